@@ -1,0 +1,48 @@
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck } from './cli/check.js';
+import { runDatapackage } from './cli/datapackage.js';
+import { EXIT } from './cli/exit.js';
+import { resolveDataDir } from './cli/paths.js';
+import { VERSION } from './cli/version.js';
+
+// Commander parses the command line (subcommands, --help, typo suggestions) better than we would.
+const program = new Command()
+  .name('ets-brief')
+  .description('EU–China carbon-market policy briefs from data: validate the data, compute metrics, render HTML and PDF.')
+  .version(VERSION)
+  .option('--debug', 'print stack traces for unexpected errors')
+  .exitOverride()
+  .showSuggestionAfterError();
+
+const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
+
+program
+  .command('check')
+  .description('validate every dataset: exit 0 with a summary, or 1 listing each error as file:line:column')
+  .addOption(dataOption())
+  .option('--json', 'print the result as JSON')
+  .action(async (opts: { data?: string; json?: boolean }) => {
+    process.exitCode = await runCheck({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
+  });
+
+program
+  .command('datapackage')
+  .description('rewrite <data>/datapackage.json (Frictionless Data Package) from the schemas and data')
+  .addOption(dataOption())
+  .action(async (opts: { data?: string }) => {
+    process.exitCode = await runDatapackage({ data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    const debug = program.opts<{ debug?: boolean }>().debug === true || process.argv.includes('--debug');
+    process.stderr.write(`ets-brief: ${debug && error instanceof Error ? error.stack : (error as Error).message ?? String(error)}\n`);
+    if (!debug) process.stderr.write('(run again with --debug for details)\n');
+    process.exitCode = EXIT.failure;
+  }
+}

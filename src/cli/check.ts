@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { buildDescriptor, serialiseDescriptor } from '../data/datapackage.js';
+import { formatIssue, hasErrors, type DataIssue } from '../data/errors.js';
+import { loadData, type DatasetSummary } from '../data/load.js';
+import { EXIT } from './exit.js';
+import { VERSION } from './version.js';
+
+export interface CheckOptions {
+  data: string;
+  json?: boolean;
+}
+
+/** Validates every dataset; prints a summary when valid, every error when not. */
+export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const result = await loadData(options.data);
+  const issues: DataIssue[] = [...result.issues];
+  if (result.data) issues.push(...(await checkDescriptor(options.data, serialiseDescriptor(buildDescriptor(result.data, VERSION)))));
+  const shown = issues.map((i) => ({ ...i, file: displayPath(i.file) }));
+  const failed = hasErrors(issues);
+  if (options.json) {
+    out.write(`${JSON.stringify({ valid: !failed, dataDir: options.data, datasets: result.summary, issues: shown }, null, 2)}\n`);
+    return failed ? EXIT.data : EXIT.ok;
+  }
+  for (const issue of shown) err.write(`${formatIssue(issue)}\n`);
+  if (failed) {
+    const count = issues.filter((i) => i.severity === 'error').length;
+    err.write(`\n✗ ${options.data}: ${count} error${count === 1 ? '' : 's'}; fix them and run \`ets-brief check\` again.\n`);
+    return EXIT.data;
+  }
+  out.write(`✓ ${options.data}: ${result.summary.length} datasets valid\n\n${summaryTable(result.summary)}\n`);
+  return EXIT.ok;
+}
+
+async function checkDescriptor(dir: string, expected: string): Promise<DataIssue[]> {
+  const file = join(dir, 'datapackage.json');
+  let actual: string;
+  try {
+    actual = await readFile(file, 'utf8');
+  } catch {
+    return [{ file, severity: 'warning', message: 'datapackage.json is missing; run `npx ets-brief datapackage` to write it' }];
+  }
+  return actual === expected
+    ? []
+    : [{ file, severity: 'warning', message: 'datapackage.json does not match the data and schemas; run `npx ets-brief datapackage` to rewrite it' }];
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+export function summaryTable(summary: readonly DatasetSummary[]): string {
+  const rows = summary.map((s) => [s.name, String(s.rows), s.range ? `${s.range[0]} – ${s.range[1]}` : '']);
+  const head = ['dataset', 'rows', 'covers'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}

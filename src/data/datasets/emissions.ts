@@ -1,0 +1,23 @@
+import { integer, number, oneOf } from '../fields.js';
+import { defineDataset } from '../schema.js';
+import { marketId, note, sourceList } from './common.js';
+
+export const emissions = defineDataset({
+  name: 'emissions',
+  title: 'Annual emissions',
+  description: 'Annual emissions of a market\'s covered installations (verified) or of its whole jurisdiction.',
+  fields: {
+    market: marketId(),
+    year: integer({ minimum: 1990, maximum: 2100 }),
+    scope: oneOf(['verified-ets', 'economy-wide'] as const),
+    value: number({ unit: 't', minimum: 0, units: { 'Mt': 1e6, 'Gt': 1e9, '万吨': 1e4, '亿吨': 1e8 } }),
+    reporting_units: integer({ minimum: 0, description: 'Accounts or installations with a reported value that year.' }).optional(),
+    source: sourceList(),
+    note: note(),
+  },
+  primaryKey: ['market', 'year', 'scope'],
+  references: [
+    { field: 'market', resource: 'markets', resourceField: 'id' },
+    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+  ],
+});

@@ -1,0 +1,32 @@
+import type { RowOf } from '../schema.js';
+import { emissions } from './emissions.js';
+import { facts } from './facts.js';
+import { fxRates } from './fx-rates.js';
+import { markets } from './markets.js';
+import { msrParameters } from './msr-parameters.js';
+import { phases } from './phases.js';
+import { powerGeneration } from './power-generation.js';
+import { priceAnnual } from './price-annual.js';
+import { recommendations } from './recommendations.js';
+import { sources } from './sources.js';
+
+/** Every dataset in data/, in the order they are checked (referenced datasets first). */
+export const DATASETS = {
+  sources,
+  markets,
+  phases,
+  'msr-parameters': msrParameters,
+  facts,
+  'price-annual': priceAnnual,
+  emissions,
+  'power-generation': powerGeneration,
+  'fx-rates': fxRates,
+  recommendations,
+} as const;
+
+export type DatasetName = keyof typeof DATASETS;
+
+/** The loaded data: one typed array of rows per dataset. */
+export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
+
+export { emissions, facts, fxRates, markets, msrParameters, phases, powerGeneration, priceAnnual, recommendations, sources };

@@ -1,0 +1,33 @@
+import { integer, number, text } from '../fields.js';
+import { defineDataset } from '../schema.js';
+import { ordered } from '../rules.js';
+import { marketId, note, paperRef, sourceList } from './common.js';
+
+export const phases = defineDataset({
+  name: 'phases',
+  title: 'Trading phases',
+  description: 'Phases (trading periods) of each market: years, scope, cap trajectory, allocation and penalty.',
+  fields: {
+    market: marketId(),
+    phase: integer({ minimum: 1 }),
+    start_year: integer({ minimum: 1990, maximum: 2100 }),
+    end_year: integer({ minimum: 1990, maximum: 2100 }),
+    member_states: integer({ minimum: 1, description: 'Participating countries, as printed.' }).optional(),
+    sectors_zh: text(),
+    sectors_en: text(),
+    gases: text({ description: 'Greenhouse gases covered, ";"-separated.' }),
+    cap_reduction_pct_per_year: number({ unit: '%/yr', minimum: 0, maximum: 100, percent: true, description: 'Linear reduction factor of the cap.' }).optional(),
+    allocation_zh: text(),
+    allocation_en: text(),
+    penalty_eur_per_t: number({ unit: 'EUR/t', minimum: 0, description: 'Excess-emissions penalty.' }).optional(),
+    paper_ref: paperRef(),
+    source: sourceList(),
+    note: note(),
+  },
+  primaryKey: ['market', 'phase'],
+  references: [
+    { field: 'market', resource: 'markets', resourceField: 'id' },
+    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+  ],
+  rowRules: [ordered('start_year', 'end_year')],
+});

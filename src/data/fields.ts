@@ -1,0 +1,160 @@
+import { DATE_FORMATS_ACCEPTED, parseDate } from './dates.js';
+import { describeNumber, parseNumber, type NumberFormat, type ParseResult } from './numbers.js';
+
+/** Cell texts that mean "no value" in the exports we receive. Matched after trimming. */
+export const DEFAULT_MISSING: readonly string[] = ['', '-', '--', '—', 'N/A', 'n/a', 'NA', '#N/A'];
+
+/** Frictionless Table Schema field descriptor, as written to datapackage.json. */
+export interface TableSchemaField {
+  name: string;
+  type: 'string' | 'number' | 'integer' | 'date' | 'boolean';
+  title?: string;
+  description?: string;
+  unit?: string;
+  format?: string;
+  constraints?: { required?: boolean; enum?: readonly string[]; minimum?: number; maximum?: number };
+  /** ets-brief extension: other header names that map onto this field when loading. */
+  'ets:aliases'?: readonly string[];
+  /** ets-brief extension: accepted unit words and their multipliers into `unit`. */
+  'ets:unitWords'?: Readonly<Record<string, number>>;
+}
+
+/**
+ * One column of a dataset: how to read it, what it means, and (through the type parameter) what
+ * TypeScript sees. A dataset's row type is derived from its fields, never written by hand.
+ */
+export interface Field<T> {
+  readonly type: TableSchemaField['type'];
+  readonly required: boolean;
+  readonly aliases: readonly string[];
+  readonly missing: readonly string[];
+  readonly description: string | undefined;
+  readonly unit: string | undefined;
+  readonly expected: string;
+  /** Parses a present (non-missing) cell. */
+  parse(raw: string): ParseResult<T>;
+  describe(name: string): TableSchemaField;
+  /** The same field, allowed to be empty (value null). */
+  optional(): Field<T | null>;
+}
+
+interface Common {
+  description?: string;
+  aliases?: readonly string[];
+  /** Extra texts meaning "missing" for this field (e.g. "Not Reported"), on top of DEFAULT_MISSING. */
+  missing?: readonly string[];
+}
+
+function makeField<T>(
+  spec: Common & { type: TableSchemaField['type']; unit?: string; expected: string; extra?: Partial<TableSchemaField> },
+  parse: (raw: string) => ParseResult<T>,
+  required = true,
+): Field<T> {
+  const field: Field<T> = {
+    type: spec.type,
+    required,
+    aliases: spec.aliases ?? [],
+    missing: [...DEFAULT_MISSING, ...(spec.missing ?? [])],
+    description: spec.description,
+    unit: spec.unit,
+    expected: spec.expected,
+    parse,
+    describe(name) {
+      const out: TableSchemaField = { name, type: spec.type, ...spec.extra };
+      if (spec.description !== undefined) out.description = spec.description;
+      if (spec.unit !== undefined) out.unit = spec.unit;
+      out.constraints = { ...spec.extra?.constraints, required };
+      if (spec.aliases && spec.aliases.length > 0) out['ets:aliases'] = spec.aliases;
+      return out;
+    },
+    optional() {
+      return makeField<T | null>(spec, parse as (raw: string) => ParseResult<T | null>, false);
+    },
+  };
+  return field;
+}
+
+export function text(spec: Common & { maxLength?: number } = {}): Field<string> {
+  const max = spec.maxLength ?? 10_000;
+  return makeField({ ...spec, type: 'string', expected: `text of at most ${max} characters` }, (raw) =>
+    raw.length <= max ? { ok: true, value: raw.trim() } : { ok: false, expected: `text of at most ${max} characters` },
+  );
+}
+
+export function oneOf<const V extends string>(values: readonly V[], spec: Common = {}): Field<V> {
+  const expected = `one of: ${values.join(', ')}`;
+  const set = new Set<string>(values);
+  return makeField({ ...spec, type: 'string', expected, extra: { constraints: { enum: values } } }, (raw) => {
+    const v = raw.trim();
+    return set.has(v) ? { ok: true, value: v as V } : { ok: false, expected };
+  });
+}
+
+/** An identifier: lower-case letters, digits and hyphens, so ids are safe in file names and URLs. */
+export function id(spec: Common = {}): Field<string> {
+  const expected = 'an id of lower-case letters, digits and hyphens';
+  return makeField({ ...spec, type: 'string', expected, extra: { format: 'ets:id' } }, (raw) => {
+    const v = raw.trim();
+    return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? { ok: true, value: v } : { ok: false, expected };
+  });
+}
+
+export function number(spec: Common & NumberFormat & { unit?: string; minimum?: number; maximum?: number } = {}): Field<number> {
+  const format: NumberFormat = {};
+  if (spec.units) format.units = spec.units;
+  if (spec.percent) format.percent = true;
+  const expected = describeBounds(describeNumber(format), spec.minimum, spec.maximum);
+  const extra: Partial<TableSchemaField> = { constraints: bounds(spec.minimum, spec.maximum) };
+  if (spec.units) extra['ets:unitWords'] = spec.units;
+  return makeField({ ...spec, type: 'number', expected, extra }, (raw) => {
+    const r = parseNumber(raw, format);
+    if (!r.ok) return { ok: false, expected };
+    return inBounds(r.value, spec.minimum, spec.maximum) ? r : { ok: false, expected };
+  });
+}
+
+export function integer(spec: Common & { unit?: string; minimum?: number; maximum?: number } = {}): Field<number> {
+  const expected = describeBounds('a whole number', spec.minimum, spec.maximum);
+  return makeField(
+    { ...spec, type: 'integer', expected, extra: { constraints: bounds(spec.minimum, spec.maximum) } },
+    (raw) => {
+      const r = parseNumber(raw);
+      if (!r.ok || !Number.isInteger(r.value) || !inBounds(r.value, spec.minimum, spec.maximum)) {
+        return { ok: false, expected };
+      }
+      return r;
+    },
+  );
+}
+
+export function date(spec: Common = {}): Field<string> {
+  return makeField({ ...spec, type: 'date', expected: `a date such as ${DATE_FORMATS_ACCEPTED}` }, parseDate);
+}
+
+export function boolean(spec: Common = {}): Field<boolean> {
+  const expected = 'true or false';
+  return makeField({ ...spec, type: 'boolean', expected }, (raw) => {
+    const v = raw.trim().toLowerCase();
+    if (v === 'true' || v === 'yes' || v === '1') return { ok: true, value: true };
+    if (v === 'false' || v === 'no' || v === '0') return { ok: true, value: false };
+    return { ok: false, expected };
+  });
+}
+
+function bounds(minimum?: number, maximum?: number): NonNullable<TableSchemaField['constraints']> {
+  const c: NonNullable<TableSchemaField['constraints']> = {};
+  if (minimum !== undefined) c.minimum = minimum;
+  if (maximum !== undefined) c.maximum = maximum;
+  return c;
+}
+
+function inBounds(value: number, minimum?: number, maximum?: number): boolean {
+  return (minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum);
+}
+
+function describeBounds(base: string, minimum?: number, maximum?: number): string {
+  if (minimum !== undefined && maximum !== undefined) return `${base} between ${minimum} and ${maximum}`;
+  if (minimum !== undefined) return `${base} ≥ ${minimum}`;
+  if (maximum !== undefined) return `${base} ≤ ${maximum}`;
+  return base;
+}

@@ -153,8 +153,8 @@ function inBounds(value: number, minimum?: number, maximum?: number): boolean {
 }
 
 function describeBounds(base: string, minimum?: number, maximum?: number): string {
-  if (minimum !== undefined && maximum !== undefined) return `${base} between ${minimum} and ${maximum}`;
-  if (minimum !== undefined) return `${base} ≥ ${minimum}`;
-  if (maximum !== undefined) return `${base} ≤ ${maximum}`;
+  if (minimum !== undefined && maximum !== undefined) return `${base}; between ${minimum} and ${maximum}`;
+  if (minimum !== undefined) return `${base}; at least ${minimum}`;
+  if (maximum !== undefined) return `${base}; at most ${maximum}`;
   return base;
 }

@@ -51,19 +51,26 @@ export async function* readRecords(
     delimiter: shape.delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
+    // All three, so a file mixing CRLF and LF (edited on two systems) is not folded into one field.
+    record_delimiter: ['\r\n', '\n', '\r'],
     info: true,
     bom: false,
     max_record_size: MAX_FIELD_BYTES,
   });
   const stream = pipeline(createReadStream(path), createDecoder(shape.encoding, shape.bomLength), parser, () => {});
+  // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted here:
+  // a record starts after the previous one and the empty lines skipped since.
+  let nextLine = 1;
+  let emptySoFar = 0;
   let lastLine = 1;
   try {
-    for await (const item of stream as AsyncIterable<{ record: string[]; info: { lines: number; comment_lines?: number } }>) {
+    for await (const item of stream as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
       const cells = item.record;
-      // csv-parse reports the line a record ends on; count its embedded newlines back to its start.
-      const embedded = cells.reduce((n, c) => n + countNewlines(c), 0);
-      lastLine = item.info.lines;
-      yield { cells, line: item.info.lines - embedded };
+      const line = nextLine + (item.info.empty_lines - emptySoFar);
+      emptySoFar = item.info.empty_lines;
+      nextLine = line + 1 + cells.reduce((n, c) => n + countLineBreaks(c), 0);
+      lastLine = line;
+      yield { cells, line };
     }
   } catch (error) {
     issues.push(toIssue(error, displayPath, lastLine, shape.encoding));
@@ -72,10 +79,9 @@ export async function* readRecords(
   }
 }
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+function countLineBreaks(text: string): number {
+  if (!text.includes('\n') && !text.includes('\r')) return 0;
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 function toIssue(error: unknown, file: string, lastLine: number, encoding: TextEncoding): DataIssue {

@@ -91,6 +91,9 @@ export async function readDataPackage(descriptorPath: string): Promise<PackageRe
       resources.push({ name: resource.name, file, rows: read.rows });
     }
   }
+  if (resources.length === 0) {
+    issues.push({ file: descriptorPath, severity: 'error', message: 'none of the resources the descriptor lists could be read' });
+  }
   return { descriptor: parsed.data, resources, issues };
 }
 
@@ -110,7 +113,8 @@ async function locate(root: string, relative: string, descriptorPath: string, is
     issues.push({ file: descriptorPath, severity: 'warning', message: `resource path ${relative} not found; read ${basename(relative)} beside the descriptor instead` });
     return beside;
   }
-  issues.push({ file: descriptorPath, severity: 'error', message: `resource file ${relative} not found` });
+  // A package is often shared in part (one resource copied out of several): say so, read the rest.
+  issues.push({ file: descriptorPath, severity: 'warning', message: `resource file ${relative} not found; that resource is skipped` });
   return undefined;
 }
 

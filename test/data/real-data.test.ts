@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, type DataIssue } from '../../src/data/errors.js';
+import { dailyPrices } from '../../src/data/formats/daily-prices.js';
+import { readDataPackage } from '../../src/data/formats/frictionless.js';
+import { readWindExport } from '../../src/data/formats/wind.js';
+import { readYearColumns } from '../../src/data/formats/year-columns.js';
+import { readTable } from '../../src/data/read-table.js';
+
+// Publisher files kept byte for byte in ../shared/real-data (see its SOURCES.md). Tests read them
+// in place; when the folder is absent (a clone outside this workplace) they are skipped.
+const REAL = fileURLToPath(new URL('../../../shared/real-data/', import.meta.url));
+const present = existsSync(REAL);
+const errorsOf = (issues: readonly DataIssue[]) => issues.filter((i) => i.severity === 'error').map(formatIssue);
+
+describe.skipIf(!present)('real-data files load as found', () => {
+  it('has a test for every file in the folder', async () => {
+    const files: string[] = [];
+    for (const dir of await readdir(REAL, { withFileTypes: true })) {
+      if (dir.isDirectory()) for (const f of await readdir(`${REAL}${dir.name}`)) files.push(`${dir.name}/${f}`);
+    }
+    expect(files.sort()).toEqual([
+      'china-wind-exports/cea-national-daily.csv',
+      'china-wind-exports/cfets-usd-cny-spot.csv',
+      'china-wind-exports/gdea-guangdong-daily.csv',
+      'china-wind-exports/hbea-hubei-daily.csv',
+      'eu-ets-sector-emissions/datapackage.json',
+      'eu-ets-sector-emissions/eu-ets-sector-emissions.csv',
+      'eu-ets-watch/eua-futures-daily.csv',
+      'eu-ets-watch/eutl-verified-emissions-by-account.csv',
+    ]);
+  });
+
+  it('reads the CEA WIND export (GB18030, metadata rows, newest first, 1E7 notation, footer)', async () => {
+    const w = await readWindExport(`${REAL}china-wind-exports/cea-national-daily.csv`);
+    expect(errorsOf(w.issues)).toEqual([]);
+    expect(w.series).toHaveLength(18);
+    const volume = w.series.find((s) => s.name === '中国:碳市场碳排放配额(CEA):成交量')!;
+    expect(volume).toMatchObject({ unit: '吨', frequency: '日', indicatorId: 'A7981696', source: '上海环境能源交易所' });
+    expect(volume.points[0]).toEqual({ date: '2021-07-16', value: 4103953 });
+    const turnover = w.series.find((s) => s.indicatorId === 'F3415709')!;
+    expect(turnover.points.at(-1)).toEqual({ date: '2025-05-07', value: 21_725_000 });
+    // The paper's China figures to 2022-12-31 (§7) follow from the daily data.
+    const window = volume.points.filter((p) => p.date <= '2022-12-31');
+    expect(window).toHaveLength(356);
+    expect(window.reduce((s, p) => s + p.value, 0)).toBe(229_678_843);
+  });
+
+  it('reads pilot exports and drops the duplicated indicator column', async () => {
+    for (const [file, ids] of [
+      ['gdea-guangdong-daily.csv', ['S6301317', 'S6301318', 'S6301319', 'S6301320', 'S6301322']],
+      ['hbea-hubei-daily.csv', ['S6324388', 'S6324389', 'S6324390', 'S6324391', 'S6324392']],
+    ] as const) {
+      const w = await readWindExport(`${REAL}china-wind-exports/${file}`);
+      expect(errorsOf(w.issues), file).toEqual([]);
+      expect(w.series.map((s) => s.indicatorId)).toEqual(ids);
+    }
+  });
+
+  it('reads the CFETS USD/CNY export with its file-level metadata and #N/A days', async () => {
+    const w = await readWindExport(`${REAL}china-wind-exports/cfets-usd-cny-spot.csv`);
+    expect(errorsOf(w.issues)).toEqual([]);
+    expect(w.metadata).toMatchObject({ 国家: '中国', 时间区间: '1981-01-02:2025-05-15' });
+    const [fx] = w.series;
+    expect(fx!.points[0]).toEqual({ date: '1981-01-02', value: 1.5341 });
+    expect(fx!.points.some((p) => p.date === '1981-01-03')).toBe(false); // #N/A
+    expect(fx!.points.at(-1)).toEqual({ date: '2025-05-15', value: 7.2132 });
+  });
+
+  it('reads the EUA futures file with settle chosen over its computed close', async () => {
+    const t = await readTable(`${REAL}eu-ets-watch/eua-futures-daily.csv`, dailyPrices, { unknownColumns: 'ignore', columns: { close: 'settle' } });
+    expect(errorsOf(t.issues)).toEqual([]);
+    expect(t.rows[0]).toMatchObject({ date: '2008-04-08', close: 24.87, volume: null });
+    expect(t.rows.at(-1)).toMatchObject({ date: '2021-04-16', close: 44.33, volume: 1 });
+  });
+
+  it('reads EUTL verified emissions, counting status words instead of reading them as numbers', async () => {
+    const r = await readYearColumns(`${REAL}eu-ets-watch/eutl-verified-emissions-by-account.csv`);
+    expect(errorsOf(r.issues)).toEqual([]);
+    expect(r.idColumn).toBe('account_id');
+    expect(r.rows).toBe(16040);
+    const y2005 = r.years.find((y) => y.year === 2005)!;
+    expect(y2005).toMatchObject({ total: 2_014_076_770, reported: 10448 });
+    const statusCount = r.years.reduce((n, y) => n + (y.statuses['Not Reported'] ?? 0) + (y.statuses.Excluded ?? 0), 0);
+    expect(statusCount).toBe(3097 + 3486);
+  });
+
+  it('reads the Frictionless sector-emissions package by its own Table Schema', async () => {
+    const p = await readDataPackage(`${REAL}eu-ets-sector-emissions/datapackage.json`);
+    expect(errorsOf(p.issues)).toEqual([]);
+    // The copy holds one of the package's two resources, beside its descriptor rather than in
+    // data/: that one is read with a warning saying where, the absent one skipped with a warning.
+    expect(p.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/read eu-ets-sector-emissions\.csv beside the descriptor/),
+      'resource file data/eu-ets.csv not found; that resource is skipped',
+    ]);
+    const [resource] = p.resources;
+    expect(resource!.rows.length).toBeGreaterThan(100);
+    expect(resource!.rows).toContainEqual({ sector: '30 Production of lime, or calcination of dolomite/magnesite', year: 2005, emissions_mt: 30.87 });
+  });
+});

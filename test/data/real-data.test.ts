@@ -10,8 +10,10 @@ import { readYearColumns } from '../../src/data/formats/year-columns.js';
 import { readTable } from '../../src/data/read-table.js';
 
 // Publisher files kept byte for byte in ../shared/real-data (see its SOURCES.md). Tests read them
-// in place; when the folder is absent (a clone outside this workplace) they are skipped.
-const REAL = fileURLToPath(new URL('../../../shared/real-data/', import.meta.url));
+// in place (ETS_REAL_DATA overrides where); when the folder is absent they are skipped.
+const REAL = process.env.ETS_REAL_DATA
+  ? `${process.env.ETS_REAL_DATA.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../shared/real-data/', import.meta.url));
 const present = existsSync(REAL);
 const errorsOf = (issues: readonly DataIssue[]) => issues.filter((i) => i.severity === 'error').map(formatIssue);
 

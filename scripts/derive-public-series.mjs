@@ -3,7 +3,7 @@
 // ../shared/real-data, with the project's own readers (run `npm run build` first).
 // Usage: node scripts/derive-public-series.mjs [REAL_DATA_DIR] [DATA_DIR]
 // Kept as a script, not a command, because `ets-brief import` (issue 4) will replace it.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTable } from '../dist/data/read-table.js';
 import { dailyPrices } from '../dist/data/formats/daily-prices.js';
@@ -46,15 +46,20 @@ for (const [year, y] of [...byYear].sort((a, b) => a[0] - b[0])) {
 }
 await writeFile(join(dataDir, 'price-annual.csv'), priceLines.join('\n') + '\n');
 
-// EUTL verified emissions: sum of every account's verified emissions per year.
+// EUTL verified emissions (stationary installations; ETS Watch keeps aircraft operators in a
+// separate file): sum of every account's verified emissions per year. Rows from other sources
+// (e.g. the Commission's figure for a year this copy lacks) are kept as they are.
 const eutl = await readYearColumns(join(realData, 'eu-ets-watch/eutl-verified-emissions-by-account.csv'));
 if (hasErrors(eutl.issues)) fail(eutl.issues);
+const emissionsFile = join(dataDir, 'emissions.csv');
+const kept = (await readFile(emissionsFile, 'utf8').catch(() => '')).split('\n').slice(1).filter((l) => l !== '' && !l.includes(',ets-watch-eutl,'));
 const emissionLines = ['market,year,scope,value,reporting_units,source,note'];
 for (const y of eutl.years) {
   if (y.reported === 0) continue; // years not yet reported in this copy of the EUTL
   const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
-  const note = `"Sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}."`;
+  const note = `"Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}."`;
   emissionLines.push(`eu-ets,${y.year},verified-ets,${y.total},${y.reported},ets-watch-eutl,${note}`);
 }
-await writeFile(join(dataDir, 'emissions.csv'), emissionLines.join('\n') + '\n');
+emissionLines.push(...kept);
+await writeFile(emissionsFile, emissionLines.join('\n') + '\n');
 console.log(`wrote ${priceLines.length - 1} price years and ${emissionLines.length - 1} emission years to ${dataDir}/`);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './cli/check.js';
 import { runDatapackage } from './cli/datapackage.js';
+import { runMetrics } from './cli/metrics.js';
 import { EXIT } from './cli/exit.js';
 import { resolveDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
@@ -23,6 +24,15 @@ program
   .option('--json', 'print the result as JSON')
   .action(async (opts: { data?: string; json?: boolean }) => {
     process.exitCode = await runCheck({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
+  });
+
+program
+  .command('metrics')
+  .description('compute every comparison metric and reconcile the paper\'s printed numbers')
+  .addOption(dataOption())
+  .option('--json', 'print all metrics as JSON (numbers unrounded, units explicit)')
+  .action(async (opts: { data?: string; json?: boolean }) => {
+    process.exitCode = await runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
   });
 
 program

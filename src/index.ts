@@ -1,6 +1,6 @@
 /**
- * ets-brief library API. Later stages (metrics, charts, render, pdf, build) add their entry points
- * here; the data stage is available now.
+ * ets-brief library API: load and validate data, compute metrics. Later stages (charts, render,
+ * pdf, build) add their entry points here.
  */
 export { loadData, type LoadResult, type DatasetSummary } from './data/load.js';
 export { readTable, type ReadTableOptions, type TableRead } from './data/read-table.js';
@@ -12,3 +12,8 @@ export { readYearColumns, type YearColumnsRead } from './data/formats/year-colum
 export { readDataPackage, type PackageRead } from './data/formats/frictionless.js';
 export { dailyPrices } from './data/formats/daily-prices.js';
 export { buildDescriptor } from './data/datapackage.js';
+export {
+  computeMetrics, DEFAULT_COMPARISON, msrAdjustment, agreesWithPrinted, cagr,
+  type Metrics, type MetricsOptions, type Metric, type Finding, type PriceBand, type Coverage, type PhaseMetrics, type PowerMix,
+  type VolumeComparison, type MsrDecision, type MsrResult,
+} from './metrics/index.js';

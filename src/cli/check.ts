@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../data/datapackage.js';
 import { formatIssue, hasErrors, type DataIssue } from '../data/errors.js';
 import { loadData, type DatasetSummary } from '../data/load.js';
+import { computeMetrics, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';
 import { VERSION } from './version.js';
 
@@ -16,10 +17,13 @@ export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream
   const result = await loadData(options.data);
   const issues: DataIssue[] = [...result.issues];
   if (result.data) issues.push(...(await checkDescriptor(options.data, serialiseDescriptor(buildDescriptor(result.data, VERSION)))));
+  // The paper's printed numbers that recomputation from data/ contradicts: warnings, not errors.
+  const findings = result.data ? computeMetrics(result.data).reconciliation.findings : [];
+  if (result.data) issues.push(...findings.filter((f) => f.agrees === false).map((f) => disagreement(options.data, f)));
   const shown = issues.map((i) => ({ ...i, file: displayPath(i.file) }));
   const failed = hasErrors(issues);
   if (options.json) {
-    out.write(`${JSON.stringify({ valid: !failed, dataDir: options.data, datasets: result.summary, issues: shown }, null, 2)}\n`);
+    out.write(`${JSON.stringify({ valid: !failed, dataDir: options.data, datasets: result.summary, issues: shown, reconciliation: findings }, null, 2)}\n`);
     return failed ? EXIT.data : EXIT.ok;
   }
   for (const issue of shown) err.write(`${formatIssue(issue)}\n`);
@@ -28,7 +32,10 @@ export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream
     err.write(`\n✗ ${options.data}: ${count} error${count === 1 ? '' : 's'}; fix them and run \`ets-brief check\` again.\n`);
     return EXIT.data;
   }
-  out.write(`✓ ${options.data}: ${result.summary.length} datasets valid\n\n${summaryTable(result.summary)}\n`);
+  const disagree = findings.filter((f) => f.agrees === false).length;
+  const unchecked = findings.filter((f) => f.agrees === null).length;
+  out.write(`✓ ${options.data}: ${result.summary.length} datasets valid\n\n${summaryTable(result.summary)}\n\n`);
+  out.write(`Reconciliation: ${findings.length - disagree - unchecked} printed numbers agree with recomputation, ${disagree} disagree (warnings above), ${unchecked} cannot be recomputed from data/.\n`);
   return EXIT.ok;
 }
 
@@ -43,6 +50,15 @@ async function checkDescriptor(dir: string, expected: string): Promise<DataIssue
   return actual === expected
     ? []
     : [{ file, severity: 'warning', message: 'datapackage.json does not match the data and schemas; run `npx ets-brief datapackage` to rewrite it' }];
+}
+
+/** A printed number recomputation contradicts, located in the source paper rather than a file. */
+function disagreement(dir: string, f: Finding): DataIssue {
+  const printed = f.printedHigh !== undefined ? `${f.printed}–${f.printedHigh}` : `${f.qualifier === 'exact' ? '' : `${f.qualifier} `}${f.printed}`;
+  return {
+    file: join(dir, `${f.dataset}.csv`), severity: 'warning',
+    message: `paper ${f.ref || '(no reference)'} prints ${printed} ${f.unit} ("${f.claim}"), recomputed ${f.recomputed === null ? '—' : Number(f.recomputed.toPrecision(6))} ${f.unit}: ${f.method} [${f.id}]`,
+  };
 }
 
 function displayPath(file: string): string {

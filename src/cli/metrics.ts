@@ -1,0 +1,56 @@
+import { formatIssue } from '../data/errors.js';
+import { loadData } from '../data/load.js';
+import { describePeriod } from '../metrics/period.js';
+import { computeMetrics, type Finding, type Metric } from '../metrics/index.js';
+import { EXIT } from './exit.js';
+
+/** Prints every metric: JSON (unrounded, stable key order) or a readable table. */
+export async function runMetrics(options: { data: string; json?: boolean }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const result = await loadData(options.data);
+  if (!result.data) {
+    for (const issue of result.issues) err.write(`${formatIssue(issue)}\n`);
+    err.write('\n✗ metrics not computed: the data has errors (see `ets-brief check`).\n');
+    return EXIT.data;
+  }
+  const metrics = computeMetrics(result.data);
+  if (options.json) {
+    out.write(`${JSON.stringify(metrics, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const { reconciliation, ...rest } = metrics;
+  out.write(`${table(['metric', 'value', 'unit', 'period'], flatten(rest).map(([path, m]) => [path, show(m.value, m.missing), m.unit, describePeriod(m.period)]))}\n\n`);
+  out.write(`Printed numbers against recomputation (${reconciliation.rule}):\n\n`);
+  out.write(`${table(['', 'where', 'printed', 'recomputed', 'unit', 'id'], reconciliation.findings.map(findingRow))}\n`);
+  return EXIT.ok;
+}
+
+function isMetric(x: unknown): x is Metric {
+  return typeof x === 'object' && x !== null && 'value' in x && 'unit' in x && 'method' in x && 'inputs' in x;
+}
+
+/** Every metric in the tree with its dotted path. */
+export function flatten(node: unknown, path = ''): [string, Metric][] {
+  if (isMetric(node)) return [[path, node]];
+  if (Array.isArray(node)) return node.flatMap((item, i) => flatten(item, `${path}[${(item as { phase?: number }).phase ?? i}]`));
+  if (typeof node === 'object' && node !== null) {
+    return Object.entries(node).flatMap(([key, value]) => flatten(value, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
+
+export function show(value: number | null, missing?: string): string {
+  if (value === null) return `— (${missing ?? 'not available'})`;
+  return Math.abs(value) >= 1e6 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(4) : String(Number(value.toPrecision(6)));
+}
+
+function findingRow(f: Finding): string[] {
+  const mark = f.agrees === true ? '✓' : f.agrees === false ? '✗' : '?';
+  const printed = f.printedHigh !== undefined ? `${f.printed}–${f.printedHigh}` : `${f.qualifier === 'exact' ? '' : `${f.qualifier} `}${f.printed}`;
+  return [mark, f.ref, printed, show(f.recomputed), f.unit, f.id];
+}
+
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}

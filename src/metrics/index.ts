@@ -1,0 +1,85 @@
+import type { Data } from '../data/datasets/index.js';
+import { coverage, type Coverage } from './coverage.js';
+import { auctionRevenueGrowth, emissionsChangePerYear } from './growth.js';
+import { phaseMetrics, type PhaseMetrics } from './phases.js';
+import { powerMix, type PowerMix } from './power-mix.js';
+import { impliedAveragePrice, priceBand, priceRatio, type ImpliedPrice, type PriceBand } from './price.js';
+import { COMPARISON_RULE, reconcile, type Finding } from './reconcile.js';
+import type { Metric, Window } from './types.js';
+import { compareTradedVolume, type VolumeComparison } from './volume.js';
+
+export interface MetricsOptions {
+  /** The market the brief is about (the paper: China's national ETS). */
+  readonly subject: string;
+  /** The market it is compared with (the paper: the EU ETS). */
+  readonly reference: string;
+}
+
+/** The paper's comparison. A brief about another pair of markets passes its own. */
+export const DEFAULT_COMPARISON: MetricsOptions = { subject: 'cn-ets', reference: 'eu-ets' };
+
+export interface Metrics {
+  readonly comparison: { readonly subject: string; readonly reference: string; readonly window: Window | null };
+  readonly volume: VolumeComparison;
+  readonly prices: {
+    readonly bands: Readonly<Record<string, PriceBand>>;
+    /** Reference price ÷ subject price in the reference's currency. */
+    readonly ratio: Metric;
+    readonly subjectImplied: ImpliedPrice | null;
+  };
+  readonly coverage: Readonly<Record<string, Coverage>>;
+  readonly phases: Readonly<Record<string, readonly PhaseMetrics[]>>;
+  readonly auctionRevenueGrowth: Readonly<Record<string, Metric>>;
+  /** Compound annual change of verified emissions over each market's whole series. */
+  readonly emissionsTrend: Readonly<Record<string, Metric>>;
+  readonly powerMix: Readonly<Record<string, PowerMix>>;
+  readonly reconciliation: { readonly rule: string; readonly findings: readonly Finding[] };
+}
+
+/** Every metric a brief states, computed from the loaded data. Pure: same data, same result. */
+export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COMPARISON): Metrics {
+  const { subject, reference } = options;
+  const volume = compareTradedVolume(data, subject, reference);
+  const window = volume.window;
+  const compared = [subject, reference];
+  const bands: Record<string, PriceBand> = {};
+  if (window) for (const market of compared) bands[market] = priceBand(data, market, window);
+  const subjectBand = bands[subject] ?? null;
+  const subjectImplied = window && subjectBand ? impliedAveragePrice(data, subject, window, subjectBand) : null;
+  const ratio = window && bands[reference] && subjectBand ? priceRatio(data, bands[reference]!, subjectBand, window) : volume.ratio;
+
+  const coverageByMarket: Record<string, Coverage> = {};
+  coverageByMarket[subject] = coverage(data, subject, volume.subject.perYear, window);
+  coverageByMarket[reference] = coverage(data, reference, volume.reference.perYear, window);
+
+  const marketsWith = (has: (id: string) => boolean) => data.markets.map((m) => m.id).filter(has);
+  const phases = Object.fromEntries(marketsWith((id) => data.phases.some((p) => p.market === id)).map((id) => [id, phaseMetrics(data, id)]));
+  const auction = Object.fromEntries(
+    marketsWith((id) => data.facts.some((f) => f.market === id && f.indicator === 'auction-revenue')).map((id) => [id, auctionRevenueGrowth(data, id)]),
+  );
+  const emissionsTrend = Object.fromEntries(
+    marketsWith((id) => data.emissions.some((r) => r.market === id && r.scope === 'verified-ets')).map((id) => {
+      const years = data.emissions.filter((r) => r.market === id && r.scope === 'verified-ets').map((r) => r.year);
+      return [id, emissionsChangePerYear(data, id, Math.min(...years), Math.max(...years))];
+    }),
+  );
+  const regions = [...new Set(data['power-generation'].map((r) => r.region))];
+  const mixes = regions.map((r) => powerMix(data, r)).filter((m): m is PowerMix => m !== null);
+
+  return {
+    comparison: { subject, reference, window },
+    volume,
+    prices: { bands, ratio, subjectImplied },
+    coverage: coverageByMarket,
+    phases,
+    auctionRevenueGrowth: auction,
+    emissionsTrend,
+    powerMix: Object.fromEntries(mixes.map((m) => [m.region, m])),
+    reconciliation: { rule: COMPARISON_RULE, findings: reconcile(data, { volume, subjectBand, impliedPrice: subjectImplied, powerMixes: mixes }) },
+  };
+}
+
+export type { Coverage, Finding, ImpliedPrice, Metric, PhaseMetrics, PowerMix, PriceBand, VolumeComparison, Window };
+export { msrAdjustment, type MsrDecision, type MsrResult } from './msr.js';
+export { agreesWithPrinted, precisionOf } from './compare.js';
+export { cagr } from './growth.js';

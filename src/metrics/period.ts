@@ -1,0 +1,50 @@
+import type { Period, Window } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+export function toDay(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+}
+
+/** Calendar days in a closed period (both ends included). */
+export function daysIn(period: Window): number {
+  return toDay(period.end) - toDay(period.start) + 1;
+}
+
+/** Length of a closed period in years of 365.25 days, for annualising. */
+export function yearsIn(period: Window): number {
+  return daysIn(period) / 365.25;
+}
+
+/** True when `inner` lies within `outer` (open ends of `outer` accept anything). */
+export function within(inner: Period, outer: Period): boolean {
+  if (outer.start !== undefined && (inner.start === undefined || inner.start < outer.start)) return false;
+  if (outer.end !== undefined && (inner.end === undefined || inner.end > outer.end)) return false;
+  return true;
+}
+
+export function samePeriod(a: Period, b: Period): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+export function yearPeriod(year: number): Window {
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+/** Days of `period` falling in each calendar year, for weighting annual rates. */
+export function daysPerYear(period: Window): Map<number, number> {
+  const out = new Map<number, number>();
+  const first = +period.start.slice(0, 4);
+  const last = +period.end.slice(0, 4);
+  for (let year = first; year <= last; year++) {
+    const start = year === first ? period.start : `${year}-01-01`;
+    const end = year === last ? period.end : `${year}-12-31`;
+    out.set(year, daysIn({ start, end }));
+  }
+  return out;
+}
+
+export function describePeriod(p: Period | undefined): string {
+  if (!p || (p.start === undefined && p.end === undefined)) return '';
+  return `${p.start ?? '…'} – ${p.end ?? '…'}`;
+}

@@ -1,0 +1,119 @@
+import type { Data } from '../data/datasets/index.js';
+import { rateOver } from './fx.js';
+import { factOver } from './select.js';
+import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
+
+export const COMMON_CURRENCIES = ['EUR', 'CNY', 'USD'] as const;
+export type CommonCurrency = (typeof COMMON_CURRENCIES)[number];
+
+export interface PriceBand {
+  readonly market: string;
+  readonly currency: string | null;
+  /** The band a source states for the period (e.g. "40–60 CNY/t"). */
+  readonly stated: { readonly low: Metric; readonly high: Metric };
+  /** From price series in data/ that lie within the period. */
+  readonly observed: { readonly min: Metric; readonly max: Metric; readonly mean: Metric; readonly median: Metric };
+  /** The stated band in each common currency, at the period's exchange rates. */
+  readonly converted: Readonly<Record<CommonCurrency, { readonly low: Metric; readonly high: Metric }>>;
+}
+
+export function priceBand(data: Data, market: string, period: Window): PriceBand {
+  const currency = data.markets.find((m) => m.id === market)?.currency ?? null;
+  const unit = `${currency ?? '?'}/t`;
+  const stated = (indicator: 'price-band-low' | 'price-band-high'): Metric => {
+    const f = factOver(data, market, indicator, period);
+    return f && f.value !== null
+      ? metric({ value: f.value, unit: f.unit, period, method: `${indicator.replace('price-band-', '')} end of the band stated for the period`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) })
+      : unavailable(unit, `stated price band (${indicator})`, `no ${indicator} fact for ${market} over ${period.start} – ${period.end}`, period);
+  };
+  const low = stated('price-band-low');
+  const high = stated('price-band-high');
+  const converted = Object.fromEntries(
+    COMMON_CURRENCIES.map((to) => [to, { low: convert(data, low, currency, to, period), high: convert(data, high, currency, to, period) }]),
+  ) as unknown as PriceBand['converted'];
+  return { market, currency, stated: { low, high }, observed: observedPrices(data, market, period, unit), converted };
+}
+
+/** Annual price aggregates wholly inside the period, combined (mean weighted by days with a price). */
+function observedPrices(data: Data, market: string, period: Window, unit: string): PriceBand['observed'] {
+  const rows = data['price-annual'].filter((r) => r.market === market && r.first_date >= period.start && r.last_date <= period.end);
+  const median = unavailable(unit, 'median of daily prices', 'needs daily prices in data/ (see `ets-brief import`)', period);
+  if (rows.length === 0) {
+    const why = `no price series for ${market} within ${period.start} – ${period.end}`;
+    return { min: unavailable(unit, 'lowest daily price', why, period), max: unavailable(unit, 'highest daily price', why, period), mean: unavailable(unit, 'mean daily price', why, period), median };
+  }
+  const inputs = [{ dataset: 'price-annual' as const, rows: rows.map((r) => `${r.market}/${r.year}/${r.instrument}`) }];
+  const sources = sourcesOf(rows);
+  const days = rows.reduce((n, r) => n + r.days, 0);
+  const make = (value: number, method: string) => metric({ value, unit: `${rows[0]!.currency}/t`, period, method, inputs, sources });
+  return {
+    min: make(Math.min(...rows.map((r) => r.min)), `lowest daily ${rows[0]!.instrument} price in the period`),
+    max: make(Math.max(...rows.map((r) => r.max)), `highest daily ${rows[0]!.instrument} price in the period`),
+    mean: make(rows.reduce((s, r) => s + r.mean * r.days, 0) / days, `mean of annual means weighted by trading days (${days} days)`),
+    median,
+  };
+}
+
+/** A price metric in another currency, the rate's method appended to the metric's. */
+export function convert(data: Data, m: Metric, from: string | null, to: string, period: Window): Metric {
+  const unit = m.unit.replace(/^[A-Z]{3}/, to);
+  if (m.value === null) return { ...m, unit };
+  if (from === null) return unavailable(unit, m.method, 'the market has no currency in markets.csv', period);
+  const rate = rateOver(data, from, to, period);
+  if (!rate.ok) return unavailable(unit, m.method, rate.missing, period);
+  return metric({
+    value: m.value * rate.value.rate, unit, period: m.period, method: `${m.method}; ${rate.value.method}`,
+    inputs: [...m.inputs, ...rate.value.inputs], sources: [...m.sources, ...rate.value.sources],
+  });
+}
+
+/** Midpoint of a stated band, in the band's unit. */
+export function midpoint(band: { low: Metric; high: Metric }): Metric {
+  const { low, high } = band;
+  if (low.value === null || high.value === null) return unavailable(low.unit, 'midpoint of the stated band', low.missing ?? high.missing ?? 'band incomplete', low.period);
+  return metric({
+    value: (low.value + high.value) / 2, unit: low.unit, period: low.period, method: `midpoint of the stated band (${low.method}; ${high.method})`,
+    inputs: [...low.inputs, ...high.inputs], sources: [...low.sources, ...high.sources],
+  });
+}
+
+/**
+ * How many times the reference market's price is the subject's, comparing stated band midpoints
+ * in the reference market's currency.
+ */
+export function priceRatio(data: Data, reference: PriceBand, subject: PriceBand, period: Window): Metric {
+  const common = reference.currency;
+  if (common === null || !(COMMON_CURRENCIES as readonly string[]).includes(common)) {
+    return unavailable('ratio', 'price ratio', `no common currency for ${reference.market}`, period);
+  }
+  const ref = midpoint(reference.stated);
+  const sub = midpoint(subject.converted[common as CommonCurrency]);
+  if (ref.value === null || sub.value === null || sub.value === 0) return unavailable('ratio', 'price ratio', ref.missing ?? sub.missing ?? 'zero price', period);
+  return metric({
+    value: ref.value / sub.value, unit: 'ratio', period,
+    method: `${reference.market} band midpoint ÷ ${subject.market} band midpoint, both in ${common}: ${sub.method}`,
+    inputs: [...ref.inputs, ...sub.inputs], sources: [...ref.sources, ...sub.sources],
+  });
+}
+
+export interface ImpliedPrice {
+  readonly value: Metric;
+  /** Whether the implied price lies inside the band stated for the same period (null if unknown). */
+  readonly withinStatedBand: boolean | null;
+}
+
+/** Turnover ÷ volume over the window: the average price actually paid. */
+export function impliedAveragePrice(data: Data, market: string, period: Window, band: PriceBand): ImpliedPrice {
+  const turnover = factOver(data, market, 'turnover', period);
+  const volume = factOver(data, market, 'traded-volume', period);
+  const unit = `${band.currency ?? '?'}/t`;
+  if (!turnover || turnover.value === null || !volume || volume.value === null || volume.value === 0) {
+    return { value: unavailable(unit, 'turnover ÷ traded volume', `needs turnover and traded-volume facts for ${market} over ${period.start} – ${period.end}`, period), withinStatedBand: null };
+  }
+  const value = turnover.value / volume.value;
+  const { low, high } = band.stated;
+  return {
+    value: metric({ value, unit: `${turnover.unit}/t`, period, method: 'turnover ÷ traded volume over the period', inputs: [{ dataset: 'facts', rows: [turnover.id, volume.id] }], sources: sourcesOf([turnover, volume]) }),
+    withinStatedBand: low.value === null || high.value === null ? null : value >= low.value && value <= high.value,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Data } from '../data/datasets/index.js';
+import { yearsIn } from './period.js';
+import { factOver, factsFor, periodOf, type Fact } from './select.js';
+import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
+
+export interface VolumeComparison {
+  /** The common window: from the subject's launch to the end of its latest cumulative volume. */
+  readonly window: Window | null;
+  readonly subject: { readonly total: Metric; readonly perYear: Metric };
+  readonly reference: { readonly total: Metric; readonly perYear: Metric };
+  /** Subject's volume as a percentage of the reference's over the window. */
+  readonly ratio: Metric;
+}
+
+/**
+ * The subject market's cumulative traded volume since launch against the reference market's over
+ * the same dates (the paper's "under 2%"), and both annualised over the window.
+ */
+export function compareTradedVolume(data: Data, subject: string, reference: string): VolumeComparison {
+  const launch = data.markets.find((m) => m.id === subject)?.launch_date ?? undefined;
+  const cumulative = factsFor(data, subject, 'traded-volume')
+    .filter((f) => f.value !== null && f.period_start === launch && f.period_end !== null)
+    .sort((a, b) => a.period_end!.localeCompare(b.period_end!))
+    .at(-1);
+  if (!cumulative) {
+    const why = `no traded-volume fact for ${subject} starting at its launch date`;
+    const none = unavailable('t', 'cumulative traded volume since launch', why);
+    return { window: null, subject: { total: none, perYear: none }, reference: { total: none, perYear: none }, ratio: unavailable('%', 'volume ratio', why) };
+  }
+  const window = periodOf(cumulative) as Window;
+  const other = factOver(data, reference, 'traded-volume', window);
+  const years = yearsIn(window);
+  const total = (f: Fact | undefined, market: string): Metric =>
+    f && f.value !== null
+      ? metric({ value: f.value, unit: 't', period: window, method: `traded volume stated for ${market} over the window`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) })
+      : unavailable('t', `traded volume of ${market} over the window`, `no traded-volume fact for ${market} over ${window.start} – ${window.end}`, window);
+  const perYear = (m: Metric): Metric =>
+    m.value === null ? { ...m, unit: 't/yr' } : { ...m, value: m.value / years, unit: 't/yr', method: `${m.method}, divided by the window's ${years.toFixed(3)} years` };
+  const s = total(cumulative, subject);
+  const r = total(other, reference);
+  const ratio =
+    s.value !== null && r.value !== null
+      ? metric({
+          value: (s.value / r.value) * 100, unit: '%', period: window,
+          method: `${subject} volume ÷ ${reference} volume over the same window × 100`,
+          inputs: [...s.inputs, ...r.inputs], sources: [...s.sources, ...r.sources],
+        })
+      : unavailable('%', `${subject} volume ÷ ${reference} volume`, r.missing ?? s.missing ?? 'a volume is missing', window);
+  return { window, subject: { total: s, perYear: perYear(s) }, reference: { total: r, perYear: perYear(r) }, ratio };
+}

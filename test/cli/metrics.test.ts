@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('ets-brief metrics --json', () => {
+  const r = run('metrics', '--json');
+  const m = JSON.parse(r.stdout);
+
+  it('exits 0 with every required metric, unrounded, units explicit', () => {
+    expect(r.status).toBe(0);
+    expect(m.volume.ratio).toMatchObject({ value: 1.8399999999999999, unit: '%', period: { start: '2021-07-16', end: '2022-12-31' } });
+    for (const market of ['cn-ets', 'eu-ets']) {
+      const band = m.prices.bands[market];
+      expect(band.stated.low.value).toEqual(expect.any(Number));
+      for (const currency of ['EUR', 'CNY', 'USD']) expect(band.converted[currency].high.unit).toBe(`${currency}/t`);
+      expect(m.coverage[market].turnoverRatio).toMatchObject({ value: expect.any(Number), unit: 'ratio' });
+      expect(m.coverage[market].coveredEmissions.unit).toBe('t/yr');
+    }
+    expect(m.auctionRevenueGrowth['eu-ets']).toMatchObject({ unit: '%/yr', value: expect.any(Number) });
+    expect(m.powerMix.eu.sources).toHaveLength(11);
+    expect(m.reconciliation.findings.length).toBeGreaterThan(40);
+    expect(m.reconciliation.findings.filter((f: { agrees: boolean }) => f.agrees === false).length).toBe(11);
+  });
+
+  it('keeps a stable key order and output', () => {
+    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'emissionsTrend', 'powerMix', 'reconciliation']);
+    expect(run('metrics', '--json').stdout).toBe(r.stdout);
+  });
+
+  it('names the rows and sources behind each number', () => {
+    expect(m.prices.subjectImplied.value.inputs).toEqual([{ dataset: 'facts', rows: ['cn-cumulative-turnover', 'cn-cumulative-volume'] }]);
+    expect(m.prices.subjectImplied.value.sources).toEqual(['paper', 'wind-cea']);
+  });
+});
+
+describe('ets-brief metrics (table) and check (warnings)', () => {
+  it('prints a readable table and the reconciliation', () => {
+    const r = run('metrics');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/volume\.ratio\s+1\.84\s+%\s+2021-07-16 – 2022-12-31/);
+    expect(r.stdout).toMatch(/✗\s+Table 1\s+106\s+1\.54494\s+%\s+power-generation\/eu\/other-renewables\/growth/);
+  });
+
+  it('lists each disagreement with the paper as a warning and still exits 0', () => {
+    const r = run('check');
+    expect(r.status).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('warning: paper'));
+    expect(warnings).toHaveLength(11);
+    expect(r.stderr).toMatch(/data\/facts\.csv: warning: paper §3\(二\) prints 7 EUR\/t \("最低达到 7 欧元 \/ 吨"\), recomputed 5\.72 EUR\/t/);
+    expect(r.stdout).toMatch(/Reconciliation: \d+ printed numbers agree with recomputation, 11 disagree \(warnings above\), 2 cannot be recomputed/);
+  });
+});

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Data } from '../../src/data/datasets/index.js';
+import { cagr, computeMetrics, type Metrics } from '../../src/metrics/index.js';
+import { shippedData } from './helpers.js';
+
+/**
+ * The paper's headline numbers that data/ can derive, each recomputed here with its section:
+ *   §7  China's volume is under 2% of the EU's over 2021-07-16 – 2022-12-31
+ *   §7  China's prices of 40–60 CNY/t (its implied average price lies inside) against 50–96 EUR/t
+ *   §5  auction revenue grew at 26% a year 2013–2022 (5 → 38.8 bn)
+ *   §5  the EU ETS had run 18 years by early 2023
+ *   Table 1 and §5: coal −35.8%, 23.35% → 15.18%; wind +255.5%, 4.32% → 15.56%; solar +890%,
+ *       0.67% → 6.68%; every share and growth of Table 1 but the "other renewables" row
+ */
+let data: Data;
+let m: Metrics;
+beforeAll(async () => {
+  data = await shippedData();
+  m = computeMetrics(data);
+});
+
+const finding = (id: string) => m.reconciliation.findings.find((f) => f.id === id);
+
+describe('§7 China compared with the EU', () => {
+  it('compares over China\'s window since launch', () => {
+    expect(m.comparison).toEqual({ subject: 'cn-ets', reference: 'eu-ets', window: { start: '2021-07-16', end: '2022-12-31' } });
+  });
+
+  it('finds China\'s volume under 2% of the EU\'s (2.3×10^8 t against ~125×10^8 t)', () => {
+    expect(m.volume.subject.total.value).toBe(2.3e8);
+    expect(m.volume.reference.total.value).toBe(1.25e10);
+    expect(m.volume.ratio.value).toBeCloseTo(1.84, 10);
+    expect(m.volume.ratio.unit).toBe('%');
+    expect(m.volume.ratio.inputs).toEqual([{ dataset: 'facts', rows: ['cn-cumulative-volume', 'eu-window-volume'] }]);
+    expect(finding('facts/cn-volume-share')?.agrees).toBe(true);
+  });
+
+  it('annualises both volumes over the window (534 days)', () => {
+    expect(m.volume.subject.perYear.value).toBeCloseTo(2.3e8 / (534 / 365.25), 0);
+    expect(m.volume.reference.perYear.unit).toBe('t/yr');
+  });
+
+  it('states both price bands natively and in EUR, CNY and USD at dated rates', () => {
+    const cn = m.prices.bands['cn-ets']!;
+    const eu = m.prices.bands['eu-ets']!;
+    expect([cn.stated.low.value, cn.stated.high.value, cn.stated.low.unit]).toEqual([40, 60, 'CNY/t']);
+    expect([eu.stated.low.value, eu.stated.high.value, eu.stated.low.unit]).toEqual([50, 96, 'EUR/t']);
+    // EUR/CNY over the window: days in 2021 (169) and 2022 (365) weight the two annual averages.
+    const r2021 = data['fx-rates'].find((r) => r.base === 'EUR' && r.quote === 'CNY' && r.year === 2021)!.rate;
+    const r2022 = data['fx-rates'].find((r) => r.base === 'EUR' && r.quote === 'CNY' && r.year === 2022)!.rate;
+    const eurCny = (r2021 * 169 + r2022 * 365) / 534;
+    expect(eu.converted.CNY.high.value).toBeCloseTo(96 * eurCny, 9);
+    expect(cn.converted.EUR.low.value).toBeCloseTo(40 / ((1 / r2021 * 169 + 1 / r2022 * 365) / 534) ** -1, 9);
+    expect(cn.converted.EUR.low.method).toMatch(/CNY→EUR at the annual average rate 2021–2022, weighted by days/);
+    expect(cn.converted.USD.high.unit).toBe('USD/t');
+  });
+
+  it('puts the EU price at about ten times China\'s in a common currency', () => {
+    expect(m.prices.ratio.unit).toBe('ratio');
+    expect(m.prices.ratio.value!).toBeGreaterThan(9);
+    expect(m.prices.ratio.value!).toBeLessThan(12);
+  });
+
+  it('finds China\'s implied average price (104.75×10^8 CNY ÷ 2.3×10^8 t) inside its 40–60 band', () => {
+    expect(m.prices.subjectImplied?.value.value).toBeCloseTo(45.543, 3);
+    expect(m.prices.subjectImplied?.withinStatedBand).toBe(true);
+  });
+
+  it('gives coverage and turnover per market', () => {
+    const cn = m.coverage['cn-ets']!;
+    const eu = m.coverage['eu-ets']!;
+    expect(cn.entities.value).toBe(2162);
+    expect(cn.coveredEmissions.value).toBe(4.5e9);
+    expect(eu.coveredEmissions.method).toBe('verified emissions in 2021');
+    expect(eu.shareOfJurisdictionEmissions.value).toBe(38);
+    expect(cn.shareOfJurisdictionEmissions.value).toBeNull();
+    expect(cn.shareOfJurisdictionEmissions.missing).toMatch(/no share-of-jurisdiction-emissions fact for cn-ets/);
+    expect(cn.turnoverRatio.value).toBeCloseTo(m.volume.subject.perYear.value! / 4.5e9, 12);
+    expect(eu.turnoverRatio.value!).toBeGreaterThan(100 * cn.turnoverRatio.value!);
+    expect(eu.gases).toBe('CO2');
+  });
+});
+
+describe('§3–§5 EU phases and results', () => {
+  it('gives each phase its cap reduction, stated and observed price extremes', () => {
+    const [p1, p2, p3, p4] = m.phases['eu-ets']!;
+    expect([p1!.statedHigh.value, p1!.statedLow.value]).toEqual([30.45, 0.01]);
+    expect(p2!.observedMin.value).toBe(5.72);
+    expect(p3!.capReductionPerYear.value).toBe(1.74);
+    expect(p4!.capReductionPerYear.value).toBe(2.2);
+    expect(p4!.statedHigh.value).toBe(98);
+    expect(p3!.volumes.length).toBeGreaterThan(0);
+  });
+
+  it('reproduces the paper\'s 26% from its own printed revenues, and recomputes it from data/', () => {
+    expect(cagr(5e9, 38.8e9, 9)).toBeCloseTo(25.57, 2); // the paper's arithmetic holds
+    const growth = m.auctionRevenueGrowth['eu-ets']!;
+    expect(growth.unit).toBe('%/yr');
+    // data/ records 2022 in EUR (EEA) and 2013 in USD as printed: 2013 is converted first.
+    expect(growth.method).toMatch(/2013 revenue converted: USD→EUR/);
+    expect(growth.value!).toBeGreaterThan(26);
+  });
+
+  it('counts 18 years of operation by early 2023', () => {
+    expect(finding('facts/eu-years-operating')).toMatchObject({ printed: 18, recomputed: 18, agrees: true });
+  });
+
+  it('recomputes Table 1 and agrees with every printed share and growth except "other renewables"', () => {
+    const table = m.reconciliation.findings.filter((f) => f.dataset === 'power-generation');
+    expect(table).toHaveLength(33);
+    expect(table.filter((f) => !f.agrees).map((f) => f.id)).toEqual([
+      'power-generation/eu/other-renewables/share-2010',
+      'power-generation/eu/other-renewables/share-2022',
+      'power-generation/eu/other-renewables/growth',
+    ]);
+    const coal = m.powerMix.eu!.sources.find((s) => s.sourceType === 'coal')!;
+    expect(coal.growth.value).toBeCloseTo(-35.82, 2);
+    expect(m.powerMix.eu!.unlistedGwh.from.value).toBe(11973);
+    expect(m.powerMix.eu!.unlistedGwh.to.value).toBe(23884);
+  });
+});
+
+describe('reconciliation', () => {
+  it('flags the printed numbers data/ contradicts, and no others', () => {
+    const disagree = m.reconciliation.findings.filter((f) => f.agrees === false).map((f) => f.id).sort();
+    expect(disagree).toEqual([
+      'facts/cn-covered-emissions/printed', // "458 吨" for about 4.5 Gt
+      'facts/eu-auction-revenue-cagr',
+      'facts/eu-ets-reduction-2021',
+      'facts/eu-p1-change',
+      'facts/eu-p2-change',
+      'facts/eu-p2-low/series', // 7 EUR/t printed, 5.72 in the futures series
+      'facts/eu-p3-change',
+      'facts/eu-verified-trend',
+      'power-generation/eu/other-renewables/growth',
+      'power-generation/eu/other-renewables/share-2010',
+      'power-generation/eu/other-renewables/share-2022',
+    ]);
+  });
+
+  it('says why a printed number cannot be recomputed', () => {
+    expect(finding('facts/am-emissions-change')).toMatchObject({ agrees: null, method: expect.stringMatching(/no series for ArcelorMittal/) });
+  });
+});

@@ -24,7 +24,7 @@ export function coverage(data: Data, market: string, volumePerYear: Metric, wind
   const phase = data.phases.filter((p) => p.market === market).sort((a, b) => a.phase - b.phase);
   // The phase in force at the window's end, else the latest.
   const endYear = window ? +window.end.slice(0, 4) : undefined;
-  const current = phase.find((p) => endYear !== undefined && p.start_year <= endYear && endYear <= p.end_year) ?? phase.at(-1);
+  const current = phase.find((p) => endYear !== undefined && p.start_year <= endYear && endYear <= (p.end_year ?? Number.POSITIVE_INFINITY)) ?? phase.at(-1);
   const covered = coveredEmissions(data, market, endYear);
   const turnoverRatio =
     volumePerYear.value !== null && covered.value !== null && covered.value > 0

@@ -23,8 +23,8 @@ const emissionsKey = (r: EmissionRow) => `${r.market}/${r.year}/${r.scope}`;
  */
 export function emissionsChangePerYear(data: Data, market: string, from: number, to: number): Metric {
   const rows = emissionsSeries(data, market).filter((r) => r.year >= from && r.year <= to);
-  const period = { start: `${from}-01-01`, end: `${to}-12-31` };
-  if (rows.length < 2) return unavailable('%/yr', 'compound annual change of verified emissions', `needs verified emissions for at least two years in ${from}–${to}`, period);
+  const period = { start: `${from}-01-01`, end: to >= 9999 ? undefined : `${to}-12-31` };
+  if (rows.length < 2) return unavailable('%/yr', 'compound annual change of verified emissions', `needs verified emissions for at least two years in ${from}–${to >= 9999 ? '' : to}`, period);
   const first = rows[0]!;
   const last = rows.at(-1)!;
   return metric({

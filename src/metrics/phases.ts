@@ -1,11 +1,12 @@
 import type { Data } from '../data/datasets/index.js';
 import { emissionsChangePerYear } from './growth.js';
 import { factsFor, periodOf, type Fact } from './select.js';
-import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
+import { metric, sourcesOf, unavailable, type Metric, type Period } from './types.js';
 
 export interface PhaseMetrics {
   readonly phase: number;
-  readonly period: Window;
+  /** Open-ended (no `end`) while a phase's last year is not set. */
+  readonly period: Period;
   /** Highest and lowest prices sources state for dates in the phase. */
   readonly statedHigh: Metric;
   readonly statedLow: Metric;
@@ -24,19 +25,20 @@ export function phaseMetrics(data: Data, market: string): PhaseMetrics[] {
     .filter((p) => p.market === market)
     .sort((a, b) => a.phase - b.phase)
     .map((p) => {
-      const period: Window = { start: `${p.start_year}-01-01`, end: `${p.end_year}-12-31` };
+      const lastYear = p.end_year ?? Number.POSITIVE_INFINITY;
+      const period: Period = { start: `${p.start_year}-01-01`, end: p.end_year === null ? undefined : `${p.end_year}-12-31` };
       const extreme = (indicator: string, pick: 'max' | 'min'): Metric => {
         const facts = factsFor(data, market, indicator, period).filter((f) => f.value !== null);
         if (facts.length === 0) return unavailable(`${currencyOf(data, market)}/t`, `${pick === 'max' ? 'highest' : 'lowest'} stated price`, `no ${indicator} facts within phase ${p.phase}`, period);
         const best = facts.reduce((a, b) => ((pick === 'max' ? b.value! > a.value! : b.value! < a.value!) ? b : a));
         return fromFact(best, `${pick === 'max' ? 'highest' : 'lowest'} price stated for a date in phase ${p.phase} (${best.qualifier})`);
       };
-      const series = data['price-annual'].filter((r) => r.market === market && r.year >= p.start_year && r.year <= p.end_year);
+      const series = data['price-annual'].filter((r) => r.market === market && r.year >= p.start_year && r.year <= lastYear);
       const observed = (pick: 'max' | 'min'): Metric => {
         if (series.length === 0) return unavailable(`${currencyOf(data, market)}/t`, `${pick} daily price`, `no price series for phase ${p.phase} years`, period);
         const value = pick === 'max' ? Math.max(...series.map((r) => r.max)) : Math.min(...series.map((r) => r.min));
         const years = series.map((r) => r.year);
-        const partial = years.length < p.end_year - p.start_year + 1 ? ` (series covers ${years[0]}–${years.at(-1)} only)` : '';
+        const partial = years.length < lastYear - p.start_year + 1 ? ` (series covers ${years[0]}–${years.at(-1)} only)` : '';
         return metric({
           value, unit: `${series[0]!.currency}/t`, period, method: `${pick === 'max' ? 'highest' : 'lowest'} daily ${series[0]!.instrument} price${partial}`,
           inputs: [{ dataset: 'price-annual', rows: series.map((r) => `${r.market}/${r.year}/${r.instrument}`) }], sources: sourcesOf(series),
@@ -58,7 +60,7 @@ export function phaseMetrics(data: Data, market: string): PhaseMetrics[] {
           p.cap_reduction_pct_per_year === null
             ? unavailable('%/yr', 'linear reduction factor of the cap', `not stated for phase ${p.phase}`, period)
             : metric({ value: p.cap_reduction_pct_per_year, unit: '%/yr', period, method: 'linear reduction factor of the cap', inputs: [{ dataset: 'phases', rows: [`${market}/${p.phase}`] }], sources: sourcesOf([p]) }),
-        emissionsChangePerYear: emissionsChangePerYear(data, market, p.start_year, p.end_year),
+        emissionsChangePerYear: emissionsChangePerYear(data, market, p.start_year, p.end_year ?? 9999),
       };
     });
 }

@@ -13,8 +13,17 @@ export interface PriceBand {
   readonly stated: { readonly low: Metric; readonly high: Metric };
   /** From price series in data/ that lie within the period. */
   readonly observed: { readonly min: Metric; readonly max: Metric; readonly mean: Metric; readonly median: Metric };
-  /** The stated band in each common currency, at the period's exchange rates. */
-  readonly converted: Readonly<Record<CommonCurrency, { readonly low: Metric; readonly high: Metric }>>;
+  /** The stated band and the observed prices in each common currency, at the period's exchange rates. */
+  readonly converted: Readonly<Record<CommonCurrency, ConvertedPrices>>;
+}
+
+export interface ConvertedPrices {
+  readonly low: Metric;
+  readonly high: Metric;
+  readonly min: Metric;
+  readonly max: Metric;
+  readonly mean: Metric;
+  readonly median: Metric;
 }
 
 export function priceBand(data: Data, market: string, period: Window): PriceBand {
@@ -28,10 +37,14 @@ export function priceBand(data: Data, market: string, period: Window): PriceBand
   };
   const low = stated('price-band-low');
   const high = stated('price-band-high');
+  const observed = observedPrices(data, market, period, unit);
   const converted = Object.fromEntries(
-    COMMON_CURRENCIES.map((to) => [to, { low: convert(data, low, currency, to, period), high: convert(data, high, currency, to, period) }]),
+    COMMON_CURRENCIES.map((to) => {
+      const c = (m: Metric) => convert(data, m, currency, to, period);
+      return [to, { low: c(low), high: c(high), min: c(observed.min), max: c(observed.max), mean: c(observed.mean), median: c(observed.median) }];
+    }),
   ) as unknown as PriceBand['converted'];
-  return { market, currency, stated: { low, high }, observed: observedPrices(data, market, period, unit), converted };
+  return { market, currency, stated: { low, high }, observed, converted };
 }
 
 /** Annual price aggregates wholly inside the period, combined (mean weighted by days with a price). */

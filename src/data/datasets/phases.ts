@@ -11,7 +11,7 @@ export const phases = defineDataset({
     market: marketId(),
     phase: integer({ minimum: 1 }),
     start_year: integer({ minimum: 1990, maximum: 2100 }),
-    end_year: integer({ minimum: 1990, maximum: 2100 }),
+    end_year: integer({ minimum: 1990, maximum: 2100, description: 'Last year of the phase; empty while its end is not set.' }).optional(),
     member_states: integer({ minimum: 1, description: 'Participating countries, as printed.' }).optional(),
     sectors_zh: text(),
     sectors_en: text(),

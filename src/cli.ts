@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { runBuild } from './cli/build.js';
 import { runCheck } from './cli/check.js';
 import { runDatapackage } from './cli/datapackage.js';
 import { runMetrics } from './cli/metrics.js';
@@ -16,6 +17,18 @@ const program = new Command()
   .showSuggestionAfterError();
 
 const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
+
+program
+  .command('build')
+  .description('build the briefs: output/<lang>/brief.html, sections/*.html with manifest.json, and data/*.csv')
+  .addOption(dataOption())
+  .option('--out <dir>', 'output directory', 'output')
+  .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
+  .option('--format <list>', 'formats, comma-separated (html,sections)')
+  .option('--quiet', 'print nothing but errors')
+  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean }) => {
+    process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+  });
 
 program
   .command('check')

@@ -1,6 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import { coverage, type Coverage } from './coverage.js';
-import { auctionRevenueGrowth, emissionsChangePerYear } from './growth.js';
+import { auctionRevenueGrowth, emissionsChange, emissionsChangePerYear } from './growth.js';
 import { phaseMetrics, type PhaseMetrics } from './phases.js';
 import { powerMix, type PowerMix } from './power-mix.js';
 import { impliedAveragePrice, priceBand, priceRatio, type ImpliedPrice, type PriceBand } from './price.js';
@@ -32,6 +32,8 @@ export interface Metrics {
   readonly auctionRevenueGrowth: Readonly<Record<string, Metric>>;
   /** Compound annual change of verified emissions over each market's whole series. */
   readonly emissionsTrend: Readonly<Record<string, Metric>>;
+  /** Total change of verified emissions from the first to the last year of each market's series. */
+  readonly emissionsChange: Readonly<Record<string, Metric>>;
   readonly powerMix: Readonly<Record<string, PowerMix>>;
   readonly reconciliation: { readonly rule: string; readonly findings: readonly Finding[] };
 }
@@ -57,12 +59,13 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
   const auction = Object.fromEntries(
     marketsWith((id) => data.facts.some((f) => f.market === id && f.indicator === 'auction-revenue')).map((id) => [id, auctionRevenueGrowth(data, id)]),
   );
-  const emissionsTrend = Object.fromEntries(
-    marketsWith((id) => data.emissions.some((r) => r.market === id && r.scope === 'verified-ets')).map((id) => {
-      const years = data.emissions.filter((r) => r.market === id && r.scope === 'verified-ets').map((r) => r.year);
-      return [id, emissionsChangePerYear(data, id, Math.min(...years), Math.max(...years))];
-    }),
-  );
+  const emitting = marketsWith((id) => data.emissions.some((r) => r.market === id && r.scope === 'verified-ets'));
+  const span = (id: string) => {
+    const years = data.emissions.filter((r) => r.market === id && r.scope === 'verified-ets').map((r) => r.year);
+    return [Math.min(...years), Math.max(...years)] as const;
+  };
+  const emissionsTrend = Object.fromEntries(emitting.map((id) => [id, emissionsChangePerYear(data, id, ...span(id))]));
+  const emissionsTotal = Object.fromEntries(emitting.map((id) => [id, emissionsChange(data, id, ...span(id))]));
   const regions = [...new Set(data['power-generation'].map((r) => r.region))];
   const mixes = regions.map((r) => powerMix(data, r)).filter((m): m is PowerMix => m !== null);
 
@@ -74,6 +77,7 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
     phases,
     auctionRevenueGrowth: auction,
     emissionsTrend,
+    emissionsChange: emissionsTotal,
     powerMix: Object.fromEntries(mixes.map((m) => [m.region, m])),
     reconciliation: { rule: COMPARISON_RULE, findings: reconcile(data, { volume, subjectBand, impliedPrice: subjectImplied, powerMixes: mixes }) },
   };

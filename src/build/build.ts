@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import { DataError } from '../data/errors.js';
+import { loadData } from '../data/load.js';
+import { FontSet } from '../fonts/font-set.js';
+import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
+import { renderCharts } from '../render/charts.js';
+import type { Lang } from '../render/format.js';
+import { loadTemplates, renderBrief, SECTION_IDS } from '../render/html.js';
+import { loadMessages, translator } from '../render/i18n.js';
+import { buildView } from '../render/view-model.js';
+import { StagedOutput } from './write.js';
+
+export type Format = 'html' | 'sections';
+export const FORMATS: readonly Format[] = ['html', 'sections'];
+
+export interface BuildOptions {
+  readonly dataDir: string;
+  readonly outDir: string;
+  readonly langs: readonly Lang[];
+  readonly formats: readonly Format[];
+  readonly templatesDir?: string;
+  readonly comparison?: MetricsOptions;
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+export interface BuildResult {
+  /** Files written, relative to the output directory. */
+  readonly files: readonly string[];
+}
+
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+
+/**
+ * Data → metrics → charts → HTML for every language, staged and then moved into place. Throws
+ * DataError for invalid data; any other error leaves the previous output untouched.
+ */
+export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
+  const loaded = await loadData(options.dataDir);
+  if (!loaded.data) throw new DataError(loaded.issues);
+  const data = loaded.data;
+  const metrics = computeMetrics(data, options.comparison ?? DEFAULT_COMPARISON);
+  const fonts = new FontSet();
+  const staged = await StagedOutput.create(options.outDir);
+  const files: string[] = [];
+  const write = async (path: string, content: string) => {
+    await staged.write(path, content);
+    files.push(path);
+  };
+  try {
+    for (const lang of options.langs) {
+      const started = Date.now();
+      const messages = await loadMessages(templatesDir, lang);
+      const t = translator(messages);
+      const charts = await renderCharts(
+        { data, metrics, lang, t, phaseLabel: (p) => fillPhase(t, p), marketLabel: (m) => t(`markets.${m}`) },
+        messages, templatesDir, fonts,
+      );
+      const templates = await loadTemplates(templatesDir, lang, t);
+      const chartsBySection = Object.fromEntries(
+        SECTION_IDS.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
+      );
+      const view = buildView({ data, metrics, lang, t, chartsBySection });
+      const rendered = await renderBrief(view, charts, templates, fonts, t, SECTION_IDS);
+      if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
+      if (options.formats.includes('sections')) {
+        for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
+        const manifest = {
+          generator: 'ets-brief',
+          lang,
+          asOf: view.asOfIso,
+          sections: rendered.sections.map((s) => ({
+            id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso,
+            sources: s.sources.map((id) => {
+              const src = data.sources.find((x) => x.id === id)!;
+              return { id, title: src.title, url: src.url, retrieved: src.retrieved };
+            }),
+          })),
+        };
+        await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+      }
+      for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
+      log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
+    }
+    await staged.commit(options.langs);
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+  return { files };
+}
+
+function fillPhase(t: (key: string) => string, phase: number): string {
+  return t('phases.label').replace('{phase}', String(phase));
+}

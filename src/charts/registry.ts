@@ -1,0 +1,233 @@
+import type { Data } from '../data/datasets/index.js';
+import type { Metrics } from '../metrics/index.js';
+
+export type Row = Record<string, string | number | null>;
+
+export interface ChartContext {
+  readonly data: Data;
+  readonly metrics: Metrics;
+  readonly lang: 'zh-CN' | 'en';
+  readonly t: (key: string) => string;
+  /** "Phase 2" / "第2阶段". */
+  readonly phaseLabel: (phase: number) => string;
+  readonly marketLabel: (market: string) => string;
+}
+
+export interface ChartBuild {
+  /** `table` is the chart's main data: shown as its data table and offered as CSV. */
+  readonly datasets: { readonly table: readonly Row[] } & Readonly<Record<string, readonly Row[]>>;
+  /** Values for {placeholders} in the chart's strings (title, description). */
+  readonly placeholders: Readonly<Record<string, string | number>>;
+  /** Source ids behind the chart, for its caption. */
+  readonly sources: readonly string[];
+}
+
+export interface ChartDefinition {
+  readonly id: string;
+  readonly height: number;
+  /** The table's columns: field and the i18n key of its header. */
+  readonly columns: readonly { readonly field: string; readonly label: string }[];
+  /** null when data/ cannot draw the chart (the brief then says what is missing). */
+  build(ctx: ChartContext): ChartBuild | null;
+}
+
+const sourcesOf = (rows: readonly { source: string }[]) => [...new Set(rows.flatMap((r) => r.source.split(';')))].sort();
+const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+
+function phaseOfYear(data: Data, market: string, year: number): number | undefined {
+  return data.phases.find((p) => p.market === market && p.start_year <= year && year <= (p.end_year ?? Infinity))?.phase;
+}
+
+/** The reference market of the comparison, whose history the paper's figures show. */
+const referenceOf = (ctx: ChartContext) => ctx.metrics.comparison.reference;
+
+export const CHARTS: readonly ChartDefinition[] = [
+  {
+    id: 'eua-price',
+    height: 240,
+    columns: [
+      { field: 'year', label: 'charts.eua-price.year' },
+      { field: 'mean', label: 'charts.eua-price.mean' },
+      { field: 'min', label: 'charts.eua-price.min' },
+      { field: 'max', label: 'charts.eua-price.max' },
+    ],
+    build(ctx) {
+      const market = referenceOf(ctx);
+      const rows = ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year);
+      if (rows.length < 2) return null;
+      const first = rows[0]!.year;
+      const last = rows.at(-1)!.year;
+      const phases = ctx.data.phases
+        .filter((p) => p.market === market && (p.end_year ?? Infinity) >= first && p.start_year <= last)
+        .map((p) => ({ label: ctx.phaseLabel(p.phase), start: Math.max(p.start_year, first) - 0.5, end: Math.min(p.end_year ?? last, last) + 0.5 }));
+      return {
+        datasets: { table: rows.map((r) => ({ year: r.year, mean: round(r.mean, 2), min: r.min, max: r.max })), phases },
+        placeholders: { from: first, to: last },
+        sources: sourcesOf(rows),
+      };
+    },
+  },
+  {
+    id: 'eua-volume',
+    height: 220,
+    columns: [
+      { field: 'year', label: 'charts.eua-volume.year' },
+      { field: 'volume', label: 'charts.eua-volume.volume' },
+      { field: 'qualifier', label: 'charts.eua-volume.qualifier' },
+    ],
+    build(ctx) {
+      const market = referenceOf(ctx);
+      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9; // 亿吨 or billion t
+      const rows: Row[] = [];
+      const used = [];
+      for (const f of ctx.data.facts) {
+        if (f.market !== market || f.subject !== null || f.value === null || !f.period_start || !f.period_end) continue;
+        const perYear = f.indicator === 'traded-volume-per-year';
+        const oneYear = f.indicator === 'traded-volume' && f.period_start.slice(0, 4) === f.period_end.slice(0, 4) && f.period_start.endsWith('-01-01') && f.period_end.endsWith('-12-31');
+        if (!perYear && !oneYear) continue;
+        used.push(f);
+        for (let y = +f.period_start.slice(0, 4); y <= +f.period_end.slice(0, 4); y++) {
+          rows.push({ year: y, volume: round(f.value / scale, 3), qualifier: ctx.t(`measures.${f.qualifier}`) });
+        }
+      }
+      if (rows.length < 2) return null;
+      rows.sort((a, b) => (a.year as number) - (b.year as number));
+      return { datasets: { table: rows }, placeholders: { from: rows[0]!.year!, to: rows.at(-1)!.year! }, sources: sourcesOf(used) };
+    },
+  },
+  {
+    id: 'auction-revenue',
+    height: 220,
+    columns: [
+      { field: 'year', label: 'charts.auction-revenue.year' },
+      { field: 'kind', label: 'charts.auction-revenue.kind' },
+      { field: 'revenue', label: 'charts.auction-revenue.revenue' },
+    ],
+    build(ctx) {
+      const market = referenceOf(ctx);
+      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9;
+      const kinds: Record<string, string> = { 'auction-revenue-member-states': 'measures.memberStates', 'auction-revenue': 'measures.total' };
+      const facts = ctx.data.facts.filter((f) => f.market === market && f.indicator in kinds && f.unit === 'EUR' && f.value !== null && f.period_start?.slice(0, 4) === f.period_end?.slice(0, 4));
+      if (facts.length < 2) return null;
+      const rows = facts
+        .map((f) => ({ year: +f.period_start!.slice(0, 4), kind: ctx.t(kinds[f.indicator]!), revenue: round(f.value! / scale, 2) }))
+        .sort((a, b) => a.year - b.year);
+      return { datasets: { table: rows }, placeholders: {}, sources: sourcesOf(facts) };
+    },
+  },
+  {
+    id: 'emissions',
+    height: 220,
+    columns: [
+      { field: 'year', label: 'charts.emissions.year' },
+      { field: 'value', label: 'charts.emissions.value' },
+      { field: 'phase', label: 'charts.emissions.phase' },
+    ],
+    build(ctx) {
+      const market = referenceOf(ctx);
+      const rows = ctx.data.emissions.filter((r) => r.market === market && r.scope === 'verified-ets').sort((a, b) => a.year - b.year);
+      if (rows.length < 2) return null;
+      return {
+        datasets: { table: rows.map((r) => ({ year: r.year, value: round(r.value / 1e6, 1), phase: ctx.phaseLabel(phaseOfYear(ctx.data, market, r.year) ?? 0) })) },
+        placeholders: { from: rows[0]!.year, to: rows.at(-1)!.year },
+        sources: sourcesOf(rows),
+      };
+    },
+  },
+  {
+    id: 'phase-trends',
+    height: 200,
+    columns: [
+      { field: 'phase', label: 'charts.phase-trends.phase' },
+      { field: 'kind', label: 'charts.phase-trends.kind' },
+      { field: 'change', label: 'charts.phase-trends.change' },
+    ],
+    build(ctx) {
+      const market = referenceOf(ctx);
+      const rows: Row[] = [];
+      const used = [];
+      for (const phase of ctx.metrics.phases[market] ?? []) {
+        const printed = ctx.data.facts.find(
+          (f) => f.market === market && f.subject === null && f.indicator === 'covered-emissions-change-per-year' && f.period_start === phase.period.start && f.period_end === phase.period.end,
+        );
+        const recomputed = phase.emissionsChangePerYear.value;
+        if (!printed || printed.value === null || recomputed === null) continue;
+        used.push(printed);
+        const label = ctx.phaseLabel(phase.phase);
+        // Labels sit just outside each bar's end, whichever side of zero it is on.
+        rows.push({ phase: label, kind: ctx.t('measures.printed'), change: printed.value, labelY: printed.value + (printed.value >= 0 ? 0.4 : -0.4) });
+        rows.push({ phase: label, kind: ctx.t('measures.recomputed'), change: round(recomputed, 2), labelY: recomputed + (recomputed >= 0 ? 0.4 : -0.4) });
+      }
+      if (rows.length === 0) return null;
+      return { datasets: { table: rows }, placeholders: {}, sources: [...sourcesOf(used), ...ctx.data.emissions.filter((r) => r.market === market).flatMap((r) => r.source.split(';'))].filter((s, i, a) => a.indexOf(s) === i).sort() };
+    },
+  },
+  {
+    id: 'power-mix',
+    height: 300,
+    columns: [
+      { field: 'source', label: 'charts.power-mix.source' },
+      { field: 'year', label: 'charts.power-mix.year' },
+      { field: 'share', label: 'charts.power-mix.share' },
+    ],
+    build(ctx) {
+      const [mix] = Object.values(ctx.metrics.powerMix);
+      if (!mix) return null;
+      const rows: Row[] = [];
+      for (const s of mix.sources) {
+        if (s.sourceType === 'total') continue;
+        const source = ctx.t(`powerSources.${s.sourceType}`);
+        rows.push({ source, year: String(mix.years.from), share: round(s.shareFrom.value!, 2) });
+        rows.push({ source, year: String(mix.years.to), share: round(s.shareTo.value!, 2) });
+      }
+      const used = ctx.data['power-generation'].filter((r) => r.region === mix.region);
+      return { datasets: { table: rows }, placeholders: { from: mix.years.from, to: mix.years.to }, sources: sourcesOf(used) };
+    },
+  },
+  {
+    id: 'price-comparison',
+    height: 120,
+    columns: [
+      { field: 'market', label: 'charts.price-comparison.market' },
+      { field: 'low', label: 'charts.price-comparison.low' },
+      { field: 'high', label: 'charts.price-comparison.high' },
+    ],
+    build(ctx) {
+      const { window, subject, reference } = ctx.metrics.comparison;
+      if (!window) return null;
+      const rows: Row[] = [];
+      const sources = new Set<string>();
+      for (const market of [reference, subject]) {
+        const eur = ctx.metrics.prices.bands[market]?.converted.EUR;
+        if (!eur || eur.low.value === null || eur.high.value === null) return null;
+        rows.push({ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) });
+        [...eur.low.sources, ...eur.high.sources].forEach((s) => sources.add(s));
+      }
+      return { datasets: { table: rows }, placeholders: { from: window.start, to: window.end }, sources: [...sources].sort() };
+    },
+  },
+  {
+    id: 'volume-comparison',
+    height: 140,
+    columns: [
+      { field: 'market', label: 'charts.volume-comparison.market' },
+      { field: 'measure', label: 'charts.volume-comparison.measure' },
+      { field: 'value', label: 'charts.volume-comparison.value' },
+    ],
+    build(ctx) {
+      const { window, subject, reference } = ctx.metrics.comparison;
+      if (!window) return null;
+      const rows: Row[] = [];
+      const sources = new Set<string>();
+      for (const market of [reference, subject]) {
+        const volume = market === subject ? ctx.metrics.volume.subject.perYear : ctx.metrics.volume.reference.perYear;
+        const covered = ctx.metrics.coverage[market]?.coveredEmissions;
+        if (volume.value === null || !covered || covered.value === null) return null;
+        rows.push({ market: ctx.marketLabel(market), measure: ctx.t('measures.volume'), value: round(volume.value / 1e6, 1) });
+        rows.push({ market: ctx.marketLabel(market), measure: ctx.t('measures.covered'), value: round(covered.value / 1e6, 1) });
+        [...volume.sources, ...covered.sources].forEach((s) => sources.add(s));
+      }
+      return { datasets: { table: rows }, placeholders: { from: window.start, to: window.end }, sources: [...sources].sort() };
+    },
+  },
+];

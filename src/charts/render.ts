@@ -1,0 +1,99 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { expressionInterpreter } from 'vega-interpreter';
+import type { FontSet } from '../fonts/font-set.js';
+import type { Weight } from '../fonts/noto-sans-sc.js';
+import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
+
+export interface ChartLocale {
+  /** d3-format locale definition (decimal, thousands, grouping, currency). */
+  readonly number: Record<string, unknown>;
+  /** d3-time-format locale definition. */
+  readonly time: Record<string, unknown>;
+}
+
+export interface RenderOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly locale: ChartLocale;
+  /** Replaces "i18n:key" strings anywhere in the spec. */
+  readonly strings: Readonly<Record<string, string>>;
+  /** Named datasets the spec refers to with {"name": ...}. */
+  readonly datasets: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  readonly fonts: FontSet;
+}
+
+let measuringWith: FontSet | undefined;
+
+/**
+ * Vega lays text out with `textMetrics.width`; without a canvas it guesses 0.8 em per character,
+ * far off for Chinese. This points it at the brief's own font, so labels are placed, truncated and
+ * avoided with the widths the reader will actually see.
+ */
+function measureWith(fonts: FontSet): void {
+  if (measuringWith === fonts) return;
+  measuringWith = fonts;
+  const metrics = (vega as unknown as { textMetrics: unknown }).textMetrics as { width: (item: Record<string, unknown>, text: unknown) => number };
+  metrics.width = (item, text) => {
+    const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
+    const weight: Weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600 ? 700 : 400;
+    return fonts.measure(String(text ?? ''), size, weight);
+  };
+}
+
+/** Replaces every "i18n:key" string in a JSON value; an unknown key is an error, not blank text. */
+export function localise<T>(value: T, strings: Readonly<Record<string, string>>, where: string): T {
+  if (typeof value === 'string' && value.startsWith('i18n:')) {
+    const key = value.slice(5);
+    const text = strings[key];
+    if (text === undefined) throw new Error(`${where}: no translation for "${key}"`);
+    return text as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => localise(v, strings, where)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localise(v, strings, where)])) as T;
+  }
+  return value;
+}
+
+/** The brief's look, shared by every chart: its font, sizes and quiet axes. */
+function theme(width: number, height: number): Record<string, unknown> {
+  return {
+    font: `'${FONT_FAMILY}', sans-serif`,
+    background: null,
+    view: { stroke: null, continuousWidth: width, continuousHeight: height },
+    axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
+    legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', labelLimit: 0 },
+    title: { fontSize: 13, fontWeight: 'bold', anchor: 'start', color: '#111' },
+    text: { fontSize: 11 },
+    range: { category: ['#1f4e79', '#c0504d', '#7f9f3f', '#8064a2', '#f79646', '#4bacc6', '#7f7f7f', '#c39b00', '#2e8b57', '#b65fa0', '#555'] },
+  };
+}
+
+/**
+ * Binds a Vega-Lite spec to data and words, and renders it to static SVG in Node. Expressions are
+ * evaluated by vega-interpreter, never compiled with `new Function`, so a spec cannot run code.
+ */
+export async function renderChart(spec: TopLevelSpec, options: RenderOptions, where: string): Promise<string> {
+  measureWith(options.fonts);
+  const bound = {
+    ...localise(spec, options.strings, where),
+    datasets: options.datasets,
+    width: options.width,
+    height: options.height,
+    config: theme(options.width, options.height),
+    autosize: { type: 'fit', contains: 'padding' },
+  } as TopLevelSpec;
+  const vgSpec = compile(bound).spec;
+  const runtime = vega.parse(vgSpec, undefined, { ast: true });
+  const view = new vega.View(runtime, {
+    renderer: 'none',
+    expr: expressionInterpreter as never,
+    locale: options.locale as never,
+  });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

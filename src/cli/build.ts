@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { buildBrief, FORMATS, type Format } from '../build/build.js';
+import { DataError, formatIssue } from '../data/errors.js';
+import { LANGS, type Lang } from '../render/format.js';
+import { EXIT } from './exit.js';
+
+export interface BuildCliOptions {
+  data: string;
+  out?: string;
+  lang?: string;
+  format?: string;
+  quiet?: boolean;
+}
+
+export class UsageError extends Error {}
+
+function parseList<T extends string>(value: string | undefined, allowed: readonly T[], name: string): readonly T[] {
+  if (value === undefined) return allowed;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
+  if (unknown.length > 0 || items.length === 0) throw new UsageError(`--${name}: unknown value ${unknown.map((u) => `"${u}"`).join(', ') || '(empty)'}; expected a comma-separated list of ${allowed.join(', ')}`);
+  return [...new Set(items)] as T[];
+}
+
+export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let langs: readonly Lang[];
+  let formats: readonly Format[];
+  try {
+    langs = parseList(options.lang, LANGS, 'lang');
+    formats = parseList(options.format, FORMATS, 'format');
+  } catch (error) {
+    err.write(`ets-brief build: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const outDir = resolve(options.out ?? 'output');
+  const started = Date.now();
+  try {
+    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, log: options.quiet ? undefined : (line) => out.write(`  ${line}\n`) });
+    if (!options.quiet) out.write(`✓ wrote ${result.files.length} files to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof DataError) {
+      for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
+      err.write(`\n✗ build stopped: the data has errors (nothing in ${outDir} was changed).\n`);
+      return EXIT.data;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+import { covers, FONT_FAMILY, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
+
+type Font = fontkit.Font;
+
+/**
+ * The brief's typeface for one build: measures text with the real glyph advances (for chart
+ * layout) and writes @font-face rules holding only the glyphs a document uses (for HTML and PDF),
+ * so output never depends on the host's fonts.
+ */
+export class FontSet {
+  private readonly chunks = new Map<Weight, FontChunk[]>();
+  private readonly fonts = new Map<string, Font>();
+  private readonly chunkOf = new Map<string, FontChunk | null>();
+
+  private chunksFor(weight: Weight): FontChunk[] {
+    let list = this.chunks.get(weight);
+    if (!list) {
+      list = fontChunks(weight);
+      this.chunks.set(weight, list);
+    }
+    return list;
+  }
+
+  private chunkFor(codePoint: number, weight: Weight): FontChunk | null {
+    const key = `${weight}:${codePoint}`;
+    let chunk = this.chunkOf.get(key);
+    if (chunk === undefined) {
+      chunk = this.chunksFor(weight).find((c) => covers(c, codePoint)) ?? null;
+      this.chunkOf.set(key, chunk);
+    }
+    return chunk;
+  }
+
+  private font(chunk: FontChunk): Font {
+    let font = this.fonts.get(chunk.file);
+    if (!font) {
+      font = fontkit.create(readFileSync(chunk.file)) as Font;
+      this.fonts.set(chunk.file, font);
+    }
+    return font;
+  }
+
+  /**
+   * Width in pixels of `text` at `size` px, from each character's advance width. Characters the
+   * font lacks are measured as the browser's fallback would roughly draw them (1 em for CJK and
+   * symbols, 0.6 em otherwise).
+   */
+  measure(text: string, size: number, weight: Weight = 400): number {
+    let units = 0;
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      const chunk = this.chunkFor(cp, weight);
+      if (!chunk) {
+        units += cp >= 0x2e80 ? 1 : 0.6;
+        continue;
+      }
+      const font = this.font(chunk);
+      units += font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+    }
+    return units * size;
+  }
+
+  /** @font-face rules embedding just the glyphs of `text`, one rule per chunk used, as data: URLs. */
+  async fontFaceCss(text: string, weights: readonly Weight[] = [400, 700]): Promise<string> {
+    const rules: string[] = [];
+    for (const weight of weights) {
+      const byChunk = new Map<FontChunk, Set<string>>();
+      for (const char of new Set(text)) {
+        const chunk = this.chunkFor(char.codePointAt(0)!, weight);
+        if (!chunk) continue;
+        const set = byChunk.get(chunk) ?? new Set<string>();
+        set.add(char);
+        byChunk.set(chunk, set);
+      }
+      // Chunks in file order so the CSS is the same for the same text.
+      const ordered = [...byChunk].sort((a, b) => a[0].file.localeCompare(b[0].file));
+      for (const [chunk, chars] of ordered) {
+        const subset = await subsetFont(readFileSync(chunk.file), [...chars].sort().join(''), { targetFormat: 'woff2' });
+        rules.push(
+          `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;` +
+            `src:url(data:font/woff2;base64,${subset.toString('base64')}) format('woff2');unicode-range:${chunk.unicodeRange}}`,
+        );
+      }
+    }
+    return rules.join('\n');
+  }
+}

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import { CHARTS, type ChartContext, type ChartDefinition, type Row } from '../charts/registry.js';
+import { renderChart } from '../charts/render.js';
+import type { FontSet } from '../fonts/font-set.js';
+import { fill, formatNumber, type Lang } from './format.js';
+import type { Messages } from './i18n.js';
+
+export interface ChartView {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** Static SVG, produced by Vega from the spec (text nodes escaped by Vega's SVG renderer). */
+  readonly svg: string;
+  readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  readonly csv: string;
+  readonly csvFile: string;
+  readonly csvHref: string;
+  readonly sources: readonly string[];
+}
+
+/** Chart width in CSS pixels; the SVG scales down on narrow screens. */
+export const CHART_WIDTH = 640;
+
+/** Renders every chart data/ can draw, in one language. Charts without data are left out. */
+export async function renderCharts(ctx: ChartContext, messages: Messages, templatesDir: string, fonts: FontSet): Promise<Map<string, ChartView>> {
+  const views = new Map<string, ChartView>();
+  for (const def of CHARTS) {
+    const built = def.build(ctx);
+    if (!built) continue;
+    const where = `templates/charts/${def.id}.vl.json`;
+    const spec = JSON.parse(await readFile(join(templatesDir, 'charts', `${def.id}.vl.json`), 'utf8')) as TopLevelSpec;
+    const strings = chartStrings(messages, def, built.placeholders);
+    const svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts }, where);
+    const columns = def.columns.map((c) => ctx.t(c.label));
+    const rows = built.datasets.table.map((row) => def.columns.map((c) => cell(row[c.field], messages.lang)));
+    const csv = toCsv(columns, built.datasets.table.map((row) => def.columns.map((c) => row[c.field] ?? null)));
+    views.set(def.id, {
+      id: def.id,
+      title: strings[`charts.${def.id}.title`]!,
+      description: strings[`charts.${def.id}.description`]!,
+      svg: hardenSvg(svg),
+      table: { columns, rows },
+      csv,
+      csvFile: `${def.id}.csv`,
+      csvHref: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${csv}`)}`,
+      sources: built.sources,
+    });
+  }
+  return views;
+}
+
+/** The strings a chart uses, with its {placeholders} filled. */
+function chartStrings(messages: Messages, def: ChartDefinition, placeholders: Readonly<Record<string, string | number>>): Record<string, string> {
+  const prefix = `charts.${def.id}.`;
+  return Object.fromEntries(
+    Object.entries(messages.strings).map(([key, value]) => [key, key.startsWith(prefix) && value.includes('{') ? fill(value, placeholders, key) : value]),
+  );
+}
+
+function cell(value: Row[string] | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1000 && Math.abs(value) < 3000 ? String(value) : formatNumber(value, lang, 4);
+  return value;
+}
+
+/** RFC 4180 CSV. Text cells that a spreadsheet would run as a formula are prefixed with '. */
+export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const quote = (v: string | number | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [columns, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Inline the text size and family of every SVG text node: presentation attributes lose to any
+ * host CSS rule (even `* { font-size: 40px }`), inline styles do not.
+ */
+function hardenSvg(svg: string): string {
+  return svg
+    .replace(/<svg /, '<svg focusable="false" aria-hidden="true" ')
+    .replace(/<text ([^>]*?)font-family="([^"]*)" font-size="([^"]*)"/g, (_m, before: string, family: string, size: string) =>
+      `<text ${before}font-family="${family}" font-size="${size}" style="font-family:${family.replace(/"/g, "'")};font-size:${size}"`,
+    );
+}

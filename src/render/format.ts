@@ -1,0 +1,93 @@
+/** The brief's languages. */
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+/** Significant digits for quantities: enough to read, few enough not to claim false precision. */
+const SIG = 3;
+
+function trimNumber(value: number, lang: Lang, options: { sig?: number; decimals?: number } = {}): string {
+  const digits = options.decimals !== undefined
+    ? { minimumFractionDigits: 0, maximumFractionDigits: options.decimals }
+    : { maximumSignificantDigits: options.sig ?? SIG };
+  return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', digits).format(value);
+}
+
+/** A plain number with grouping: 2,162 / 2,162. */
+export function formatNumber(value: number, lang: Lang, decimals = 0): string {
+  return trimNumber(value, lang, { decimals });
+}
+
+/**
+ * Tonnes as a reader expects them: 2.3亿吨, 450万吨 in Chinese (亿 = 10^8, 万 = 10^4); 230 Mt,
+ * 4.5 Gt in English.
+ */
+export function formatTonnes(t: number, lang: Lang, perYear = false): string {
+  const abs = Math.abs(t);
+  if (lang === 'zh-CN') {
+    const suffix = perYear ? '/年' : '';
+    if (abs >= 1e8) return `${trimNumber(t / 1e8, lang)}亿吨${suffix}`;
+    if (abs >= 1e4) return `${trimNumber(t / 1e4, lang)}万吨${suffix}`;
+    return `${trimNumber(t, lang)}吨${suffix}`;
+  }
+  const suffix = perYear ? '/yr' : '';
+  if (abs >= 1e9) return `${trimNumber(t / 1e9, lang)} Gt${suffix}`;
+  if (abs >= 1e6) return `${trimNumber(t / 1e6, lang)} Mt${suffix}`;
+  return `${trimNumber(t, lang)} t${suffix}`;
+}
+
+const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', EUR: '欧元', USD: '美元' };
+
+/** Money: 104.75亿元, 388亿欧元; CNY 10.5 bn, EUR 38.8 bn. */
+export function formatMoney(value: number, currency: string, lang: Lang): string {
+  const abs = Math.abs(value);
+  if (lang === 'zh-CN') {
+    const unit = ZH_CURRENCY[currency] ?? currency;
+    if (abs >= 1e8) return `${trimNumber(value / 1e8, lang, { sig: 4 })}亿${unit}`;
+    if (abs >= 1e4) return `${trimNumber(value / 1e4, lang, { sig: 4 })}万${unit}`;
+    return `${trimNumber(value, lang)}${unit}`;
+  }
+  if (abs >= 1e9) return `${currency} ${trimNumber(value / 1e9, lang)} bn`;
+  if (abs >= 1e6) return `${currency} ${trimNumber(value / 1e6, lang)} million`;
+  return `${currency} ${trimNumber(value, lang, { decimals: 2 })}`;
+}
+
+/** A price per tonne: 45.5元/吨, 50欧元/吨; CNY 45.5/t, EUR 50/t. */
+export function formatPrice(value: number, currency: string, lang: Lang, decimals = 1): string {
+  const n = trimNumber(value, lang, { decimals });
+  return lang === 'zh-CN' ? `${n}${ZH_CURRENCY[currency] ?? currency}/吨` : `${currency} ${n}/t`;
+}
+
+/** A percentage: 1.84%. Signed values keep their sign. */
+export function formatPercent(value: number, lang: Lang, decimals = 1): string {
+  return `${trimNumber(value, lang, { decimals })}%`;
+}
+
+/** An ISO date: 2022年12月31日; 31 December 2022. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return `${d} ${month} ${y}`;
+}
+
+/** A month: 2023年1月; January 2023. */
+export function formatMonth(iso: string, lang: Lang): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  if (lang === 'zh-CN') return `${y}年${m}月`;
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return `${month} ${y}`;
+}
+
+/** A year: 2005年; 2005. */
+export function formatYear(year: number | string, lang: Lang): string {
+  return lang === 'zh-CN' ? `${year}年` : String(year);
+}
+
+/** "{name} is {value}" with named placeholders; a placeholder without a value is an error. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>, where: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${where}: no value for {${name}} in "${template}"`);
+    return String(value);
+  });
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { FontSet } from '../fonts/font-set.js';
+import type { ChartView } from './charts.js';
+import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
+import type { BriefView } from './view-model.js';
+
+/** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
+export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export interface Templates {
+  readonly layout: Handlebars.TemplateDelegate;
+  readonly section: Handlebars.TemplateDelegate;
+  readonly sections: ReadonlyMap<string, Handlebars.TemplateDelegate>;
+  /** Chart ids in the order the section templates place them (figure numbering follows it). */
+  readonly chartOrder: ReadonlyMap<string, readonly string[]>;
+  readonly css: string;
+}
+
+export interface RenderedSection {
+  readonly id: string;
+  readonly title: string;
+  /** The embeddable fragment: no html/head/body, styles scoped under .etsb. */
+  readonly fragment: string;
+  readonly sha256: string;
+  readonly sources: readonly string[];
+}
+
+export interface RenderedBrief {
+  readonly html: string;
+  readonly sections: readonly RenderedSection[];
+}
+
+// Strict: a name the view does not have fails the build instead of printing nothing. Prototype
+// access stays off (the Handlebars default), so data can never reach constructors or __proto__.
+const COMPILE: CompileOptions = { strict: true, noEscape: false };
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Loads and compiles the templates once per build; a syntax error names its file. */
+export async function loadTemplates(dir: string, lang: Lang, t: (key: string) => string): Promise<Templates> {
+  const hb = Handlebars.create();
+  hb.registerHelper('t', (key: unknown) => t(String(key)));
+  hb.registerHelper('num', (v: unknown, decimals: unknown) => (typeof v === 'number' ? formatNumber(v, lang, typeof decimals === 'number' ? decimals : 2) : String(v ?? '')));
+  hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, lang) : ''));
+  hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, lang) : ''));
+  const compile = async (file: string) => {
+    const source = await readFile(file, 'utf8');
+    try {
+      return hb.compile(source, COMPILE);
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  };
+  for (const file of (await readdir(join(dir, 'partials'))).filter((f) => f.endsWith('.hbs')).sort()) {
+    hb.registerPartial(basename(file, '.hbs'), await readFile(join(dir, 'partials', file), 'utf8'));
+  }
+  const sections = new Map<string, Handlebars.TemplateDelegate>();
+  const chartOrder = new Map<string, string[]>();
+  for (const id of SECTION_IDS) {
+    const file = join(dir, 'sections', `${id}.hbs`);
+    sections.set(id, await compile(file));
+    chartOrder.set(id, [...(await readFile(file, 'utf8')).matchAll(/charts\.([\w-]+)/g)].map((m) => m[1]!));
+  }
+  return {
+    layout: await compile(join(dir, 'layout.hbs')),
+    section: hb.compile(await readFile(join(dir, 'partials', 'section.hbs'), 'utf8'), COMPILE),
+    sections,
+    chartOrder,
+    css: await readFile(join(dir, 'styles', 'brief.css'), 'utf8'),
+  };
+}
+
+/** Renders the standalone brief and one fragment per section. */
+export async function renderBrief(
+  view: BriefView,
+  charts: ReadonlyMap<string, ChartView>,
+  templates: Templates,
+  fonts: FontSet,
+  t: (key: string) => string,
+  sectionIds: readonly SectionId[] = SECTION_IDS,
+): Promise<RenderedBrief> {
+  // Figures are numbered in reading order; a chart without data leaves no gap in the numbering.
+  const numbered = new Map<string, ChartView & { number: string; cites: readonly number[] }>();
+  for (const id of sectionIds) {
+    for (const chartId of templates.chartOrder.get(id) ?? []) {
+      const chart = charts.get(chartId);
+      if (chart && !numbered.has(chartId)) {
+        numbered.set(chartId, { ...chart, number: t('brief.figure').replace('{n}', String(numbered.size + 1)), cites: view.chartCites[chartId] ?? [] });
+      }
+    }
+  }
+  const chartsContext = Object.fromEntries(templates.chartOrder.size ? [...templates.chartOrder.values()].flat().map((id) => [id, numbered.get(id) ?? null]) : []);
+
+  const renderSection = (id: SectionId, prefix: string) => {
+    const body = templates.sections.get(id)!({ view, charts: chartsContext, prefix });
+    return { body, anchor: `${prefix}${id}`, title: t(`sections.${id}`) };
+  };
+  // The standalone brief: one id prefix, footnotes resolved in the data-notes section.
+  const briefSections = sectionIds.map((id) => {
+    const s = renderSection(id, 'etsb-');
+    return { ...s, html: templates.section(s) };
+  });
+  const briefCssBody = templates.css;
+  const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '' });
+  const fontCss = await fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts));
+  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}` });
+
+  // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
+  const sections: RenderedSection[] = [];
+  for (const id of sectionIds) {
+    const prefix = `etsb-${id}-`;
+    const s = renderSection(id, prefix);
+    const cited = [...s.body.matchAll(new RegExp(`#${prefix}source-(\\d+)`, 'g'))].map((m) => Number(m[1]));
+    const notes = [...new Set(cited)].sort((a, b) => a - b).map((n) => view.sources.find((x) => x.n === n)!);
+    const footnotes = id === 'data-notes' || notes.length === 0 ? '' : sourceList(notes, prefix, t);
+    const inner = templates.section({ ...s, body: `${s.body}${footnotes}` });
+    const text = visibleText(inner);
+    const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${await fonts.fontFaceCss(text)}\n${briefCssBody}</style>\n${inner}</div>\n`;
+    sections.push({
+      id, title: s.title, fragment,
+      sha256: createHash('sha256').update(fragment).digest('hex'),
+      sources: notes.map((n) => n.id),
+    });
+  }
+  return { html, sections };
+}
+
+function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string) => string): string {
+  const esc = Handlebars.escapeExpression;
+  const items = notes.map((s) => `<li value="${s.n}" id="${prefix}source-${s.n}">${esc(s.title)}. ${esc(s.publisher)}.${s.url ? ` <span class="etsb-url">${esc(s.url)}</span>` : ''} (${esc(s.retrieved)})</li>`);
+  return `<h3>${esc(t('notes.sources'))}</h3><ol class="etsb-sources">${items.join('')}</ol>`;
+}
+
+/** Characters a reader can see (markup removed, entities decoded), for font subsetting. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    + '0123456789.,%-–—()（）'; // digits and punctuation charts and tables may need
+}

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Lang } from './format.js';
+
+export type Strings = Readonly<Record<string, string>>;
+
+export interface Messages {
+  readonly lang: Lang;
+  /** Every string, by dotted key ("sections.results"). */
+  readonly strings: Strings;
+  /** d3 locale definitions for chart axes. */
+  readonly locale: { readonly number: Record<string, unknown>; readonly time: Record<string, unknown> };
+}
+
+/** Loads templates/i18n/<lang>.json; the `locale` block is kept apart from the strings. */
+export async function loadMessages(templatesDir: string, lang: Lang): Promise<Messages> {
+  const file = join(templatesDir, 'i18n', `${lang}.json`);
+  const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { locale: Messages['locale'] };
+  const { locale, ...rest } = json;
+  return { lang, strings: flattenStrings(rest, file), locale };
+}
+
+export function flattenStrings(node: Record<string, unknown>, where: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out[path] = value;
+    else if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path));
+    else throw new Error(`${where}: ${path} must be a string or an object of strings`);
+  }
+  return out;
+}
+
+/** Looks a key up; a missing key fails the build instead of printing nothing. */
+export function translator(messages: Messages): (key: string) => string {
+  return (key) => {
+    const value = messages.strings[key];
+    if (value === undefined) throw new Error(`templates/i18n/${messages.lang}.json: missing string "${key}"`);
+    return value;
+  };
+}

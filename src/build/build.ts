@@ -4,7 +4,7 @@ import { loadData } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
 import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
 import { renderCharts } from '../render/charts.js';
-import type { Lang } from '../render/format.js';
+import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief, SECTION_IDS } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { buildView } from '../render/view-model.js';
@@ -54,7 +54,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       const messages = await loadMessages(templatesDir, lang);
       const t = translator(messages);
       const charts = await renderCharts(
-        { data, metrics, lang, t, phaseLabel: (p) => fillPhase(t, p), marketLabel: (m) => t(`markets.${m}`) },
+        { data, metrics, lang, t, phaseLabel: (p) => fillPhase(t, p), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
         messages, templatesDir, fonts,
       );
       const templates = await loadTemplates(templatesDir, lang, t);

@@ -11,6 +11,8 @@ export interface ChartContext {
   /** "Phase 2" / "第2阶段". */
   readonly phaseLabel: (phase: number) => string;
   readonly marketLabel: (market: string) => string;
+  /** An ISO date as the reader's language writes it (titles and descriptions). */
+  readonly dateLabel: (iso: string) => string;
 }
 
 export interface ChartBuild {
@@ -203,7 +205,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         rows.push({ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) });
         [...eur.low.sources, ...eur.high.sources].forEach((s) => sources.add(s));
       }
-      return { datasets: { table: rows }, placeholders: { from: window.start, to: window.end }, sources: [...sources].sort() };
+      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
     },
   },
   {
@@ -227,7 +229,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         rows.push({ market: ctx.marketLabel(market), measure: ctx.t('measures.covered'), value: round(covered.value / 1e6, 1) });
         [...volume.sources, ...covered.sources].forEach((s) => sources.add(s));
       }
-      return { datasets: { table: rows }, placeholders: { from: window.start, to: window.end }, sources: [...sources].sort() };
+      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
     },
   },
 ];

@@ -83,6 +83,8 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
     height: options.height,
     config: theme(options.width, options.height),
     autosize: { type: 'fit', contains: 'padding' },
+    // Room for the half of an edge tick label that sits outside the plot.
+    padding: { top: 12, right: 8, bottom: 4, left: 4 },
   } as TopLevelSpec;
   const vgSpec = compile(bound).spec;
   const runtime = vega.parse(vgSpec, undefined, { ast: true });

@@ -139,9 +139,10 @@ function powerMixFindings(data: Data, mix: PowerMix): Finding[] {
         agrees: agreesWithPrinted(printed, m.value, 'exact'), method: m.method, ...(a?.note ? { note: a.note } : {}),
       });
     };
-    add(`share-${mix.years.from}`, a?.paper_share_pct, s.shareFrom, `${s.label} ${mix.years.from} share ${a?.paper_share_pct}%`);
-    add(`share-${mix.years.to}`, b?.paper_share_pct, s.shareTo, `${s.label} ${mix.years.to} share ${b?.paper_share_pct}%`);
-    add('growth', b?.paper_growth_pct, s.growth, `${s.label} growth ${b?.paper_growth_pct}%`);
+    // Claims quote the table's own label and cell, so they read the same in any language.
+    add(`share-${mix.years.from}`, a?.paper_share_pct, s.shareFrom, `${s.label} ${mix.years.from}: ${a?.paper_share_pct}%`);
+    add(`share-${mix.years.to}`, b?.paper_share_pct, s.shareTo, `${s.label} ${mix.years.to}: ${b?.paper_share_pct}%`);
+    add('growth', b?.paper_growth_pct, s.growth, `${s.label} ${mix.years.from}→${mix.years.to}: ${b?.paper_growth_pct}%`);
   }
   return out;
 }

@@ -5,16 +5,24 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 /** Significant digits for quantities: enough to read, few enough not to claim false precision. */
 const SIG = 3;
 
-function trimNumber(value: number, lang: Lang, options: { sig?: number; decimals?: number } = {}): string {
+// Chinese text writes 2162家 and 1395亿, not 2,162家: thousands separators only from 100,000 up.
+function trimNumber(value: number, lang: Lang, options: { sig?: number; decimals?: number; fixed?: boolean } = {}): string {
   const digits = options.decimals !== undefined
-    ? { minimumFractionDigits: 0, maximumFractionDigits: options.decimals }
+    ? { minimumFractionDigits: options.fixed ? options.decimals : 0, maximumFractionDigits: options.decimals }
     : { maximumSignificantDigits: options.sig ?? SIG };
-  return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', digits).format(value);
+  const useGrouping = lang === 'zh-CN' ? Math.abs(value) >= 1e5 : true;
+  return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { ...digits, useGrouping }).format(value);
 }
 
-/** A plain number with grouping: 2,162 / 2,162. */
-export function formatNumber(value: number, lang: Lang, decimals = 0): string {
-  return trimNumber(value, lang, { decimals });
+/** A plain number: 2162 in Chinese text, 2,162 in English. `fixed` keeps trailing zeros (0.60). */
+export function formatNumber(value: number, lang: Lang, decimals = 0, fixed = false): string {
+  return trimNumber(value, lang, { decimals, fixed });
+}
+
+/** A count of things: 约1万 in Chinese from 10,000 up; 10,000 in English. */
+export function formatCount(value: number, lang: Lang): string {
+  if (lang === 'zh-CN' && Math.abs(value) >= 1e4) return `${trimNumber(value / 1e4, lang)}万`;
+  return trimNumber(value, lang, { decimals: 0 });
 }
 
 /**
@@ -46,8 +54,8 @@ export function formatMoney(value: number, currency: string, lang: Lang): string
     if (abs >= 1e4) return `${trimNumber(value / 1e4, lang, { sig: 4 })}万${unit}`;
     return `${trimNumber(value, lang)}${unit}`;
   }
-  if (abs >= 1e9) return `${currency} ${trimNumber(value / 1e9, lang)} bn`;
-  if (abs >= 1e6) return `${currency} ${trimNumber(value / 1e6, lang)} million`;
+  if (abs >= 1e9) return `${currency} ${trimNumber(value / 1e9, lang, { sig: 4 })} bn`;
+  if (abs >= 1e6) return `${currency} ${trimNumber(value / 1e6, lang, { sig: 4 })} million`;
   return `${currency} ${trimNumber(value, lang, { decimals: 2 })}`;
 }
 
@@ -68,6 +76,18 @@ export function formatDate(iso: string, lang: Lang): string {
   if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
   const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
   return `${d} ${month} ${y}`;
+}
+
+/** Any number in its unit, written the way a reader of `lang` expects. */
+export function formatByUnit(value: number, unit: string, lang: Lang): string {
+  if (unit === 't' || unit === 't/yr') return formatTonnes(value, lang, unit === 't/yr');
+  const price = /^([A-Z]{3})\/t$/.exec(unit);
+  if (price) return formatPrice(value, price[1]!, lang, 2);
+  if (/^[A-Z]{3}$/.test(unit)) return formatMoney(value, unit, lang);
+  if (unit === '%') return formatPercent(value, lang, 2);
+  if (unit === '%/yr') return `${formatPercent(value, lang, 2)}${lang === 'zh-CN' ? '/年' : ' a year'}`;
+  if (unit === 'GWh') return `${formatNumber(value, lang)} GWh`;
+  return formatNumber(value, lang, 2);
 }
 
 /** A month: 2023年1月; January 2023. */

@@ -69,7 +69,8 @@ export async function loadTemplates(dir: string, lang: Lang, t: (key: string) =>
     section: hb.compile(await readFile(join(dir, 'partials', 'section.hbs'), 'utf8'), COMPILE),
     sections,
     chartOrder,
-    css: await readFile(join(dir, 'styles', 'brief.css'), 'utf8'),
+    // Comments are for the stylesheet's readers, not for every embedded fragment.
+    css: (await readFile(join(dir, 'styles', 'brief.css'), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').trim(),
   };
 }
 

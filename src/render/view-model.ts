@@ -1,6 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import type { Finding, Metric, Metrics } from '../metrics/index.js';
-import { fill, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
+import { fill, formatByUnit, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
 
 /**
  * Everything a brief shows, in one language, as plain text and numbers: sentences are filled from
@@ -178,7 +178,7 @@ export function buildView(ctx: ViewContext): BriefView {
   const [inst, share, total] = [fact(reference, 'entities'), fact(reference, 'share-of-jurisdiction-emissions'), fact(reference, 'cumulative-revenue')];
   if (refMarket?.launch_date && inst && share && total) {
     global.push(para('global.eu', {
-      launch: formatYear(refMarket.launch_date.slice(0, 4), lang), installations: formatNumber(inst.value!, lang), share: formatPercent(share.value!, lang, 0),
+      launch: formatYear(refMarket.launch_date.slice(0, 4), lang), installations: formatCount(inst.value!, lang), share: formatPercent(share.value!, lang, 0),
       revenue: formatMoney(total.value!, total.unit, lang),
     }, sourcesOf([refMarket, inst, share, total])));
   }
@@ -309,7 +309,9 @@ export function buildView(ctx: ViewContext): BriefView {
         return [
           t(`powerSources.${x.sourceType}`), formatNumber(x.gwh.from, lang), formatNumber(x.gwh.to, lang),
           b?.paper_growth_pct == null ? '' : formatNumber(b.paper_growth_pct, lang, 2),
-          a?.paper_share_pct == null ? '' : formatNumber(a.paper_share_pct, lang, 2), b?.paper_share_pct == null ? '' : formatNumber(b.paper_share_pct, lang, 2), check,
+          // Shares as Table 1 prints them: two decimals (0.60, 24.90); the total row prints 100.
+          a?.paper_share_pct == null ? '' : formatNumber(a.paper_share_pct, lang, 2, a.paper_share_pct !== 100),
+          b?.paper_share_pct == null ? '' : formatNumber(b.paper_share_pct, lang, 2, b.paper_share_pct !== 100), check,
         ];
       }),
       flagged: mix.sources.map((x) => findingsFor(x.sourceType).some((f) => f.agrees === false)),
@@ -347,7 +349,7 @@ export function buildView(ctx: ViewContext): BriefView {
   const entities = metrics.coverage[subject]?.entities;
   const covered = metrics.coverage[subject]?.coveredEmissions;
   if (subMarket?.launch_date && entities?.value != null && covered?.value != null) {
-    china.push(para('china.launch', { launch: formatDate(subMarket.launch_date, lang), entities: formatNumber(entities.value, lang), covered: formatTonnes(covered.value, lang) }, [...entities.sources, ...covered.sources]));
+    china.push(para('china.launch', { launch: formatDate(subMarket.launch_date, lang), entities: formatCount(entities.value, lang), covered: formatTonnes(covered.value, lang) }, [...entities.sources, ...covered.sources]));
   }
   const v = metrics.volume;
   if (window && v.subject.total.value !== null && v.reference.total.value !== null && v.ratio.value !== null) {
@@ -398,7 +400,7 @@ export function buildView(ctx: ViewContext): BriefView {
       columns: ['where', 'claim', 'recomputed', 'agrees'].map((c) => t(`notes.columns.${c}`)),
       rows: shownFindings.map((f) => [
         f.ref, f.claim,
-        f.recomputed === null ? '—' : `${formatNumber(f.recomputed, lang, Math.abs(f.recomputed) >= 100 ? 0 : 2)} ${f.unit}`,
+        f.recomputed === null ? '—' : formatByUnit(f.recomputed, f.unit, lang),
         t(f.agrees === true ? 'notes.yes' : f.agrees === false ? 'notes.no' : 'notes.unknown'),
       ]),
       flagged: shownFindings.map((f) => f.agrees === false),

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Data } from '../../src/data/datasets/index.js';
+import { computeMetrics } from '../../src/metrics/index.js';
+import { loadMessages, translator } from '../../src/render/i18n.js';
+import { buildView } from '../../src/render/view-model.js';
+import { fileURLToPath } from 'node:url';
+import { shippedData, withRows } from '../metrics/helpers.js';
+
+const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+let data: Data;
+beforeAll(async () => {
+  data = await shippedData();
+});
+
+async function view(d: Data, lang: 'zh-CN' | 'en') {
+  const t = translator(await loadMessages(TEMPLATES, lang));
+  return buildView({ data: d, metrics: computeMetrics(d), lang, t });
+}
+
+describe('sentences follow the data', () => {
+  it('says "under 2%" while the ratio is under the paper\'s 2%, and not once it passes', async () => {
+    const under = await view(data, 'en');
+    expect(under.china.map((p) => p.text).join(' ')).toMatch(/1\.84% of the EU's volume, under the 2% the paper states/);
+    const doubled = withRows(data, { facts: (rows) => rows.map((f) => (f.id === 'cn-cumulative-volume' ? { ...f, value: f.value! * 2 } : f)) });
+    const over = await view(doubled, 'en');
+    expect(over.china.map((p) => p.text).join(' ')).toMatch(/3\.68% of the EU's volume, no longer under the 2% the paper states/);
+    const zh = await view(doubled, 'zh-CN');
+    expect(zh.china.map((p) => p.text).join('')).toMatch(/为欧盟的3\.68%，已不再低于文献所称的2%/);
+  });
+
+  it('writes Chinese quantities in 亿吨 and counts without thousands separators', async () => {
+    const zh = await view(data, 'zh-CN');
+    const text = zh.china.map((p) => p.text).join('');
+    expect(text).toContain('累计成交2.3亿吨');
+    expect(text).toContain('首批纳入2162家发电企业');
+    expect(zh.global.map((p) => p.text).join('')).toContain('覆盖约1万个设施');
+  });
+
+  it('cites sources with footnotes that resolve to the sources list', async () => {
+    const en = await view(data, 'en');
+    const numbers = new Set(en.sources.map((s) => s.n));
+    for (const p of [...en.global, ...en.china, ...en.mechanisms]) for (const n of p.cites) expect(numbers.has(n)).toBe(true);
+    expect(en.sources[0]?.id).toBe('paper');
+  });
+
+  it('leaves out a sentence whose facts are missing instead of printing a blank', async () => {
+    const noWorld = withRows(data, { facts: (rows) => rows.filter((f) => f.market !== 'world') });
+    const en = await view(noWorld, 'en');
+    expect(en.global.map((p) => p.text).join(' ')).not.toMatch(/emissions trading systems were in force/);
+  });
+});

@@ -17,3 +17,5 @@ export {
   type Metrics, type MetricsOptions, type Metric, type Finding, type PriceBand, type Coverage, type PhaseMetrics, type PowerMix,
   type VolumeComparison, type MsrDecision, type MsrResult,
 } from './metrics/index.js';
+export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
+export { findBrowser, launchBrowser, BrowserNotFoundError } from './pdf/browser.js';

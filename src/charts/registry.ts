@@ -29,6 +29,8 @@ export interface ChartDefinition {
   readonly height: number;
   /** The table's columns: field and the i18n key of its header. */
   readonly columns: readonly { readonly field: string; readonly label: string }[];
+  /** For series charts: the field whose highs and lows must survive when a long series is thinned. */
+  readonly seriesValue?: string;
   /** null when data/ cannot draw the chart (the brief then says what is missing). */
   build(ctx: ChartContext): ChartBuild | null;
 }
@@ -47,6 +49,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'eua-price',
     height: 240,
+    seriesValue: 'mean',
     columns: [
       { field: 'year', label: 'charts.eua-price.year' },
       { field: 'mean', label: 'charts.eua-price.mean' },

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { CHARTS, type ChartContext, type ChartDefinition, type Row } from '../charts/registry.js';
+import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/registry.js';
+import { reduceSeries } from '../charts/reduce.js';
 import { renderChart } from '../charts/render.js';
 import type { FontSet } from '../fonts/font-set.js';
-import { fill, formatNumber, type Lang } from './format.js';
+import { fill } from './format.js';
 import type { Messages } from './i18n.js';
 
 export interface ChartView {
@@ -13,7 +14,8 @@ export interface ChartView {
   readonly description: string;
   /** Static SVG, produced by Vega from the spec (text nodes escaped by Vega's SVG renderer). */
   readonly svg: string;
-  readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  /** Raw cell values; the template formats numbers for the reader's language. */
+  readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
   readonly csv: string;
   readonly csvFile: string;
   readonly csvHref: string;
@@ -27,14 +29,21 @@ export const CHART_WIDTH = 640;
 export async function renderCharts(ctx: ChartContext, messages: Messages, templatesDir: string, fonts: FontSet): Promise<Map<string, ChartView>> {
   const views = new Map<string, ChartView>();
   for (const def of CHARTS) {
-    const built = def.build(ctx);
-    if (!built) continue;
+    const raw = def.build(ctx);
+    if (!raw) continue;
+    // A long series is thinned to about the chart's pixel width, keeping every high and low, so a
+    // chart's size does not grow with the data; its table and CSV hold what the chart shows.
+    const seriesValue = def.seriesValue;
+    const built = seriesValue === undefined ? raw : {
+      ...raw,
+      datasets: { ...raw.datasets, table: reduceSeries(raw.datasets.table, Math.floor(CHART_WIDTH / 4), (r) => Number(r[seriesValue])) },
+    };
     const where = `templates/charts/${def.id}.vl.json`;
     const spec = JSON.parse(await readFile(join(templatesDir, 'charts', `${def.id}.vl.json`), 'utf8')) as TopLevelSpec;
     const strings = chartStrings(messages, def, built.placeholders);
     const svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts }, where);
     const columns = def.columns.map((c) => ctx.t(c.label));
-    const rows = built.datasets.table.map((row) => def.columns.map((c) => cell(row[c.field], messages.lang)));
+    const rows = built.datasets.table.map((row) => def.columns.map((c) => row[c.field] ?? null));
     const csv = toCsv(columns, built.datasets.table.map((row) => def.columns.map((c) => row[c.field] ?? null)));
     views.set(def.id, {
       id: def.id,
@@ -57,12 +66,6 @@ function chartStrings(messages: Messages, def: ChartDefinition, placeholders: Re
   return Object.fromEntries(
     Object.entries(messages.strings).map(([key, value]) => [key, key.startsWith(prefix) && value.includes('{') ? fill(value, placeholders, key) : value]),
   );
-}
-
-function cell(value: Row[string] | undefined, lang: Lang): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1000 && Math.abs(value) < 3000 ? String(value) : formatNumber(value, lang, 4);
-  return value;
 }
 
 /** RFC 4180 CSV. Text cells that a spreadsheet would run as a formula are prefixed with '. */

@@ -43,7 +43,11 @@ type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 export async function loadTemplates(dir: string, lang: Lang, t: (key: string) => string): Promise<Templates> {
   const hb = Handlebars.create();
   hb.registerHelper('t', (key: unknown) => t(String(key)));
-  hb.registerHelper('num', (v: unknown, decimals: unknown) => (typeof v === 'number' ? formatNumber(v, lang, typeof decimals === 'number' ? decimals : 2) : String(v ?? '')));
+  // A table cell: numbers in the reader's convention (years stay bare), text as it is.
+  hb.registerHelper('cell', (v: unknown) => {
+    if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
+    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? String(v) : formatNumber(v, lang, 4);
+  });
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, lang) : ''));
   const compile = async (file: string) => {

@@ -91,6 +91,11 @@ class Citations {
 
 type Fact = Data['facts'][number];
 
+/** "Table 1", "Fig. 7" as a Chinese reader writes them: 表1, 图7. */
+function localRef(ref: string, lang: Lang): string {
+  return lang === 'zh-CN' ? ref.replace(/Table\s*(\d+)/g, '表$1').replace(/Fig\.\s*(\d+)/g, '图$1') : ref;
+}
+
 export function buildView(ctx: ViewContext): BriefView {
   const { data, metrics, lang, t } = ctx;
   const citations = new Citations();
@@ -399,7 +404,7 @@ export function buildView(ctx: ViewContext): BriefView {
       caption: t('notes.reconciliation'),
       columns: ['where', 'claim', 'recomputed', 'agrees'].map((c) => t(`notes.columns.${c}`)),
       rows: shownFindings.map((f) => [
-        f.ref, f.claim,
+        localRef(f.ref, lang), f.claim,
         f.recomputed === null ? '—' : formatByUnit(f.recomputed, f.unit, lang),
         t(f.agrees === true ? 'notes.yes' : f.agrees === false ? 'notes.no' : 'notes.unknown'),
       ]),

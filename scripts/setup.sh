@@ -27,6 +27,8 @@ have_browser() {
   return 1
 }
 have_browser || missing+=(chromium)
+# The test suite reads the PDFs with poppler (pdfinfo, pdffonts, pdftotext, pdftoppm).
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" -eq 0 ]; then sudo_cmd=(); elif command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else sudo_cmd=(none); fi

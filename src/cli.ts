@@ -6,6 +6,7 @@ import { runMetrics } from './cli/metrics.js';
 import { EXIT } from './cli/exit.js';
 import { resolveDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
+import { runInterruptCleanup } from './build/interrupt.js';
 
 // Commander parses the command line (subcommands, --help, typo suggestions) better than we would.
 const program = new Command()
@@ -20,11 +21,11 @@ const dataOption = () => new Option('--data <dir>', 'data directory (default: ./
 
 program
   .command('build')
-  .description('build the briefs: output/<lang>/brief.html, sections/*.html with manifest.json, and data/*.csv')
+  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, and data/*.csv')
   .addOption(dataOption())
   .option('--out <dir>', 'output directory', 'output')
   .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
-  .option('--format <list>', 'formats, comma-separated (html,sections)')
+  .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
   .option('--quiet', 'print nothing but errors')
   .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean }) => {
     process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
@@ -55,6 +56,14 @@ program
   .action(async (opts: { data?: string }) => {
     process.exitCode = await runDatapackage({ data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
+
+// Ctrl-C or SIGTERM: close the browser and drop staged output, then exit with the usual code.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nets-brief: interrupted (${signal}); cleaning up\n`);
+    void runInterruptCleanup().finally(() => process.exit(code));
+  });
+}
 
 try {
   await program.parseAsync(process.argv);

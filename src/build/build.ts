@@ -8,10 +8,14 @@ import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief, SECTION_IDS } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { buildView } from '../render/view-model.js';
+import { BrowserNotFoundError } from '../pdf/browser.js';
+import { setMetadata } from '../pdf/metadata.js';
+import { printPdfs, type PrintJob } from '../pdf/print.js';
+import { onInterrupt } from './interrupt.js';
 import { StagedOutput } from './write.js';
 
-export type Format = 'html' | 'sections';
-export const FORMATS: readonly Format[] = ['html', 'sections'];
+export type Format = 'html' | 'sections' | 'pdf';
+export const FORMATS: readonly Format[] = ['html', 'sections', 'pdf'];
 
 export interface BuildOptions {
   readonly dataDir: string;
@@ -43,8 +47,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const metrics = computeMetrics(data, options.comparison ?? DEFAULT_COMPARISON);
   const fonts = new FontSet();
   const staged = await StagedOutput.create(options.outDir);
+  const forget = onInterrupt(() => staged.discard());
   const files: string[] = [];
-  const write = async (path: string, content: string) => {
+  const pdfJobs: (PrintJob & { lang: Lang; meta: Parameters<typeof setMetadata>[1] })[] = [];
+  const write = async (path: string, content: string | Uint8Array) => {
     await staged.write(path, content);
     files.push(path);
   };
@@ -81,12 +87,39 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
       for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
+      if (options.formats.includes('pdf')) {
+        pdfJobs.push({
+          name: `${lang}/brief.pdf`, lang, html: rendered.html, marginText: rendered.marginText,
+          meta: { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso },
+        });
+      }
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
+    }
+    if (pdfJobs.length > 0) {
+      log(`printing ${pdfJobs.length} PDF${pdfJobs.length === 1 ? '' : 's'}`);
+      let printed;
+      try {
+        printed = await printPdfs(pdfJobs);
+      } catch (error) {
+        if (!(error instanceof BrowserNotFoundError)) throw error;
+        // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
+        // (never delete a good output), commit, and report the missing browser.
+        for (const job of pdfJobs) await staged.keepPrevious(job.name);
+        await staged.commit(options.langs);
+        throw error;
+      }
+      for (const [i, result] of printed.entries()) {
+        const job = pdfJobs[i]!;
+        for (const url of result.blocked) log(`${job.name}: blocked a request to ${url}`);
+        await write(job.name, await setMetadata(result.pdf, job.meta));
+      }
     }
     await staged.commit(options.langs);
   } catch (error) {
     await staged.discard();
     throw error;
+  } finally {
+    forget();
   }
   return { files };
 }

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -12,9 +12,20 @@ export class StagedOutput {
   ) {}
 
   static async create(outDir: string): Promise<StagedOutput> {
+    await mkdir(outDir, { recursive: true });
+    await sweepDeadBuilds(outDir);
     const stagingDir = join(outDir, `.staging-${process.pid}-${Date.now()}`);
     await mkdir(stagingDir, { recursive: true });
     return new StagedOutput(outDir, stagingDir);
+  }
+
+  /** Carries the current output's copy of a file into the staged tree, if there is one. */
+  async keepPrevious(relative: string): Promise<void> {
+    const file = join(this.stagingDir, relative);
+    await mkdir(dirname(file), { recursive: true });
+    await copyFile(join(this.outDir, relative), file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 
   async write(relative: string, content: string | Uint8Array): Promise<void> {
@@ -28,6 +39,7 @@ export class StagedOutput {
     for (const entry of entries) {
       const target = join(this.outDir, entry);
       const previous = join(this.outDir, `.previous-${entry}-${process.pid}`);
+      // entry is a language folder name; the sweep above parses it back out of this name.
       await rm(previous, { recursive: true, force: true });
       await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
@@ -40,5 +52,36 @@ export class StagedOutput {
 
   async discard(): Promise<void> {
     await rm(this.stagingDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A build killed outright (SIGKILL, power loss) cannot clean up after itself: its staging folder
+ * is removed by the next build, once the process that owned it is gone. A half-finished swap is
+ * completed from the previous copy, so an output folder is never left missing.
+ */
+async function sweepDeadBuilds(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir)) {
+    const m = /^\.(staging|previous-(.+))-(\d+)(?:-\d+)?$/.exec(entry);
+    if (!m || isAlive(Number(m[3]))) continue;
+    const restoreTo = m[2];
+    if (restoreTo !== undefined) {
+      const target = join(outDir, restoreTo);
+      const missing = await readdir(target).then(() => false, () => true);
+      if (missing) {
+        await rename(join(outDir, entry), target);
+        continue;
+      }
+    }
+    await rm(join(outDir, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
 import { DataError, formatIssue } from '../data/errors.js';
+import { BrowserNotFoundError } from '../pdf/browser.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { EXIT } from './exit.js';
 
@@ -43,6 +44,10 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
       for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
       err.write(`\n✗ build stopped: the data has errors (nothing in ${outDir} was changed).\n`);
       return EXIT.data;
+    }
+    if (error instanceof BrowserNotFoundError) {
+      err.write(`✗ HTML and sections were written to ${outDir}, but no PDF: ${error.message}\n`);
+      return EXIT.failure;
     }
     throw error;
   }

@@ -3,6 +3,19 @@ import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 import { covers, FONT_FAMILY, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
 
+/** The CSS unicode-range of a set of characters, consecutive code points merged: U+30-39,U+4E2D. */
+export function unicodeRangeOf(chars: Iterable<string>): string {
+  const points = [...new Set([...chars].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const start = points[i]!;
+    while (i + 1 < points.length && points[i + 1] === points[i]! + 1) i++;
+    const end = points[i]!;
+    parts.push(start === end ? `U+${start.toString(16).toUpperCase()}` : `U+${start.toString(16).toUpperCase()}-${end.toString(16).toUpperCase()}`);
+  }
+  return parts.join(',');
+}
+
 type Font = fontkit.Font;
 
 /**
@@ -69,7 +82,9 @@ export class FontSet {
     for (const weight of weights) {
       const byChunk = new Map<FontChunk, Set<string>>();
       for (const char of new Set(text)) {
-        const chunk = this.chunkFor(char.codePointAt(0)!, weight);
+        const cp = char.codePointAt(0)!;
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue; // control characters have no glyph
+        const chunk = this.chunkFor(cp, weight);
         if (!chunk) continue;
         const set = byChunk.get(chunk) ?? new Set<string>();
         set.add(char);
@@ -79,9 +94,12 @@ export class FontSet {
       const ordered = [...byChunk].sort((a, b) => a[0].file.localeCompare(b[0].file));
       for (const [chunk, chars] of ordered) {
         const subset = await subsetFont(readFileSync(chunk.file), [...chars].sort().join(''), { targetFormat: 'woff2' });
+        // Each face claims exactly the characters it holds. Fontsource's chunks overlap (its latin
+        // chunk spans U+0-FF), and a browser would then pick a face by declaration order, which
+        // need not be the face these characters were subset into.
         rules.push(
           `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;` +
-            `src:url(data:font/woff2;base64,${subset.toString('base64')}) format('woff2');unicode-range:${chunk.unicodeRange}}`,
+            `src:url(data:font/woff2;base64,${subset.toString('base64')}) format('woff2');unicode-range:${unicodeRangeOf(chars)}}`,
         );
       }
     }

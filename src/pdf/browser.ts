@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 
@@ -62,6 +63,21 @@ export function launchArgs(isRoot = typeof process.getuid === 'function' && proc
   ];
 }
 
+/** Profile directories are named after the process, so a leftover browser can be traced to its build. */
+export const PROFILE_PREFIX = 'ets-brief-chrome-';
+
 export async function launchBrowser(location: BrowserLocation = findBrowser()): Promise<Browser> {
-  return puppeteer.launch({ executablePath: location.executablePath, headless: true, args: launchArgs(), timeout: 30_000 });
+  const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  // pipe: the browser talks over stdio, so it exits when this process does, even on SIGKILL.
+  // Signals are handled by the caller (see build/interrupt.ts), which closes the browser and also
+  // removes staged output; Puppeteer's own handlers would exit before that could happen.
+  const browser = await puppeteer.launch({
+    executablePath: location.executablePath, headless: true, args: launchArgs(), timeout: 30_000, pipe: true, userDataDir,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
+  // The profile goes once the browser process has exited (it writes to it until then).
+  browser.process()?.once('exit', () => {
+    rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  });
+  return browser;
 }

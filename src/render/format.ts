@@ -5,12 +5,13 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 /** Significant digits for quantities: enough to read, few enough not to claim false precision. */
 const SIG = 3;
 
-// Chinese text writes 2162家 and 1395亿, not 2,162家: thousands separators only from 100,000 up.
+// Chinese text writes 2162家 and 1395亿, not 2,162家: thousands separators only from 10,000 up
+// (so a table column of five- and six-digit numbers is grouped throughout).
 function trimNumber(value: number, lang: Lang, options: { sig?: number; decimals?: number; fixed?: boolean } = {}): string {
   const digits = options.decimals !== undefined
     ? { minimumFractionDigits: options.fixed ? options.decimals : 0, maximumFractionDigits: options.decimals }
     : { maximumSignificantDigits: options.sig ?? SIG };
-  const useGrouping = lang === 'zh-CN' ? Math.abs(value) >= 1e5 : true;
+  const useGrouping = lang === 'zh-CN' ? Math.abs(value) >= 1e4 : true;
   return new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { ...digits, useGrouping }).format(value);
 }
 

@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
 import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
+import { pageCss } from '../pdf/page-css.js';
 import type { BriefView } from './view-model.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
@@ -31,6 +32,8 @@ export interface RenderedSection {
 
 export interface RenderedBrief {
   readonly html: string;
+  /** Text drawn only in printed page margins (its glyphs must be loaded before printing). */
+  readonly marginText: string;
   readonly sections: readonly RenderedSection[];
 }
 
@@ -110,8 +113,10 @@ export async function renderBrief(
   });
   const briefCssBody = templates.css;
   const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '' });
-  const fontCss = await fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts));
-  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}` });
+  // Printed pages carry the title and "page X of Y" in their margins, in the brief's own font.
+  const marginText = `${view.title}${t('pdf.pageOf')}0123456789`;
+  const fontCss = await fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText);
+  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}` });
 
   // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
   const sections: RenderedSection[] = [];
@@ -130,7 +135,7 @@ export async function renderBrief(
       sources: notes.map((n) => n.id),
     });
   }
-  return { html, sections };
+  return { html, marginText, sections };
 }
 
 function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string) => string): string {

@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import type { Browser, HTTPRequest } from 'puppeteer';
+import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
+import { onInterrupt } from '../build/interrupt.js';
+import { findBrowser, launchBrowser } from './browser.js';
+
+export interface PrintJob {
+  readonly name: string;
+  readonly html: string;
+  /** Text that appears only in page-margin boxes, whose glyphs must be loaded before printing. */
+  readonly marginText: string;
+}
+
+export interface PrintResult {
+  readonly name: string;
+  readonly pdf: Uint8Array;
+  /** Requests the page tried to make and that were blocked (nothing may leave the page). */
+  readonly blocked: readonly string[];
+}
+
+export interface PrintOptions {
+  /** Limit for each step (load, fonts, print). */
+  readonly timeoutMs?: number;
+  readonly concurrency?: number;
+}
+
+/**
+ * Prints HTML documents to PDF with one browser, several pages at once, a timeout on every step,
+ * and the browser closed whatever happens. The browser is started with a pipe, so it also dies if
+ * this process is killed.
+ */
+export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions = {}): Promise<PrintResult[]> {
+  const timeout = options.timeoutMs ?? 60_000;
+  const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
+  const browser = await launchBrowser(findBrowser());
+  const forget = onInterrupt(() => browser.close().catch(() => browser.process()?.kill('SIGKILL')));
+  try {
+    const results: PrintResult[] = new Array(jobs.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const index = next++;
+        results[index] = await printOne(browser, jobs[index]!, timeout);
+      }
+    };
+    await Promise.all(Array.from({ length: limit }, worker));
+    return results;
+  } finally {
+    forget();
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+  }
+}
+
+async function printOne(browser: Browser, job: PrintJob, timeout: number): Promise<PrintResult> {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  try {
+    page.setDefaultTimeout(timeout);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url();
+      // The document is set in place (about:blank); fonts and images are data: URLs. Anything
+      // else, e.g. a URL that came in with the data, is refused and reported, never fetched.
+      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+      else {
+        blocked.push(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    await page.setContent(job.html, { waitUntil: 'load', timeout });
+    await page.emulateMediaType('print');
+    // Glyphs used only in page margins are not loaded by layout; load them before printing.
+    // (The in-page code is a string so this Node module needs no DOM types.)
+    const loadFonts = `Promise.all([400, 700].map((w) => document.fonts.load(w + " 8pt " + ${JSON.stringify(`'${FONT_FAMILY}'`)}, ${JSON.stringify(job.marginText)})))
+      .then(() => document.fonts.ready).then(() => true)`;
+    await withTimeout(page.evaluate(loadFonts), timeout, `${job.name}: fonts did not load`);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout });
+    return { name: job.name, pdf, blocked };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,76 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROFILE_PREFIX } from '../../src/pdf/browser.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let dir: string;
+
+/** Runs the CLI; `until` lets the test act (send a signal) once a line appears on stdout. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, until?: { line: RegExp; then: (pid: number) => void }) {
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; pid: number }>((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    let acted = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      if (until && !acted && until.line.test(stdout)) {
+        acted = true;
+        until.then(child.pid!);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid! }));
+  });
+}
+
+/** Browsers started by the build with this pid (their profile folder carries it). */
+function browsersOf(pid: number): string[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`${PROFILE_PREFIX}${pid}-`));
+}
+
+async function noBrowserLeft(pid: number): Promise<string[]> {
+  for (let i = 0; i < 50 && browsersOf(pid).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  return browsersOf(pid);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ets-life-'));
+  const first = await cli(['build', '--lang', 'en', '--out', join(dir, 'out'), '--quiet']);
+  expect(first.code).toBe(0);
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('browser lifecycle', () => {
+  it('without a browser: writes the HTML, keeps the previous PDF, says how to get one, exits 3', async () => {
+    const out = join(dir, 'out');
+    const pdfBefore = await readFile(join(out, 'en', 'brief.pdf'));
+    const r = await cli(['build', '--lang', 'en', '--out', out], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/HTML and sections were written .* but no PDF: no Chromium or Chrome found \(PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chrome/);
+    expect(r.stderr).toMatch(/apt-get install chromium/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, 'en', 'brief.html'))).toBe(true);
+    expect(await readFile(join(out, 'en', 'brief.pdf'))).toEqual(pdfBefore);
+  }, 60_000);
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
+    const out = join(dir, 'out');
+    const before = await readFile(join(out, 'en', 'brief.html'));
+    const r = await cli(['build', '--lang', 'en', '--out', out], {}, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, signal), 150) });
+    if (signal === 'SIGKILL') expect(r.signal).toBe('SIGKILL');
+    else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(await noBrowserLeft(r.pid)).toEqual([]);
+    expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
+    if (signal !== 'SIGKILL') expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    // The next build succeeds (and sweeps what a killed build left behind).
+    const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
+    expect(next.code).toBe(0);
+    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrief } from '../../src/build/build.js';
+import { inkPerPage, outline, pdffonts, pdfinfo, pdftext } from './poppler.js';
+
+const DATA = fileURLToPath(new URL('../../data', import.meta.url));
+let out: string;
+const pdf = (lang: string) => join(out, lang, 'brief.pdf');
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'ets-pdf-'));
+  await buildBrief({ dataDir: DATA, outDir: out, langs: ['zh-CN', 'en'], formats: ['pdf'] });
+}, 180_000);
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe.each([
+  { lang: 'zh-CN', title: '欧盟碳排放交易体系对中国全国碳市场的启示', footer: /第\s*2\s*页，共\s*(\d+)\s*页/, sections: ['核心数据', '全球碳交易体系概览', '欧盟碳市场的四个阶段', '欧盟碳市场运行机制', '运行成效', '存在的问题', '中欧比较', '政策建议与展望', '数据说明与资料来源'] },
+  { lang: 'en', title: "Lessons from the EU Emissions Trading System for China's national carbon market", footer: /Page 2 of (\d+)/, sections: ['Key figures', 'Emissions trading worldwide', 'The EU ETS in four phases', 'How the EU ETS works', 'Results', 'Problems', 'China compared', 'Recommendations and outlook', 'Data notes and sources'] },
+])('$lang PDF', ({ lang, title, footer, sections }) => {
+  it('is A4, 8–14 pages, tagged, with title, author, subject, keywords, language and dates from the data', async () => {
+    const info = pdfinfo(pdf(lang));
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(8);
+    expect(Number(info.Pages)).toBeLessThanOrEqual(14);
+    expect(info['Page size']).toMatch(/\(A4\)/);
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe(title);
+    expect(info.Author).toBe('ets-brief');
+    expect(info.Subject?.length).toBeGreaterThan(10);
+    expect(info.Keywords?.length).toBeGreaterThan(10);
+    expect(info.CreationDate).toMatch(/Nov 24 00:00:00 2026/); // the data's as-of date, not the clock
+    const doc = await PDFDocument.load(readFileSync(pdf(lang)), { updateMetadata: false });
+    expect((doc.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe(lang);
+  });
+
+  it('embeds every font and keeps the text extractable, numbers included, in reading order', () => {
+    const fonts = pdffonts(pdf(lang));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded || !f.unicode)).toEqual([]);
+    const text = squash(pdftext(pdf(lang)));
+    // Each section title appears, and the sections come in order after the table of contents.
+    const bodyStart = text.indexOf(squash(sections[0]!), text.indexOf(squash(sections.at(-1)!)) + 1);
+    let last = bodyStart - 1;
+    for (const s of sections) {
+      const at = text.indexOf(squash(s), last + 1);
+      expect(at, s).toBeGreaterThan(last);
+      last = at;
+    }
+    if (lang === 'zh-CN') {
+      expect(text).toContain('1.84%');
+      expect(text).toContain('全国碳市场累计成交2.3亿吨，同期欧盟碳市场成交约125亿吨');
+      expect(text).toContain('45.5元/吨');
+    } else {
+      expect(text).toContain('1.84%');
+      expect(text).toContain(squash('it traded 230 Mt, against about 12.5 Gt in the EU ETS'));
+      expect(text).toContain('CNY45.5/t');
+    }
+  });
+
+  it('has a cover page with title and as-of date and no running footer; later pages number themselves', () => {
+    const cover = pdftext(pdf(lang), 1);
+    expect(squash(cover)).toContain(squash(title));
+    expect(cover).toMatch(lang === 'zh-CN' ? /数据截至\s*2026\s*年\s*11\s*月\s*24\s*日/ : /Data as of 24 November 2026/);
+    expect(cover).not.toMatch(footer);
+    const second = pdftext(pdf(lang), 2);
+    expect(Number(footer.exec(second)?.[1])).toBe(Number(pdfinfo(pdf(lang)).Pages));
+  });
+
+  it('has an outline of the section headings', () => {
+    const items = outline(pdf(lang)).map(squash);
+    for (const s of sections) expect(items.some((i) => i.includes(squash(s))), s).toBe(true);
+  });
+
+  it('has no blank page', () => {
+    const ink = inkPerPage(pdf(lang));
+    expect(ink.length).toBe(Number(pdfinfo(pdf(lang)).Pages));
+    for (const [i, fraction] of ink.entries()) expect(fraction, `page ${i + 1}`).toBeGreaterThan(0.002);
+  });
+});

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
 
 export interface PdfMetadata {
   readonly title: string;
@@ -27,5 +27,69 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   doc.setProducer('ets-brief (Chromium, pdf-lib)');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  renumberStructureIds(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * Chromium names tagged-structure elements after renderer node ids (node00000120), which change
+ * with how pages happened to be printed side by side. Renumbering them in document order, and
+ * rebuilding the id tree to match, makes the same data give the same PDF bytes.
+ */
+function renumberStructureIds(doc: PDFDocument): void {
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  // Structure elements in document order (depth first through /K); those with an /ID apart.
+  const all: PDFDict[] = [];
+  const elements: { dict: PDFDict; ref: PDFRef }[] = [];
+  const visit = (node: unknown) => {
+    const dict = node instanceof PDFRef ? doc.context.lookup(node) : node;
+    if (dict instanceof PDFArray) {
+      for (let i = 0; i < dict.size(); i++) visit(dict.get(i));
+      return;
+    }
+    if (!(dict instanceof PDFDict)) return;
+    all.push(dict);
+    if (node instanceof PDFRef && dict.get(PDFName.of('ID'))) elements.push({ dict, ref: node });
+    const kids = dict.get(PDFName.of('K'));
+    if (kids) visit(kids);
+  };
+  visit(root.get(PDFName.of('K')));
+  if (elements.length === 0) return;
+  const renamed = new Map<string, string>();
+  elements.forEach(({ dict }, i) => {
+    const old = dict.lookup(PDFName.of('ID'), PDFString).decodeText();
+    const id = `e${String(i + 1).padStart(6, '0')}`;
+    renamed.set(old, id);
+    dict.set(PDFName.of('ID'), PDFString.of(id));
+  });
+  // Table cells name their header cells by id (/A << /O /Table /Headers [(id) ...] >>).
+  for (const dict of all) {
+    const attributes = dict.get(PDFName.of('A'));
+    const list = attributes instanceof PDFArray ? attributes.asArray() : attributes ? [attributes] : [];
+    for (const item of list) {
+      const attr = item instanceof PDFRef ? doc.context.lookup(item) : item;
+      if (!(attr instanceof PDFDict)) continue;
+      const headers = attr.get(PDFName.of('Headers'));
+      if (!(headers instanceof PDFArray)) continue;
+      attr.set(PDFName.of('Headers'), doc.context.obj(headers.asArray().map((h) => {
+        const text = h instanceof PDFString ? h.decodeText() : '';
+        return PDFString.of(renamed.get(text) ?? text);
+      })));
+    }
+  }
+  // Replace the id tree: drop its old nodes (pdf-lib writes every object it holds, referenced or
+  // not), then write a flat name tree [(id) ref (id) ref ...], already in sorted order.
+  const dropTree = (node: unknown) => {
+    if (!(node instanceof PDFRef)) return;
+    const dict = doc.context.lookup(node);
+    if (dict instanceof PDFDict) {
+      const kids = dict.get(PDFName.of('Kids'));
+      if (kids instanceof PDFArray) kids.asArray().forEach(dropTree);
+    }
+    doc.context.delete(node);
+  };
+  dropTree(root.get(PDFName.of('IDTree')));
+  const names = doc.context.obj(elements.flatMap(({ dict, ref }) => [dict.get(PDFName.of('ID'))!, ref]));
+  root.set(PDFName.of('IDTree'), doc.context.obj({ Names: names }));
 }

@@ -19,6 +19,18 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rm(out, { recursive: true, force: true }));
 
+describe('determinism', () => {
+  it('gives byte-identical PDFs for the same data', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'ets-pdf-again-'));
+    try {
+      await buildBrief({ dataDir: DATA, outDir: again, langs: ['zh-CN', 'en'], formats: ['pdf'] });
+      for (const lang of ['zh-CN', 'en']) expect(readFileSync(join(again, lang, 'brief.pdf')).equals(readFileSync(pdf(lang))), lang).toBe(true);
+    } finally {
+      await rm(again, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 describe.each([
   { lang: 'zh-CN', title: '欧盟碳排放交易体系对中国全国碳市场的启示', footer: /第\s*2\s*页，共\s*(\d+)\s*页/, sections: ['核心数据', '全球碳交易体系概览', '欧盟碳市场的四个阶段', '欧盟碳市场运行机制', '运行成效', '存在的问题', '中欧比较', '政策建议与展望', '数据说明与资料来源'] },
   { lang: 'en', title: "Lessons from the EU Emissions Trading System for China's national carbon market", footer: /Page 2 of (\d+)/, sections: ['Key figures', 'Emissions trading worldwide', 'The EU ETS in four phases', 'How the EU ETS works', 'Results', 'Problems', 'China compared', 'Recommendations and outlook', 'Data notes and sources'] },

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 
 export interface PdfMetadata {
   readonly title: string;
@@ -28,7 +28,30 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   renumberStructureIds(doc);
+  undoubleOutlineTitles(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * When `break-after: avoid` pushes a heading to the next page, Chromium builds its bookmark from
+ * both fragments of the heading, so the title reads twice ("ResultsResults"). A title that is
+ * exactly one string repeated is that quirk; it is written once.
+ */
+function undoubleOutlineTitles(doc: PDFDocument): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const walk = (ref: unknown) => {
+    for (let node = ref; node instanceof PDFRef; ) {
+      const item = doc.context.lookup(node, PDFDict);
+      const title = item.get(PDFName.of('Title'));
+      const text = title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : undefined;
+      if (text && text.length % 2 === 0 && text.slice(0, text.length / 2) === text.slice(text.length / 2)) {
+        item.set(PDFName.of('Title'), PDFHexString.fromText(text.slice(0, text.length / 2)));
+      }
+      walk(item.get(PDFName.of('First')));
+      node = item.get(PDFName.of('Next'));
+    }
+  };
+  if (outlines) walk(outlines.get(PDFName.of('First')));
 }
 
 /**

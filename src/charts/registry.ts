@@ -27,8 +27,8 @@ export interface ChartBuild {
 export interface ChartDefinition {
   readonly id: string;
   readonly height: number;
-  /** The table's columns: field and the i18n key of its header. */
-  readonly columns: readonly { readonly field: string; readonly label: string }[];
+  /** The table's columns; each header is the string `charts.<id>.<field>`. */
+  readonly fields: readonly string[];
   /** For series charts: the field whose highs and lows must survive when a long series is thinned. */
   readonly seriesValue?: string;
   /** null when data/ cannot draw the chart (the brief then says what is missing). */
@@ -42,6 +42,24 @@ function phaseOfYear(data: Data, market: string, year: number): number | undefin
   return data.phases.find((p) => p.market === market && p.start_year <= year && year <= (p.end_year ?? Infinity))?.phase;
 }
 
+/**
+ * Rows for each market of the comparison (reference first), over the comparison window; null when
+ * either market lacks a number, so a chart never shows one market alone.
+ */
+function perComparedMarket(ctx: ChartContext, rowsFor: (market: string) => { rows: Row[]; sources: readonly string[] } | null): ChartBuild | null {
+  const { window, subject, reference } = ctx.metrics.comparison;
+  if (!window) return null;
+  const rows: Row[] = [];
+  const sources = new Set<string>();
+  for (const market of [reference, subject]) {
+    const part = rowsFor(market);
+    if (!part) return null;
+    rows.push(...part.rows);
+    part.sources.forEach((x) => sources.add(x));
+  }
+  return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
+}
+
 /** The reference market of the comparison, whose history the paper's figures show. */
 const referenceOf = (ctx: ChartContext) => ctx.metrics.comparison.reference;
 
@@ -50,12 +68,7 @@ export const CHARTS: readonly ChartDefinition[] = [
     id: 'eua-price',
     height: 240,
     seriesValue: 'mean',
-    columns: [
-      { field: 'year', label: 'charts.eua-price.year' },
-      { field: 'mean', label: 'charts.eua-price.mean' },
-      { field: 'min', label: 'charts.eua-price.min' },
-      { field: 'max', label: 'charts.eua-price.max' },
-    ],
+    fields: ['year', 'mean', 'min', 'max'],
     build(ctx) {
       const market = referenceOf(ctx);
       const rows = ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year);
@@ -75,11 +88,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'eua-volume',
     height: 220,
-    columns: [
-      { field: 'year', label: 'charts.eua-volume.year' },
-      { field: 'volume', label: 'charts.eua-volume.volume' },
-      { field: 'qualifier', label: 'charts.eua-volume.qualifier' },
-    ],
+    fields: ['year', 'volume', 'qualifier'],
     build(ctx) {
       const market = referenceOf(ctx);
       const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9; // 亿吨 or billion t
@@ -103,11 +112,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'auction-revenue',
     height: 220,
-    columns: [
-      { field: 'year', label: 'charts.auction-revenue.year' },
-      { field: 'kind', label: 'charts.auction-revenue.kind' },
-      { field: 'revenue', label: 'charts.auction-revenue.revenue' },
-    ],
+    fields: ['year', 'kind', 'revenue'],
     build(ctx) {
       const market = referenceOf(ctx);
       const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9;
@@ -123,11 +128,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'emissions',
     height: 220,
-    columns: [
-      { field: 'year', label: 'charts.emissions.year' },
-      { field: 'value', label: 'charts.emissions.value' },
-      { field: 'phase', label: 'charts.emissions.phase' },
-    ],
+    fields: ['year', 'value', 'phase'],
     build(ctx) {
       const market = referenceOf(ctx);
       const rows = ctx.data.emissions.filter((r) => r.market === market && r.scope === 'verified-ets').sort((a, b) => a.year - b.year);
@@ -142,11 +143,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'phase-trends',
     height: 200,
-    columns: [
-      { field: 'phase', label: 'charts.phase-trends.phase' },
-      { field: 'kind', label: 'charts.phase-trends.kind' },
-      { field: 'change', label: 'charts.phase-trends.change' },
-    ],
+    fields: ['phase', 'kind', 'change'],
     build(ctx) {
       const market = referenceOf(ctx);
       const rows: Row[] = [];
@@ -170,11 +167,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'power-mix',
     height: 300,
-    columns: [
-      { field: 'source', label: 'charts.power-mix.source' },
-      { field: 'year', label: 'charts.power-mix.year' },
-      { field: 'share', label: 'charts.power-mix.share' },
-    ],
+    fields: ['source', 'year', 'share'],
     build(ctx) {
       const [mix] = Object.values(ctx.metrics.powerMix);
       if (!mix) return null;
@@ -192,47 +185,31 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'price-comparison',
     height: 120,
-    columns: [
-      { field: 'market', label: 'charts.price-comparison.market' },
-      { field: 'low', label: 'charts.price-comparison.low' },
-      { field: 'high', label: 'charts.price-comparison.high' },
-    ],
-    build(ctx) {
-      const { window, subject, reference } = ctx.metrics.comparison;
-      if (!window) return null;
-      const rows: Row[] = [];
-      const sources = new Set<string>();
-      for (const market of [reference, subject]) {
+    fields: ['market', 'low', 'high'],
+    build: (ctx) =>
+      perComparedMarket(ctx, (market) => {
         const eur = ctx.metrics.prices.bands[market]?.converted.EUR;
         if (!eur || eur.low.value === null || eur.high.value === null) return null;
-        rows.push({ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) });
-        [...eur.low.sources, ...eur.high.sources].forEach((s) => sources.add(s));
-      }
-      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
-    },
+        return { rows: [{ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) }], sources: [...eur.low.sources, ...eur.high.sources] };
+      }),
   },
   {
     id: 'volume-comparison',
     height: 140,
-    columns: [
-      { field: 'market', label: 'charts.volume-comparison.market' },
-      { field: 'measure', label: 'charts.volume-comparison.measure' },
-      { field: 'value', label: 'charts.volume-comparison.value' },
-    ],
-    build(ctx) {
-      const { window, subject, reference } = ctx.metrics.comparison;
-      if (!window) return null;
-      const rows: Row[] = [];
-      const sources = new Set<string>();
-      for (const market of [reference, subject]) {
-        const volume = market === subject ? ctx.metrics.volume.subject.perYear : ctx.metrics.volume.reference.perYear;
+    fields: ['market', 'measure', 'value'],
+    build: (ctx) =>
+      perComparedMarket(ctx, (market) => {
+        const volume = market === ctx.metrics.comparison.subject ? ctx.metrics.volume.subject.perYear : ctx.metrics.volume.reference.perYear;
         const covered = ctx.metrics.coverage[market]?.coveredEmissions;
         if (volume.value === null || !covered || covered.value === null) return null;
-        rows.push({ market: ctx.marketLabel(market), measure: ctx.t('measures.volume'), value: round(volume.value / 1e6, 1) });
-        rows.push({ market: ctx.marketLabel(market), measure: ctx.t('measures.covered'), value: round(covered.value / 1e6, 1) });
-        [...volume.sources, ...covered.sources].forEach((s) => sources.add(s));
-      }
-      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
-    },
+        const label = ctx.marketLabel(market);
+        return {
+          rows: [
+            { market: label, measure: ctx.t('measures.volume'), value: round(volume.value / 1e6, 1) },
+            { market: label, measure: ctx.t('measures.covered'), value: round(covered.value / 1e6, 1) },
+          ],
+          sources: [...volume.sources, ...covered.sources],
+        };
+      }),
   },
 ];

@@ -42,9 +42,9 @@ export async function renderCharts(ctx: ChartContext, messages: Messages, templa
     const spec = JSON.parse(await readFile(join(templatesDir, 'charts', `${def.id}.vl.json`), 'utf8')) as TopLevelSpec;
     const strings = chartStrings(messages, def, built.placeholders);
     const svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts }, where);
-    const columns = def.columns.map((c) => ctx.t(c.label));
-    const rows = built.datasets.table.map((row) => def.columns.map((c) => row[c.field] ?? null));
-    const csv = toCsv(columns, built.datasets.table.map((row) => def.columns.map((c) => row[c.field] ?? null)));
+    const columns = def.fields.map((field) => ctx.t(`charts.${def.id}.${field}`));
+    const rows = built.datasets.table.map((row) => def.fields.map((field) => row[field] ?? null));
+    const csv = toCsv(columns, rows);
     views.set(def.id, {
       id: def.id,
       title: strings[`charts.${def.id}.title`]!,

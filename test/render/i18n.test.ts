@@ -18,7 +18,7 @@ describe('templates and strings', () => {
     for (const chart of CHARTS) {
       const spec = await readFile(`${TEMPLATES}/charts/${chart.id}.vl.json`, 'utf8');
       for (const [, key] of spec.matchAll(/"i18n:([^"]+)"/g)) expect(en.strings[key!], `${chart.id}: ${key}`).toBeDefined();
-      for (const column of chart.columns) expect(en.strings[column.label], column.label).toBeDefined();
+      for (const field of chart.fields) expect(en.strings[`charts.${chart.id}.${field}`], field).toBeDefined();
       expect(en.strings[`charts.${chart.id}.title`]).toBeDefined();
     }
   });

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runBuild } from './cli/build.js';
 import { runCheck } from './cli/check.js';
 import { runDatapackage } from './cli/datapackage.js';
+import { runImport } from './cli/import.js';
 import { runMetrics } from './cli/metrics.js';
 import { EXIT } from './cli/exit.js';
 import { resolveDataDir } from './cli/paths.js';
@@ -47,6 +48,18 @@ program
   .option('--json', 'print all metrics as JSON (numbers unrounded, units explicit)')
   .action(async (opts: { data?: string; json?: boolean }) => {
     process.exitCode = await runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
+  });
+
+program
+  .command('import')
+  .description('import publisher files (WIND, EUA futures, EUTL, Frictionless) into data/, recognised by content')
+  .argument('<file...>', 'files to import (a Frictionless package by its datapackage.json)')
+  .addOption(dataOption())
+  .option('--dry-run', 'report what would change without writing')
+  .option('--replace', 'apply values that differ from data/ (otherwise they are only reported)')
+  .option('--json', 'print the report as JSON')
+  .action(async (files: string[], opts: { data?: string; dryRun?: boolean; replace?: boolean; json?: boolean }) => {
+    process.exitCode = await runImport(files, { ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 program

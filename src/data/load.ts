@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASETS, type Data, type DatasetName } from './datasets/index.js';
 import { hasErrors, type DataIssue } from './errors.js';
-import { readTable, type TableRead } from './read-table.js';
+import { DEFAULT_MAX_ISSUES, readTable, type TableRead } from './read-table.js';
 import type { DatasetSchema } from './schema.js';
 
 export interface DatasetSummary {
@@ -28,9 +29,13 @@ export interface LoadResult {
 export async function loadData(dir: string): Promise<LoadResult> {
   const names = Object.keys(DATASETS) as DatasetName[];
   const reads = await Promise.all(
-    names.map((name) =>
-      readTable(join(dir, `${name}.csv`), DATASETS[name] as DatasetSchema, { displayPath: join(dir, `${name}.csv`) }),
-    ),
+    names.map(async (name) => {
+      const schema = DATASETS[name] as DatasetSchema;
+      const file = join(dir, `${name}.csv`);
+      // An optional dataset (a series `import` writes) may simply not be there yet.
+      if (schema.optional && !(await exists(file))) return { rows: [], lines: [], issues: [], shape: undefined };
+      return readTable(file, schema, { displayPath: file });
+    }),
   );
   const tables = new Map(names.map((name, i) => [name, reads[i]!] as const));
   const issues: DataIssue[] = reads.flatMap((r) => r.issues);
@@ -38,8 +43,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     const schema = DATASETS[name] as DatasetSchema;
     const table = tables.get(name)!;
     const file = join(dir, `${name}.csv`);
-    issues.push(...checkRowRules(schema, table, file), ...checkPrimaryKey(schema, table, file));
-    issues.push(...checkReferences(schema, table, file, tables));
+    issues.push(...capped(file, [...checkRowRules(schema, table, file), ...checkPrimaryKey(schema, table, file), ...checkReferences(schema, table, file, tables)]));
   }
   const summary = names.map((name) => summarise(name, DATASETS[name] as DatasetSchema, tables.get(name)!, join(dir, `${name}.csv`)));
   const data = hasErrors(issues) ? undefined : (Object.fromEntries(names.map((n) => [n, tables.get(n)!.rows])) as unknown as Data);
@@ -47,6 +51,17 @@ export async function loadData(dir: string): Promise<LoadResult> {
 }
 
 type AnyTable = TableRead<Record<string, unknown>>;
+
+/** At most DEFAULT_MAX_ISSUES listed per file, the rest counted, as for cell errors. */
+function capped(file: string, issues: DataIssue[]): DataIssue[] {
+  if (issues.length <= DEFAULT_MAX_ISSUES) return issues;
+  const rest = issues.length - DEFAULT_MAX_ISSUES;
+  return [...issues.slice(0, DEFAULT_MAX_ISSUES), { file, severity: 'error', message: `…and ${rest} more issues in this file (only the first ${DEFAULT_MAX_ISSUES} are listed)` }];
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.isFile(), () => false);
+}
 
 function checkRowRules(schema: DatasetSchema, table: AnyTable, file: string): DataIssue[] {
   const issues: DataIssue[] = [];

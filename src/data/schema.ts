@@ -18,6 +18,8 @@ export interface DatasetSchema<F extends Fields = Fields> {
   readonly references?: readonly Reference[];
   /** Checks across the columns of one row (start before end, min below max). */
   readonly rowRules?: readonly RowRule[];
+  /** The file may be absent (the dataset is then empty): series that `ets-brief import` creates. */
+  readonly optional?: boolean;
 }
 
 export interface RowRule {

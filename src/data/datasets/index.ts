@@ -1,6 +1,9 @@
 import type { RowOf } from '../schema.js';
 import { emissions } from './emissions.js';
 import { facts } from './facts.js';
+import { fxDaily } from './fx-daily.js';
+import { marketDaily } from './market-daily.js';
+import { sectorEmissions } from './sector-emissions.js';
 import { fxRates } from './fx-rates.js';
 import { markets } from './markets.js';
 import { msrParameters } from './msr-parameters.js';
@@ -22,6 +25,9 @@ export const DATASETS = {
   'power-generation': powerGeneration,
   'fx-rates': fxRates,
   recommendations,
+  'market-daily': marketDaily,
+  'fx-daily': fxDaily,
+  'sector-emissions': sectorEmissions,
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -29,4 +35,4 @@ export type DatasetName = keyof typeof DATASETS;
 /** The loaded data: one typed array of rows per dataset. */
 export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
 
-export { emissions, facts, fxRates, markets, msrParameters, phases, powerGeneration, priceAnnual, recommendations, sources };
+export { emissions, facts, fxDaily, fxRates, marketDaily, markets, msrParameters, phases, powerGeneration, priceAnnual, recommendations, sectorEmissions, sources };

@@ -1,0 +1,66 @@
+import { relative } from 'node:path';
+import { DataError, formatIssue } from '../data/errors.js';
+import { describeFormats } from '../data/import/recognise.js';
+import { importFiles, UnrecognisedFileError, type FileReport } from '../data/import/run.js';
+import { EXIT } from './exit.js';
+import { VERSION } from './version.js';
+
+export interface ImportCliOptions {
+  data: string;
+  dryRun?: boolean;
+  replace?: boolean;
+  json?: boolean;
+}
+
+const MAX_CHANGES_SHOWN = 10;
+
+export async function runImport(files: readonly string[], options: ImportCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  if (files.length === 0) {
+    err.write('ets-brief import: name at least one file to import\n');
+    return EXIT.usage;
+  }
+  let reports: FileReport[];
+  try {
+    reports = await importFiles(files, { dataDir: options.data, dryRun: options.dryRun === true, replace: options.replace === true, version: VERSION });
+  } catch (error) {
+    if (error instanceof UnrecognisedFileError) {
+      err.write(`✗ ${error.message}. Known formats (recognised by content, not by file name):\n${describeFormats()}\n`);
+      return EXIT.data;
+    }
+    if (error instanceof DataError) {
+      for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
+      err.write(`\n✗ nothing imported: ${error.issues.filter((i) => i.severity === 'error').length} errors (data/ is unchanged)\n`);
+      return EXIT.data;
+    }
+    throw error;
+  }
+  if (options.json) {
+    out.write(`${JSON.stringify({ dryRun: options.dryRun === true, files: reports }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  for (const r of reports) out.write(describe(r, options.dryRun === true, options.replace === true));
+  if (options.dryRun) out.write('(dry run: nothing was written)\n');
+  return EXIT.ok;
+}
+
+function describe(r: FileReport, dryRun: boolean, replace: boolean): string {
+  const shown = relative(process.cwd(), r.file) || r.file;
+  const lines = [`${shown}: ${r.format} → ${r.dataset}.csv`];
+  if (r.added + r.replaced === 0 && r.changed.length === 0) {
+    lines.push(`  nothing changed: all ${r.read} rows are already in data/`);
+  } else {
+    const kept = r.changed.length === 0 ? '' : replace ? ` (${r.replaced} replaced)` : ' (kept as in data/; --replace applies them)';
+    lines.push(`  read ${r.read} rows: ${r.added} ${dryRun ? 'to add' : 'added'}, ${r.unchanged} unchanged, ${r.changed.length} with different values${kept}`);
+    const fmt = (range: readonly [string, string] | null) => (range ? `${range[0]} – ${range[1]}` : '(none)');
+    lines.push(`  covers ${fmt(r.rangeBefore)} before, ${fmt(r.rangeAfter)} after`);
+    if (r.added + r.replaced > 0) lines.push(`  source recorded as ${r.source} in sources.csv`);
+  }
+  if (r.skipped > 0) lines.push(`  ${r.skipped} left out: ${r.skippedReason ?? 'as the format says'}`);
+  for (const m of r.marketsAdded) lines.push(`  market ${m} added to markets.csv (add its names to templates/i18n)`);
+  for (const c of r.changed.slice(0, MAX_CHANGES_SHOWN)) {
+    const diffs = Object.entries(c.fields).map(([f, [was, now]]) => `${f} ${String(was)} → ${String(now)}`).join(', ');
+    lines.push(`  differs at ${c.key.replace(/\u0000/g, ' ')}: ${diffs}`);
+  }
+  if (r.changed.length > MAX_CHANGES_SHOWN) lines.push(`  …and ${r.changed.length - MAX_CHANGES_SHOWN} more rows with different values (--json lists all)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,20 @@
+import { date, number, oneOf } from '../fields.js';
+import { defineDataset } from '../schema.js';
+import { CURRENCIES, note, sourceList } from './common.js';
+
+export const fxDaily = defineDataset({
+  name: 'fx-daily',
+  title: 'Daily exchange rates',
+  description: 'Units of `quote` per one `base` on each day the publisher quotes. Written by `ets-brief import`.',
+  fields: {
+    base: oneOf(CURRENCIES),
+    quote: oneOf(CURRENCIES),
+    date: date(),
+    rate: number({ minimum: 0 }),
+    source: sourceList(),
+    note: note(),
+  },
+  primaryKey: ['base', 'quote', 'date'],
+  references: [{ field: 'source', resource: 'sources', resourceField: 'id', list: true }],
+  optional: true,
+});

@@ -1,0 +1,32 @@
+import { date, number, oneOf } from '../fields.js';
+import { defineDataset } from '../schema.js';
+import { CURRENCIES, marketId, note, sourceList } from './common.js';
+
+export const marketDaily = defineDataset({
+  name: 'market-daily',
+  title: 'Daily allowance trading',
+  description:
+    'One row per market, instrument and trading day: prices in the market currency per tonne, volume in tonnes, turnover in the currency. Written by `ets-brief import`; absent until a daily file is imported.',
+  fields: {
+    market: marketId(),
+    instrument: oneOf(['exchange', 'futures'] as const, { description: 'exchange: spot/secondary market; futures: front futures settlement.' }),
+    date: date(),
+    close: number({ minimum: 0, description: 'Closing, latest or settlement price.' }),
+    open: number({ minimum: 0 }).optional(),
+    high: number({ minimum: 0 }).optional(),
+    low: number({ minimum: 0 }).optional(),
+    volume: number({ unit: 't', minimum: 0 }).optional(),
+    turnover: number({ minimum: 0, description: 'Value traded, in `currency`.' }).optional(),
+    currency: oneOf(CURRENCIES),
+    source: sourceList(),
+    note: note(),
+  },
+  primaryKey: ['market', 'instrument', 'date'],
+  references: [
+    { field: 'market', resource: 'markets', resourceField: 'id' },
+    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+  ],
+  // No low ≤ close ≤ high rule: a futures settlement price is set after the close and can lie
+  // outside the day's traded range (about 700 days of the EUA futures file do).
+  optional: true,
+});

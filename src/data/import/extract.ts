@@ -1,0 +1,110 @@
+import type { DataIssue } from '../errors.js';
+import { date, number } from '../fields.js';
+import { readDataPackage } from '../formats/frictionless.js';
+import { readWindExport, type WindSeries } from '../formats/wind.js';
+import { readYearColumns } from '../formats/year-columns.js';
+import { readTable } from '../read-table.js';
+import type { Fields } from '../schema.js';
+import type { ImportFormat, SeriesMapping } from './formats.js';
+
+export interface Extracted {
+  /** Rows in the target dataset's shape, without `source` (the import assigns it). */
+  readonly rows: Record<string, unknown>[];
+  readonly issues: DataIssue[];
+  /** Rows the format says to leave out, counted for the report, and why. */
+  readonly skipped: number;
+  readonly skippedReason?: string;
+}
+
+/** Reads a recognised file with its generic reader and maps it onto the target dataset. */
+export async function extract(format: ImportFormat, path: string, display: string): Promise<Extracted> {
+  switch (format.reader) {
+    case 'wind':
+      return extractWind(format, path, display);
+    case 'table':
+      return extractTable(format, path, display);
+    case 'year-columns':
+      return extractYearColumns(format, path, display);
+    case 'datapackage':
+      return extractPackage(format, path);
+  }
+}
+
+async function extractWind(format: Extract<ImportFormat, { reader: 'wind' }>, path: string, display: string): Promise<Extracted> {
+  const wind = await readWindExport(path, display);
+  const issues = [...wind.issues];
+  const values = new Map<string, Map<string, number>>(); // field -> date -> value
+  for (const [field, mapping] of Object.entries(format.series) as [string, SeriesMapping][]) {
+    const series = wind.series.find((s) => s.name === mapping.name)!;
+    const factor = unitFactor(series, mapping, display, issues);
+    if (factor === undefined) continue;
+    values.set(field, new Map(series.points.map((p) => [p.date, roundScaled(p.value * factor)])));
+  }
+  const key = format.target === 'fx-daily' ? 'rate' : 'close';
+  const dates = [...(values.get(key)?.keys() ?? [])].sort();
+  const rows = dates.map((d) => {
+    const row: Record<string, unknown> = { ...format.constants, date: d };
+    for (const [field, byDate] of values) row[field] = byDate.get(d) ?? null;
+    return row;
+  });
+  return { rows, issues, skipped: 0 };
+}
+
+/** The multiplier for the unit the export states; an unexpected unit is an error, never a guess. */
+function unitFactor(series: WindSeries, mapping: SeriesMapping, file: string, issues: DataIssue[]): number | undefined {
+  const unit = series.unit ?? '';
+  const factor = mapping.units[unit];
+  if (factor === undefined) {
+    issues.push({ file, severity: 'error', column: series.name, value: unit, message: 'unexpected unit', expected: Object.keys(mapping.units).map((u) => u || '(none)').join(' or ') });
+  }
+  return factor;
+}
+
+function roundScaled(x: number): number {
+  return Number(x.toPrecision(15));
+}
+
+async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, path: string, display: string): Promise<Extracted> {
+  const fields: Fields = {};
+  for (const field of Object.keys(format.columns)) fields[field] = field === 'date' ? date() : field === 'close' ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
+  const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
+    displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>,
+  });
+  const rows = read.rows.map((r) => ({ ...format.constants, ...r, note: format.note ?? null }));
+  return { rows, issues: read.issues, skipped: 0 };
+}
+
+async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-columns' }>, path: string, display: string): Promise<Extracted> {
+  const read = await readYearColumns(path, display);
+  const rows = read.years
+    .filter((y) => y.reported > 0)
+    .map((y) => {
+      const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
+      return { ...format.constants, year: y.year, value: y.total, reporting_units: y.reported, note: `${format.note}${statuses ? `; ${statuses}` : ''}.` };
+    });
+  return { rows, issues: [...read.issues], skipped: read.years.filter((y) => y.reported === 0).length, skippedReason: 'year columns with no verified value yet' };
+}
+
+async function extractPackage(format: Extract<ImportFormat, { reader: 'datapackage' }>, path: string): Promise<Extracted> {
+  const pkg = await readDataPackage(path);
+  const issues = [...pkg.issues];
+  const resource = pkg.resources.find((r) => r.name === format.resource);
+  if (!resource) return { rows: [], issues, skipped: 0 };
+  let skipped = 0;
+  const rows: Record<string, unknown>[] = [];
+  for (const r of resource.rows) {
+    const value = r[format.columns.value];
+    const sector = String(r[format.columns.sector] ?? '').replace(/\s+/g, ' ').trim();
+    if (typeof value !== 'number' || (format.zeroMeansMissing && value === 0)) {
+      skipped++;
+      continue;
+    }
+    rows.push({ ...format.constants, sector, sector_id: slug(sector), year: r[format.columns.year], value: roundScaled(value * format.scale), note: null });
+  }
+  return { rows, issues, skipped, skippedReason: 'value 0, which this publisher writes for "not yet reported"' };
+}
+
+/** "30 Production of lime, or calcination" -> "30-production-of-lime-or-calcination". */
+export function slug(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import type { DataIssue } from '../errors.js';
+import { readWindExport, looksLikeWind } from '../formats/wind.js';
+import { readRecords, sniffFile } from '../records.js';
+import { FORMATS, type ImportFormat } from './formats.js';
+
+/** How many leading records are enough to recognise a delimited file. */
+const PROBE_RECORDS = 12;
+
+/**
+ * Recognises a file's publisher format from its content, never its name: a Frictionless
+ * descriptor by its resources, a WIND export by its series names, a table by its headers, a wide
+ * year table by its id column.
+ */
+export async function recognise(path: string, formats: readonly ImportFormat[] = FORMATS): Promise<ImportFormat | undefined> {
+  const head = await readFile(path).then((b) => b.subarray(0, 1)).catch(() => undefined);
+  if (head?.toString() === '{') {
+    let json: { resources?: { name?: string; schema?: { fields?: { name?: string }[] } }[] } | undefined;
+    try {
+      json = JSON.parse(await readFile(path, 'utf8')) as typeof json;
+    } catch {
+      return undefined;
+    }
+    return formats.find((f) =>
+      f.reader === 'datapackage' &&
+      json?.resources?.some((r) => r.name === f.resource && f.fields.every((field) => r.schema?.fields?.some((x) => x.name === field))),
+    );
+  }
+  const records = await probe(path);
+  if (records.length === 0) return undefined;
+  if (looksLikeWind(records)) {
+    const names = new Set((await readWindExport(path)).series.map((s) => s.name));
+    return formats.find((f) => f.reader === 'wind' && Object.values(f.series).every((m) => names.has(m!.name)));
+  }
+  const header = records[0]!.map((h) => h.trim().toLowerCase());
+  return formats.find((f) => {
+    if (f.reader === 'table') return f.signature.every((h) => header.includes(h.toLowerCase()));
+    if (f.reader === 'year-columns') return header[0] === f.idColumn && header.slice(1).some((h) => /^(19|20)\d\d$/.test(h));
+    return false;
+  });
+}
+
+async function probe(path: string): Promise<string[][]> {
+  const issues: DataIssue[] = [];
+  const out: string[][] = [];
+  try {
+    const shape = await sniffFile(path);
+    for await (const { cells } of readRecords(path, path, shape, issues)) {
+      out.push([...cells]);
+      if (out.length >= PROBE_RECORDS) break;
+    }
+  } catch {
+    return [];
+  }
+  return out;
+}
+
+/** The formats recognise() knows, for the message shown when a file matches none. */
+export function describeFormats(formats: readonly ImportFormat[] = FORMATS): string {
+  return formats.map((f) => `  ${f.id.padEnd(32)} ${f.title}`).join('\n');
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { buildDescriptor, serialiseDescriptor } from '../datapackage.js';
+import { DATASETS, type Data, type DatasetName } from '../datasets/index.js';
+import { DataError, hasErrors, type DataIssue } from '../errors.js';
+import { loadData } from '../load.js';
+import type { DatasetSchema } from '../schema.js';
+import { formatTable } from '../write-table.js';
+import { extract } from './extract.js';
+import type { ImportFormat } from './formats.js';
+import { mergeRows, type Change } from './merge.js';
+import { recognise } from './recognise.js';
+
+export interface FileReport {
+  readonly file: string;
+  readonly format: string;
+  readonly dataset: DatasetName;
+  readonly source: string;
+  readonly read: number;
+  readonly added: number;
+  readonly unchanged: number;
+  readonly changed: readonly Change[];
+  readonly replaced: number;
+  readonly skipped: number;
+  readonly skippedReason: string | null;
+  readonly marketsAdded: readonly string[];
+  /** Date or year range of the dataset's rows for the file's market, before and after. */
+  readonly rangeBefore: readonly [string, string] | null;
+  readonly rangeAfter: readonly [string, string] | null;
+}
+
+export class UnrecognisedFileError extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: not a format ets-brief knows`);
+  }
+}
+
+export interface ImportOptions {
+  readonly dataDir: string;
+  readonly dryRun?: boolean;
+  /** Apply values that differ from data/ (otherwise they are only reported). */
+  readonly replace?: boolean;
+  /** The import date recorded on new source rows (ISO); today by default. */
+  readonly today?: string;
+  readonly version: string;
+}
+
+/**
+ * Imports publisher files into data/: recognise, extract, merge, then validate the merged data as
+ * a whole and only then write it, each file renamed into place. A file that fails, or merged data
+ * that does not validate, leaves data/ as it was.
+ */
+export async function importFiles(files: readonly string[], options: ImportOptions): Promise<FileReport[]> {
+  const loaded = await loadData(options.dataDir);
+  if (!loaded.data) throw new DataError(loaded.issues);
+  const tables: Record<string, Record<string, unknown>[]> = Object.fromEntries(
+    Object.entries(loaded.data).map(([name, rows]) => [name, (rows as readonly Record<string, unknown>[]).map((r) => ({ ...r }))]),
+  );
+  const touched = new Set<DatasetName>();
+  const reports: FileReport[] = [];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+
+  for (const file of files) {
+    const format = await recognise(file);
+    if (!format) throw new UnrecognisedFileError(file);
+    const extracted = await extract(format, file, file);
+    if (hasErrors(extracted.issues)) throw new DataError(extracted.issues);
+    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
+    const dataset = format.target;
+    const schema = DATASETS[dataset] as DatasetSchema;
+    const market = marketOf(format);
+    const before = range(tables[dataset]!, market);
+    const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
+    const marketsAdded: string[] = [];
+    if (merged.added + merged.replaced > 0) {
+      tables[dataset] = merged.rows;
+      touched.add(dataset);
+      if (!tables.sources!.some((s) => s.id === sourceId)) {
+        tables.sources!.push(sourceRow(format, file, hash, sourceId, today));
+        touched.add('sources');
+      }
+      if (format.market && !tables.markets!.some((m) => m.id === format.market!.id)) {
+        tables.markets!.push({ ...format.market, source: sourceId });
+        marketsAdded.push(format.market.id);
+        touched.add('markets');
+      }
+    }
+    reports.push({
+      file, format: format.id, dataset, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
+      changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, marketsAdded,
+      rangeBefore: before, rangeAfter: range(tables[dataset]!, market),
+    });
+  }
+  if (touched.size > 0 && !options.dryRun) await writeValidated(options.dataDir, tables, touched, options.version);
+  return reports;
+}
+
+function marketOf(format: ImportFormat): string | undefined {
+  const constants = format.constants as { market?: string };
+  return constants.market;
+}
+
+function range(rows: readonly Record<string, unknown>[], market: string | undefined): [string, string] | null {
+  const values = rows.filter((r) => market === undefined || r.market === undefined || r.market === market).map((r) => String(r.date ?? r.year ?? '')).filter(Boolean).sort();
+  return values.length > 0 ? [values[0]!, values.at(-1)!] : null;
+}
+
+function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string): Record<string, unknown> {
+  return {
+    id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, published: null, retrieved: today, licence: null,
+    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}, sha256 ${hash}.`,
+  };
+}
+
+/** Writes the touched datasets into a copy of data/, validates it, then renames each into place. */
+async function writeValidated(dataDir: string, tables: Record<string, Record<string, unknown>[]>, touched: Set<DatasetName>, version: string): Promise<void> {
+  const scratch = await mkdtemp(join(tmpdir(), 'ets-import-'));
+  try {
+    await cp(dataDir, scratch, { recursive: true });
+    for (const name of touched) await writeFile(join(scratch, `${name}.csv`), formatTable(DATASETS[name] as DatasetSchema, tables[name]!));
+    const check = await loadData(scratch);
+    if (!check.data) throw new DataError(check.issues.map((i: DataIssue) => ({ ...i, file: i.file.replace(scratch, dataDir) })));
+    await writeFile(join(scratch, 'datapackage.json'), serialiseDescriptor(buildDescriptor(check.data as Data, version)));
+    // Rename within data/: write beside the target first, so each replacement is atomic.
+    for (const name of [...touched].map((n) => `${n}.csv`).concat('datapackage.json')) {
+      const staged = join(dataDir, `.${name}.importing`);
+      await cp(join(scratch, name), staged);
+      await rename(staged, join(dataDir, name));
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

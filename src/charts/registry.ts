@@ -1,5 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import type { Metrics } from '../metrics/index.js';
+import { reduceSeries } from './reduce.js';
 
 export type Row = Record<string, string | number | null>;
 
@@ -35,6 +36,13 @@ export interface ChartDefinition {
   build(ctx: ChartContext): ChartBuild | null;
 }
 
+/** 2021-07-16 -> 2021.537: a date on a continuous year axis. */
+function fractionalYear(iso: string): number {
+  const year = +iso.slice(0, 4);
+  const start = Date.UTC(year, 0, 1);
+  return year + (Date.parse(`${iso}T00:00:00Z`) - start) / (Date.UTC(year + 1, 0, 1) - start);
+}
+
 const sourcesOf = (rows: readonly { source: string }[]) => [...new Set(rows.flatMap((r) => r.source.split(';')))].sort();
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
@@ -68,20 +76,31 @@ export const CHARTS: readonly ChartDefinition[] = [
     id: 'eua-price',
     height: 240,
     seriesValue: 'mean',
-    fields: ['year', 'mean', 'min', 'max'],
+    fields: ['period', 'mean', 'min', 'max'],
     build(ctx) {
       const market = referenceOf(ctx);
-      const rows = ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year);
+      // Daily settlements where data/ has them; the annual aggregates otherwise.
+      const daily = ctx.data['market-daily'].filter((r) => r.market === market).sort((a, b) => a.date.localeCompare(b.date));
+      const rows: Row[] = daily.length >= 2
+        ? daily.map((r) => ({ period: r.date, t: round(fractionalYear(r.date), 5), mean: r.close, min: r.low ?? r.close, max: r.high ?? r.close }))
+        : ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year)
+            .map((r) => ({ period: r.year, t: r.year, mean: round(r.mean, 2), min: r.min, max: r.max }));
       if (rows.length < 2) return null;
-      const first = rows[0]!.year;
-      const last = rows.at(-1)!.year;
+      const first = Math.floor(rows[0]!.t as number);
+      const last = Math.floor(rows.at(-1)!.t as number);
+      const edge = daily.length >= 2 ? 0 : 0.5; // annual points sit mid-year: pad half a year
       const phases = ctx.data.phases
         .filter((p) => p.market === market && (p.end_year ?? Infinity) >= first && p.start_year <= last)
-        .map((p) => ({ label: ctx.phaseLabel(p.phase), start: Math.max(p.start_year, first) - 0.5, end: Math.min(p.end_year ?? last, last) + 0.5 }));
+        .map((p) => ({
+          label: ctx.phaseLabel(p.phase),
+          start: Math.max(p.start_year - edge, (rows[0]!.t as number) - edge),
+          end: Math.min((p.end_year ?? last) + 1 - edge, (rows.at(-1)!.t as number) + edge),
+        }));
+      const used = daily.length >= 2 ? daily : ctx.data['price-annual'].filter((r) => r.market === market);
       return {
-        datasets: { table: rows.map((r) => ({ year: r.year, mean: round(r.mean, 2), min: r.min, max: r.max })), phases },
-        placeholders: { from: first, to: last },
-        sources: sourcesOf(rows),
+        datasets: { table: rows, phases },
+        placeholders: { from: first, to: last, basis: ctx.t(daily.length >= 2 ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual') },
+        sources: sourcesOf(used),
       };
     },
   },
@@ -180,6 +199,29 @@ export const CHARTS: readonly ChartDefinition[] = [
       }
       const used = ctx.data['power-generation'].filter((r) => r.region === mix.region);
       return { datasets: { table: rows }, placeholders: { from: mix.years.from, to: mix.years.to }, sources: sourcesOf(used) };
+    },
+  },
+  {
+    id: 'cn-daily',
+    height: 220,
+    fields: ['market', 'date', 'close'],
+    build(ctx) {
+      // The subject and the other markets of its jurisdiction (its pilots), from its launch on.
+      const subject = ctx.data.markets.find((m) => m.id === ctx.metrics.comparison.subject);
+      if (!subject?.launch_date) return null;
+      const markets = ctx.data.markets.filter((m) => m.id === subject.id || (m.jurisdiction !== null && m.jurisdiction === subject.jurisdiction));
+      const rows: Row[] = [];
+      const used: { source: string }[] = [];
+      for (const m of markets) {
+        const series = ctx.data['market-daily'].filter((r) => r.market === m.id && r.date >= subject.launch_date! && (r.volume === null || r.volume > 0)).sort((a, b) => a.date.localeCompare(b.date));
+        if (series.length < 2) continue;
+        used.push(...series);
+        // Each market thinned on its own, so one series' peaks never crowd out another's.
+        for (const r of reduceSeries(series, Math.floor(640 / 4 / markets.length), (x) => x.close)) rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
+      }
+      if (!rows.some((r) => r.market === ctx.marketLabel(subject.id))) return null;
+      const dates = rows.map((r) => r.date as string).sort();
+      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!) }, sources: sourcesOf(used) };
     },
   },
   {

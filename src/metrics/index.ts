@@ -1,5 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import { coverage, type Coverage } from './coverage.js';
+import { dailyStats, latestWindow, type DailyStats } from './daily.js';
 import { auctionRevenueGrowth, emissionsChange, emissionsChangePerYear } from './growth.js';
 import { phaseMetrics, type PhaseMetrics } from './phases.js';
 import { powerMix, type PowerMix } from './power-mix.js';
@@ -21,6 +22,10 @@ export const DEFAULT_COMPARISON: MetricsOptions = { subject: 'cn-ets', reference
 export interface Metrics {
   readonly comparison: { readonly subject: string; readonly reference: string; readonly window: Window | null };
   readonly volume: VolumeComparison;
+  /** Daily trading statistics over the comparison window, per market with daily data. */
+  readonly daily: Readonly<Record<string, DailyStats>>;
+  /** The subject from its launch to the latest day of its daily data, when that is later. */
+  readonly latest: DailyStats | null;
   readonly prices: {
     readonly bands: Readonly<Record<string, PriceBand>>;
     /** Reference price ÷ subject price in the reference's currency. */
@@ -50,6 +55,16 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
   const subjectImplied = window && subjectBand ? impliedAveragePrice(data, subject, window, subjectBand) : null;
   const ratio = window && bands[reference] && subjectBand ? priceRatio(data, bands[reference]!, subjectBand, window) : volume.ratio;
 
+  const daily: Record<string, DailyStats> = {};
+  if (window) {
+    for (const market of data.markets.map((m) => m.id)) {
+      const stats = dailyStats(data, market, window);
+      if (stats) daily[market] = stats;
+    }
+  }
+  const latestSpan = latestWindow(data, subject);
+  const latest = latestSpan && (!window || latestSpan.end > window.end) ? dailyStats(data, subject, latestSpan) : null;
+
   const coverageByMarket: Record<string, Coverage> = {};
   coverageByMarket[subject] = coverage(data, subject, volume.subject.perYear, window);
   coverageByMarket[reference] = coverage(data, reference, volume.reference.perYear, window);
@@ -72,6 +87,8 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
   return {
     comparison: { subject, reference, window },
     volume,
+    daily,
+    latest,
     prices: { bands, ratio, subjectImplied },
     coverage: coverageByMarket,
     phases,
@@ -79,11 +96,11 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
     emissionsTrend,
     emissionsChange: emissionsTotal,
     powerMix: Object.fromEntries(mixes.map((m) => [m.region, m])),
-    reconciliation: { rule: COMPARISON_RULE, findings: reconcile(data, { volume, subjectBand, impliedPrice: subjectImplied, powerMixes: mixes }) },
+    reconciliation: { rule: COMPARISON_RULE, findings: reconcile(data, { volume, subjectBand, impliedPrice: subjectImplied, powerMixes: mixes, daily }) },
   };
 }
 
-export type { Coverage, Finding, ImpliedPrice, Metric, PhaseMetrics, PowerMix, PriceBand, VolumeComparison, Window };
+export type { Coverage, DailyStats, Finding, ImpliedPrice, Metric, PhaseMetrics, PowerMix, PriceBand, VolumeComparison, Window };
 export { msrAdjustment, type MsrDecision, type MsrResult } from './msr.js';
 export { agreesWithPrinted, precisionOf } from './compare.js';
 export { cagr } from './growth.js';

@@ -1,5 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import { rateOver } from './fx.js';
+import { dailyStats } from './daily.js';
 import { factOver } from './select.js';
 import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
 
@@ -47,8 +48,13 @@ export function priceBand(data: Data, market: string, period: Window): PriceBand
   return { market, currency, stated: { low, high }, observed, converted };
 }
 
-/** Annual price aggregates wholly inside the period, combined (mean weighted by days with a price). */
+/**
+ * Observed prices over the period: from daily rows where data/ has them (median included), else
+ * from annual aggregates wholly inside the period (mean weighted by days with a price).
+ */
 function observedPrices(data: Data, market: string, period: Window, unit: string): PriceBand['observed'] {
+  const daily = dailyStats(data, market, period);
+  if (daily) return { min: daily.low, max: daily.high, mean: daily.mean, median: daily.median };
   const rows = data['price-annual'].filter((r) => r.market === market && r.first_date >= period.start && r.last_date <= period.end);
   const median = unavailable(unit, 'median of daily prices', 'needs daily prices in data/ (see `ets-brief import`)', period);
   if (rows.length === 0) {

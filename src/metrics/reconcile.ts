@@ -6,6 +6,7 @@ import type { ImpliedPrice, PriceBand } from './price.js';
 import { periodOf, type Fact } from './select.js';
 import { metric, unavailable, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
+import type { DailyStats } from './daily.js';
 
 /** One printed number set against its recomputation from data/. */
 export interface Finding {
@@ -33,7 +34,18 @@ export interface ReconcileInputs {
   readonly subjectBand: PriceBand | null;
   readonly impliedPrice: ImpliedPrice | null;
   readonly powerMixes: readonly PowerMix[];
+  /** Daily statistics over the comparison window, per market. */
+  readonly daily: Readonly<Record<string, DailyStats>>;
 }
+
+/** Stated window figures that daily data can recompute: indicator -> the statistic. */
+const FROM_DAILY: Readonly<Record<string, (s: DailyStats) => Metric>> = {
+  'trading-days': (s) => s.tradingDays,
+  'traded-volume': (s) => s.volume,
+  turnover: (s) => s.turnover,
+  'price-band-low': (s) => s.low,
+  'price-band-high': (s) => s.high,
+};
 
 /**
  * Derived numbers the paper prints, by indicator: how to recompute each from data/. Keyed by
@@ -63,6 +75,13 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
       const f = priceExtremeFinding(data, fact);
       if (f) findings.push(f);
     }
+  }
+  for (const fact of data.facts) {
+    const stats = inputs.daily[fact.market];
+    const pick = FROM_DAILY[fact.indicator];
+    if (!stats || !pick || fact.value === null || fact.subject !== null) continue;
+    if (fact.period_start !== stats.window.start || fact.period_end !== stats.window.end) continue;
+    findings.push(finding(fact, `facts/${fact.id}/daily`, pick(stats)));
   }
   if (inputs.impliedPrice && inputs.subjectBand) findings.push(...impliedPriceFindings(inputs.impliedPrice, inputs.subjectBand));
   for (const mix of inputs.powerMixes) findings.push(...powerMixFindings(data, mix));

@@ -25,7 +25,7 @@ describe('ets-brief check', () => {
     const r = run('check');
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/error/);
-    expect(r.stdout).toMatch(/✓ .*data: 10 datasets valid/);
+    expect(r.stdout).toMatch(/✓ .*data: 13 datasets valid/);
     expect(r.stdout).toMatch(/fx-rates\s+60\s+2005 – 2024/);
   });
 

@@ -27,7 +27,7 @@ describe('ets-brief metrics --json', () => {
   });
 
   it('keeps a stable key order and output', () => {
-    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'reconciliation']);
+    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'daily', 'latest', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'reconciliation']);
     expect(run('metrics', '--json').stdout).toBe(r.stdout);
   });
 

@@ -1,0 +1,58 @@
+import type { Data } from '../data/datasets/index.js';
+import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
+
+type DailyRow = Data['market-daily'][number];
+
+export interface DailyStats {
+  readonly market: string;
+  readonly window: Window;
+  /** Days in the window with trades (volume above zero; every priced day where volumes are absent). */
+  readonly tradingDays: Metric;
+  readonly volume: Metric;
+  readonly turnover: Metric;
+  readonly low: Metric;
+  readonly high: Metric;
+  readonly mean: Metric;
+  readonly median: Metric;
+}
+
+/** The market's daily rows in the window, of its preferred instrument (exchange over futures). */
+export function dailyRows(data: Data, market: string, window: Window): DailyRow[] {
+  const rows = data['market-daily'].filter((r) => r.market === market && r.date >= window.start && r.date <= window.end);
+  const exchange = rows.filter((r) => r.instrument === 'exchange');
+  return (exchange.length > 0 ? exchange : rows).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Statistics of daily trading over a window, or null when data/ has no daily rows for it. */
+export function dailyStats(data: Data, market: string, window: Window): DailyStats | null {
+  const rows = dailyRows(data, market, window);
+  if (rows.length === 0) return null;
+  const currency = rows[0]!.currency;
+  const instrument = rows[0]!.instrument;
+  const traded = rows.some((r) => r.volume !== null) ? rows.filter((r) => (r.volume ?? 0) > 0) : rows;
+  const inputs = [{ dataset: 'market-daily' as const, rows: [`${market}/${instrument}/${rows[0]!.date}…${rows.at(-1)!.date} (${rows.length} rows)`] }];
+  const sources = [...new Set(sourcesOf(rows))];
+  const make = (value: number | null, unit: string, method: string, missing?: string): Metric =>
+    value === null ? unavailable(unit, method, missing ?? 'not in the daily rows', window) : metric({ value, unit, period: window, method, inputs, sources });
+  const sum = (pick: (r: DailyRow) => number | null) => (rows.some((r) => pick(r) !== null) ? rows.reduce((s, r) => s + (pick(r) ?? 0), 0) : null);
+  const closes = traded.map((r) => r.close).sort((a, b) => a - b);
+  const mid = closes.length / 2;
+  const median = closes.length === 0 ? null : closes.length % 2 ? closes[Math.floor(mid)]! : (closes[mid - 1]! + closes[mid]!) / 2;
+  return {
+    market, window,
+    tradingDays: make(traded.length, 'days', `days with trades in the daily ${instrument} data`),
+    volume: make(sum((r) => r.volume), 't', `sum of daily ${instrument} volumes`, 'the daily rows have no volumes'),
+    turnover: make(sum((r) => r.turnover), currency, `sum of daily ${instrument} turnover`, 'the daily rows have no turnover'),
+    low: make(closes[0] ?? null, `${currency}/t`, `lowest daily ${instrument} close on a trading day`),
+    high: make(closes.at(-1) ?? null, `${currency}/t`, `highest daily ${instrument} close on a trading day`),
+    mean: make(closes.length ? closes.reduce((s, x) => s + x, 0) / closes.length : null, `${currency}/t`, `mean of daily ${instrument} closes on trading days`),
+    median: make(median, `${currency}/t`, `median of daily ${instrument} closes on trading days`),
+  };
+}
+
+/** From the market's launch to the last day its daily data reaches: the latest window data allows. */
+export function latestWindow(data: Data, market: string): Window | null {
+  const launch = data.markets.find((m) => m.id === market)?.launch_date;
+  const last = data['market-daily'].filter((r) => r.market === market).map((r) => r.date).sort().at(-1);
+  return launch && last && last >= launch ? { start: launch, end: last } : null;
+}

@@ -46,8 +46,9 @@ program
   .description('compute every comparison metric and reconcile the paper\'s printed numbers')
   .addOption(dataOption())
   .option('--json', 'print all metrics as JSON (numbers unrounded, units explicit)')
-  .action(async (opts: { data?: string; json?: boolean }) => {
-    process.exitCode = await runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
+  .option('--window <start:end>', 'compare over this window (ISO dates) instead of the subject\'s stated one')
+  .action(async (opts: { data?: string; json?: boolean; window?: string }) => {
+    process.exitCode = await runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true, ...(opts.window ? { window: opts.window } : {}) }, process.stdout, process.stderr);
   });
 
 program

@@ -1,18 +1,27 @@
 import { formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { describePeriod } from '../metrics/period.js';
-import { computeMetrics, type Finding, type Metric } from '../metrics/index.js';
+import { computeMetrics, DEFAULT_COMPARISON, type Finding, type Metric } from '../metrics/index.js';
 import { EXIT } from './exit.js';
 
 /** Prints every metric: JSON (unrounded, stable key order) or a readable table. */
-export async function runMetrics(options: { data: string; json?: boolean }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runMetrics(options: { data: string; json?: boolean; window?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let window: { start: string; end: string } | undefined;
+  if (options.window !== undefined) {
+    const m = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(options.window);
+    if (!m || m[1]! > m[2]!) {
+      err.write(`ets-brief metrics: --window expects START:END as ISO dates, START not after END (got "${options.window}")\n`);
+      return EXIT.usage;
+    }
+    window = { start: m[1]!, end: m[2]! };
+  }
   const result = await loadData(options.data);
   if (!result.data) {
     for (const issue of result.issues) err.write(`${formatIssue(issue)}\n`);
     err.write('\n✗ metrics not computed: the data has errors (see `ets-brief check`).\n');
     return EXIT.data;
   }
-  const metrics = computeMetrics(result.data);
+  const metrics = computeMetrics(result.data, { ...DEFAULT_COMPARISON, window });
   if (options.json) {
     out.write(`${JSON.stringify(metrics, null, 2)}\n`);
     return EXIT.ok;

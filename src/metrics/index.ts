@@ -14,6 +14,8 @@ export interface MetricsOptions {
   readonly subject: string;
   /** The market it is compared with (the paper: the EU ETS). */
   readonly reference: string;
+  /** The comparison window; by default the subject's launch to the end of its stated cumulative volume. */
+  readonly window?: Window | undefined;
 }
 
 /** The paper's comparison. A brief about another pair of markets passes its own. */
@@ -46,7 +48,7 @@ export interface Metrics {
 /** Every metric a brief states, computed from the loaded data. Pure: same data, same result. */
 export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COMPARISON): Metrics {
   const { subject, reference } = options;
-  const volume = compareTradedVolume(data, subject, reference);
+  const volume = compareTradedVolume(data, subject, reference, options.window);
   const window = volume.window;
   const compared = [subject, reference];
   const bands: Record<string, PriceBand> = {};

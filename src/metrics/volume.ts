@@ -1,6 +1,7 @@
 import type { Data } from '../data/datasets/index.js';
 import { yearsIn } from './period.js';
-import { factOver, factsFor, periodOf, type Fact } from './select.js';
+import { dailyStats } from './daily.js';
+import { factOver, factsFor, periodOf } from './select.js';
 import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
 
 export interface VolumeComparison {
@@ -16,28 +17,33 @@ export interface VolumeComparison {
  * The subject market's cumulative traded volume since launch against the reference market's over
  * the same dates (the paper's "under 2%"), and both annualised over the window.
  */
-export function compareTradedVolume(data: Data, subject: string, reference: string): VolumeComparison {
+export function compareTradedVolume(data: Data, subject: string, reference: string, windowOverride?: Window): VolumeComparison {
   const launch = data.markets.find((m) => m.id === subject)?.launch_date ?? undefined;
   const cumulative = factsFor(data, subject, 'traded-volume')
     .filter((f) => f.value !== null && f.period_start === launch && f.period_end !== null)
     .sort((a, b) => a.period_end!.localeCompare(b.period_end!))
     .at(-1);
-  if (!cumulative) {
+  if (!cumulative && !windowOverride) {
     const why = `no traded-volume fact for ${subject} starting at its launch date`;
     const none = unavailable('t', 'cumulative traded volume since launch', why);
     return { window: null, subject: { total: none, perYear: none }, reference: { total: none, perYear: none }, ratio: unavailable('%', 'volume ratio', why) };
   }
-  const window = periodOf(cumulative) as Window;
-  const other = factOver(data, reference, 'traded-volume', window);
+  const window = windowOverride ?? (periodOf(cumulative!) as Window);
   const years = yearsIn(window);
-  const total = (f: Fact | undefined, market: string): Metric =>
-    f && f.value !== null
-      ? metric({ value: f.value, unit: 't', period: window, method: `traded volume stated for ${market} over the window`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) })
-      : unavailable('t', `traded volume of ${market} over the window`, `no traded-volume fact for ${market} over ${window.start} – ${window.end}`, window);
+  // A volume stated for exactly the window, else the sum of daily volumes over it.
+  const total = (market: string): Metric => {
+    const f = factOver(data, market, 'traded-volume', window);
+    if (f && f.value !== null) {
+      return metric({ value: f.value, unit: 't', period: window, method: `traded volume stated for ${market} over the window`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) });
+    }
+    const daily = dailyStats(data, market, window)?.volume;
+    if (daily && daily.value !== null) return daily;
+    return unavailable('t', `traded volume of ${market} over the window`, `no traded-volume fact or daily volumes for ${market} over ${window.start} – ${window.end}`, window);
+  };
   const perYear = (m: Metric): Metric =>
     m.value === null ? { ...m, unit: 't/yr' } : { ...m, value: m.value / years, unit: 't/yr', method: `${m.method}, divided by the window's ${years.toFixed(3)} years` };
-  const s = total(cumulative, subject);
-  const r = total(other, reference);
+  const s = total(subject);
+  const r = total(reference);
   const ratio =
     s.value !== null && r.value !== null
       ? metric({

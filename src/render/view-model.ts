@@ -380,6 +380,14 @@ export function buildView(ctx: ViewContext): BriefView {
   if (implied && implied.value.value !== null && implied.withinStatedBand !== null) {
     china.push(para('china.implied', { implied: formatPrice(implied.value.value, currencyOf(subject), lang), inside: t(implied.withinStatedBand ? 'china.insideBand' : 'china.outsideBand') }, implied.value.sources));
   }
+  const latest = metrics.latest;
+  if (latest && latest.tradingDays.value !== null && latest.volume.value !== null && latest.low.value !== null && latest.high.value !== null) {
+    const sub = currencyOf(subject);
+    china.push(para('china.latest', {
+      end: formatDate(latest.window.end, lang), days: formatNumber(latest.tradingDays.value, lang), volume: formatTonnes(latest.volume.value, lang),
+      low: formatPrice(latest.low.value, sub, lang, 2), high: formatPrice(latest.high.value, sub, lang, 2),
+    }, latest.volume.sources));
+  }
   if (turnoverEu?.value != null && turnoverCn?.value != null) {
     china.push(para('china.turnover', { eu: formatNumber(turnoverEu.value, lang, 1), cn: formatPercent(turnoverCn.value * 100, lang, 1) }, [...turnoverEu.sources, ...turnoverCn.sources]));
   }

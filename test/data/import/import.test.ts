@@ -11,6 +11,7 @@ import { recognise } from '../../../src/data/import/recognise.js';
 import { importFiles, UnrecognisedFileError } from '../../../src/data/import/run.js';
 import { loadData } from '../../../src/data/load.js';
 import { computeMetrics } from '../../../src/metrics/index.js';
+import { buildBrief } from '../../../src/build/build.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DATA = join(ROOT, 'data');
@@ -105,6 +106,21 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
     expect(m.latest?.window).toEqual({ start: '2021-07-16', end: '2025-05-07' });
     expect(m.prices.bands['cn-ets']!.observed.median.value).toBeCloseTo(57.595, 3);
   }, 30_000);
+
+  it('states the latest window the data allows, and compares over any window asked for', async () => {
+    const out = join(root, 'out-latest');
+    await buildBrief({ dataDir: dir, outDir: out, langs: ['en'], formats: ['html'] });
+    const html = await readFile(join(out, 'en', 'brief.html'), 'utf8');
+    expect(html).toContain('Its daily data runs to 7 May 2025: since launch it has traded 643 Mt on 910 trading days');
+    const { data } = await loadData(dir);
+    const m = computeMetrics(data!, { subject: 'cn-ets', reference: 'eu-ets', window: { start: '2023-01-01', end: '2024-12-31' } });
+    // No stated figure covers 2023-2024: the total is the sum of that window's daily volumes.
+    expect(m.daily['cn-ets']!.window).toEqual({ start: '2023-01-01', end: '2024-12-31' });
+    expect(m.volume.subject.total.method).toBe('sum of daily exchange volumes');
+    expect(m.volume.subject.total.value).toBe(m.daily['cn-ets']!.volume.value);
+    expect(m.volume.subject.total.value!).toBeGreaterThan(3e8);
+    expect(m.volume.ratio.missing).toMatch(/no traded-volume fact or daily volumes for eu-ets/);
+  }, 60_000);
 
   it('draws the EU price-by-phase chart from daily data', async () => {
     const { data } = await loadData(dir);

@@ -10,7 +10,7 @@ import type { DatasetSchema } from '../schema.js';
 import { formatTable } from '../write-table.js';
 import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
-import { mergeRows, type Change } from './merge.js';
+import { keyFunction, mergeRows, type Change } from './merge.js';
 import { recognise } from './recognise.js';
 
 export interface FileReport {
@@ -72,6 +72,13 @@ export async function importFiles(files: readonly string[], options: ImportOptio
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
     const market = marketOf(format);
+    // A key repeated within the file (the same day twice) is an error, not something to merge.
+    const keyOf = keyFunction(schema);
+    const seen = new Set<string>();
+    const repeated = extracted.rows.map(keyOf).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+    if (repeated.length > 0) {
+      throw new DataError(repeated.slice(0, 10).map((k) => ({ file, severity: 'error' as const, message: `the file has two rows for ${k.replace(/\u0000/g, ' ')}` })));
+    }
     const before = range(tables[dataset]!, market);
     const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
     const marketsAdded: string[] = [];

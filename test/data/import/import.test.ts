@@ -175,6 +175,18 @@ describe.skipIf(!present)('merging', () => {
     expect(r!.rangeAfter).toEqual(['2005', '2025']);
   }, 30_000);
 
+  it('refuses a file with the same day twice', async () => {
+    const dir = await copy('dupes');
+    const file = join(root, 'eua-dupes.csv');
+    const text = await readFile(join(REAL, FILES['ets-watch-eua-futures']!), 'utf8');
+    const lines = text.split('\n');
+    await writeFile(file, [...lines.slice(0, 3), lines[2]!.replace(/,24\.87,/, ',24.88,'), ...lines.slice(3)].join('\n'));
+    const error = await importFiles([file], opts(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).issues[0]!.message).toMatch(/the file has two rows for eu-ets futures 2008-04-0/);
+    expect(existsSync(join(dir, 'market-daily.csv'))).toBe(false);
+  }, 30_000);
+
   it('writes nothing on --dry-run', async () => {
     const dir = await copy('dry');
     const [r] = await importFiles([join(REAL, FILES['wind-gdea']!)], opts(dir, { dryRun: true }));

@@ -18,3 +18,7 @@ export const paperRef = () =>
   text({ description: 'Where the source paper states it: section (§), figure or table.' }).optional();
 export const note = () => text({ description: 'Why the value is what it is: corrections, caveats, derivations.' }).optional();
 export const unit = () => oneOf(UNITS, { description: 'Unit of the value.' });
+
+/** Every row names its market (markets.csv) and its sources (sources.csv). */
+export const MARKET_REFERENCE = { field: 'market', resource: 'markets', resourceField: 'id' } as const;
+export const SOURCE_REFERENCE = { field: 'source', resource: 'sources', resourceField: 'id', list: true } as const;

@@ -1,6 +1,6 @@
 import { integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { marketId, note, sourceList } from './common.js';
+import { MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const emissions = defineDataset({
   name: 'emissions',
@@ -17,7 +17,7 @@ export const emissions = defineDataset({
   },
   primaryKey: ['market', 'year', 'scope'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
 });

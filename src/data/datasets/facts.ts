@@ -1,7 +1,7 @@
 import { boolean, date, id, number, oneOf, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { ordered } from '../rules.js';
-import { marketId, note, paperRef, QUALIFIERS, sourceList, unit } from './common.js';
+import { MARKET_REFERENCE, marketId, note, paperRef, QUALIFIERS, SOURCE_REFERENCE, sourceList, unit } from './common.js';
 
 export const facts = defineDataset({
   name: 'facts',
@@ -27,8 +27,8 @@ export const facts = defineDataset({
   },
   primaryKey: ['id'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
   rowRules: [ordered('period_start', 'period_end')],
 });

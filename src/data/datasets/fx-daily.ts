@@ -1,6 +1,6 @@
 import { date, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, note, sourceList } from './common.js';
+import { CURRENCIES, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const fxDaily = defineDataset({
   name: 'fx-daily',
@@ -15,6 +15,6 @@ export const fxDaily = defineDataset({
     note: note(),
   },
   primaryKey: ['base', 'quote', 'date'],
-  references: [{ field: 'source', resource: 'sources', resourceField: 'id', list: true }],
+  references: [SOURCE_REFERENCE],
   optional: true,
 });

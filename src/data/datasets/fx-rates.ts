@@ -1,6 +1,6 @@
 import { integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, note, sourceList } from './common.js';
+import { CURRENCIES, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const fxRates = defineDataset({
   name: 'fx-rates',
@@ -18,5 +18,5 @@ export const fxRates = defineDataset({
     note: note(),
   },
   primaryKey: ['base', 'quote', 'year'],
-  references: [{ field: 'source', resource: 'sources', resourceField: 'id', list: true }],
+  references: [SOURCE_REFERENCE],
 });

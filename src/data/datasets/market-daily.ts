@@ -1,6 +1,6 @@
 import { date, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, marketId, note, sourceList } from './common.js';
+import { CURRENCIES, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const marketDaily = defineDataset({
   name: 'market-daily',
@@ -23,8 +23,8 @@ export const marketDaily = defineDataset({
   },
   primaryKey: ['market', 'instrument', 'date'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
   // No low ≤ close ≤ high rule: a futures settlement price is set after the close and can lie
   // outside the day's traded range (about 700 days of the EUA futures file do).

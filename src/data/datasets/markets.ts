@@ -1,6 +1,6 @@
 import { date, id, oneOf, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, note, sourceList } from './common.js';
+import { CURRENCIES, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const markets = defineDataset({
   name: 'markets',
@@ -17,5 +17,5 @@ export const markets = defineDataset({
     note: note(),
   },
   primaryKey: ['id'],
-  references: [{ field: 'source', resource: 'sources', resourceField: 'id', list: true }],
+  references: [SOURCE_REFERENCE],
 });

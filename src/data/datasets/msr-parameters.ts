@@ -1,7 +1,7 @@
 import { integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { ordered } from '../rules.js';
-import { marketId, note, paperRef, sourceList } from './common.js';
+import { MARKET_REFERENCE, marketId, note, paperRef, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const msrParameters = defineDataset({
   name: 'msr-parameters',
@@ -21,8 +21,8 @@ export const msrParameters = defineDataset({
   },
   primaryKey: ['market', 'parameter', 'valid_from'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
   rowRules: [ordered('valid_from', 'valid_to')],
 });

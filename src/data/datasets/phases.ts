@@ -1,7 +1,7 @@
 import { integer, number, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { ordered } from '../rules.js';
-import { marketId, note, paperRef, sourceList } from './common.js';
+import { MARKET_REFERENCE, marketId, note, paperRef, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const phases = defineDataset({
   name: 'phases',
@@ -26,8 +26,8 @@ export const phases = defineDataset({
   },
   primaryKey: ['market', 'phase'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
   rowRules: [ordered('start_year', 'end_year')],
 });

@@ -1,6 +1,6 @@
 import { id, integer, number, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { note, paperRef, sourceList } from './common.js';
+import { note, paperRef, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const powerGeneration = defineDataset({
   name: 'power-generation',
@@ -20,5 +20,5 @@ export const powerGeneration = defineDataset({
     note: note(),
   },
   primaryKey: ['region', 'year', 'source_type'],
-  references: [{ field: 'source', resource: 'sources', resourceField: 'id', list: true }],
+  references: [SOURCE_REFERENCE],
 });

@@ -1,7 +1,7 @@
 import { date, integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { between, ordered } from '../rules.js';
-import { CURRENCIES, marketId, note, sourceList } from './common.js';
+import { CURRENCIES, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const priceAnnual = defineDataset({
   name: 'price-annual',
@@ -26,8 +26,8 @@ export const priceAnnual = defineDataset({
   },
   primaryKey: ['market', 'year', 'instrument'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
   rowRules: [between('min', 'mean', 'max'), ordered('first_date', 'last_date')],
 });

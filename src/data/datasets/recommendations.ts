@@ -1,6 +1,6 @@
 import { id, integer, oneOf, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { note, paperRef, sourceList } from './common.js';
+import { note, paperRef, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const recommendations = defineDataset({
   name: 'recommendations',
@@ -19,5 +19,5 @@ export const recommendations = defineDataset({
     note: note(),
   },
   primaryKey: ['id'],
-  references: [{ field: 'source', resource: 'sources', resourceField: 'id', list: true }],
+  references: [SOURCE_REFERENCE],
 });

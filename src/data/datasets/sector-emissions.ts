@@ -1,6 +1,6 @@
 import { id, integer, number, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { marketId, note, sourceList } from './common.js';
+import { MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const sectorEmissions = defineDataset({
   name: 'sector-emissions',
@@ -17,8 +17,8 @@ export const sectorEmissions = defineDataset({
   },
   primaryKey: ['market', 'sector_id', 'year'],
   references: [
-    { field: 'market', resource: 'markets', resourceField: 'id' },
-    { field: 'source', resource: 'sources', resourceField: 'id', list: true },
+    MARKET_REFERENCE,
+    SOURCE_REFERENCE,
   ],
   optional: true,
 });

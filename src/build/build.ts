@@ -11,7 +11,9 @@ import { buildView } from '../render/view-model.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
 import { setMetadata } from '../pdf/metadata.js';
 import { printPdfs, type PrintJob } from '../pdf/print.js';
+import { mkdir } from 'node:fs/promises';
 import { onInterrupt } from './interrupt.js';
+import { lockOutput } from './lock.js';
 import { StagedOutput } from './write.js';
 
 export type Format = 'html' | 'sections' | 'pdf';
@@ -46,8 +48,13 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const data = loaded.data;
   const metrics = computeMetrics(data, options.comparison ?? DEFAULT_COMPARISON);
   const fonts = new FontSet();
+  await mkdir(options.outDir, { recursive: true });
+  const unlock = await lockOutput(options.outDir);
   const staged = await StagedOutput.create(options.outDir);
-  const forget = onInterrupt(() => staged.discard());
+  const forget = onInterrupt(async () => {
+    await staged.discard();
+    await unlock();
+  });
   const files: string[] = [];
   const pdfJobs: (PrintJob & { lang: Lang; meta: Parameters<typeof setMetadata>[1] })[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
@@ -120,6 +127,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     forget();
+    await unlock();
   }
   return { files };
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -34,9 +34,14 @@ export class StagedOutput {
     await writeFile(file, content);
   }
 
-  /** Replaces each top-level entry (e.g. `en/`) of the output with its staged version. */
+  /**
+   * Replaces each top-level entry (e.g. `en/`) of the output with its staged version. An entry
+   * whose staged files are byte-identical to the current ones is left as it is, so a rebuild that
+   * changes nothing rewrites no file (modification times stay).
+   */
   async commit(entries: readonly string[]): Promise<void> {
     for (const entry of entries) {
+      if (await sameTree(join(this.stagingDir, entry), join(this.outDir, entry))) continue;
       const target = join(this.outDir, entry);
       const previous = join(this.outDir, `.previous-${entry}-${process.pid}`);
       // entry is a language folder name; the sweep above parses it back out of this name.
@@ -53,6 +58,18 @@ export class StagedOutput {
   async discard(): Promise<void> {
     await rm(this.stagingDir, { recursive: true, force: true });
   }
+}
+
+async function sameTree(a: string, b: string): Promise<boolean> {
+  const list = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => null))
+    ?.filter((d) => d.isFile()).map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(dir.length)).sort();
+  const [fa, fb] = await Promise.all([list(a), list(b)]);
+  if (!fa || !fb || fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
+  for (const f of fa) {
+    const [x, y] = await Promise.all([readFile(join(a, f)), readFile(join(b, f))]);
+    if (!x.equals(y)) return false;
+  }
+  return true;
 }
 
 /**

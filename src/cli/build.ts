@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
+import { OutputLockedError } from '../build/lock.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { EXIT } from './exit.js';
 
@@ -44,6 +45,10 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
       for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
       err.write(`\n✗ build stopped: the data has errors (nothing in ${outDir} was changed).\n`);
       return EXIT.data;
+    }
+    if (error instanceof OutputLockedError) {
+      err.write(`✗ ${error.message}\n`);
+      return EXIT.failure;
     }
     if (error instanceof BrowserNotFoundError) {
       err.write(`✗ HTML and sections were written to ${outDir}, but no PDF: ${error.message}\n`);

@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,32 @@ beforeAll(async () => {
   expect(first.code).toBe(0);
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('one build per output directory', () => {
+  it('refuses a second build clearly while the first is writing; the first completes', async () => {
+    const out = join(dir, 'out');
+    let second: ReturnType<typeof cli> | undefined;
+    const first = await cli(['build', '--lang', 'en', '--out', out], {}, { line: /printing/, then: () => (second = cli(['build', '--lang', 'en', '--format', 'html', '--out', out])) });
+    const refused = await second!;
+    expect(first.code).toBe(0);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(new RegExp(`another ets-brief build \\(process ${first.pid}\\) is writing .*out`));
+    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+  }, 90_000);
+
+  it('rewrites no file when nothing changed', async () => {
+    const out = join(dir, 'out');
+    const mtimes = async () => {
+      const files = (await readdir(join(out, 'en'), { recursive: true })).map(String).sort();
+      return Promise.all(files.map(async (f) => [f, (await stat(join(out, 'en', f))).mtimeMs] as const));
+    };
+    const before = await mtimes();
+    expect(before.length).toBeGreaterThan(10);
+    const again = await cli(['build', '--lang', 'en', '--out', out, '--quiet']);
+    expect(again.code).toBe(0);
+    expect(await mtimes()).toEqual(before);
+  }, 90_000);
+});
 
 describe('browser lifecycle', () => {
   it('without a browser: writes the HTML, keeps the previous PDF, says how to get one, exits 3', async () => {

@@ -27,8 +27,9 @@ program
   .option('--out <dir>', 'output directory', 'output')
   .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
   .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
+  .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
   .option('--quiet', 'print nothing but errors')
-  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean }) => {
+  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string }) => {
     process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 

@@ -7,6 +7,8 @@ import { renderCharts } from '../render/charts.js';
 import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief, SECTION_IDS } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
+import { TemplateFiles } from '../render/template-files.js';
+import { ConfigError, type Config } from './config.js';
 import { buildView } from '../render/view-model.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
 import { setMetadata } from '../pdf/metadata.js';
@@ -16,8 +18,8 @@ import { onInterrupt } from './interrupt.js';
 import { lockOutput } from './lock.js';
 import { StagedOutput } from './write.js';
 
-export type Format = 'html' | 'sections' | 'pdf';
-export const FORMATS: readonly Format[] = ['html', 'sections', 'pdf'];
+import type { Format } from './formats.js';
+export { FORMATS, type Format } from './formats.js';
 
 export interface BuildOptions {
   readonly dataDir: string;
@@ -26,6 +28,8 @@ export interface BuildOptions {
   readonly formats: readonly Format[];
   readonly templatesDir?: string;
   readonly comparison?: MetricsOptions;
+  /** A validated ets-brief.config.json (see config.ts); command-line choices override it. */
+  readonly config?: Config | undefined;
   readonly log?: ((line: string) => void) | undefined;
 }
 
@@ -42,11 +46,17 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import
  */
 export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
-  const templatesDir = options.templatesDir ?? BUILTIN_TEMPLATES;
+  const config = options.config ?? {};
+  const templateFiles = new TemplateFiles(options.templatesDir ?? BUILTIN_TEMPLATES, config.templates);
   const loaded = await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const data = loaded.data;
-  const metrics = computeMetrics(data, options.comparison ?? DEFAULT_COMPARISON);
+  const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
+  for (const market of [comparison.subject, comparison.reference]) {
+    if (!data.markets.some((m) => m.id === market)) throw new ConfigError('comparison', [`market "${market}" is not in markets.csv`]);
+  }
+  const sectionIds = config.sections ?? SECTION_IDS;
+  const metrics = computeMetrics(data, comparison);
   const fonts = new FontSet();
   await mkdir(options.outDir, { recursive: true });
   const unlock = await lockOutput(options.outDir);
@@ -64,18 +74,18 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   try {
     for (const lang of options.langs) {
       const started = Date.now();
-      const messages = await loadMessages(templatesDir, lang);
+      const messages = await loadMessages(templateFiles, lang, configuredStrings(config, lang));
       const t = translator(messages);
       const charts = await renderCharts(
         { data, metrics, lang, t, phaseLabel: (p) => fillPhase(t, p), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
-        messages, templatesDir, fonts,
+        messages, templateFiles, fonts, config.theme?.palette,
       );
-      const templates = await loadTemplates(templatesDir, lang, t);
+      const templates = await loadTemplates(templateFiles, lang, t, { accent: config.theme?.accent });
       const chartsBySection = Object.fromEntries(
-        SECTION_IDS.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
+        sectionIds.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
       );
       const view = buildView({ data, metrics, lang, t, chartsBySection });
-      const rendered = await renderBrief(view, charts, templates, fonts, t, SECTION_IDS);
+      const rendered = await renderBrief(view, charts, templates, fonts, t, sectionIds);
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       if (options.formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
@@ -130,6 +140,15 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     await unlock();
   }
   return { files };
+}
+
+/** Strings a config sets: its title, subtitle and author replace the templates' own. */
+function configuredStrings(config: Config, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (config.title?.[lang]) out['brief.title'] = config.title[lang]!;
+  if (config.subtitle?.[lang]) out['brief.subtitle'] = config.subtitle[lang]!;
+  if (config.author) out['brief.author'] = config.author;
+  return out;
 }
 
 function fillPhase(t: (key: string) => string, phase: number): string {

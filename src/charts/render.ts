@@ -21,6 +21,8 @@ export interface RenderOptions {
   /** Named datasets the spec refers to with {"name": ...}. */
   readonly datasets: Readonly<Record<string, readonly Record<string, unknown>[]>>;
   readonly fonts: FontSet;
+  /** Default category colours (a spec that names its own keeps them). */
+  readonly palette?: readonly string[] | undefined;
 }
 
 let measuringWith: FontSet | undefined;
@@ -57,7 +59,9 @@ export function localise<T>(value: T, strings: Readonly<Record<string, string>>,
 }
 
 /** The brief's look, shared by every chart: its font, sizes and quiet axes. */
-function theme(width: number, height: number): Record<string, unknown> {
+const DEFAULT_PALETTE = ['#1f4e79', '#c0504d', '#7f9f3f', '#8064a2', '#f79646', '#4bacc6', '#7f7f7f', '#c39b00', '#2e8b57', '#b65fa0', '#555'];
+
+function theme(width: number, height: number, palette: readonly string[] = DEFAULT_PALETTE): Record<string, unknown> {
   return {
     font: `'${FONT_FAMILY}', sans-serif`,
     background: null,
@@ -66,7 +70,7 @@ function theme(width: number, height: number): Record<string, unknown> {
     legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', labelLimit: 0 },
     title: { fontSize: 13, fontWeight: 'bold', anchor: 'start', color: '#111' },
     text: { fontSize: 11 },
-    range: { category: ['#1f4e79', '#c0504d', '#7f9f3f', '#8064a2', '#f79646', '#4bacc6', '#7f7f7f', '#c39b00', '#2e8b57', '#b65fa0', '#555'] },
+    range: { category: [...palette] },
   };
 }
 
@@ -81,7 +85,7 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
     datasets: options.datasets,
     width: options.width,
     height: options.height,
-    config: theme(options.width, options.height),
+    config: theme(options.width, options.height, options.palette),
     autosize: { type: 'fit', contains: 'padding' },
     // Room for the half of an edge tick label that sits outside the plot.
     padding: { top: 12, right: 8, bottom: 4, left: 4 },

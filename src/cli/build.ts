@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError, loadConfig, type Config } from '../build/config.js';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
@@ -8,6 +10,7 @@ import { EXIT } from './exit.js';
 
 export interface BuildCliOptions {
   data: string;
+  config?: string;
   out?: string;
   lang?: string;
   format?: string;
@@ -27,9 +30,13 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
 export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let langs: readonly Lang[];
   let formats: readonly Format[];
+  let config: Config | undefined;
   try {
-    langs = parseList(options.lang, LANGS, 'lang');
-    formats = parseList(options.format, FORMATS, 'format');
+    // --config, else ./ets-brief.config.json when there is one; command-line lists win over it.
+    const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
+    config = configFile ? await loadConfig(resolve(configFile)) : undefined;
+    langs = options.lang === undefined && config?.languages ? config.languages : parseList(options.lang, LANGS, 'lang');
+    formats = options.format === undefined && config?.formats ? config.formats : parseList(options.format, FORMATS, 'format');
   } catch (error) {
     err.write(`ets-brief build: ${(error as Error).message}\n`);
     return EXIT.usage;
@@ -37,7 +44,7 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
   const outDir = resolve(options.out ?? 'output');
   const started = Date.now();
   try {
-    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, log: options.quiet ? undefined : (line) => out.write(`  ${line}\n`) });
+    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, log: options.quiet ? undefined : (line) => out.write(`  ${line}\n`) });
     if (!options.quiet) out.write(`✓ wrote ${result.files.length} files to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return EXIT.ok;
   } catch (error) {
@@ -45,6 +52,10 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
       for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
       err.write(`\n✗ build stopped: the data has errors (nothing in ${outDir} was changed).\n`);
       return EXIT.data;
+    }
+    if (error instanceof ConfigError) {
+      err.write(`✗ ${error.message}\n`);
+      return EXIT.usage;
     }
     if (error instanceof OutputLockedError) {
       err.write(`✗ ${error.message}\n`);

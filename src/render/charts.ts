@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/registry.js';
 import { reduceSeries } from '../charts/reduce.js';
@@ -7,6 +5,7 @@ import { renderChart } from '../charts/render.js';
 import type { FontSet } from '../fonts/font-set.js';
 import { fill } from './format.js';
 import type { Messages } from './i18n.js';
+import type { TemplateFiles } from './template-files.js';
 
 export interface ChartView {
   readonly id: string;
@@ -26,7 +25,7 @@ export interface ChartView {
 export const CHART_WIDTH = 640;
 
 /** Renders every chart data/ can draw, in one language. Charts without data are left out. */
-export async function renderCharts(ctx: ChartContext, messages: Messages, templatesDir: string, fonts: FontSet): Promise<Map<string, ChartView>> {
+export async function renderCharts(ctx: ChartContext, messages: Messages, files: TemplateFiles, fonts: FontSet, palette?: readonly string[]): Promise<Map<string, ChartView>> {
   const views = new Map<string, ChartView>();
   for (const def of CHARTS) {
     const raw = def.build(ctx);
@@ -39,9 +38,9 @@ export async function renderCharts(ctx: ChartContext, messages: Messages, templa
       datasets: { ...raw.datasets, table: reduceSeries(raw.datasets.table, Math.floor(CHART_WIDTH / 4), (r) => Number(r[seriesValue])) },
     };
     const where = `templates/charts/${def.id}.vl.json`;
-    const spec = JSON.parse(await readFile(join(templatesDir, 'charts', `${def.id}.vl.json`), 'utf8')) as TopLevelSpec;
+    const spec = JSON.parse(await files.read(`charts/${def.id}.vl.json`)) as TopLevelSpec;
     const strings = chartStrings(messages, def, built.placeholders);
-    const svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts }, where);
+    const svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts, palette }, where);
     const columns = def.fields.map((field) => ctx.t(`charts.${def.id}.${field}`));
     const rows = built.datasets.table.map((row) => def.fields.map((field) => row[field] ?? null));
     const csv = toCsv(columns, rows);

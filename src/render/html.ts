@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
 import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
 import { pageCss } from '../pdf/page-css.js';
+import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
@@ -43,7 +43,7 @@ const COMPILE: CompileOptions = { strict: true, noEscape: false };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
 /** Loads and compiles the templates once per build; a syntax error names its file. */
-export async function loadTemplates(dir: string, lang: Lang, t: (key: string) => string): Promise<Templates> {
+export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}): Promise<Templates> {
   const hb = Handlebars.create();
   hb.registerHelper('t', (key: unknown) => t(String(key)));
   // A table cell: numbers in the reader's convention (years stay bare), text as it is.
@@ -53,31 +53,31 @@ export async function loadTemplates(dir: string, lang: Lang, t: (key: string) =>
   });
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, lang) : ''));
-  const compile = async (file: string) => {
-    const source = await readFile(file, 'utf8');
+  const compile = async (relative: string) => {
+    const source = await files.read(relative);
     try {
       return hb.compile(source, COMPILE);
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      throw new Error(`${await files.path(relative)}: ${(error as Error).message}`);
     }
   };
-  for (const file of (await readdir(join(dir, 'partials'))).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(basename(file, '.hbs'), await readFile(join(dir, 'partials', file), 'utf8'));
+  for (const file of await files.list('partials', '.hbs')) {
+    hb.registerPartial(basename(file, '.hbs'), await files.read(`partials/${file}`));
   }
   const sections = new Map<string, Handlebars.TemplateDelegate>();
   const chartOrder = new Map<string, string[]>();
   for (const id of SECTION_IDS) {
-    const file = join(dir, 'sections', `${id}.hbs`);
-    sections.set(id, await compile(file));
-    chartOrder.set(id, [...(await readFile(file, 'utf8')).matchAll(/charts\.([\w-]+)/g)].map((m) => m[1]!));
+    sections.set(id, await compile(`sections/${id}.hbs`));
+    chartOrder.set(id, [...(await files.read(`sections/${id}.hbs`)).matchAll(/charts\.([\w-]+)/g)].map((m) => m[1]!));
   }
+  // Comments are for the stylesheet's readers, not for every embedded fragment.
+  const css = (await files.read('styles/brief.css')).replace(/\/\*[\s\S]*?\*\//g, '').trim();
   return {
-    layout: await compile(join(dir, 'layout.hbs')),
-    section: hb.compile(await readFile(join(dir, 'partials', 'section.hbs'), 'utf8'), COMPILE),
+    layout: await compile('layout.hbs'),
+    section: await compile('partials/section.hbs'),
     sections,
     chartOrder,
-    // Comments are for the stylesheet's readers, not for every embedded fragment.
-    css: (await readFile(join(dir, 'styles', 'brief.css'), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').trim(),
+    css: theme.accent ? `${css}\n.etsb{--etsb-accent:${theme.accent}}` : css,
   };
 }
 

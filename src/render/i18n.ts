@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Lang } from './format.js';
+import type { TemplateFiles } from './template-files.js';
 
 export type Strings = Readonly<Record<string, string>>;
 
@@ -12,12 +11,16 @@ export interface Messages {
   readonly locale: { readonly number: Record<string, unknown>; readonly time: Record<string, unknown> };
 }
 
-/** Loads templates/i18n/<lang>.json; the `locale` block is kept apart from the strings. */
-export async function loadMessages(templatesDir: string, lang: Lang): Promise<Messages> {
-  const file = join(templatesDir, 'i18n', `${lang}.json`);
-  const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & { locale: Messages['locale'] };
+/**
+ * Loads templates/i18n/<lang>.json; the `locale` block is kept apart from the strings.
+ * `overrides` replace single strings (a configured title, say).
+ */
+export async function loadMessages(files: TemplateFiles | string, lang: Lang, overrides: Readonly<Record<string, string>> = {}): Promise<Messages> {
+  const source = typeof files === 'string' ? new (await import('./template-files.js')).TemplateFiles(files) : files;
+  const file = await source.path(`i18n/${lang}.json`);
+  const json = JSON.parse(await source.read(`i18n/${lang}.json`)) as Record<string, unknown> & { locale: Messages['locale'] };
   const { locale, ...rest } = json;
-  return { lang, strings: flattenStrings(rest, file), locale };
+  return { lang, strings: { ...flattenStrings(rest, file), ...overrides }, locale };
 }
 
 export function flattenStrings(node: Record<string, unknown>, where: string, prefix = ''): Record<string, string> {

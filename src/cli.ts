@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { runBuild } from './cli/build.js';
+import { runBuild, runWatch } from './cli/build.js';
 import { runCheck } from './cli/check.js';
 import { runDatapackage } from './cli/datapackage.js';
 import { runImport } from './cli/import.js';
@@ -31,6 +31,19 @@ program
   .option('--quiet', 'print nothing but errors')
   .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string }) => {
     process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+  });
+
+program
+  .command('watch')
+  .description('build, then rebuild whenever data, templates or the configuration change (same options as build)')
+  .addOption(dataOption())
+  .option('--out <dir>', 'output directory', 'output')
+  .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
+  .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
+  .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
+  .option('--quiet', 'print only rebuilds and errors')
+  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string }) => {
+    process.exitCode = await runWatch({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 program

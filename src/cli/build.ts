@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../build/config.js';
+import { BUILTIN_TEMPLATES } from '../build/build.js';
+import { watchAndRebuild } from '../build/watch.js';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
@@ -25,6 +27,31 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
   const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
   if (unknown.length > 0 || items.length === 0) throw new UsageError(`--${name}: unknown value ${unknown.map((u) => `"${u}"`).join(', ') || '(empty)'}; expected a comma-separated list of ${allowed.join(', ')}`);
   return [...new Set(items)] as T[];
+}
+
+/** Builds once, then again whenever data, templates or the configuration change. Runs until stopped. */
+export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const first = await runBuild(options, out, err);
+  if (first === EXIT.usage) return first;
+  const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
+  const config = configFile ? await loadConfig(resolve(configFile)).catch(() => undefined) : undefined;
+  const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])].filter((p) => existsSync(p));
+  out.write(`watching ${paths.join(', ')} (Ctrl-C to stop)\n`);
+  await new Promise<void>(() => {
+    watchAndRebuild({
+      paths,
+      rebuild: async (changed) => {
+        out.write(`\nchanged: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding\n`);
+        // Errors are reported by runBuild; the last good output stays and watching continues.
+        const code = await runBuild(options, out, err).catch((error: unknown) => {
+          err.write(`ets-brief: ${(error as Error).message}\n`);
+          return EXIT.failure;
+        });
+        out.write(code === EXIT.ok ? 'watching for changes\n' : 'build failed; the previous output is unchanged. Watching for changes\n');
+      },
+    });
+  });
+  return EXIT.ok;
 }
 
 export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ets-watch-'));
+  await cp(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('ets-brief watch', () => {
+  it('rebuilds on a data change, survives a broken file with the last output intact, and recovers', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', join(dir, 'data'), '--out', join(dir, 'out'), '--lang', 'en', '--format', 'html'], { cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 600; i++) {
+        if (pattern.test(stdout.slice(from))) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out waiting for ${pattern}; stdout: ${stdout}; stderr: ${stderr}`);
+    };
+    const facts = join(dir, 'data', 'facts.csv');
+    const brief = join(dir, 'out', 'en', 'brief.html');
+    const original = await readFile(facts, 'utf8');
+    try {
+      await waitFor(/watching .*Ctrl-C to stop/, 0);
+      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+
+      let mark = stdout.length;
+      await writeFile(facts, original.replace(',2021-07-16,2022-12-31,230000000,', ',2021-07-16,2022-12-31,330000000,'));
+      await waitFor(/changed: facts\.csv; rebuilding[\s\S]*watching for changes/, mark);
+      expect(await readFile(brief, 'utf8')).toContain('2.64%');
+
+      mark = stdout.length;
+      await writeFile(facts, original.replace(',2162,count,', ',two thousand,count,'));
+      await waitFor(/build failed; the previous output is unchanged/, mark);
+      expect(stderr).toMatch(/facts\.csv:\d+:7: error \[value\]: invalid value \(got "two thousand"/);
+      expect(await readFile(brief, 'utf8')).toContain('2.64%');
+
+      mark = stdout.length;
+      await writeFile(facts, original);
+      await waitFor(/rebuilding[\s\S]*watching for changes/, mark);
+      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+    }
+  }, 120_000);
+});

@@ -28,8 +28,9 @@ program
   .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
   .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
   .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
+  .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
   .option('--quiet', 'print nothing but errors')
-  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string }) => {
+  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean }) => {
     process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 

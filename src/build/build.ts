@@ -10,10 +10,14 @@ import { loadMessages, translator } from '../render/i18n.js';
 import { TemplateFiles } from '../render/template-files.js';
 import { ConfigError, type Config } from './config.js';
 import { buildView } from '../render/view-model.js';
-import { BrowserNotFoundError } from '../pdf/browser.js';
+import { BrowserNotFoundError, findBrowser } from '../pdf/browser.js';
 import { setMetadata } from '../pdf/metadata.js';
 import { printPdfs, type PrintJob } from '../pdf/print.js';
+import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BuildCache, cacheKey } from './cache.js';
+import { VERSION } from '../version.js';
 import { onInterrupt } from './interrupt.js';
 import { lockOutput } from './lock.js';
 import { StagedOutput } from './write.js';
@@ -31,11 +35,15 @@ export interface BuildOptions {
   /** A validated ets-brief.config.json (see config.ts); command-line choices override it. */
   readonly config?: Config | undefined;
   readonly log?: ((line: string) => void) | undefined;
+  /** Where chart, font and PDF results are kept between builds; false turns the cache off. */
+  readonly cacheDir?: string | false;
 }
 
 export interface BuildResult {
-  /** Files written, relative to the output directory. */
+  /** Files the build produced, relative to the output directory. */
   readonly files: readonly string[];
+  /** Language folders whose content changed and were replaced (unchanged ones are left alone). */
+  readonly updated: readonly string[];
 }
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -57,7 +65,8 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   }
   const sectionIds = config.sections ?? SECTION_IDS;
   const metrics = computeMetrics(data, comparison);
-  const fonts = new FontSet();
+  const cache = options.cacheDir === false ? BuildCache.disabled() : new BuildCache(options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache'));
+  const fonts = new FontSet(cache);
   await mkdir(options.outDir, { recursive: true });
   const unlock = await lockOutput(options.outDir);
   const staged = await StagedOutput.create(options.outDir);
@@ -66,6 +75,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     await unlock();
   });
   const files: string[] = [];
+  let updated: string[] = [];
   const pdfJobs: (PrintJob & { lang: Lang; meta: Parameters<typeof setMetadata>[1] })[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
     await staged.write(path, content);
@@ -78,7 +88,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       const t = translator(messages);
       const charts = await renderCharts(
         { data, metrics, lang, t, phaseLabel: (p) => fillPhase(t, p), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
-        messages, templateFiles, fonts, config.theme?.palette,
+        messages, templateFiles, fonts, config.theme?.palette, cache, log,
       );
       const templates = await loadTemplates(templateFiles, lang, t, { accent: config.theme?.accent });
       const chartsBySection = Object.fromEntries(
@@ -112,26 +122,38 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       }
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
     }
-    if (pdfJobs.length > 0) {
-      log(`printing ${pdfJobs.length} PDF${pdfJobs.length === 1 ? '' : 's'}`);
+    // A PDF is reprinted only when its HTML or metadata changed (or the browser did).
+    const pdfKey = (job: (typeof pdfJobs)[number]) => cacheKey(VERSION, browserIdentity(), job.html, job.meta);
+    const toPrint: typeof pdfJobs = [];
+    for (const job of pdfJobs) {
+      const cached = await cache.get('pdf', pdfKey(job));
+      if (cached) {
+        log(`${job.name}: HTML unchanged, PDF reused`);
+        await write(job.name, cached);
+      } else toPrint.push(job);
+    }
+    if (toPrint.length > 0) {
+      log(`printing ${toPrint.length} PDF${toPrint.length === 1 ? '' : 's'}`);
       let printed;
       try {
-        printed = await printPdfs(pdfJobs);
+        printed = await printPdfs(toPrint);
       } catch (error) {
         if (!(error instanceof BrowserNotFoundError)) throw error;
         // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
         // (never delete a good output), commit, and report the missing browser.
-        for (const job of pdfJobs) await staged.keepPrevious(job.name);
+        for (const job of toPrint) await staged.keepPrevious(job.name);
         await staged.commit(options.langs);
         throw error;
       }
       for (const [i, result] of printed.entries()) {
-        const job = pdfJobs[i]!;
+        const job = toPrint[i]!;
         for (const url of result.blocked) log(`${job.name}: blocked a request to ${url}`);
-        await write(job.name, await setMetadata(result.pdf, job.meta));
+        const pdf = await setMetadata(result.pdf, job.meta);
+        await cache.put('pdf', pdfKey(job), pdf);
+        await write(job.name, pdf);
       }
     }
-    await staged.commit(options.langs);
+    updated = await staged.commit(options.langs);
   } catch (error) {
     await staged.discard();
     throw error;
@@ -139,7 +161,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     forget();
     await unlock();
   }
-  return { files };
+  return { files, updated };
 }
 
 /** Strings a config sets: its title, subtitle and author replace the templates' own. */
@@ -149,6 +171,17 @@ function configuredStrings(config: Config, lang: Lang): Record<string, string> {
   if (config.subtitle?.[lang]) out['brief.subtitle'] = config.subtitle[lang]!;
   if (config.author) out['brief.author'] = config.author;
   return out;
+}
+
+/** The browser that would print: a different one may print different bytes. */
+function browserIdentity(): string {
+  try {
+    const { executablePath } = findBrowser();
+    const s = statSync(executablePath);
+    return `${executablePath}|${s.size}|${s.mtimeMs}`;
+  } catch {
+    return 'none';
+  }
 }
 
 function fillPhase(t: (key: string) => string, phase: number): string {

@@ -39,9 +39,11 @@ export class StagedOutput {
    * whose staged files are byte-identical to the current ones is left as it is, so a rebuild that
    * changes nothing rewrites no file (modification times stay).
    */
-  async commit(entries: readonly string[]): Promise<void> {
+  async commit(entries: readonly string[]): Promise<string[]> {
+    const replaced: string[] = [];
     for (const entry of entries) {
       if (await sameTree(join(this.stagingDir, entry), join(this.outDir, entry))) continue;
+      replaced.push(entry);
       const target = join(this.outDir, entry);
       const previous = join(this.outDir, `.previous-${entry}-${process.pid}`);
       // entry is a language folder name; the sweep above parses it back out of this name.
@@ -53,6 +55,7 @@ export class StagedOutput {
       await rm(previous, { recursive: true, force: true });
     }
     await this.discard();
+    return replaced;
   }
 
   async discard(): Promise<void> {

@@ -12,6 +12,7 @@ import { EXIT } from './exit.js';
 
 export interface BuildCliOptions {
   data: string;
+  cache?: boolean;
   config?: string;
   out?: string;
   lang?: string;
@@ -71,8 +72,13 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
   const outDir = resolve(options.out ?? 'output');
   const started = Date.now();
   try {
-    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, log: options.quiet ? undefined : (line) => out.write(`  ${line}\n`) });
-    if (!options.quiet) out.write(`✓ wrote ${result.files.length} files to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, ...(options.cache === false ? { cacheDir: false as const } : {}), log: options.quiet ? undefined : (line) => out.write(`  ${line}\n`) });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (!options.quiet) {
+      out.write(result.updated.length === 0
+        ? `✓ ${outDir} is up to date: nothing changed (${seconds} s)\n`
+        : `✓ built ${result.files.length} files into ${outDir}; updated ${result.updated.join(', ')} (${seconds} s)\n`);
+    }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof DataError) {

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 import { covers, FONT_FAMILY, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
+
+const FONTSOURCE_VERSION: string = (createRequire(import.meta.url)('@fontsource/noto-sans-sc/package.json') as { version: string }).version;
 
 /** The CSS unicode-range of a set of characters, consecutive code points merged: U+30-39,U+4E2D. */
 export function unicodeRangeOf(chars: Iterable<string>): string {
@@ -24,6 +28,9 @@ type Font = fontkit.Font;
  * so output never depends on the host's fonts.
  */
 export class FontSet {
+  /** Optional store for subset CSS by characters (see build/cache.ts); same text, same CSS. */
+  constructor(private readonly store?: { get(kind: string, key: string): Promise<Buffer | undefined>; put(kind: string, key: string, data: string): Promise<void> }) {}
+
   private readonly chunks = new Map<Weight, FontChunk[]>();
   private readonly fonts = new Map<string, Font>();
   private readonly chunkOf = new Map<string, FontChunk | null>();
@@ -78,6 +85,15 @@ export class FontSet {
 
   /** @font-face rules embedding just the glyphs of `text`, one rule per chunk used, as data: URLs. */
   async fontFaceCss(text: string, weights: readonly Weight[] = [400, 700]): Promise<string> {
+    const key = createHash('sha256').update(`${FONTSOURCE_VERSION}|${weights.join(',')}|${[...new Set(text)].sort().join('')}`).digest('hex');
+    const cached = await this.store?.get('fonts', key);
+    if (cached) return cached.toString('utf8');
+    const css = await this.subsetCss(text, weights);
+    await this.store?.put('fonts', key, css);
+    return css;
+  }
+
+  private async subsetCss(text: string, weights: readonly Weight[]): Promise<string> {
     const rules: string[] = [];
     for (const weight of weights) {
       const byChunk = new Map<FontChunk, Set<string>>();

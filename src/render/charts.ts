@@ -3,6 +3,8 @@ import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/regis
 import { reduceSeries } from '../charts/reduce.js';
 import { renderChart } from '../charts/render.js';
 import type { FontSet } from '../fonts/font-set.js';
+import { BuildCache, cacheKey } from '../build/cache.js';
+import { VERSION } from '../version.js';
 import { fill } from './format.js';
 import type { Messages } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
@@ -25,7 +27,10 @@ export interface ChartView {
 export const CHART_WIDTH = 640;
 
 /** Renders every chart data/ can draw, in one language. Charts without data are left out. */
-export async function renderCharts(ctx: ChartContext, messages: Messages, files: TemplateFiles, fonts: FontSet, palette?: readonly string[]): Promise<Map<string, ChartView>> {
+export async function renderCharts(
+  ctx: ChartContext, messages: Messages, files: TemplateFiles, fonts: FontSet, palette?: readonly string[],
+  cache: BuildCache = BuildCache.disabled(), log: (line: string) => void = () => {},
+): Promise<Map<string, ChartView>> {
   const views = new Map<string, ChartView>();
   for (const def of CHARTS) {
     const raw = def.build(ctx);
@@ -40,7 +45,17 @@ export async function renderCharts(ctx: ChartContext, messages: Messages, files:
     const where = `templates/charts/${def.id}.vl.json`;
     const spec = JSON.parse(await files.read(`charts/${def.id}.vl.json`)) as TopLevelSpec;
     const strings = chartStrings(messages, def, built.placeholders);
-    const svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts, palette }, where);
+    const specText = await files.read(`charts/${def.id}.vl.json`);
+    // Everything the picture depends on: spec, data, words, size, locale, colours, tool version.
+    const key = cacheKey(VERSION, specText, built.datasets, chartStringsUsed(specText, strings), def.height, CHART_WIDTH, messages.locale, palette ?? null);
+    let svg = (await cache.get('charts', key))?.toString('utf8');
+    if (svg === undefined) {
+      svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts, palette }, where);
+      await cache.put('charts', key, svg);
+      log(`chart ${def.id} (${messages.lang}): rendered (inputs changed or not cached)`);
+    } else {
+      log(`chart ${def.id} (${messages.lang}): unchanged, reused`);
+    }
     const columns = def.fields.map((field) => ctx.t(`charts.${def.id}.${field}`));
     const rows = built.datasets.table.map((row) => def.fields.map((field) => row[field] ?? null));
     const csv = toCsv(columns, rows);
@@ -57,6 +72,11 @@ export async function renderCharts(ctx: ChartContext, messages: Messages, files:
     });
   }
   return views;
+}
+
+/** The i18n strings a spec refers to, so other strings changing does not redraw the chart. */
+function chartStringsUsed(specText: string, strings: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries([...specText.matchAll(/"i18n:([^"]+)"/g)].map((m) => [m[1]!, strings[m[1]!] ?? '']));
 }
 
 /** The strings a chart uses, with its {placeholders} filled. */

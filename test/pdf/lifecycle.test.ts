@@ -50,12 +50,22 @@ describe('one build per output directory', () => {
   it('refuses a second build clearly while the first is writing; the first completes', async () => {
     const out = join(dir, 'out');
     let second: ReturnType<typeof cli> | undefined;
-    const first = await cli(['build', '--lang', 'en', '--out', out], {}, { line: /printing/, then: () => (second = cli(['build', '--lang', 'en', '--format', 'html', '--out', out])) });
+    const first = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, { line: /printing/, then: () => (second = cli(['build', '--lang', 'en', '--format', 'html', '--out', out])) });
     const refused = await second!;
     expect(first.code).toBe(0);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(new RegExp(`another ets-brief build \\(process ${first.pid}\\) is writing .*out`));
     expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+  }, 90_000);
+
+  it('reuses unchanged charts and PDFs, says so, and redoes only what a data change touches', async () => {
+    const out = join(dir, 'out');
+    const first = await cli(['build', '--lang', 'en', '--out', out]);
+    expect(first.code).toBe(0);
+    const again = await cli(['build', '--lang', 'en', '--out', out]);
+    expect(again.stdout).toMatch(/chart emissions \(en\): unchanged, reused/);
+    expect(again.stdout).toMatch(/en\/brief\.pdf: HTML unchanged, PDF reused/);
+    expect(again.stdout).not.toMatch(/printing|rendered/);
   }, 90_000);
 
   it('rewrites no file when nothing changed', async () => {
@@ -88,7 +98,7 @@ describe('browser lifecycle', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
     const out = join(dir, 'out');
     const before = await readFile(join(out, 'en', 'brief.html'));
-    const r = await cli(['build', '--lang', 'en', '--out', out], {}, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, signal), 150) });
+    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, signal), 150) });
     if (signal === 'SIGKILL') expect(r.signal).toBe('SIGKILL');
     else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(await noBrowserLeft(r.pid)).toEqual([]);

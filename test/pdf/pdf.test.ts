@@ -15,7 +15,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'ets-pdf-'));
-  await buildBrief({ dataDir: DATA, outDir: out, langs: ['zh-CN', 'en'], formats: ['pdf'] });
+  await buildBrief({ dataDir: DATA, outDir: out, langs: ['zh-CN', 'en'], formats: ['pdf'], cacheDir: false });
 }, 180_000);
 afterAll(() => rm(out, { recursive: true, force: true }));
 
@@ -23,7 +23,7 @@ describe('determinism', () => {
   it('gives byte-identical PDFs for the same data', async () => {
     const again = await mkdtemp(join(tmpdir(), 'ets-pdf-again-'));
     try {
-      await buildBrief({ dataDir: DATA, outDir: again, langs: ['zh-CN', 'en'], formats: ['pdf'] });
+      await buildBrief({ dataDir: DATA, outDir: again, langs: ['zh-CN', 'en'], formats: ['pdf'], cacheDir: false });
       for (const lang of ['zh-CN', 'en']) expect(readFileSync(join(again, lang, 'brief.pdf')).equals(readFileSync(pdf(lang))), lang).toBe(true);
     } finally {
       await rm(again, { recursive: true, force: true });

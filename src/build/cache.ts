@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A stable hash of the inputs of a piece of work (strings and JSON values). */
+export function cacheKey(...parts: readonly unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\u0000');
+  return hash.digest('hex');
+}
+
+/**
+ * Content-addressed results (chart SVG, font subsets, PDFs) keyed by a hash of everything they
+ * depend on, so a rebuild redoes only the work whose inputs changed. Entries are written by
+ * rename, so concurrent builds never see half a file; a missing or unreadable entry is a miss.
+ */
+export class BuildCache {
+  constructor(readonly dir: string | undefined) {}
+
+  static disabled(): BuildCache {
+    return new BuildCache(undefined);
+  }
+
+  async get(kind: string, key: string): Promise<Buffer | undefined> {
+    if (!this.dir) return undefined;
+    return readFile(join(this.dir, kind, key)).catch(() => undefined);
+  }
+
+  async put(kind: string, key: string, data: string | Uint8Array): Promise<void> {
+    if (!this.dir) return;
+    const folder = join(this.dir, kind);
+    await mkdir(folder, { recursive: true });
+    const temp = join(folder, `.${key}.${process.pid}.tmp`);
+    await writeFile(temp, data);
+    await rename(temp, join(folder, key));
+  }
+}

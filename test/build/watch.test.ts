@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,32 @@ describe('ets-brief watch', () => {
       await writeFile(facts, original);
       await waitFor(/rebuilding[\s\S]*watching for changes/, mark);
       expect(await readFile(brief, 'utf8')).toContain('1.84%');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+    }
+  }, 120_000);
+
+  it('rebuilds when a template changes', async () => {
+    await mkdir(join(dir, 'tpl', 'sections'), { recursive: true });
+    const template = join(dir, 'tpl', 'sections', 'global.hbs');
+    await writeFile(template, '<p>first wording</p>');
+    await writeFile(join(dir, 'ets-brief.config.json'), JSON.stringify({ templates: 'tpl', languages: ['en'], formats: ['html'] }));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', join(dir, 'data'), '--out', join(dir, 'out-tpl')], { cwd: dir });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 600 && !pattern.test(stdout.slice(from)); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stdout.slice(from)).toMatch(pattern);
+    };
+    try {
+      await waitFor(/watching .*tpl/, 0);
+      const brief = join(dir, 'out-tpl', 'en', 'brief.html');
+      expect(await readFile(brief, 'utf8')).toContain('<p>first wording</p>');
+      const mark = stdout.length;
+      await writeFile(template, '<p>second wording</p>');
+      await waitFor(/changed: .*global\.hbs; rebuilding[\s\S]*watching for changes/, mark);
+      expect(await readFile(brief, 'utf8')).toContain('<p>second wording</p>');
     } finally {
       child.kill('SIGINT');
       await new Promise((r) => child.on('exit', r));

@@ -1,0 +1,56 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrief } from '../../src/build/build.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ets-incr-'));
+  await cp(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const build = async (out: string, extra: Partial<Parameters<typeof buildBrief>[0]> = {}) => {
+  const lines: string[] = [];
+  await buildBrief({ dataDir: join(dir, 'data'), outDir: out, langs: ['en'], formats: ['html', 'sections'], cacheDir: join(dir, 'cache'), log: (l) => lines.push(l), ...extra });
+  return lines;
+};
+
+describe('incremental builds', () => {
+  it('after one dataset changes, redraws only the charts that depend on it', async () => {
+    await build(join(dir, 'out'));
+    const emissions = join(dir, 'data', 'emissions.csv');
+    await writeFile(emissions, (await readFile(emissions, 'utf8')).replace('eu-ets,2021,verified-ets,1311000000,', 'eu-ets,2021,verified-ets,1312000000,'));
+    const log = await build(join(dir, 'out'));
+    const rendered = log.filter((l) => l.includes(': rendered')).map((l) => /chart ([\w-]+)/.exec(l)![1]).sort();
+    const reused = log.filter((l) => l.includes('unchanged, reused')).map((l) => /chart ([\w-]+)/.exec(l)![1]).sort();
+    // Verified emissions feed the emissions chart and, through covered emissions, the comparison of
+    // volume with covered emissions; the price, volume, revenue, power-mix charts do not use them.
+    expect(rendered).toEqual(['emissions', 'volume-comparison']);
+    expect(reused).toEqual(['auction-revenue', 'eua-price', 'eua-volume', 'phase-trends', 'power-mix', 'price-comparison']);
+  }, 120_000);
+
+  it('gives identical bytes for the same inputs built in different folders', async () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    await build(a, { cacheDir: false, langs: ['zh-CN', 'en'] });
+    await build(b, { cacheDir: false, langs: ['zh-CN', 'en'] });
+    const files = (await readdir(a, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(a.length));
+    expect(files.length).toBeGreaterThan(30);
+    for (const f of files) expect((await readFile(join(a, f))).equals(await readFile(join(b, f))), f).toBe(true);
+  }, 120_000);
+
+  it('keeps the previous output byte-identical when a chart fails to render', async () => {
+    const out = join(dir, 'out');
+    const before = await readFile(join(out, 'en', 'brief.html'));
+    const templates = join(dir, 'templates');
+    await cp(join(ROOT, 'templates'), templates, { recursive: true });
+    await writeFile(join(templates, 'charts', 'emissions.vl.json'), '{"mark": "bar", "encoding": {"x": {"field": "year", "type": "no-such-type"}}}');
+    await expect(build(out, { templatesDir: templates, cacheDir: false })).rejects.toThrow();
+    expect((await readFile(join(out, 'en', 'brief.html'))).equals(before)).toBe(true);
+    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+  }, 60_000);
+});

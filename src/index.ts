@@ -19,3 +19,5 @@ export {
 } from './metrics/index.js';
 export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
 export { findBrowser, launchBrowser, BrowserNotFoundError } from './pdf/browser.js';
+export { renderBrief } from './api.js';
+export type { RenderBriefOptions, RenderedBriefResult } from './api.js';

@@ -1,27 +1,23 @@
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
 import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
-import { renderCharts } from '../render/charts.js';
-import { formatDate, type Lang } from '../render/format.js';
-import { loadTemplates, renderBrief, SECTION_IDS } from '../render/html.js';
-import { loadMessages, translator } from '../render/i18n.js';
-import { TemplateFiles } from '../render/template-files.js';
-import { ConfigError, type Config } from './config.js';
-import { buildView } from '../render/view-model.js';
 import { BrowserNotFoundError, findBrowser } from '../pdf/browser.js';
 import { setMetadata } from '../pdf/metadata.js';
 import { printPdfs, type PrintJob } from '../pdf/print.js';
-import { statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { BuildCache, cacheKey } from './cache.js';
+import type { Lang } from '../render/format.js';
+import { TemplateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
+import { BuildCache, cacheKey } from './cache.js';
+import { ConfigError, type Config } from './config.js';
 import { onInterrupt } from './interrupt.js';
 import { lockOutput } from './lock.js';
+import { renderLanguage } from './render-language.js';
 import { StagedOutput } from './write.js';
-
 import type { Format } from './formats.js';
 export { FORMATS, type Format } from './formats.js';
 
@@ -63,7 +59,6 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   for (const market of [comparison.subject, comparison.reference]) {
     if (!data.markets.some((m) => m.id === market)) throw new ConfigError('comparison', [`market "${market}" is not in markets.csv`]);
   }
-  const sectionIds = config.sections ?? SECTION_IDS;
   const metrics = computeMetrics(data, comparison);
   const cache = options.cacheDir === false ? BuildCache.disabled() : new BuildCache(options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache'));
   const fonts = new FontSet(cache);
@@ -84,42 +79,14 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   try {
     for (const lang of options.langs) {
       const started = Date.now();
-      const messages = await loadMessages(templateFiles, lang, configuredStrings(config, lang));
-      const t = translator(messages);
-      const charts = await renderCharts(
-        { data, metrics, lang, t, phaseLabel: (p) => fillPhase(t, p), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
-        messages, templateFiles, fonts, config.theme?.palette, cache, log,
-      );
-      const templates = await loadTemplates(templateFiles, lang, t, { accent: config.theme?.accent });
-      const chartsBySection = Object.fromEntries(
-        sectionIds.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
-      );
-      const view = buildView({ data, metrics, lang, t, chartsBySection });
-      const rendered = await renderBrief(view, charts, templates, fonts, t, sectionIds);
+      const { charts, rendered, manifest, pdfMetadata } = await renderLanguage({ data, metrics, lang, templates: templateFiles, fonts, config, cache, log });
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       if (options.formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
-        const manifest = {
-          generator: 'ets-brief',
-          lang,
-          asOf: view.asOfIso,
-          sections: rendered.sections.map((s) => ({
-            id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso,
-            sources: s.sources.map((id) => {
-              const src = data.sources.find((x) => x.id === id)!;
-              return { id, title: src.title, url: src.url, retrieved: src.retrieved };
-            }),
-          })),
-        };
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
       for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
-      if (options.formats.includes('pdf')) {
-        pdfJobs.push({
-          name: `${lang}/brief.pdf`, lang, html: rendered.html, marginText: rendered.marginText,
-          meta: { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso },
-        });
-      }
+      if (options.formats.includes('pdf')) pdfJobs.push({ name: `${lang}/brief.pdf`, lang, html: rendered.html, marginText: rendered.marginText, meta: pdfMetadata });
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
     }
     // A PDF is reprinted only when its HTML or metadata changed (or the browser did).
@@ -164,15 +131,6 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   return { files, updated };
 }
 
-/** Strings a config sets: its title, subtitle and author replace the templates' own. */
-function configuredStrings(config: Config, lang: Lang): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (config.title?.[lang]) out['brief.title'] = config.title[lang]!;
-  if (config.subtitle?.[lang]) out['brief.subtitle'] = config.subtitle[lang]!;
-  if (config.author) out['brief.author'] = config.author;
-  return out;
-}
-
 /** The browser that would print: a different one may print different bytes. */
 function browserIdentity(): string {
   try {
@@ -182,8 +140,4 @@ function browserIdentity(): string {
   } catch {
     return 'none';
   }
-}
-
-function fillPhase(t: (key: string) => string, phase: number): string {
-  return t('phases.label').replace('{phase}', String(phase));
 }

@@ -1,0 +1,39 @@
+import { BUILTIN_TEMPLATES } from './build/build.js';
+import type { Config } from './build/config.js';
+import { renderLanguage, type LanguageOutput } from './build/render-language.js';
+import type { Data } from './data/datasets/index.js';
+import { FontSet } from './fonts/font-set.js';
+import { computeMetrics, DEFAULT_COMPARISON, type Metrics, type MetricsOptions } from './metrics/index.js';
+import type { Lang } from './render/format.js';
+import { TemplateFiles } from './render/template-files.js';
+
+export interface RenderBriefOptions {
+  readonly lang: Lang;
+  /** Metrics already computed; by default the paper's comparison is computed from `data`. */
+  readonly metrics?: Metrics;
+  readonly comparison?: MetricsOptions;
+  readonly config?: Config;
+  /** A folder whose files replace the built-in templates of the same path. */
+  readonly templatesDir?: string;
+}
+
+export interface RenderedBriefResult {
+  /** The standalone brief: one self-contained HTML document. */
+  readonly html: string;
+  /** Embeddable fragments, with their manifest. */
+  readonly sections: LanguageOutput['rendered']['sections'];
+  readonly manifest: LanguageOutput['manifest'];
+  /** Each chart's SVG, data table and CSV. */
+  readonly charts: LanguageOutput['charts'];
+}
+
+/**
+ * Renders one language of the brief in memory, writing nothing: for a site generator or a test
+ * that wants the HTML without the build's output folder, staging and PDFs.
+ */
+export async function renderBrief(data: Data, options: RenderBriefOptions): Promise<RenderedBriefResult> {
+  const metrics = options.metrics ?? computeMetrics(data, options.comparison ?? options.config?.comparison ?? DEFAULT_COMPARISON);
+  const templates = new TemplateFiles(BUILTIN_TEMPLATES, options.templatesDir ?? options.config?.templates);
+  const out = await renderLanguage({ data, metrics, lang: options.lang, templates, fonts: new FontSet(), ...(options.config ? { config: options.config } : {}) });
+  return { html: out.rendered.html, sections: out.rendered.sections, manifest: out.manifest, charts: out.charts };
+}

@@ -1,0 +1,75 @@
+import type { Data } from '../data/datasets/index.js';
+import type { FontSet } from '../fonts/font-set.js';
+import type { Metrics } from '../metrics/index.js';
+import type { PdfMetadata } from '../pdf/metadata.js';
+import { renderCharts, type ChartView } from '../render/charts.js';
+import { formatDate, type Lang } from '../render/format.js';
+import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
+import { loadMessages, translator } from '../render/i18n.js';
+import type { TemplateFiles } from '../render/template-files.js';
+import { buildView, type BriefView } from '../render/view-model.js';
+import { BuildCache } from './cache.js';
+import type { Config } from './config.js';
+
+export interface LanguageOutput {
+  readonly lang: Lang;
+  readonly view: BriefView;
+  readonly charts: ReadonlyMap<string, ChartView>;
+  readonly rendered: RenderedBrief;
+  /** The sections' manifest, as written to sections/manifest.json. */
+  readonly manifest: Record<string, unknown>;
+  readonly pdfMetadata: PdfMetadata;
+}
+
+export interface LanguageInputs {
+  readonly data: Data;
+  readonly metrics: Metrics;
+  readonly lang: Lang;
+  readonly templates: TemplateFiles;
+  readonly fonts: FontSet;
+  readonly config?: Config;
+  readonly cache?: BuildCache;
+  readonly log?: (line: string) => void;
+}
+
+/** Charts, sentences and HTML (brief and sections) for one language, in memory. */
+export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOutput> {
+  const { data, metrics, lang, config = {} } = inputs;
+  const log = inputs.log ?? (() => {});
+  const sectionIds: readonly SectionId[] = config.sections ?? SECTION_IDS;
+  const messages = await loadMessages(inputs.templates, lang, configuredStrings(config, lang));
+  const t = translator(messages);
+  const charts = await renderCharts(
+    { data, metrics, lang, t, phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
+    messages, inputs.templates, inputs.fonts, config.theme?.palette, inputs.cache ?? BuildCache.disabled(), log,
+  );
+  const templates = await loadTemplates(inputs.templates, lang, t, { accent: config.theme?.accent });
+  const chartsBySection = Object.fromEntries(
+    sectionIds.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
+  );
+  const view = buildView({ data, metrics, lang, t, chartsBySection });
+  const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds);
+  const manifest = {
+    generator: 'ets-brief',
+    lang,
+    asOf: view.asOfIso,
+    sections: rendered.sections.map((s) => ({
+      id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso,
+      sources: s.sources.map((id) => {
+        const src = data.sources.find((x) => x.id === id)!;
+        return { id, title: src.title, url: src.url, retrieved: src.retrieved };
+      }),
+    })),
+  };
+  const pdfMetadata: PdfMetadata = { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso };
+  return { lang, view, charts, rendered, manifest, pdfMetadata };
+}
+
+/** Strings a config sets: its title, subtitle and author replace the templates' own. */
+function configuredStrings(config: Config, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (config.title?.[lang]) out['brief.title'] = config.title[lang]!;
+  if (config.subtitle?.[lang]) out['brief.subtitle'] = config.subtitle[lang]!;
+  if (config.author) out['brief.author'] = config.author;
+  return out;
+}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockOutput } from '../../src/build/lock.js';
 import { PROFILE_PREFIX } from '../../src/pdf/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,14 +48,20 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('one build per output directory', () => {
-  it('refuses a second build clearly while the first is writing; the first completes', async () => {
+  it('refuses a second build clearly while another holds the output folder, then proceeds once it is free', async () => {
     const out = join(dir, 'out');
-    let second: ReturnType<typeof cli> | undefined;
-    const first = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, { line: /printing/, then: () => (second = cli(['build', '--lang', 'en', '--format', 'html', '--out', out])) });
-    const refused = await second!;
-    expect(first.code).toBe(0);
+    // This test process plays the first build: it holds the folder's lock.
+    const release = await lockOutput(out);
+    let refused;
+    try {
+      refused = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out]);
+    } finally {
+      await release();
+    }
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toMatch(new RegExp(`another ets-brief build \\(process ${first.pid}\\) is writing .*out`));
+    expect(refused.stderr).toMatch(new RegExp(`another ets-brief build \\(process ${process.pid}\\) is writing .*out; wait for it to finish`));
+    const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
+    expect(next.code).toBe(0);
     expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
   }, 90_000);
 

@@ -29,8 +29,9 @@ program
   .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
   .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
   .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
+  .option('--json', 'print one JSON event per line (progress, done, error) for scripts')
   .option('--quiet', 'print nothing but errors')
-  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean }) => {
+  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean }) => {
     process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
@@ -42,8 +43,10 @@ program
   .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
   .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
   .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
+  .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
+  .option('--json', 'print one JSON event per line for scripts')
   .option('--quiet', 'print only rebuilds and errors')
-  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string }) => {
+  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean }) => {
     process.exitCode = await runWatch({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
@@ -91,6 +94,14 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
   process.once(signal, () => {
     process.stderr.write(`\nets-brief: interrupted (${signal}); cleaning up\n`);
     void runInterruptCleanup().finally(() => process.exit(code));
+  });
+}
+
+// The reader went away (`ets-brief build --json | head`): stop quietly, cleaning up as on Ctrl-C.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    void runInterruptCleanup().finally(() => process.exit(0));
   });
 }
 

@@ -12,6 +12,7 @@ import { EXIT } from './exit.js';
 
 export interface BuildCliOptions {
   data: string;
+  json?: boolean;
   cache?: boolean;
   config?: string;
   out?: string;
@@ -71,9 +72,21 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
   }
   const outDir = resolve(options.out ?? 'output');
   const started = Date.now();
+  // --json: one JSON object per line, for scripts. On a terminal each step shows the time since
+  // the build started; piped to a file the lines stay free of timings, so logs compare cleanly.
+  const emit = (event: Record<string, unknown>) => out.write(`${JSON.stringify({ ...event, elapsedMs: Date.now() - started })}\n`);
+  const tty = (out as NodeJS.WriteStream).isTTY === true;
+  const progress = options.json
+    ? (line: string) => emit({ event: 'progress', message: line })
+    : options.quiet ? undefined
+    : (line: string) => out.write(tty ? `  [${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n` : `  ${line}\n`);
   try {
-    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, ...(options.cache === false ? { cacheDir: false as const } : {}), log: options.quiet ? undefined : (line) => out.write(`  ${line}\n`) });
+    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (options.json) {
+      emit({ event: 'done', outDir, files: result.files, updated: result.updated });
+      return EXIT.ok;
+    }
     if (!options.quiet) {
       out.write(result.updated.length === 0
         ? `✓ ${outDir} is up to date: nothing changed (${seconds} s)\n`
@@ -81,6 +94,12 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     }
     return EXIT.ok;
   } catch (error) {
+    if (options.json) {
+      const exitCode = error instanceof DataError ? EXIT.data : error instanceof ConfigError ? EXIT.usage : EXIT.failure;
+      emit({ event: 'error', exitCode, message: (error as Error).message, ...(error instanceof DataError ? { issues: error.issues } : {}) });
+      if (exitCode !== EXIT.failure || error instanceof BrowserNotFoundError || error instanceof OutputLockedError) return exitCode;
+      throw error;
+    }
     if (error instanceof DataError) {
       for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
       err.write(`\n✗ build stopped: the data has errors (nothing in ${outDir} was changed).\n`);

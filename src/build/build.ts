@@ -105,7 +105,9 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       try {
         printed = await printPdfs(toPrint);
       } catch (error) {
-        if (!(error instanceof BrowserNotFoundError)) throw error;
+        if (!(error instanceof BrowserNotFoundError)) {
+          throw new Error(`printing the PDFs failed: ${(error as Error).message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`, { cause: error });
+        }
         // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
         // (never delete a good output), commit, and report the missing browser.
         for (const job of toPrint) await staged.keepPrevious(job.name);

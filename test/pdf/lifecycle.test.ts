@@ -102,6 +102,24 @@ describe('browser lifecycle', () => {
     expect(await readFile(join(out, 'en', 'brief.pdf'))).toEqual(pdfBefore);
   }, 60_000);
 
+  it('when the browser crashes mid-print: exits 3 with one message, previous output byte-identical, no browser left', async () => {
+    const out = join(dir, 'out');
+    const before = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
+    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, {
+      line: /printing/,
+      then: (pid) => setTimeout(() => {
+        for (const line of browsersOf(pid)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+      }, 100),
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('ets-brief:'))).toEqual([expect.stringMatching(/^ets-brief: printing the PDFs failed: .*nothing in .*out was changed$/)]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await noBrowserLeft(r.pid)).toEqual([]);
+    const after = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
+    expect(after).toEqual(before);
+    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+  }, 90_000);
+
   it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
     const out = join(dir, 'out');
     const before = await readFile(join(out, 'en', 'brief.html'));

@@ -20,33 +20,30 @@ const program = new Command()
 
 const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
 
-program
-  .command('build')
+type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean };
+
+/** build and watch take the same options. */
+function withBuildOptions(command: Command): Command {
+  return command
+    .addOption(dataOption())
+    .option('--out <dir>', 'output directory', 'output')
+    .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
+    .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
+    .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
+    .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
+    .option('--json', 'print one JSON event per line (progress, done, error) for scripts')
+    .option('--quiet', 'print nothing but errors');
+}
+
+withBuildOptions(program.command('build'))
   .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, and data/*.csv')
-  .addOption(dataOption())
-  .option('--out <dir>', 'output directory', 'output')
-  .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
-  .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
-  .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
-  .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
-  .option('--json', 'print one JSON event per line (progress, done, error) for scripts')
-  .option('--quiet', 'print nothing but errors')
-  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean }) => {
+  .action(async (opts: BuildFlags) => {
     process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
-program
-  .command('watch')
+withBuildOptions(program.command('watch'))
   .description('build, then rebuild whenever data, templates or the configuration change (same options as build)')
-  .addOption(dataOption())
-  .option('--out <dir>', 'output directory', 'output')
-  .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
-  .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
-  .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
-  .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
-  .option('--json', 'print one JSON event per line for scripts')
-  .option('--quiet', 'print only rebuilds and errors')
-  .action(async (opts: { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean }) => {
+  .action(async (opts: BuildFlags) => {
     process.exitCode = await runWatch({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 

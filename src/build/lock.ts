@@ -1,4 +1,5 @@
 import { open, readFile, rm } from 'node:fs/promises';
+import { isAlive } from './process.js';
 import { join } from 'node:path';
 
 export class OutputLockedError extends Error {
@@ -32,11 +33,3 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   throw new OutputLockedError(outDir, -1);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -1,4 +1,5 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { isAlive } from './process.js';
 import { dirname, join } from 'node:path';
 
 /**
@@ -97,11 +98,3 @@ async function sweepDeadBuilds(outDir: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -109,6 +109,8 @@ export function buildView(ctx: ViewContext): BriefView {
     cites: citations.cite(sources),
   });
   const { subject, reference, window } = metrics.comparison;
+  // Paragraphs that summarise the source paper in words cite what its recommendations cite.
+  const paperSources = [...new Set(sourcesOf(data.recommendations))];
   const fact = (market: string, indicator: string, subjectName: string | null = null): Fact | undefined =>
     data.facts.filter((f) => f.market === market && f.indicator === indicator && f.subject === subjectName && f.value !== null).sort((a, b) => (a.period_end ?? '').localeCompare(b.period_end ?? '')).at(-1);
   const qualified = (text: string, f: Fact | undefined) => `${f ? t(`qualifiers.${f.qualifier}`) : ''}${text}`;
@@ -254,7 +256,7 @@ export function buildView(ctx: ViewContext): BriefView {
       upper: formatTonnes(upper.value, lang), lower: formatTonnes(lower.value, lang), rate: formatPercent(rate.value, lang, 0), release: formatTonnes(release.value, lang),
     }, sourcesOf(msr)));
   }
-  mechanisms.push({ text: t('mechanisms.mrv'), cites: citations.cite(['paper']) });
+  mechanisms.push({ text: t('mechanisms.mrv'), cites: citations.cite(paperSources) });
   const penalty = (n: number) => phaseRows.find((p) => p.phase === n)?.penalty_eur_per_t ?? null;
   const [pen1, pen2] = [penalty(1), penalty(2)];
   if (pen1 !== null && pen2 !== null) {
@@ -443,7 +445,7 @@ export function buildView(ctx: ViewContext): BriefView {
     phases: { intro: { text: t('phases.intro'), cites: [] }, table: phaseTable, lines, volumes },
     mechanisms,
     results: { revenue: revenueParagraph, emissions: emissionsParagraph, power: powerParagraph, powerTable },
-    problems: { overAllocation: { text: t('problems.overAllocation'), cites: citations.cite(['paper']) }, arcelor, phaseTrends },
+    problems: { overAllocation: { text: t('problems.overAllocation'), cites: citations.cite(paperSources) }, arcelor, phaseTrends },
     china,
     recommendations: recs.filter((r) => r.kind === 'recommendation').map(item),
     outlook: recs.filter((r) => r.kind === 'outlook').map(item),

@@ -27,7 +27,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.constantFrom(Uint8Array.of(0xff), Uint8Array.of(0xc3), Uint8Array.of(0xe4, 0xb8), Uint8Array.of(0x81, 0x30), Uint8Array.of(0xef, 0xbb, 0xbf)) }),
 );
 
-function apply(base: Uint8Array, mutations: readonly fc.TypeOf<typeof mutation>[]): Uint8Array {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(base: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
   let bytes = Buffer.from(base);
   for (const m of mutations) {
     const at = bytes.length === 0 ? 0 : m.at % (bytes.length + 1);

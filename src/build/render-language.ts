@@ -55,6 +55,8 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     asOf: view.asOfIso,
     sections: rendered.sections.map((s) => ({
       id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso,
+      // What a host's Content-Security-Policy must allow: this style element, fonts and images as data: URLs.
+      csp: { 'style-src': s.styleHashes.map((h) => `'${h}'`), 'font-src': ['data:'], 'img-src': ['data:'] },
       sources: s.sources.map((id) => {
         const src = data.sources.find((x) => x.id === id)!;
         return { id, title: src.title, url: src.url, retrieved: src.retrieved };

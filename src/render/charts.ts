@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/registry.js';
 import { reduceSeries } from '../charts/reduce.js';
 import { renderChart } from '../charts/render.js';
+import { validateSpec } from '../charts/validate.js';
 import type { FontSet } from '../fonts/font-set.js';
 import { BuildCache, cacheKey } from '../build/cache.js';
 import { VERSION } from '../version.js';
@@ -44,6 +45,7 @@ export async function renderCharts(
     };
     const where = `templates/charts/${def.id}.vl.json`;
     const spec = JSON.parse(await files.read(`charts/${def.id}.vl.json`)) as TopLevelSpec;
+    validateSpec(spec, where);
     const strings = chartStrings(messages, def, built.placeholders);
     const specText = await files.read(`charts/${def.id}.vl.json`);
     // Everything the picture depends on: spec, data, words, size, locale, colours, tool version.
@@ -99,13 +101,10 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly (stri
 }
 
 /**
- * Inline the text size and family of every SVG text node: presentation attributes lose to any
- * host CSS rule (even `* { font-size: 40px }`), inline styles do not.
+ * The chart is decorative to assistive technology (its figure has role="img", a title, a
+ * description and a data table). Text sizes are protected from host CSS by scoped rules in
+ * brief.css, not inline styles, so a host with a strict style-src needs only the <style> hash.
  */
 function hardenSvg(svg: string): string {
-  return svg
-    .replace(/<svg /, '<svg focusable="false" aria-hidden="true" ')
-    .replace(/<text ([^>]*?)font-family="([^"]*)" font-size="([^"]*)"/g, (_m, before: string, family: string, size: string) =>
-      `<text ${before}font-family="${family}" font-size="${size}" style="font-family:${family.replace(/"/g, "'")};font-size:${size}"`,
-    );
+  return svg.replace(/<svg /, '<svg focusable="false" aria-hidden="true" ');
 }

@@ -24,6 +24,8 @@ export interface Templates {
 export interface RenderedSection {
   readonly id: string;
   readonly title: string;
+  /** CSP source expressions for the fragment's <style> element ('sha256-…'), for a host's style-src. */
+  readonly styleHashes: readonly string[];
   /** The embeddable fragment: no html/head/body, styles scoped under .etsb. */
   readonly fragment: string;
   readonly sha256: string;
@@ -128,9 +130,11 @@ export async function renderBrief(
     const footnotes = id === 'data-notes' || notes.length === 0 ? '' : sourceList(notes, prefix, t);
     const inner = templates.section({ ...s, body: `${s.body}${footnotes}` });
     const text = visibleText(inner);
-    const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${await fonts.fontFaceCss(text)}\n${briefCssBody}</style>\n${inner}</div>\n`;
+    const style = `${await fonts.fontFaceCss(text)}\n${briefCssBody}`;
+    const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${style}</style>\n${inner}</div>\n`;
     sections.push({
       id, title: s.title, fragment,
+      styleHashes: [`sha256-${createHash('sha256').update(style).digest('base64')}`],
       sha256: createHash('sha256').update(fragment).digest('hex'),
       sources: notes.map((n) => n.id),
     });

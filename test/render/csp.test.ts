@@ -1,0 +1,118 @@
+/// <reference lib="dom" />
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrief } from '../../src/build/build.js';
+import { DATASETS } from '../../src/data/datasets/index.js';
+import { readTable } from '../../src/data/read-table.js';
+import type { DatasetSchema } from '../../src/data/schema.js';
+import { formatTable } from '../../src/data/write-table.js';
+import { launchBrowser } from '../../src/pdf/browser.js';
+
+// Hostile text in every free-text column of every dataset: markup, handlers, URLs, CSS and
+// Handlebars-looking strings. The briefs must show it as text, run nothing and fetch nothing.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+let root: string;
+let browser: Browser;
+let server: Server;
+let hits = 0;
+let base = '';
+const payload = () =>
+  ` <script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)></svg><a href="javascript:alert(4)">x</a>` +
+  `<link rel=stylesheet href="${base}/evil.css"><img src="${base}/pixel.png"> {{constructor.constructor('alert(5)')()}} ` +
+  `<style>@import url(${base}/i.css)</style> expression(alert(6)) url(${base}/u.png)`;
+
+beforeAll(async () => {
+  server = createServer((_q, r) => {
+    hits++;
+    r.end('');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  root = await mkdtemp(join(tmpdir(), 'ets-csp-'));
+  const data = join(root, 'data');
+  await cp(join(ROOT, 'data'), data, { recursive: true });
+  for (const [name, schema] of Object.entries(DATASETS) as [string, DatasetSchema][]) {
+    const file = join(data, `${name}.csv`);
+    const read = await readTable(file, schema).catch(() => undefined);
+    if (!read || read.rows.length === 0) continue;
+    // Free text only: `source` lists ids that must exist in sources.csv.
+    const textFields = Object.entries(schema.fields).filter(([k, f]) => k !== 'source' && f.type === 'string' && f.expected.startsWith('text')).map(([k]) => k);
+    const rows = read.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, textFields.includes(k) && typeof v === 'string' ? v + payload() : v])));
+    await writeFile(file, formatTable(schema, rows));
+  }
+  await buildBrief({ dataDir: data, outDir: join(root, 'out'), langs: ['zh-CN', 'en'], formats: ['html', 'sections', 'pdf'], cacheDir: false });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await rm(root, { recursive: true, force: true });
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** Serves `html` at a test origin with the CSP header; records violations, dialogs, requests. */
+async function openWithCsp(html: string, csp: string) {
+  const page: Page = await browser.newPage();
+  const report = { violations: [] as string[], dialogs: [] as string[], requests: [] as string[], errors: [] as string[] };
+  page.on('dialog', (d) => {
+    report.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') report.errors.push(m.text()); });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { v: string[] }).v ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    if (r.url() === 'https://host.test/') void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body: html });
+    else if (r.url().startsWith('data:')) void r.continue();
+    else {
+      report.requests.push(r.url());
+      void r.abort();
+    }
+  });
+  await page.goto('https://host.test/', { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  report.violations = await page.evaluate(() => (window as unknown as { v?: string[] }).v ?? []);
+  await page.close();
+  return report;
+}
+
+describe.each(['zh-CN', 'en'])('%s outputs with hostile data', (lang) => {
+  it('contain the payload only as escaped text', async () => {
+    const out = join(root, 'out', lang);
+    const files = [join(out, 'brief.html'), ...(await readdir(join(out, 'sections'))).filter((f) => f.endsWith('.html')).map((f) => join(out, 'sections', f))];
+    for (const file of files) {
+      const html = await readFile(file, 'utf8');
+      // Markup only: the same words escaped (&lt;img … onerror=…&gt;) are text and must stay.
+      expect(html, file).not.toMatch(/<(script|img|link|iframe)\b|<svg onload|<[^>]+\son\w+=|href="javascript:|<style>@import/i);
+    }
+    expect(await readFile(join(out, 'brief.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('run no script, fetch nothing and raise no CSP violation under the strict policy', async () => {
+    const brief = await readFile(join(root, 'out', lang, 'brief.html'), 'utf8');
+    expect(await openWithCsp(brief, CSP)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
+    const dir = join(root, 'out', lang, 'sections');
+    const fragments = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.html')).sort().map((f) => readFile(join(dir, f), 'utf8')));
+    const host = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${fragments.join('\n')}</body></html>`;
+    expect(await openWithCsp(host, CSP)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
+    // Even without 'unsafe-inline': the manifest's style hashes are all a host has to allow.
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] } }[] };
+    const hashes = manifest.sections.flatMap((s) => s.csp['style-src']).join(' ');
+    expect(await openWithCsp(host, `default-src 'none'; style-src ${hashes}; img-src data:; font-src data:`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
+    expect(hits).toBe(0);
+  }, 60_000);
+});
+
+describe('PDF printing with hostile data', () => {
+  it('made no request to the URLs in the data', () => {
+    expect(hits).toBe(0);
+  });
+});

@@ -62,6 +62,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const metrics = computeMetrics(data, comparison);
   const cache = options.cacheDir === false ? BuildCache.disabled() : new BuildCache(options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache'));
   const fonts = new FontSet(cache);
+  fonts.check(); // before any chart: a missing font is one clear message, not an error inside Vega
   await mkdir(options.outDir, { recursive: true });
   const unlock = await lockOutput(options.outDir);
   const staged = await StagedOutput.create(options.outDir);

@@ -3,9 +3,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
-import { covers, FONT_FAMILY, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
+import { covers, FONT_FAMILY, FONT_PACKAGE, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
 
-const FONTSOURCE_VERSION: string = (createRequire(import.meta.url)('@fontsource/noto-sans-sc/package.json') as { version: string }).version;
+/** Part of the subset cache key; unknown when the package is missing (fontChunks reports that). */
+const FONTSOURCE_VERSION: string = (() => {
+  try {
+    return (createRequire(import.meta.url)(`${FONT_PACKAGE}/package.json`) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+})();
 
 /** The CSS unicode-range of a set of characters, consecutive code points merged: U+30-39,U+4E2D. */
 export function unicodeRangeOf(chars: Iterable<string>): string {
@@ -34,6 +41,12 @@ export class FontSet {
   private readonly chunks = new Map<Weight, FontChunk[]>();
   private readonly fonts = new Map<string, Font>();
   private readonly chunkOf = new Map<string, FontChunk | null>();
+
+  /** Fails early, with FontMissingError, if the font package is not installed. */
+  check(): void {
+    this.chunksFor(400);
+    this.chunksFor(700);
+  }
 
   private chunksFor(weight: Weight): FontChunk[] {
     let list = this.chunks.get(weight);

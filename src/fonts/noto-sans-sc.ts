@@ -25,8 +25,22 @@ const require = createRequire(import.meta.url);
  * font into about a hundred woff2 files by unicode-range, so a document only needs the few that
  * hold its characters.
  */
+export const FONT_PACKAGE = process.env.ETS_BRIEF_FONT_PACKAGE ?? '@fontsource/noto-sans-sc';
+
+export class FontMissingError extends Error {
+  constructor(detail: string) {
+    super(`the brief's font (${FONT_PACKAGE}) is missing: ${detail}. Reinstall the dependencies with \`npm ci\` (or ./scripts/setup.sh)`);
+    this.name = 'FontMissingError';
+  }
+}
+
 export function fontChunks(weight: Weight): FontChunk[] {
-  const cssPath = require.resolve(`@fontsource/noto-sans-sc/${weight}.css`);
+  let cssPath: string;
+  try {
+    cssPath = require.resolve(`${FONT_PACKAGE}/${weight}.css`);
+  } catch {
+    throw new FontMissingError(`${FONT_PACKAGE}/${weight}.css cannot be found`);
+  }
   const css = readFileSync(cssPath, 'utf8');
   const chunks: FontChunk[] = [];
   for (const block of css.split('@font-face').slice(1)) {
@@ -35,6 +49,7 @@ export function fontChunks(weight: Weight): FontChunk[] {
     if (!file || !range) continue;
     chunks.push({ file: join(dirname(cssPath), 'files', file), weight, ranges: parseUnicodeRange(range), unicodeRange: range.trim() });
   }
+  if (chunks.length === 0) throw new FontMissingError(`${cssPath} lists no font files`);
   return chunks;
 }
 

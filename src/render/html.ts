@@ -58,13 +58,21 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
   const compile = async (relative: string) => {
     const source = await files.read(relative);
     try {
+      // compile() is lazy; parsing now reports a syntax error with its file, before anything renders.
+      hb.parse(source);
       return hb.compile(source, COMPILE);
     } catch (error) {
       throw new Error(`${await files.path(relative)}: ${(error as Error).message}`);
     }
   };
   for (const file of await files.list('partials', '.hbs')) {
-    hb.registerPartial(basename(file, '.hbs'), await files.read(`partials/${file}`));
+    const source = await files.read(`partials/${file}`);
+    try {
+      hb.parse(source);
+    } catch (error) {
+      throw new Error(`${await files.path(`partials/${file}`)}: ${(error as Error).message}`);
+    }
+    hb.registerPartial(basename(file, '.hbs'), source);
   }
   const sections = new Map<string, Handlebars.TemplateDelegate>();
   const chartOrder = new Map<string, string[]>();

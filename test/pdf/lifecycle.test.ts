@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,4 +134,30 @@ describe('browser lifecycle', () => {
     expect(next.code).toBe(0);
     expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
   }, 90_000);
+});
+
+describe('clear failures', () => {
+  it('a missing font: one message saying how to fix it, exit 3, output untouched', async () => {
+    const out = join(dir, 'out');
+    const before = await readFile(join(out, 'en', 'brief.html'));
+    const r = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--no-cache'], { ETS_BRIEF_FONT_PACKAGE: '@fontsource/not-installed' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ets-brief: the brief's font \(@fontsource\/not-installed\) is missing: .* Reinstall the dependencies with `npm ci`/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
+  }, 60_000);
+
+  it('a template error: one message naming the template, exit 3, output untouched', async () => {
+    const out = join(dir, 'out');
+    const before = await readFile(join(out, 'en', 'brief.html'));
+    const tpl = join(dir, 'broken-templates');
+    await mkdir(join(tpl, 'sections'), { recursive: true });
+    await writeFile(join(tpl, 'sections', 'global.hbs'), '{{#if view.global}}unclosed');
+    await writeFile(join(dir, 'broken.json'), JSON.stringify({ templates: tpl }));
+    const r = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--config', join(dir, 'broken.json')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/^ets-brief: .*broken-templates\/sections\/global\.hbs: Parse error/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
+  }, 60_000);
 });

@@ -176,8 +176,8 @@ export const CHARTS: readonly ChartDefinition[] = [
         used.push(printed);
         const label = ctx.phaseLabel(phase.phase);
         // Labels sit just outside each bar's end, whichever side of zero it is on.
-        rows.push({ phase: label, kind: ctx.t('measures.printed'), change: printed.value, labelY: printed.value + (printed.value >= 0 ? 0.4 : -0.4) });
-        rows.push({ phase: label, kind: ctx.t('measures.recomputed'), change: round(recomputed, 2), labelY: recomputed + (recomputed >= 0 ? 0.4 : -0.4) });
+        rows.push({ phase: label, kind: ctx.t('measures.printed'), change: printed.value, labelY: printed.value + (printed.value >= 0 ? 0.9 : -0.9) });
+        rows.push({ phase: label, kind: ctx.t('measures.recomputed'), change: round(recomputed, 2), labelY: recomputed + (recomputed >= 0 ? 0.9 : -0.9) });
       }
       if (rows.length === 0) return null;
       return { datasets: { table: rows }, placeholders: {}, sources: [...sourcesOf(used), ...ctx.data.emissions.filter((r) => r.market === market).flatMap((r) => r.source.split(';'))].filter((s, i, a) => a.indexOf(s) === i).sort() };

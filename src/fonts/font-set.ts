@@ -41,6 +41,8 @@ export class FontSet {
   private readonly chunks = new Map<Weight, FontChunk[]>();
   private readonly fonts = new Map<string, Font>();
   private readonly chunkOf = new Map<string, FontChunk | null>();
+  private readonly subsets = new Map<string, Promise<string>>();
+  private readonly files = new Map<string, Buffer>();
 
   /** Fails early, with FontMissingError, if the font package is not installed. */
   check(): void {
@@ -70,7 +72,7 @@ export class FontSet {
   private font(chunk: FontChunk): Font {
     let font = this.fonts.get(chunk.file);
     if (!font) {
-      font = fontkit.create(readFileSync(chunk.file)) as Font;
+      font = fontkit.create(this.chunkBytes(chunk)) as Font;
       this.fonts.set(chunk.file, font);
     }
     return font;
@@ -98,7 +100,7 @@ export class FontSet {
 
   /** @font-face rules embedding just the glyphs of `text`, one rule per chunk used, as data: URLs. */
   async fontFaceCss(text: string, weights: readonly Weight[] = [400, 700]): Promise<string> {
-    const key = createHash('sha256').update(`${FONTSOURCE_VERSION}|${weights.join(',')}|${[...new Set(text)].sort().join('')}`).digest('hex');
+    const key = createHash('sha256').update(`${FONTSOURCE_VERSION}|woff|${weights.join(',')}|${[...new Set(text)].sort().join('')}`).digest('hex');
     const cached = await this.store?.get('fonts', key);
     if (cached) return cached.toString('utf8');
     const css = await this.subsetCss(text, weights);
@@ -122,16 +124,41 @@ export class FontSet {
       // Chunks in file order so the CSS is the same for the same text.
       const ordered = [...byChunk].sort((a, b) => a[0].file.localeCompare(b[0].file));
       for (const [chunk, chars] of ordered) {
-        const subset = await subsetFont(readFileSync(chunk.file), [...chars].sort().join(''), { targetFormat: 'woff2' });
+        const subset = await this.subset(chunk, [...chars].sort().join(''));
         // Each face claims exactly the characters it holds. Fontsource's chunks overlap (its latin
         // chunk spans U+0-FF), and a browser would then pick a face by declaration order, which
         // need not be the face these characters were subset into.
         rules.push(
           `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;` +
-            `src:url(data:font/woff2;base64,${subset.toString('base64')}) format('woff2');unicode-range:${unicodeRangeOf(chars)}}`,
+            `src:url(data:font/woff;base64,${subset}) format('woff');unicode-range:${unicodeRangeOf(chars)}}`,
         );
       }
     }
     return rules.join('\n');
+  }
+
+  /**
+   * One chunk cut down to `chars`, as base64 WOFF. WOFF (zlib) rather than WOFF2: WOFF2's Brotli
+   * at quality 11 made subsetting 7x slower (35 ms against 5 ms a face) and was most of a cold
+   * build, for fonts about 30% smaller; see bench/README.md. Sections and the brief share faces
+   * whenever they need the same characters of a chunk.
+   */
+  private subset(chunk: FontChunk, chars: string): Promise<string> {
+    const key = `${chunk.file}|${chars}`;
+    let subset = this.subsets.get(key);
+    if (!subset) {
+      subset = subsetFont(this.chunkBytes(chunk), chars, { targetFormat: 'woff' }).then((b) => b.toString('base64'));
+      this.subsets.set(key, subset);
+    }
+    return subset;
+  }
+
+  private chunkBytes(chunk: FontChunk): Buffer {
+    let bytes = this.files.get(chunk.file);
+    if (!bytes) {
+      bytes = readFileSync(chunk.file);
+      this.files.set(chunk.file, bytes);
+    }
+    return bytes;
   }
 }

@@ -49,7 +49,7 @@ describe('ets-brief build outputs', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import/i);
     expect(html).not.toMatch(/(src|href)="https?:/); // links to sources are plain text, nothing loads
-    expect(html).toMatch(/@font-face\{font-family:'etsb Noto Sans SC'[^}]*src:url\(data:font\/woff2;base64,/);
+    expect(html).toMatch(/@font-face\{font-family:'etsb Noto Sans SC'[^}]*src:url\(data:font\/woff;base64,/);
     expect((html.match(/<svg /g) ?? []).length).toBe(8);
     expect(html).toContain('role="img"');
   });

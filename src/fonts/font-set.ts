@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import subsetFont from 'subset-font';
+import type * as Fontkit from 'fontkit';
+import { sfntToWoff } from './woff.js';
 import { covers, FONT_FAMILY, FONT_PACKAGE, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
 
 /** Part of the subset cache key; unknown when the package is missing (fontChunks reports that). */
@@ -27,7 +27,12 @@ export function unicodeRangeOf(chars: Iterable<string>): string {
   return parts.join(',');
 }
 
-type Font = fontkit.Font;
+type Font = Fontkit.Font;
+
+// Loaded on first use: a build whose charts and subsets all come from the cache needs neither.
+const lazyRequire = createRequire(import.meta.url);
+let fontkit: typeof Fontkit | undefined;
+let subsetFont: Promise<typeof import('subset-font').default> | undefined;
 
 /**
  * The brief's typeface for one build: measures text with the real glyph advances (for chart
@@ -43,6 +48,7 @@ export class FontSet {
   private readonly chunkOf = new Map<string, FontChunk | null>();
   private readonly subsets = new Map<string, Promise<string>>();
   private readonly files = new Map<string, Buffer>();
+  private readonly sfnts = new Map<string, Promise<Buffer>>();
 
   /** Fails early, with FontMissingError, if the font package is not installed. */
   check(): void {
@@ -72,6 +78,7 @@ export class FontSet {
   private font(chunk: FontChunk): Font {
     let font = this.fonts.get(chunk.file);
     if (!font) {
+      fontkit ??= lazyRequire('fontkit') as typeof Fontkit;
       font = fontkit.create(this.chunkBytes(chunk)) as Font;
       this.fonts.set(chunk.file, font);
     }
@@ -139,18 +146,31 @@ export class FontSet {
 
   /**
    * One chunk cut down to `chars`, as base64 WOFF. WOFF (zlib) rather than WOFF2: WOFF2's Brotli
-   * at quality 11 made subsetting 7x slower (35 ms against 5 ms a face) and was most of a cold
-   * build, for fonts about 30% smaller; see bench/README.md. Sections and the brief share faces
+   * at quality 11 made subsetting 7x slower and was most of a cold build, for fonts about 30%
+   * smaller; see bench/README.md. Sections and the brief share faces
    * whenever they need the same characters of a chunk.
    */
   private subset(chunk: FontChunk, chars: string): Promise<string> {
     const key = `${chunk.file}|${chars}`;
     let subset = this.subsets.get(key);
     if (!subset) {
-      subset = subsetFont(this.chunkBytes(chunk), chars, { targetFormat: 'woff' }).then((b) => b.toString('base64'));
+      subsetFont ??= import('subset-font').then((m) => m.default);
+      subset = Promise.all([subsetFont, this.sfnt(chunk)])
+        .then(([subsetter, sfnt]) => subsetter(sfnt, chars, { targetFormat: 'truetype' }))
+        .then((font) => sfntToWoff(font).toString('base64'));
       this.subsets.set(key, subset);
     }
     return subset;
+  }
+
+  /** The chunk unpacked from WOFF2 once, rather than by every subset cut from it. */
+  private sfnt(chunk: FontChunk): Promise<Buffer> {
+    let sfnt = this.sfnts.get(chunk.file);
+    if (!sfnt) {
+      sfnt = import('fontverter').then((fontverter) => fontverter.convert(this.chunkBytes(chunk), 'truetype'));
+      this.sfnts.set(chunk.file, sfnt);
+    }
+    return sfnt;
   }
 
   private chunkBytes(chunk: FontChunk): Buffer {

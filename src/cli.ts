@@ -1,13 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { runBuild, runWatch } from './cli/build.js';
-import { runCheck } from './cli/check.js';
-import { runDatapackage } from './cli/datapackage.js';
-import { runImport } from './cli/import.js';
-import { runMetrics } from './cli/metrics.js';
 import { EXIT } from './cli/exit.js';
 import { resolveDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
 import { runInterruptCleanup } from './build/interrupt.js';
+
+// Each command's code is imported when it runs, so `--help` or `check` does not load the renderer.
 
 // Commander parses the command line (subcommands, --help, typo suggestions) better than we would.
 const program = new Command()
@@ -38,13 +35,13 @@ function withBuildOptions(command: Command): Command {
 withBuildOptions(program.command('build'))
   .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, and data/*.csv')
   .action(async (opts: BuildFlags) => {
-    process.exitCode = await runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/build.js')).runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 withBuildOptions(program.command('watch'))
   .description('build, then rebuild whenever data, templates or the configuration change (same options as build)')
   .action(async (opts: BuildFlags) => {
-    process.exitCode = await runWatch({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/build.js')).runWatch({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 program
@@ -53,7 +50,7 @@ program
   .addOption(dataOption())
   .option('--json', 'print the result as JSON')
   .action(async (opts: { data?: string; json?: boolean }) => {
-    process.exitCode = await runCheck({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/check.js')).runCheck({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
   });
 
 program
@@ -63,7 +60,7 @@ program
   .option('--json', 'print all metrics as JSON (numbers unrounded, units explicit)')
   .option('--window <start:end>', 'compare over this window (ISO dates) instead of the subject\'s stated one')
   .action(async (opts: { data?: string; json?: boolean; window?: string }) => {
-    process.exitCode = await runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true, ...(opts.window ? { window: opts.window } : {}) }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/metrics.js')).runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true, ...(opts.window ? { window: opts.window } : {}) }, process.stdout, process.stderr);
   });
 
 program
@@ -75,7 +72,7 @@ program
   .option('--replace', 'apply values that differ from data/ (otherwise they are only reported)')
   .option('--json', 'print the report as JSON')
   .action(async (files: string[], opts: { data?: string; dryRun?: boolean; replace?: boolean; json?: boolean }) => {
-    process.exitCode = await runImport(files, { ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/import.js')).runImport(files, { ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 program
@@ -83,7 +80,7 @@ program
   .description('rewrite <data>/datapackage.json (Frictionless Data Package) from the schemas and data')
   .addOption(dataOption())
   .action(async (opts: { data?: string }) => {
-    process.exitCode = await runDatapackage({ data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/datapackage.js')).runDatapackage({ data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 // Ctrl-C or SIGTERM: close the browser and drop staged output, then exit with the usual code.

@@ -7,8 +7,8 @@ import { loadData } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
 import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
 import { BrowserNotFoundError, findBrowser } from '../pdf/browser.js';
-import { setMetadata } from '../pdf/metadata.js';
-import { printPdfs, type PrintJob } from '../pdf/print.js';
+import type { PdfMetadata } from '../pdf/metadata.js';
+import { Printer, type PrintJob, type PrintResult } from '../pdf/print.js';
 import type { Lang } from '../render/format.js';
 import { TemplateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
@@ -72,11 +72,14 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   });
   const files: string[] = [];
   let updated: string[] = [];
-  const pdfJobs: (PrintJob & { lang: Lang; meta: Parameters<typeof setMetadata>[1] })[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
     await staged.write(path, content);
     files.push(path);
   };
+  // A language's PDF starts printing as soon as its HTML exists, while the next language renders;
+  // the browser is started only when a PDF is not in the cache.
+  const printer = new Printer();
+  const printing: Promise<{ job: PdfJob; outcome: PrintOutcome }>[] = [];
   try {
     for (const lang of options.langs) {
       const started = Date.now();
@@ -87,52 +90,57 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
       for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
-      if (options.formats.includes('pdf')) pdfJobs.push({ name: `${lang}/brief.pdf`, lang, html: rendered.html, marginText: rendered.marginText, meta: pdfMetadata });
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
-    }
-    // A PDF is reprinted only when its HTML or metadata changed (or the browser did).
-    const pdfKey = (job: (typeof pdfJobs)[number]) => cacheKey(VERSION, browserIdentity(), job.html, job.meta);
-    const toPrint: typeof pdfJobs = [];
-    for (const job of pdfJobs) {
-      const cached = await cache.get('pdf', pdfKey(job));
-      if (cached) {
-        log(`${job.name}: HTML unchanged, PDF reused`);
-        await write(job.name, cached);
-      } else toPrint.push(job);
-    }
-    if (toPrint.length > 0) {
-      log(`printing ${toPrint.length} PDF${toPrint.length === 1 ? '' : 's'}`);
-      let printed;
-      try {
-        printed = await printPdfs(toPrint);
-      } catch (error) {
-        if (!(error instanceof BrowserNotFoundError)) {
-          throw new Error(`printing the PDFs failed: ${(error as Error).message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`, { cause: error });
+      if (options.formats.includes('pdf')) {
+        const job: PdfJob = { name: `${lang}/brief.pdf`, html: rendered.html, marginText: rendered.marginText, meta: pdfMetadata };
+        // A PDF is reprinted only when its HTML or metadata changed (or the browser did).
+        job.key = cacheKey(VERSION, browserIdentity(), job.html, job.meta);
+        const cached = await cache.get('pdf', job.key);
+        if (cached) {
+          log(`${job.name}: HTML unchanged, PDF reused`);
+          await write(job.name, cached);
+        } else {
+          log(`${job.name}: printing`);
+          // Settled at once so a failure waits, handled, until every language is rendered.
+          printing.push(printer.print(job).then((result) => ({ job, outcome: { result } }), (error: unknown) => ({ job, outcome: { error } })));
         }
-        // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
-        // (never delete a good output), commit, and report the missing browser.
-        for (const job of toPrint) await staged.keepPrevious(job.name);
-        await staged.commit(options.langs);
-        throw error;
       }
-      for (const [i, result] of printed.entries()) {
-        const job = toPrint[i]!;
-        for (const url of result.blocked) log(`${job.name}: blocked a request to ${url}`);
-        const pdf = await setMetadata(result.pdf, job.meta);
-        await cache.put('pdf', pdfKey(job), pdf);
-        await write(job.name, pdf);
+    }
+    const printed = await Promise.all(printing);
+    const failure = printed.find((p) => 'error' in p.outcome)?.outcome;
+    if (failure && 'error' in failure) {
+      const error = failure.error as Error;
+      if (!(error instanceof BrowserNotFoundError)) {
+        throw new Error(`printing the PDFs failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`, { cause: error });
       }
+      // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
+      // (never delete a good output), commit, and report the missing browser.
+      for (const { job } of printed) await staged.keepPrevious(job.name);
+      await staged.commit(options.langs);
+      throw error;
+    }
+    const { setMetadata } = printed.length > 0 ? await import('../pdf/metadata.js') : { setMetadata: undefined };
+    for (const { job, outcome } of printed) {
+      if (!('result' in outcome)) continue;
+      for (const url of outcome.result.blocked) log(`${job.name}: blocked a request to ${url}`);
+      const pdf = await setMetadata!(outcome.result.pdf, job.meta);
+      await cache.put('pdf', job.key!, pdf);
+      await write(job.name, pdf);
     }
     updated = await staged.commit(options.langs);
   } catch (error) {
     await staged.discard();
     throw error;
   } finally {
+    await printer.close();
     forget();
     await unlock();
   }
   return { files, updated };
 }
+
+type PdfJob = PrintJob & { meta: PdfMetadata; key?: string };
+type PrintOutcome = { result: PrintResult } | { error: unknown };
 
 /** The browser that would print: a different one may print different bytes. */
 function browserIdentity(): string {

@@ -1,6 +1,4 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { expressionInterpreter } from 'vega-interpreter';
+import type { TopLevelSpec } from 'vega-lite';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Weight } from '../fonts/noto-sans-sc.js';
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
@@ -25,6 +23,17 @@ export interface RenderOptions {
   readonly palette?: readonly string[] | undefined;
 }
 
+type Vega = typeof import('vega');
+
+/** Vega, Vega-Lite and the interpreter, loaded on the first chart: a build that takes every chart from the cache never loads them. */
+let engine: Promise<{ vega: Vega; compile: typeof import('vega-lite').compile; interpreter: unknown }> | undefined;
+function loadEngine() {
+  engine ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, vi]) => ({
+    vega, compile: vl.compile, interpreter: vi.expressionInterpreter,
+  }));
+  return engine;
+}
+
 let measuringWith: FontSet | undefined;
 
 /**
@@ -32,7 +41,7 @@ let measuringWith: FontSet | undefined;
  * far off for Chinese. This points it at the brief's own font, so labels are placed, truncated and
  * avoided with the widths the reader will actually see.
  */
-function measureWith(fonts: FontSet): void {
+function measureWith(vega: Vega, fonts: FontSet): void {
   if (measuringWith === fonts) return;
   measuringWith = fonts;
   const metrics = (vega as unknown as { textMetrics: unknown }).textMetrics as { width: (item: Record<string, unknown>, text: unknown) => number };
@@ -79,7 +88,8 @@ function theme(width: number, height: number, palette: readonly string[] = DEFAU
  * evaluated by vega-interpreter, never compiled with `new Function`, so a spec cannot run code.
  */
 export async function renderChart(spec: TopLevelSpec, options: RenderOptions, where: string): Promise<string> {
-  measureWith(options.fonts);
+  const { vega, compile, interpreter } = await loadEngine();
+  measureWith(vega, options.fonts);
   const bound = {
     ...localise(spec, options.strings, where),
     datasets: options.datasets,
@@ -94,7 +104,7 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
   const runtime = vega.parse(vgSpec, undefined, { ast: true });
   const view = new vega.View(runtime, {
     renderer: 'none',
-    expr: expressionInterpreter as never,
+    expr: interpreter as never,
     locale: options.locale as never,
   });
   try {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 
 /** Where a browser was found, and how. */
 export interface BrowserLocation {
@@ -71,6 +71,8 @@ export async function launchBrowser(location: BrowserLocation = findBrowser()): 
   // pipe: the browser talks over stdio, so it exits when this process does, even on SIGKILL.
   // Signals are handled by the caller (see build/interrupt.ts), which closes the browser and also
   // removes staged output; Puppeteer's own handlers would exit before that could happen.
+  // Imported here: a build whose PDFs all come from the cache never loads Puppeteer.
+  const { default: puppeteer } = await import('puppeteer');
   const browser = await puppeteer.launch({
     executablePath: location.executablePath, headless: true, args: launchArgs(), timeout: 30_000, pipe: true, userDataDir,
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,

@@ -30,24 +30,63 @@ export interface PrintOptions {
  * this process is killed.
  */
 export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions = {}): Promise<PrintResult[]> {
-  const timeout = options.timeoutMs ?? 60_000;
-  const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
-  const browser = await launchBrowser(findBrowser());
-  const forget = onInterrupt(() => browser.close().catch(() => browser.process()?.kill('SIGKILL')));
+  const printer = new Printer({ ...options, concurrency: Math.min(options.concurrency ?? availableParallelism(), jobs.length) });
   try {
-    const results: PrintResult[] = new Array(jobs.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < jobs.length) {
-        const index = next++;
-        results[index] = await printOne(browser, jobs[index]!, timeout);
-      }
-    };
-    await Promise.all(Array.from({ length: limit }, worker));
-    return results;
+    return await Promise.all(jobs.map((job) => printer.print(job)));
   } finally {
-    forget();
-    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await printer.close();
+  }
+}
+
+/**
+ * A browser started on the first job and shared by the ones after, so a build can print one
+ * language while it renders the next. At most `concurrency` pages print at once. close() must be
+ * called whatever happens (it is safe to call when nothing was printed).
+ */
+export class Printer {
+  private browser: Promise<Browser> | undefined;
+  private forget: (() => void) | undefined;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly timeout: number;
+  private readonly limit: number;
+
+  constructor(options: PrintOptions = {}) {
+    this.timeout = options.timeoutMs ?? 60_000;
+    this.limit = Math.max(1, options.concurrency ?? availableParallelism());
+  }
+
+  async print(job: PrintJob): Promise<PrintResult> {
+    const browser = await this.start();
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await printOne(browser, job, this.timeout);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    const started = this.browser;
+    this.browser = undefined;
+    this.forget?.();
+    if (!started) return;
+    const browser = await started.catch(() => undefined);
+    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+  }
+
+  private start(): Promise<Browser> {
+    if (!this.browser) {
+      this.browser = (async () => launchBrowser(findBrowser()))();
+      const launching = this.browser;
+      this.forget = onInterrupt(async () => {
+        const browser = await launching.catch(() => undefined);
+        await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+      });
+    }
+    return this.browser;
   }
 }
 

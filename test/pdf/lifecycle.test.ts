@@ -107,9 +107,18 @@ describe('browser lifecycle', () => {
     const before = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
     const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, {
       line: /printing/,
-      then: (pid) => setTimeout(() => {
-        for (const line of browsersOf(pid)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
-      }, 100),
+      // The browser is started lazily after the line; kill it as soon as it exists.
+      then: (pid) => {
+        const poll = setInterval(() => {
+          const browsers = browsersOf(pid);
+          if (browsers.length === 0) return;
+          clearInterval(poll);
+          setTimeout(() => {
+            for (const line of browsersOf(pid)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+          }, 100);
+        }, 20);
+        setTimeout(() => clearInterval(poll), 30_000);
+      },
     });
     expect(r.code).toBe(3);
     expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('ets-brief:'))).toEqual([expect.stringMatching(/^ets-brief: printing the PDFs failed: .*nothing in .*out was changed$/)]);

@@ -17,6 +17,7 @@ export const DATE_FORMATS_ACCEPTED = '2021-07-16, 2021/7/16, 2021年7月16日, 1
 
 /** Parses a calendar date to ISO `YYYY-MM-DD`; dates stay strings so no time zone can shift them. */
 export function parseDate(raw: string): ParseResult<string> {
+  if (isIsoDate(raw)) return { ok: true, value: raw };
   const text = raw.trim();
   let m = YEAR_FIRST.exec(text) ?? CHINESE.exec(text);
   if (m) return toIso(+m[1]!, +m[2]!, +m[3]!);
@@ -27,6 +28,26 @@ export function parseDate(raw: string): ParseResult<string> {
   m = DAY_MONTH_NAME.exec(text);
   if (m) return toIso(+m[3]!, monthNumber(m[2]!), +m[1]!);
   return { ok: false, expected: `a date such as ${DATE_FORMATS_ACCEPTED}` };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar date already written YYYY-MM-DD: the form data/ stores, checked without a Date. */
+function isIsoDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    year = year * 10 + d;
+  }
+  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 function monthNumber(name: string): number {

@@ -1,3 +1,4 @@
+import { isUtf8 as isUtf8Native } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -56,6 +57,7 @@ export class DecodeError extends Error {
  * replacement character inside a number or a name would silently change the data.
  */
 export function createDecoder(encoding: TextEncoding, skipBytes: number): Transform {
+  if (encoding === 'utf-8') return createUtf8Validator(skipBytes);
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let toSkip = skipBytes;
   let offset = 0;
@@ -84,6 +86,40 @@ export function createDecoder(encoding: TextEncoding, skipBytes: number): Transf
       } catch {
         callback(new DecodeError(encoding, offset));
       }
+    },
+  });
+}
+
+/**
+ * UTF-8 is checked, not decoded: the bytes go on to csv-parse, which decodes each field once.
+ * Decoding here made csv-parse encode the text back to bytes, a third of a large file's read time.
+ */
+function createUtf8Validator(skipBytes: number): Transform {
+  let toSkip = skipBytes;
+  let offset = 0;
+  let carry: Buffer | undefined; // an incomplete sequence at the end of the previous chunk
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, callback: TransformCallback) {
+      let bytes = chunk;
+      if (toSkip > 0) {
+        const skip = Math.min(toSkip, bytes.length);
+        bytes = bytes.subarray(skip);
+        toSkip -= skip;
+        offset += skip;
+      }
+      if (carry) {
+        bytes = Buffer.concat([carry, bytes]);
+        carry = undefined;
+      }
+      const complete = trimIncompleteUtf8Tail(bytes);
+      if (!isUtf8Native(complete)) return callback(new DecodeError('utf-8', offset));
+      if (complete.length < bytes.length) carry = bytes.subarray(complete.length);
+      offset += complete.length;
+      callback(null, complete.length > 0 ? complete : undefined);
+    },
+    flush(callback: TransformCallback) {
+      callback(carry ? new DecodeError('utf-8', offset) : null);
     },
   });
 }

@@ -31,6 +31,8 @@ export interface Field<T> {
   readonly description: string | undefined;
   readonly unit: string | undefined;
   readonly expected: string;
+  /** True for a cell meaning "no value" (see DEFAULT_MISSING), spaces around it ignored. */
+  isMissing(raw: string): boolean;
   /** Parses a present (non-missing) cell. */
   parse(raw: string): ParseResult<T>;
   describe(name: string): TableSchemaField;
@@ -50,6 +52,8 @@ function makeField<T>(
   parse: (raw: string) => ParseResult<T>,
   required = true,
 ): Field<T> {
+  const missing = new Set([...DEFAULT_MISSING, ...(spec.missing ?? [])]);
+  const longest = Math.max(...[...missing].map((m) => m.length));
   const field: Field<T> = {
     type: spec.type,
     required,
@@ -58,6 +62,8 @@ function makeField<T>(
     description: spec.description,
     unit: spec.unit,
     expected: spec.expected,
+    // Most cells are longer than any missing marker and need no trimming: no set lookup then.
+    isMissing: (raw) => (raw.length > longest && !hasEdgeSpace(raw) ? false : missing.has(trim(raw))),
     parse,
     describe(name) {
       const out: TableSchemaField = { name, type: spec.type, ...spec.extra };
@@ -77,7 +83,7 @@ function makeField<T>(
 export function text(spec: Common & { maxLength?: number } = {}): Field<string> {
   const max = spec.maxLength ?? 10_000;
   return makeField({ ...spec, type: 'string', expected: `text of at most ${max} characters` }, (raw) =>
-    raw.length <= max ? { ok: true, value: raw.trim() } : { ok: false, expected: `text of at most ${max} characters` },
+    raw.length <= max ? { ok: true, value: trim(raw) } : { ok: false, expected: `text of at most ${max} characters` },
   );
 }
 
@@ -85,17 +91,31 @@ export function oneOf<const V extends string>(values: readonly V[], spec: Common
   const expected = `one of: ${values.join(', ')}`;
   const set = new Set<string>(values);
   return makeField({ ...spec, type: 'string', expected, extra: { constraints: { enum: values } } }, (raw) => {
-    const v = raw.trim();
+    const v = trim(raw);
     return set.has(v) ? { ok: true, value: v as V } : { ok: false, expected };
   });
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** String.trim, without allocating when there is nothing to trim (most cells). */
+export function trim(raw: string): string {
+  return raw !== '' && hasEdgeSpace(raw) ? raw.trim() : raw;
+}
+
+/** Whether a non-empty text may start or end with what String.trim removes (conservative above U+167F). */
+function hasEdgeSpace(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return !(first > 32 && first !== 160 && first < 0x1680 && last > 32 && last !== 160 && last < 0x1680);
 }
 
 /** An identifier: lower-case letters, digits and hyphens, so ids are safe in file names and URLs. */
 export function id(spec: Common = {}): Field<string> {
   const expected = 'an id of lower-case letters, digits and hyphens';
   return makeField({ ...spec, type: 'string', expected, extra: { format: 'ets:id' } }, (raw) => {
-    const v = raw.trim();
-    return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? { ok: true, value: v } : { ok: false, expected };
+    const v = trim(raw);
+    return ID.test(v) ? { ok: true, value: v } : { ok: false, expected };
   });
 }
 

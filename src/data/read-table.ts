@@ -1,6 +1,6 @@
 import type { DataIssue } from './errors.js';
 import { mapHeader } from './header.js';
-import { readRecords, sniffFile, type FileShape } from './records.js';
+import { forEachRecord, sniffFile, type FileShape } from './records.js';
 import type { DatasetSchema, Fields, RowOf } from './schema.js';
 
 export interface ReadTableOptions {
@@ -25,89 +25,144 @@ export interface TableRead<R> {
 export const DEFAULT_MAX_ISSUES = 100;
 
 /**
- * Reads a CSV file into typed rows. Every bad cell is reported with file, line, column, value and
- * what was expected, up to `maxIssues`; rows with errors are left out of `rows`.
+ * Issues of one file: the first `max` kept, the rest counted, and a closing line saying how many
+ * were left out. Shared by cell checks and the checks a caller runs on each row.
+ */
+export class IssueLog {
+  readonly issues: DataIssue[] = [];
+  private suppressed = 0;
+  constructor(private readonly file: string, private readonly max = DEFAULT_MAX_ISSUES) {}
+
+  add(issue: DataIssue): void {
+    if (this.issues.length < this.max) this.issues.push(issue);
+    else this.suppressed++;
+  }
+
+  get hasErrors(): boolean {
+    return this.suppressed > 0 || this.issues.some((i) => i.severity === 'error');
+  }
+
+  /** The issues, then `always` (never counted against the limit), then the count of those left out. */
+  close(always: readonly DataIssue[] = []): DataIssue[] {
+    this.issues.push(...always);
+    if (this.suppressed > 0) {
+      const n = this.suppressed;
+      this.suppressed = 0;
+      this.issues.push({ file: this.file, severity: 'error', message: `…and ${n} more issue${n === 1 ? '' : 's'} in this file (only the first ${this.max} are listed)` });
+    }
+    return this.issues;
+  }
+}
+
+export interface TableStream {
+  /** Rows that passed every cell check and were handed to the callback. */
+  readonly rows: number;
+  readonly issues: DataIssue[];
+  readonly shape: FileShape | undefined;
+}
+
+/**
+ * Reads a CSV file row by row, without holding it in memory: each row whose cells are all valid is
+ * typed and passed to `onRow` with its line; `onRow` may report issues of its own (rules across
+ * cells, keys) to the same log. Every bad cell is reported with file, line, column, value and what
+ * was expected, up to `maxIssues`.
+ */
+export async function streamTable<S extends DatasetSchema<Fields>>(
+  path: string,
+  schema: S,
+  options: ReadTableOptions,
+  onRow: (row: RowOf<S>, line: number, log: IssueLog) => void,
+): Promise<TableStream> {
+  const file = options.displayPath ?? path;
+  const log = new IssueLog(file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
+  let shape: FileShape;
+  try {
+    shape = await sniffFile(path);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    log.add({ file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
+    return { rows: 0, issues: log.close(), shape: undefined };
+  }
+
+  const names = Object.keys(schema.fields);
+  const fields = names.map((name) => schema.fields[name]!);
+  let indexes: (number | undefined)[] | undefined;
+  let header: readonly string[] = [];
+  let rows = 0;
+  const structural: DataIssue[] = [];
+
+  await forEachRecord(path, file, shape, structural, (cells, line) => {
+    if (indexes === undefined) {
+      header = cells;
+      const map = mapHeader(cells, schema.fields, file, line, options.unknownColumns ?? 'error', options.columns);
+      map.issues.forEach((i) => log.add(i));
+      if (map.issues.some((i) => i.message.startsWith('missing required column'))) return false;
+      indexes = names.map((name) => map.indexOf.get(name));
+      return true;
+    }
+    if (cells.length !== header.length) {
+      if (cells.every((c) => c.trim() === '')) return true; // spreadsheet exports pad with empty rows
+      log.add({
+        file, line, severity: 'error',
+        message: `row has ${cells.length} cells but the header has ${header.length}`,
+        expected: `${header.length} cells separated by ${JSON.stringify(shape.delimiter)}`,
+      });
+      return true;
+    }
+    const row: Record<string, unknown> = {};
+    let ok = true;
+    let blank = true;
+    for (let f = 0; f < names.length; f++) {
+      const name = names[f]!;
+      const index = indexes[f];
+      if (index === undefined) {
+        row[name] = null; // optional column absent from the file
+        continue;
+      }
+      const field = fields[f]!;
+      const raw = cells[index]!;
+      if (field.isMissing(raw)) {
+        if (field.required) {
+          ok = false;
+          if (raw.trim() === '' && cells.every((c) => c.trim() === '')) return true; // a padded empty row
+          log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'missing value', expected: field.expected });
+        } else row[name] = null;
+        continue;
+      }
+      blank = false;
+      const parsed = field.parse(raw);
+      if (parsed.ok) row[name] = parsed.value;
+      else {
+        ok = false;
+        log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'invalid value', expected: parsed.expected });
+      }
+    }
+    if (ok && blank && cells.every((c) => c.trim() === '')) return true;
+    if (ok) {
+      rows++;
+      onRow(row as RowOf<S>, line, log);
+    }
+    return true;
+  });
+  if (indexes === undefined && structural.length === 0 && !log.hasErrors) {
+    log.add({ file, severity: 'error', message: 'the file is empty', expected: 'a header row naming the columns' });
+  }
+  return { rows, issues: log.close(structural), shape };
+}
+
+/**
+ * Reads a CSV file into typed rows (see streamTable); rows with errors are left out of `rows`.
  */
 export async function readTable<S extends DatasetSchema<Fields>>(
   path: string,
   schema: S,
   options: ReadTableOptions = {},
 ): Promise<TableRead<RowOf<S>>> {
-  const file = options.displayPath ?? path;
-  const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
-  const issues: DataIssue[] = [];
   const rows: RowOf<S>[] = [];
   const lines: number[] = [];
-  let shape: FileShape;
-  try {
-    shape = await sniffFile(path);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    issues.push({ file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
-    return { rows, lines, issues, shape: undefined };
-  }
-
-  const fieldEntries = Object.entries(schema.fields);
-  let columns: { name: string; index: number | undefined }[] | undefined;
-  let header: readonly string[] = [];
-  let suppressed = 0;
-  const report = (issue: DataIssue) => {
-    if (issues.length < maxIssues) issues.push(issue);
-    else suppressed++;
-  };
-
-  for await (const { cells, line } of readRecords(path, file, shape, issues)) {
-    if (columns === undefined) {
-      header = cells;
-      const map = mapHeader(cells, schema.fields, file, line, options.unknownColumns ?? 'error', options.columns);
-      map.issues.forEach(report);
-      if (map.issues.some((i) => i.message.startsWith('missing required column'))) break;
-      columns = fieldEntries.map(([name]) => ({ name, index: map.indexOf.get(name) }));
-      continue;
-    }
-    if (cells.every((c) => c.trim() === '')) continue; // spreadsheet exports pad with empty rows
-    if (cells.length !== header.length) {
-      report({
-        file, line, severity: 'error',
-        message: `row has ${cells.length} cells but the header has ${header.length}`,
-        expected: `${header.length} cells separated by ${JSON.stringify(shape.delimiter)}`,
-      });
-      continue;
-    }
-    const row: Record<string, unknown> = {};
-    let ok = true;
-    for (let f = 0; f < columns.length; f++) {
-      const { name, index } = columns[f]!;
-      const field = schema.fields[name]!;
-      if (index === undefined) {
-        row[name] = null; // optional column absent from the file
-        continue;
-      }
-      const raw = cells[index] ?? '';
-      if (field.missing.includes(raw.trim())) {
-        if (field.required) {
-          ok = false;
-          report({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'missing value', expected: field.expected });
-        } else row[name] = null;
-        continue;
-      }
-      const parsed = field.parse(raw);
-      if (parsed.ok) row[name] = parsed.value;
-      else {
-        ok = false;
-        report({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'invalid value', expected: parsed.expected });
-      }
-    }
-    if (ok) {
-      rows.push(row as RowOf<S>);
-      lines.push(line);
-    }
-  }
-  if (columns === undefined && !issues.some((i) => i.severity === 'error')) {
-    issues.push({ file, severity: 'error', message: 'the file is empty', expected: 'a header row naming the columns' });
-  }
-  if (suppressed > 0) {
-    issues.push({ file, severity: 'error', message: `…and ${suppressed} more issue${suppressed === 1 ? '' : 's'} in this file (only the first ${maxIssues} are listed)` });
-  }
+  const { issues, shape } = await streamTable(path, schema, options, (row, line) => {
+    rows.push(row);
+    lines.push(line);
+  });
   return { rows, lines, issues, shape };
 }

@@ -36,3 +36,21 @@ describe('parseDate', () => {
     );
   });
 });
+
+describe('parseDate on ISO dates (the fast path)', () => {
+  it('accepts exactly the real calendar dates, as the general reader does', () => {
+    const parts = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }));
+    fc.assert(
+      fc.property(parts, ([y, m, d]) => {
+        const raw = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const probe = new Date(0);
+        probe.setUTCFullYear(y, m - 1, d); // setUTCFullYear, unlike Date.UTC, keeps years below 100
+        const real = m >= 1 && m <= 12 && d >= 1 && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+        expect(parseDate(raw)).toEqual(real ? { ok: true, value: raw } : { ok: false, expected: expect.any(String) });
+        // The same date written another way goes through the general reader and agrees.
+        if (real) expect(parseDate(`${raw.replace(/-/g, '/')}`)).toEqual({ ok: true, value: raw });
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

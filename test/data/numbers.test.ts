@@ -80,3 +80,19 @@ describe('parseNumber', () => {
     );
   });
 });
+
+describe('parseNumber fast path', () => {
+  it('gives exactly the double Number() gives for plain decimals up to 15 digits', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,8}$/), fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined }))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(fc.property(decimal, (raw) => Object.is(value(raw), Number(raw))), { numRuns: 5000 });
+  });
+
+  it('leaves anything unusual to the general reader', () => {
+    expect(parseNumber('1.').ok).toBe(false);
+    expect(parseNumber('-').ok).toBe(false);
+    expect(parseNumber('1.2.3').ok).toBe(false);
+    expect(value('1234567890123456')).toBe(1234567890123456); // 16 digits: general path, same value
+  });
+});

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DataIssue } from '../errors.js';
 import { readWindExport, looksLikeWind } from '../formats/wind.js';
-import { readRecords, sniffFile } from '../records.js';
+import { forEachRecord, sniffFile } from '../records.js';
 import { FORMATS, type ImportFormat } from './formats.js';
 
 /** How many leading records are enough to recognise a delimited file. */
@@ -45,10 +45,10 @@ async function probe(path: string): Promise<string[][]> {
   const out: string[][] = [];
   try {
     const shape = await sniffFile(path);
-    for await (const { cells } of readRecords(path, path, shape, issues)) {
+    await forEachRecord(path, path, shape, issues, (cells) => {
       out.push([...cells]);
-      if (out.length >= PROBE_RECORDS) break;
-    }
+      return out.length < PROBE_RECORDS;
+    });
   } catch {
     return [];
   }

@@ -1,3 +1,4 @@
+import { dailySeriesOf, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Metrics } from '../metrics/index.js';
@@ -23,6 +24,8 @@ export interface LanguageOutput {
 
 export interface LanguageInputs {
   readonly data: Data;
+  /** Daily series reduced for charts; by default reduced from data['market-daily']. */
+  readonly daily?: readonly DailySeries[];
   readonly metrics: Metrics;
   readonly lang: Lang;
   readonly templates: TemplateFiles;
@@ -40,7 +43,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   const messages = await loadMessages(inputs.templates, lang, configuredStrings(config, lang));
   const t = translator(messages);
   const charts = await renderCharts(
-    { data, metrics, lang, t, phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
+    { data, daily: inputs.daily ?? dailySeriesOf(data['market-daily']), metrics, lang, t, phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
     messages, inputs.templates, inputs.fonts, config.theme?.palette, inputs.cache ?? BuildCache.disabled(), log,
   );
   const templates = await loadTemplates(inputs.templates, lang, t, { accent: config.theme?.accent });

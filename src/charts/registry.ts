@@ -1,3 +1,4 @@
+import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import type { Metrics } from '../metrics/index.js';
 import { reduceSeries } from './reduce.js';
@@ -6,6 +7,8 @@ export type Row = Record<string, string | number | null>;
 
 export interface ChartContext {
   readonly data: Data;
+  /** Daily trading series, reduced so that a chart's size does not grow with the rows. */
+  readonly daily: readonly DailySeries[];
   readonly metrics: Metrics;
   readonly lang: 'zh-CN' | 'en';
   readonly t: (key: string) => string;
@@ -30,8 +33,6 @@ export interface ChartDefinition {
   readonly height: number;
   /** The table's columns; each header is the string `charts.<id>.<field>`. */
   readonly fields: readonly string[];
-  /** For series charts: the field whose highs and lows must survive when a long series is thinned. */
-  readonly seriesValue?: string;
   /** null when data/ cannot draw the chart (the brief then says what is missing). */
   build(ctx: ChartContext): ChartBuild | null;
 }
@@ -75,20 +76,20 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'eua-price',
     height: 240,
-    seriesValue: 'mean',
     fields: ['period', 'mean', 'min', 'max'],
     build(ctx) {
       const market = referenceOf(ctx);
-      // Daily settlements where data/ has them; the annual aggregates otherwise.
-      const daily = ctx.data['market-daily'].filter((r) => r.market === market).sort((a, b) => a.date.localeCompare(b.date));
-      const rows: Row[] = daily.length >= 2
-        ? daily.map((r) => ({ period: r.date, t: round(fractionalYear(r.date), 5), mean: r.close, min: r.low ?? r.close, max: r.high ?? r.close }))
+      // Daily prices where data/ has them (its preferred instrument); the annual aggregates otherwise.
+      const series = preferredSeries(ctx.daily, market);
+      const daily = series && series.points.length >= 2 ? series : undefined;
+      const rows: Row[] = daily
+        ? daily.points.map((p) => ({ period: p.date, t: round(fractionalYear(p.date), 5), mean: p.close, min: p.low, max: p.high }))
         : ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year)
             .map((r) => ({ period: r.year, t: r.year, mean: round(r.mean, 2), min: r.min, max: r.max }));
       if (rows.length < 2) return null;
       const first = Math.floor(rows[0]!.t as number);
       const last = Math.floor(rows.at(-1)!.t as number);
-      const edge = daily.length >= 2 ? 0 : 0.5; // annual points sit mid-year: pad half a year
+      const edge = daily ? 0 : 0.5; // annual points sit mid-year: pad half a year
       const phases = ctx.data.phases
         .filter((p) => p.market === market && (p.end_year ?? Infinity) >= first && p.start_year <= last)
         .map((p) => ({
@@ -96,11 +97,10 @@ export const CHARTS: readonly ChartDefinition[] = [
           start: Math.max(p.start_year - edge, (rows[0]!.t as number) - edge),
           end: Math.min((p.end_year ?? last) + 1 - edge, (rows.at(-1)!.t as number) + edge),
         }));
-      const used = daily.length >= 2 ? daily : ctx.data['price-annual'].filter((r) => r.market === market);
       return {
         datasets: { table: rows, phases },
-        placeholders: { from: first, to: last, basis: ctx.t(daily.length >= 2 ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual') },
-        sources: sourcesOf(used),
+        placeholders: { from: first, to: last, basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual') },
+        sources: daily ? [...daily.sources] : sourcesOf(ctx.data['price-annual'].filter((r) => r.market === market)),
       };
     },
   },
@@ -213,11 +213,13 @@ export const CHARTS: readonly ChartDefinition[] = [
       const rows: Row[] = [];
       const used: { source: string }[] = [];
       for (const m of markets) {
-        const series = ctx.data['market-daily'].filter((r) => r.market === m.id && r.date >= subject.launch_date! && (r.volume === null || r.volume > 0)).sort((a, b) => a.date.localeCompare(b.date));
-        if (series.length < 2) continue;
-        used.push(...series);
+        const daily = preferredSeries(ctx.daily, m.id);
+        // Days with trades since the subject's launch (a day without volume repeats the last price).
+        const points = (daily?.points ?? []).filter((p) => p.date >= subject.launch_date! && (p.volume === null || p.volume > 0));
+        if (points.length < 2) continue;
+        used.push(...daily!.sources.map((source) => ({ source })));
         // Each market thinned on its own, so one series' peaks never crowd out another's.
-        for (const r of reduceSeries(series, Math.floor(640 / 4 / markets.length), (x) => x.close)) rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
+        for (const r of reduceSeries(points, Math.floor(640 / 4 / markets.length), (x) => x.close)) rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
       }
       if (!rows.some((r) => r.market === ctx.marketLabel(subject.id))) return null;
       const dates = rows.map((r) => r.date as string).sort();

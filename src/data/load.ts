@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASETS, type Data, type DatasetName } from './datasets/index.js';
 import { hasErrors, type DataIssue } from './errors.js';
-import { DEFAULT_MAX_ISSUES, readTable, type TableRead } from './read-table.js';
+import { DailySeriesBuilder, type DailySeries } from './daily-series.js';
+import { streamTable } from './read-table.js';
+import { RowChecks } from './row-checks.js';
 import type { DatasetSchema } from './schema.js';
 
 export interface DatasetSummary {
@@ -19,122 +21,118 @@ export interface LoadResult {
   readonly data: Data | undefined;
   readonly issues: readonly DataIssue[];
   readonly summary: readonly DatasetSummary[];
+  /** market-daily reduced for charts (see DailySeries), built as the file streams in. */
+  readonly daily: readonly DailySeries[];
+}
+
+export interface LoadOptions {
+  /**
+   * false: market-daily is validated and reduced to `daily` as it streams, and its rows are not
+   * kept (data['market-daily'] is empty), so memory stays flat however long the file is. Metrics
+   * that need daily rows then fall back to the annual data. Default true.
+   */
+  readonly keepDailyRows?: boolean;
+  /** Buckets per daily series (see DailySeriesBuilder). */
+  readonly dailyBuckets?: number;
 }
 
 /**
- * Loads and validates every dataset in `dir`: cells, then rules within a row, then primary keys
- * and references across datasets. All issues are collected; `data` is returned only if none is an
- * error.
+ * Loads and validates every dataset in `dir`, each file streamed once: cells, then rules within a
+ * row, primary keys and references to datasets loaded before it (datasets are read in reference
+ * order: sources, markets, then the rest). All issues are collected; `data` is returned only if
+ * none is an error.
  */
-export async function loadData(dir: string): Promise<LoadResult> {
-  const names = Object.keys(DATASETS) as DatasetName[];
-  const reads = await Promise.all(
-    names.map(async (name) => {
-      const schema = DATASETS[name] as DatasetSchema;
-      const file = join(dir, `${name}.csv`);
-      // An optional dataset (a series `import` writes) may simply not be there yet.
-      if (schema.optional && !(await exists(file))) return { rows: [], lines: [], issues: [], shape: undefined };
-      return readTable(file, schema, { displayPath: file });
-    }),
-  );
-  const tables = new Map(names.map((name, i) => [name, reads[i]!] as const));
-  const issues: DataIssue[] = reads.flatMap((r) => r.issues);
+export async function loadData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const names = loadOrder();
+  const referenced = referencedColumns();
+  const known = new Map<string, Map<string, ReadonlySet<string>>>();
+  const tables = new Map<DatasetName, unknown[]>();
+  const issues: DataIssue[] = [];
+  const summary = new Map<DatasetName, DatasetSummary>();
+  const daily = new DailySeriesBuilder(options.dailyBuckets);
   for (const name of names) {
     const schema = DATASETS[name] as DatasetSchema;
-    const table = tables.get(name)!;
     const file = join(dir, `${name}.csv`);
-    issues.push(...capped(file, [...checkRowRules(schema, table, file), ...checkPrimaryKey(schema, table, file), ...checkReferences(schema, table, file, tables)]));
+    const rows: unknown[] = [];
+    tables.set(name, rows);
+    const range = new RangeTracker(schema);
+    // An optional dataset (a series `import` writes) may simply not be there yet.
+    if (schema.optional && !(await exists(file))) {
+      summary.set(name, { name, file, rows: 0, encoding: undefined, range: undefined });
+      continue;
+    }
+    const checks = new RowChecks(schema, file, known, referenced.get(name));
+    const isDaily = name === 'market-daily';
+    const keep = !isDaily || options.keepDailyRows !== false;
+    const read = await streamTable(file, schema, { displayPath: file }, (row, line, log) => {
+      checks.check(row, line, (issue) => log.add(issue));
+      range.add(row);
+      if (keep) rows.push(row);
+      if (isDaily) daily.add(row as Data['market-daily'][number]);
+    });
+    issues.push(...read.issues);
+    known.set(name, checks.collected);
+    summary.set(name, { name, file, rows: read.rows, encoding: read.shape?.encoding, range: range.result() });
   }
-  const summary = names.map((name) => summarise(name, DATASETS[name] as DatasetSchema, tables.get(name)!, join(dir, `${name}.csv`)));
-  const data = hasErrors(issues) ? undefined : (Object.fromEntries(names.map((n) => [n, tables.get(n)!.rows])) as unknown as Data);
-  return { data, issues, summary };
+  const all = Object.keys(DATASETS) as DatasetName[];
+  const data = hasErrors(issues) ? undefined : (Object.fromEntries(all.map((n) => [n, tables.get(n)!])) as unknown as Data);
+  return { data, issues, summary: all.map((n) => summary.get(n)!), daily: data ? daily.build() : [] };
 }
 
-type AnyTable = TableRead<Record<string, unknown>>;
+/** Datasets ordered so that every one comes after those it refers to. */
+function loadOrder(): DatasetName[] {
+  const order: DatasetName[] = [];
+  const visit = (name: DatasetName, path: readonly DatasetName[]) => {
+    if (order.includes(name)) return;
+    if (path.includes(name)) throw new Error(`datasets refer to each other in a cycle: ${[...path, name].join(' -> ')}`);
+    for (const ref of (DATASETS[name] as DatasetSchema).references ?? []) visit(ref.resource as DatasetName, [...path, name]);
+    order.push(name);
+  };
+  for (const name of Object.keys(DATASETS) as DatasetName[]) visit(name, []);
+  return order;
+}
 
-/** At most DEFAULT_MAX_ISSUES listed per file, the rest counted, as for cell errors. */
-function capped(file: string, issues: DataIssue[]): DataIssue[] {
-  if (issues.length <= DEFAULT_MAX_ISSUES) return issues;
-  const rest = issues.length - DEFAULT_MAX_ISSUES;
-  return [...issues.slice(0, DEFAULT_MAX_ISSUES), { file, severity: 'error', message: `…and ${rest} more issues in this file (only the first ${DEFAULT_MAX_ISSUES} are listed)` }];
+/** For each dataset, its columns that other datasets refer to (markets.id, sources.id). */
+function referencedColumns(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const schema of Object.values(DATASETS) as DatasetSchema[]) {
+    for (const ref of schema.references ?? []) {
+      const list = out.get(ref.resource) ?? [];
+      if (!list.includes(ref.resourceField)) list.push(ref.resourceField);
+      out.set(ref.resource, list);
+    }
+  }
+  return out;
 }
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then((s) => s.isFile(), () => false);
 }
 
-function checkRowRules(schema: DatasetSchema, table: AnyTable, file: string): DataIssue[] {
-  const issues: DataIssue[] = [];
-  for (const rule of schema.rowRules ?? []) {
-    table.rows.forEach((row, i) => {
-      const message = rule.check(row);
-      if (message !== undefined) issues.push({ file, line: table.lines[i]!, column: rule.field, severity: 'error', message });
-    });
+/** Coverage in the finest unit the dataset has: its dates if any, else its years. */
+class RangeTracker {
+  private readonly fields: string[];
+  private lo: string | undefined;
+  private hi: string | undefined;
+
+  constructor(schema: DatasetSchema) {
+    const entries = Object.entries(schema.fields);
+    const dates = entries.filter(([field, f]) => f.type === 'date' && field !== 'retrieved').map(([field]) => field);
+    const years = entries.filter(([field, f]) => f.type === 'integer' && /year/.test(field)).map(([field]) => field);
+    this.fields = dates.length > 0 ? dates : years;
   }
-  return issues;
-}
 
-function checkPrimaryKey(schema: DatasetSchema, table: AnyTable, file: string): DataIssue[] {
-  const key = schema.primaryKey;
-  if (!key || key.length === 0) return [];
-  const seen = new Map<string, number>();
-  const issues: DataIssue[] = [];
-  table.rows.forEach((row, i) => {
-    const value = JSON.stringify(key.map((k) => row[k]));
-    const line = table.lines[i]!;
-    const first = seen.get(value);
-    if (first === undefined) seen.set(value, line);
-    else {
-      const shown = key.map((k) => `${k}=${String(row[k])}`).join(', ');
-      issues.push({ file, line, severity: 'error', message: `duplicate row: ${shown} already appears on line ${first}` });
-    }
-  });
-  return issues;
-}
-
-function checkReferences(schema: DatasetSchema, table: AnyTable, file: string, tables: Map<DatasetName, AnyTable>): DataIssue[] {
-  const issues: DataIssue[] = [];
-  for (const ref of schema.references ?? []) {
-    const target = tables.get(ref.resource as DatasetName);
-    if (!target) continue;
-    const known = new Set(target.rows.map((r) => String(r[ref.resourceField])));
-    table.rows.forEach((row, i) => {
-      const raw = row[ref.field];
-      if (raw === null || raw === undefined) return;
-      const values = ref.list ? String(raw).split(';').map((s) => s.trim()) : [String(raw)];
-      for (const value of values) {
-        if (!known.has(value)) {
-          issues.push({
-            file, line: table.lines[i]!, column: ref.field, value, severity: 'error',
-            message: `unknown ${ref.resourceField} in ${ref.resource}.csv`,
-            expected: `one of: ${[...known].sort().join(', ')}`,
-          });
-        }
-      }
-    });
-  }
-  return issues;
-}
-
-function summarise(name: DatasetName, schema: DatasetSchema, table: AnyTable, file: string): DatasetSummary {
-  // Coverage in the finest unit the dataset has: its dates if any, else its years.
-  const entries = Object.entries(schema.fields);
-  const dates = entries.filter(([field, f]) => f.type === 'date' && field !== 'retrieved').map(([field]) => field);
-  const years = entries.filter(([field, f]) => f.type === 'integer' && /year/.test(field)).map(([field]) => field);
-  const temporal = dates.length > 0 ? dates : years;
-  let lo: string | undefined;
-  let hi: string | undefined;
-  for (const row of table.rows) {
-    for (const field of temporal) {
+  add(row: Readonly<Record<string, unknown>>): void {
+    for (const field of this.fields) {
       const v = row[field];
       if (v === null || v === undefined) continue;
       const s = String(v);
-      if (lo === undefined || s < lo) lo = s;
-      if (hi === undefined || s > hi) hi = s;
+      if (this.lo === undefined || s < this.lo) this.lo = s;
+      if (this.hi === undefined || s > this.hi) this.hi = s;
     }
   }
-  return {
-    name, file, rows: table.rows.length, encoding: table.shape?.encoding,
-    range: lo !== undefined && hi !== undefined ? [lo, hi] : undefined,
-  };
+
+  result(): readonly [string, string] | undefined {
+    return this.lo !== undefined && this.hi !== undefined ? [this.lo, this.hi] : undefined;
+  }
 }

@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/registry.js';
-import { reduceSeries } from '../charts/reduce.js';
 import { renderChart } from '../charts/render.js';
 import { validateSpec } from '../charts/validate.js';
 import type { FontSet } from '../fonts/font-set.js';
@@ -36,13 +35,9 @@ export async function renderCharts(
   for (const def of CHARTS) {
     const raw = def.build(ctx);
     if (!raw) continue;
-    // A long series is thinned to about the chart's pixel width, keeping every high and low, so a
-    // chart's size does not grow with the data; its table and CSV hold what the chart shows.
-    const seriesValue = def.seriesValue;
-    const built = seriesValue === undefined ? raw : {
-      ...raw,
-      datasets: { ...raw.datasets, table: reduceSeries(raw.datasets.table, Math.floor(CHART_WIDTH / 4), (r) => Number(r[seriesValue])) },
-    };
+    // Long daily series arrive reduced (see DailySeries), so a chart's size does not grow with the
+    // data; its table and CSV hold what the chart shows.
+    const built = raw;
     const where = `templates/charts/${def.id}.vl.json`;
     const spec = JSON.parse(await files.read(`charts/${def.id}.vl.json`)) as TopLevelSpec;
     validateSpec(spec, where);

@@ -123,12 +123,21 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
   }, 60_000);
 
   it('draws the EU price-by-phase chart from daily data', async () => {
-    const { data } = await loadData(dir);
+    const { data, daily } = await loadData(dir);
     const metrics = computeMetrics(data!);
     const chart = CHARTS.find((c) => c.id === 'eua-price')!;
-    const built = chart.build({ data: data!, metrics, lang: 'en', t: (k) => k, phaseLabel: (p) => `Phase ${p}`, marketLabel: (x) => x, dateLabel: (d) => d })!;
-    expect(built.datasets.table.length).toBe(3356);
-    expect(built.datasets.table[0]).toMatchObject({ period: '2008-04-08', mean: 24.87 });
+    const built = chart.build({ data: data!, daily, metrics, lang: 'en', t: (k) => k, phaseLabel: (p) => `Phase ${p}`, marketLabel: (x) => x, dateLabel: (d) => d })!;
+    // 3356 trading days, reduced to at most six days per bucket, every extreme kept.
+    const rows = data!['market-daily'].filter((r) => r.market === 'eu-ets');
+    const table = built.datasets.table;
+    expect(rows.length).toBe(3356);
+    expect(table.length).toBeLessThanOrEqual(160 * 6);
+    expect(table[0]).toMatchObject({ period: '2008-04-08', mean: 24.87 });
+    expect(table.at(-1)!.period).toBe(rows.map((r) => r.date).sort().at(-1));
+    expect(Math.max(...table.map((r) => r.mean as number))).toBe(Math.max(...rows.map((r) => r.close)));
+    expect(Math.min(...table.map((r) => r.mean as number))).toBe(Math.min(...rows.map((r) => r.close)));
+    expect(Math.max(...table.map((r) => r.max as number))).toBe(Math.max(...rows.map((r) => r.high ?? r.close)));
+    expect(Math.min(...table.map((r) => r.min as number))).toBe(Math.min(...rows.map((r) => r.low ?? r.close)));
     expect(built.placeholders.basis).toBe('charts.eua-price.basisDaily');
   }, 30_000);
 });

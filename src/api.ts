@@ -1,6 +1,7 @@
 import { BUILTIN_TEMPLATES } from './build/build.js';
 import type { Config } from './build/config.js';
 import { renderLanguage, type LanguageOutput } from './build/render-language.js';
+import type { DailySeries } from './data/daily-series.js';
 import type { Data } from './data/datasets/index.js';
 import { FontSet } from './fonts/font-set.js';
 import { computeMetrics, DEFAULT_COMPARISON, type Metrics, type MetricsOptions } from './metrics/index.js';
@@ -15,6 +16,10 @@ export interface RenderBriefOptions {
   readonly config?: Config;
   /** A folder whose files replace the built-in templates of the same path. */
   readonly templatesDir?: string;
+  /** Daily series reduced for charts (loadData's `daily`); by default reduced from data. */
+  readonly daily?: readonly DailySeries[];
+  /** Fonts shared across calls (subsets already cut are reused); by default a new set. */
+  readonly fonts?: FontSet;
 }
 
 export interface RenderedBriefResult {
@@ -34,6 +39,9 @@ export interface RenderedBriefResult {
 export async function renderBrief(data: Data, options: RenderBriefOptions): Promise<RenderedBriefResult> {
   const metrics = options.metrics ?? computeMetrics(data, options.comparison ?? options.config?.comparison ?? DEFAULT_COMPARISON);
   const templates = new TemplateFiles(BUILTIN_TEMPLATES, options.templatesDir ?? options.config?.templates);
-  const out = await renderLanguage({ data, metrics, lang: options.lang, templates, fonts: new FontSet(), ...(options.config ? { config: options.config } : {}) });
+  const out = await renderLanguage({
+    data, metrics, lang: options.lang, templates, fonts: options.fonts ?? new FontSet(),
+    ...(options.daily ? { daily: options.daily } : {}), ...(options.config ? { config: options.config } : {}),
+  });
   return { html: out.rendered.html, sections: out.rendered.sections, manifest: out.manifest, charts: out.charts };
 }

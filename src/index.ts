@@ -2,8 +2,9 @@
  * ets-brief library API: load and validate data, compute metrics. Later stages (charts, render,
  * pdf, build) add their entry points here.
  */
-export { loadData, type LoadResult, type DatasetSummary } from './data/load.js';
-export { readTable, type ReadTableOptions, type TableRead } from './data/read-table.js';
+export { loadData, type LoadResult, type LoadOptions, type DatasetSummary } from './data/load.js';
+export { readTable, streamTable, type ReadTableOptions, type TableRead, type TableStream } from './data/read-table.js';
+export { dailySeriesOf, DailySeriesBuilder, preferredSeries, type DailySeries, type DailyPoint } from './data/daily-series.js';
 export { DataError, formatIssue, hasErrors, type DataIssue } from './data/errors.js';
 export { DATASETS, type Data, type DatasetName } from './data/datasets/index.js';
 export type { RowOf, DatasetSchema } from './data/schema.js';
@@ -18,6 +19,7 @@ export {
   type VolumeComparison, type MsrDecision, type MsrResult,
 } from './metrics/index.js';
 export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
+export { BuildSession } from './build/session.js';
 export { findBrowser, launchBrowser, BrowserNotFoundError } from './pdf/browser.js';
 export { renderBrief } from './api.js';
 export type { RenderBriefOptions, RenderedBriefResult } from './api.js';

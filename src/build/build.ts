@@ -13,10 +13,12 @@ import type { Lang } from '../render/format.js';
 import { TemplateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { BuildCache, cacheKey } from './cache.js';
+import { BuildRecords, hashFolders } from './fingerprint.js';
+import type { BuildSession } from './session.js';
+import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
 import { ConfigError, type Config } from './config.js';
 import { onInterrupt } from './interrupt.js';
 import { lockOutput } from './lock.js';
-import { renderLanguage } from './render-language.js';
 import { StagedOutput } from './write.js';
 import type { Format } from './formats.js';
 export { FORMATS, type Format } from './formats.js';
@@ -33,6 +35,8 @@ export interface BuildOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Where chart, font and PDF results are kept between builds; false turns the cache off. */
   readonly cacheDir?: string | false;
+  /** Shared with other builds in this process: a warm browser, font subsets, cached results. */
+  readonly session?: BuildSession | undefined;
 }
 
 export interface BuildResult {
@@ -52,16 +56,31 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const config = options.config ?? {};
   const templateFiles = new TemplateFiles(options.templatesDir ?? BUILTIN_TEMPLATES, config.templates);
+  const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
+  const cacheDir = options.cacheDir === false ? undefined : options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache');
+  // Same inputs as the last build of this folder and its files untouched: nothing to do.
+  const records = cacheDir ? new BuildRecords(cacheDir) : undefined;
+  const inputs = records && cacheKey(
+    VERSION, FONT_PACKAGE, await hashFolders([options.dataDir, templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, comparison,
+    options.formats.includes('pdf') ? browserIdentity() : '',
+  );
+  const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
+  if (unchanged) {
+    log('data, templates and configuration unchanged since the last build, and its output intact');
+    return { files: unchanged, updated: [] };
+  }
+  const { renderLanguage } = await import('./render-language.js');
   const loaded = await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const data = loaded.data;
-  const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
   for (const market of [comparison.subject, comparison.reference]) {
     if (!data.markets.some((m) => m.id === market)) throw new ConfigError('comparison', [`market "${market}" is not in markets.csv`]);
   }
   const metrics = computeMetrics(data, comparison);
-  const cache = options.cacheDir === false ? BuildCache.disabled() : new BuildCache(options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache'));
-  const fonts = new FontSet(cache);
+  const session = options.session;
+  const cache = cacheDir ? new BuildCache(cacheDir, session?.memory) : BuildCache.disabled();
+  const fonts = session?.fonts ?? new FontSet();
+  fonts.store = cache;
   fonts.check(); // before any chart: a missing font is one clear message, not an error inside Vega
   await mkdir(options.outDir, { recursive: true });
   const unlock = await lockOutput(options.outDir);
@@ -78,12 +97,12 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   };
   // A language's PDF starts printing as soon as its HTML exists, while the next language renders;
   // the browser is started only when a PDF is not in the cache.
-  const printer = new Printer();
+  const printer = session?.printer ?? new Printer();
   const printing: Promise<{ job: PdfJob; outcome: PrintOutcome }>[] = [];
   try {
     for (const lang of options.langs) {
       const started = Date.now();
-      const { charts, rendered, manifest, pdfMetadata } = await renderLanguage({ data, metrics, lang, templates: templateFiles, fonts, config, cache, log });
+      const { charts, rendered, manifest, pdfMetadata } = await renderLanguage({ data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log });
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       if (options.formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
@@ -128,11 +147,12 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       await write(job.name, pdf);
     }
     updated = await staged.commit(options.langs);
+    if (inputs) await records!.save(options.outDir, inputs, files);
   } catch (error) {
     await staged.discard();
     throw error;
   } finally {
-    await printer.close();
+    if (!session) await printer.close();
     forget();
     await unlock();
   }

@@ -15,7 +15,8 @@ export function cacheKey(...parts: readonly unknown[]): string {
  * rename, so concurrent builds never see half a file; a missing or unreadable entry is a miss.
  */
 export class BuildCache {
-  constructor(readonly dir: string | undefined) {}
+  /** `memory`: entries kept in this process too (a BuildSession's), checked before the folder. */
+  constructor(readonly dir: string | undefined, private readonly memory?: Map<string, Buffer>) {}
 
   static disabled(): BuildCache {
     return new BuildCache(undefined);
@@ -23,11 +24,16 @@ export class BuildCache {
 
   async get(kind: string, key: string): Promise<Buffer | undefined> {
     if (!this.dir) return undefined;
-    return readFile(join(this.dir, kind, key)).catch(() => undefined);
+    const held = this.memory?.get(`${kind}/${key}`);
+    if (held) return held;
+    const data = await readFile(join(this.dir, kind, key)).catch(() => undefined);
+    if (data) this.memory?.set(`${kind}/${key}`, data);
+    return data;
   }
 
   async put(kind: string, key: string, data: string | Uint8Array): Promise<void> {
     if (!this.dir) return;
+    this.memory?.set(`${kind}/${key}`, Buffer.from(data));
     const folder = join(this.dir, kind);
     await mkdir(folder, { recursive: true });
     const temp = join(folder, `.${key}.${process.pid}.tmp`);

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../build/config.js';
 import { BUILTIN_TEMPLATES } from '../build/build.js';
+import { onInterrupt } from '../build/interrupt.js';
+import { BuildSession } from '../build/session.js';
 import { watchAndRebuild } from '../build/watch.js';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
 import { DataError, formatIssue } from '../data/errors.js';
@@ -31,32 +33,46 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
   return [...new Set(items)] as T[];
 }
 
-/** Builds once, then again whenever data, templates or the configuration change. Runs until stopped. */
+/**
+ * Builds once, then again whenever data, templates or the configuration change. Runs until stopped.
+ * The builds share a session: the browser stays open and unchanged work is held in memory, so a
+ * rebuild after an edit costs little more than what the edit changed.
+ */
 export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const first = await runBuild(options, out, err);
-  if (first === EXIT.usage) return first;
+  const session = new BuildSession();
+  onInterrupt(() => session.close());
+  // With --json every line is a JSON event, the watcher's own included.
+  const say = (event: string, message: string, extra: Record<string, unknown> = {}) =>
+    out.write(options.json ? `${JSON.stringify({ event, message, ...extra })}\n` : `${message}\n`);
+  const first = await runBuild(options, out, err, session);
+  if (first === EXIT.usage) {
+    await session.close();
+    return first;
+  }
   const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
   const config = configFile ? await loadConfig(resolve(configFile)).catch(() => undefined) : undefined;
   const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])].filter((p) => existsSync(p));
-  out.write(`watching ${paths.join(', ')} (Ctrl-C to stop)\n`);
+  // The first rebuild should not wait for a browser to start.
+  if (first === EXIT.ok && (options.format === undefined || options.format.includes('pdf'))) session.printer.warm();
+  say('watching', `watching ${paths.join(', ')} (Ctrl-C to stop)`, { paths });
   await new Promise<void>(() => {
     watchAndRebuild({
       paths,
       rebuild: async (changed) => {
-        out.write(`\nchanged: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding\n`);
+        say('changed', `${options.json ? '' : '\n'}changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding`, { changed });
         // Errors are reported by runBuild; the last good output stays and watching continues.
-        const code = await runBuild(options, out, err).catch((error: unknown) => {
+        const code = await runBuild(options, out, err, session).catch((error: unknown) => {
           err.write(`ets-brief: ${(error as Error).message}\n`);
           return EXIT.failure;
         });
-        out.write(code === EXIT.ok ? 'watching for changes\n' : 'build failed; the previous output is unchanged. Watching for changes\n');
+        say('watching', code === EXIT.ok ? 'watching for changes' : 'build failed; the previous output is unchanged. Watching for changes');
       },
     });
   });
   return EXIT.ok;
 }
 
-export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, session?: BuildSession): Promise<number> {
   let langs: readonly Lang[];
   let formats: readonly Format[];
   let config: Config | undefined;
@@ -81,7 +97,7 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     : options.quiet ? undefined
     : (line: string) => out.write(tty ? `  [${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n` : `  ${line}\n`);
   try {
-    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress });
+    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress, session });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.json) {
       emit({ event: 'done', outDir, files: result.files, updated: result.updated });

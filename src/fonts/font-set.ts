@@ -41,7 +41,8 @@ let subsetFont: Promise<typeof import('subset-font').default> | undefined;
  */
 export class FontSet {
   /** Optional store for subset CSS by characters (see build/cache.ts); same text, same CSS. */
-  constructor(private readonly store?: { get(kind: string, key: string): Promise<Buffer | undefined>; put(kind: string, key: string, data: string): Promise<void> }) {}
+  /** The store may be changed between builds (a BuildSession's FontSet serves several). */
+  constructor(public store?: { get(kind: string, key: string): Promise<Buffer | undefined>; put(kind: string, key: string, data: string): Promise<void> }) {}
 
   private readonly chunks = new Map<Weight, FontChunk[]>();
   private readonly fonts = new Map<string, Font>();

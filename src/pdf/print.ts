@@ -62,10 +62,19 @@ export class Printer {
     this.running++;
     try {
       return await printOne(browser, job, this.timeout);
+    } catch (error) {
+      // A browser that died is not reused: the next job (say, the next build in watch) starts another.
+      if (!browser.connected && this.browser) await this.close();
+      throw error;
     } finally {
       this.running--;
       this.waiting.shift()?.();
     }
+  }
+
+  /** Starts the browser now, so the first job does not wait for it (a failure shows on that job). */
+  warm(): void {
+    this.start().catch(() => {});
   }
 
   async close(): Promise<void> {

@@ -33,6 +33,24 @@ describe('incremental builds', () => {
     expect(reused).toEqual(['auction-revenue', 'eua-price', 'eua-volume', 'phase-trends', 'power-mix', 'price-comparison']);
   }, 120_000);
 
+  it('stops at the inputs when nothing changed, unless an output file was altered or removed', async () => {
+    const out = join(dir, 'fast');
+    await build(out);
+    const brief = join(out, 'en', 'brief.html');
+    const good = await readFile(brief, 'utf8');
+    expect(await build(out)).toEqual(['data, templates and configuration unchanged since the last build, and its output intact']);
+    await writeFile(brief, 'edited by hand');
+    const repaired = await build(out);
+    expect(repaired.some((l) => l.includes('chart emissions (en): unchanged, reused'))).toBe(true);
+    expect(await readFile(brief, 'utf8')).toBe(good);
+    // A touched file (same bytes, new time) is not a change.
+    const emissions = join(dir, 'data', 'emissions.csv');
+    await writeFile(emissions, await readFile(emissions));
+    expect(await build(out)).toHaveLength(1);
+    // A changed option is.
+    expect((await build(out, { formats: ['html'] })).length).toBeGreaterThan(1);
+  }, 120_000);
+
   it('gives identical bytes for the same inputs built in different folders', async () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');

@@ -69,10 +69,17 @@ describe('one build per output directory', () => {
     const out = join(dir, 'out');
     const first = await cli(['build', '--lang', 'en', '--out', out]);
     expect(first.code).toBe(0);
+    // Nothing changed: the build stops at comparing inputs.
     const again = await cli(['build', '--lang', 'en', '--out', out]);
-    expect(again.stdout).toMatch(/chart emissions \(en\): unchanged, reused/);
-    expect(again.stdout).toMatch(/en\/brief\.pdf: HTML unchanged, PDF reused/);
-    expect(again.stdout).not.toMatch(/printing|rendered/);
+    expect(again.stdout).toMatch(/data, templates and configuration unchanged since the last build, and its output intact/);
+    expect(again.stdout).toMatch(/is up to date: nothing changed/);
+    // An output file removed: a real build, which takes every chart and the PDF from the cache.
+    await rm(join(out, 'en', 'sections', 'manifest.json'));
+    const repair = await cli(['build', '--lang', 'en', '--out', out]);
+    expect(repair.stdout).toMatch(/chart emissions \(en\): unchanged, reused/);
+    expect(repair.stdout).toMatch(/en\/brief\.pdf: HTML unchanged, PDF reused/);
+    expect(repair.stdout).not.toMatch(/printing|rendered/);
+    expect(existsSync(join(out, 'en', 'sections', 'manifest.json'))).toBe(true);
   }, 90_000);
 
   it('rewrites no file when nothing changed', async () => {

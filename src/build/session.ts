@@ -1,0 +1,23 @@
+import { FontSet } from '../fonts/font-set.js';
+import { Printer, type PrintOptions } from '../pdf/print.js';
+
+/**
+ * What consecutive builds in one process share: a browser kept open between builds, font subsets
+ * already cut, and cached results held in memory. `watch` keeps one for its whole run, and a
+ * program building many variants (see README, "Library API") passes one to every buildBrief.
+ * Builds in a session run one at a time; close() it at the end.
+ */
+export class BuildSession {
+  readonly printer: Printer;
+  readonly fonts = new FontSet();
+  /** Cache entries read or written by the session's builds, by kind and key. */
+  readonly memory = new Map<string, Buffer>();
+
+  constructor(options: PrintOptions = {}) {
+    this.printer = new Printer(options);
+  }
+
+  async close(): Promise<void> {
+    await this.printer.close();
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -60,8 +61,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir === false ? undefined : options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache');
   // Same inputs as the last build of this folder and its files untouched: nothing to do.
   const records = cacheDir ? new BuildRecords(cacheDir) : undefined;
+  const session = options.session;
+  const dataHash = records || session ? await hashFolders([options.dataDir]) : undefined;
   const inputs = records && cacheKey(
-    VERSION, FONT_PACKAGE, await hashFolders([options.dataDir, templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, comparison,
+    VERSION, FONT_PACKAGE, dataHash, await hashFolders([templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, comparison,
     options.formats.includes('pdf') ? browserIdentity() : '',
   );
   const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
@@ -70,14 +73,13 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     return { files: unchanged, updated: [] };
   }
   const { renderLanguage } = await import('./render-language.js');
-  const loaded = await loadData(options.dataDir);
+  const loaded = session ? await session.load(dataHash!, () => loadData(options.dataDir)) : await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const data = loaded.data;
   for (const market of [comparison.subject, comparison.reference]) {
     if (!data.markets.some((m) => m.id === market)) throw new ConfigError('comparison', [`market "${market}" is not in markets.csv`]);
   }
   const metrics = computeMetrics(data, comparison);
-  const session = options.session;
   const cache = cacheDir ? new BuildCache(cacheDir, session?.memory) : BuildCache.disabled();
   const fonts = session?.fonts ?? new FontSet();
   fonts.store = cache;
@@ -91,9 +93,19 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   });
   const files: string[] = [];
   let updated: string[] = [];
+  const hashes = new Map<string, string>();
+  // Files are written side by side (all awaited before commit): one at a time, a build of many
+  // small files spent most of its time waiting for the disk.
+  const writing: Promise<void>[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
-    await staged.write(path, content);
+    const done = staged.write(path, content);
+    done.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    writing.push(done);
     files.push(path);
+    hashes.set(path, createHash('sha256').update(content).digest('hex'));
+  };
+  const written = async () => {
+    await Promise.all(writing.splice(0));
   };
   // A language's PDF starts printing as soon as its HTML exists, while the next language renders;
   // the browser is started only when a PDF is not in the cache.
@@ -135,6 +147,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
       // (never delete a good output), commit, and report the missing browser.
       for (const { job } of printed) await staged.keepPrevious(job.name);
+      await written();
       await staged.commit(options.langs);
       throw error;
     }
@@ -146,9 +159,11 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       await cache.put('pdf', job.key!, pdf);
       await write(job.name, pdf);
     }
+    await written();
     updated = await staged.commit(options.langs);
-    if (inputs) await records!.save(options.outDir, inputs, files);
+    if (inputs) await records!.save(options.outDir, inputs, hashes);
   } catch (error) {
+    await Promise.allSettled(writing);
     await staged.discard();
     throw error;
   } finally {

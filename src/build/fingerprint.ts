@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /** A hash of every file under the given folders (paths and bytes); a missing folder hashes as empty. */
@@ -8,12 +8,27 @@ export async function hashFolders(folders: readonly (string | undefined)[]): Pro
   for (const folder of folders) {
     hash.update(`\u0000folder ${folder ?? '-'}\u0000`);
     if (!folder) continue;
-    for (const file of await filesUnder(folder)) {
-      hash.update(`${relative(folder, file)}\u0000`);
-      hash.update(await readFile(file));
-    }
+    const files = await filesUnder(folder);
+    const hashes = await Promise.all(files.map(fileHash));
+    files.forEach((file, i) => hash.update(`${relative(folder, file)}\u0000${hashes[i]}\u0000`));
   }
   return hash.digest('hex');
+}
+
+/**
+ * A file's content hash, remembered in this process while its size, times and inode stay the
+ * same: a watch session or a run of variants re-reads only what changed. (The content, not the
+ * time, is what counts: a file touched but not changed hashes the same.)
+ */
+const known = new Map<string, { stamp: string; hash: string }>();
+async function fileHash(file: string): Promise<string> {
+  const s = await stat(file);
+  const stamp = `${s.size}|${s.mtimeMs}|${s.ctimeMs}|${s.ino}`;
+  const seen = known.get(file);
+  if (seen?.stamp === stamp) return seen.hash;
+  const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+  known.set(file, { stamp, hash });
+  return hash;
 }
 
 async function filesUnder(folder: string): Promise<string[]> {
@@ -59,9 +74,9 @@ export class BuildRecords {
     return Object.keys(record.files);
   }
 
-  async save(outDir: string, inputs: string, files: readonly string[]): Promise<void> {
-    const hashes: Record<string, string> = {};
-    for (const path of files) hashes[path] = createHash('sha256').update(await readFile(join(outDir, path))).digest('hex');
+  /** Records a build: its inputs and the sha256 of each file it wrote (relative path -> hex). */
+  async save(outDir: string, inputs: string, files: ReadonlyMap<string, string>): Promise<void> {
+    const hashes = Object.fromEntries(files);
     const target = this.file(outDir);
     await mkdir(join(this.dir, 'builds'), { recursive: true });
     const temp = `${target}.${process.pid}.tmp`;

@@ -1,3 +1,4 @@
+import type { LoadResult } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
 import { Printer, type PrintOptions } from '../pdf/print.js';
 
@@ -12,6 +13,18 @@ export class BuildSession {
   readonly fonts = new FontSet();
   /** Cache entries read or written by the session's builds, by kind and key. */
   readonly memory = new Map<string, Buffer>();
+  /** The last data folders loaded, by a hash of their files: variants of one brief load it once. */
+  private readonly loaded = new Map<string, LoadResult>();
+
+  async load(dataHash: string, load: () => Promise<LoadResult>): Promise<LoadResult> {
+    let result = this.loaded.get(dataHash);
+    if (!result) {
+      result = await load();
+      if (this.loaded.size >= 2) this.loaded.delete(this.loaded.keys().next().value!);
+      this.loaded.set(dataHash, result);
+    }
+    return result;
+  }
 
   constructor(options: PrintOptions = {}) {
     this.printer = new Printer(options);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
-import { sfntToWoff } from './woff.js';
+import { subsetPool } from './subset-pool.js';
 import { covers, FONT_FAMILY, FONT_PACKAGE, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
 
 /** Part of the subset cache key; unknown when the package is missing (fontChunks reports that). */
@@ -32,7 +32,6 @@ type Font = Fontkit.Font;
 // Loaded on first use: a build whose charts and subsets all come from the cache needs neither.
 const lazyRequire = createRequire(import.meta.url);
 let fontkit: typeof Fontkit | undefined;
-let subsetFont: Promise<typeof import('subset-font').default> | undefined;
 
 /**
  * The brief's typeface for one build: measures text with the real glyph advances (for chart
@@ -49,7 +48,6 @@ export class FontSet {
   private readonly chunkOf = new Map<string, FontChunk | null>();
   private readonly subsets = new Map<string, Promise<string>>();
   private readonly files = new Map<string, Buffer>();
-  private readonly sfnts = new Map<string, Promise<Buffer>>();
 
   /** Fails early, with FontMissingError, if the font package is not installed. */
   check(): void {
@@ -131,8 +129,10 @@ export class FontSet {
       }
       // Chunks in file order so the CSS is the same for the same text.
       const ordered = [...byChunk].sort((a, b) => a[0].file.localeCompare(b[0].file));
-      for (const [chunk, chars] of ordered) {
-        const subset = await this.subset(chunk, [...chars].sort().join(''));
+      // All cut at once (on the subset workers), assembled in order.
+      const subsets = await Promise.all(ordered.map(([chunk, chars]) => this.subset(chunk, [...chars].sort().join(''))));
+      for (const [i, [, chars]] of ordered.entries()) {
+        const subset = subsets[i]!;
         // Each face claims exactly the characters it holds. Fontsource's chunks overlap (its latin
         // chunk spans U+0-FF), and a browser would then pick a face by declaration order, which
         // need not be the face these characters were subset into.
@@ -155,23 +155,11 @@ export class FontSet {
     const key = `${chunk.file}|${chars}`;
     let subset = this.subsets.get(key);
     if (!subset) {
-      subsetFont ??= import('subset-font').then((m) => m.default);
-      subset = Promise.all([subsetFont, this.sfnt(chunk)])
-        .then(([subsetter, sfnt]) => subsetter(sfnt, chars, { targetFormat: 'truetype' }))
-        .then((font) => sfntToWoff(font).toString('base64'));
+      subset = subsetPool.cut(chunk.file, chars);
+      subset.catch(() => this.subsets.delete(key)); // a failure is reported once, not remembered
       this.subsets.set(key, subset);
     }
     return subset;
-  }
-
-  /** The chunk unpacked from WOFF2 once, rather than by every subset cut from it. */
-  private sfnt(chunk: FontChunk): Promise<Buffer> {
-    let sfnt = this.sfnts.get(chunk.file);
-    if (!sfnt) {
-      sfnt = import('fontverter').then((fontverter) => fontverter.convert(this.chunkBytes(chunk), 'truetype'));
-      this.sfnts.set(chunk.file, sfnt);
-    }
-    return sfnt;
   }
 
   private chunkBytes(chunk: FontChunk): Buffer {

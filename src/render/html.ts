@@ -44,36 +44,90 @@ export interface RenderedBrief {
 const COMPILE: CompileOptions = { strict: true, noEscape: false };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
-/** Loads and compiles the templates once per build; a syntax error names its file. */
-export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}): Promise<Templates> {
+/** Where the helpers read the language and words of the template being rendered (set just before). */
+interface HelperState {
+  t: (key: string) => string;
+  lang: Lang;
+}
+
+interface TemplateEnv {
+  readonly hb: typeof Handlebars;
+  readonly state: HelperState;
+  /** Compiled templates by source text: Handlebars compiles on first use and keeps the result. */
+  readonly compiled: Map<string, Handlebars.TemplateDelegate>;
+}
+
+/**
+ * Handlebars environments by their partials, kept across builds in this process: compiling the
+ * templates was a quarter of a build whose charts came from the cache. A few sets at most.
+ */
+const envs = new Map<string, TemplateEnv>();
+const MAX_ENVS = 8;
+/** Partial sources known to parse (kept with the environments, and as few). */
+const parsed = new Set<string>();
+
+function templateEnv(partials: readonly (readonly [string, string])[]): TemplateEnv {
+  const key = createHash('sha256').update(JSON.stringify(partials)).digest('hex');
+  let env = envs.get(key);
+  if (env) return env;
   const hb = Handlebars.create();
-  hb.registerHelper('t', (key: unknown) => t(String(key)));
+  const state: HelperState = { t: (k) => k, lang: 'en' };
+  hb.registerHelper('t', (key: unknown) => state.t(String(key)));
   // A table cell: numbers in the reader's convention (years stay bare), text as it is.
   hb.registerHelper('cell', (v: unknown) => {
     if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
-    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? String(v) : formatNumber(v, lang, 4);
+    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? String(v) : formatNumber(v, state.lang, 4);
   });
-  hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, lang) : ''));
-  hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, lang) : ''));
-  const compile = async (relative: string) => {
-    const source = await files.read(relative);
-    try {
-      // compile() is lazy; parsing now reports a syntax error with its file, before anything renders.
-      hb.parse(source);
-      return hb.compile(source, COMPILE);
-    } catch (error) {
-      throw new Error(`${await files.path(relative)}: ${(error as Error).message}`);
-    }
-  };
+  hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
+  hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
+  for (const [name, source] of partials) hb.registerPartial(name, source);
+  env = { hb, state, compiled: new Map() };
+  if (envs.size >= MAX_ENVS) {
+    envs.delete(envs.keys().next().value!);
+    parsed.clear();
+  }
+  envs.set(key, env);
+  return env;
+}
+
+/** Loads the templates for one language of a build; a syntax error names its file. */
+export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}): Promise<Templates> {
+  const partials: [string, string][] = [];
   for (const file of await files.list('partials', '.hbs')) {
     const source = await files.read(`partials/${file}`);
-    try {
-      hb.parse(source);
-    } catch (error) {
-      throw new Error(`${await files.path(`partials/${file}`)}: ${(error as Error).message}`);
+    if (!parsed.has(source)) {
+      try {
+        Handlebars.parse(source);
+      } catch (error) {
+        throw new Error(`${await files.path(`partials/${file}`)}: ${(error as Error).message}`);
+      }
+      parsed.add(source);
     }
-    hb.registerPartial(basename(file, '.hbs'), source);
+    partials.push([basename(file, '.hbs'), source]);
   }
+  const env = templateEnv(partials);
+  const compile = async (relative: string): Promise<Handlebars.TemplateDelegate> => {
+    const source = await files.read(relative);
+    let template = env.compiled.get(source);
+    if (!template) {
+      try {
+        // compile() is lazy; parsing now reports a syntax error with its file, before anything renders.
+        env.hb.parse(source);
+        template = env.hb.compile(source, COMPILE);
+      } catch (error) {
+        throw new Error(`${await files.path(relative)}: ${(error as Error).message}`);
+      }
+      env.compiled.set(source, template);
+    }
+    const compiled = template;
+    // Rendering is synchronous, so setting the helpers' language here cannot interleave with
+    // another build's render, even when builds run concurrently.
+    return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      env.state.t = t;
+      env.state.lang = lang;
+      return compiled(context, options);
+    }) as Handlebars.TemplateDelegate;
+  };
   const sections = new Map<string, Handlebars.TemplateDelegate>();
   const chartOrder = new Map<string, string[]>();
   for (const id of SECTION_IDS) {
@@ -125,20 +179,25 @@ export async function renderBrief(
   const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '' });
   // Printed pages carry the title and "page X of Y" in their margins, in the brief's own font.
   const marginText = `${view.title}${t('pdf.pageOf')}0123456789`;
-  const fontCss = await fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText);
-  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}` });
-
   // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
-  const sections: RenderedSection[] = [];
-  for (const id of sectionIds) {
+  const fragments = sectionIds.map((id) => {
     const prefix = `etsb-${id}-`;
     const s = renderSection(id, prefix);
     const cited = [...s.body.matchAll(new RegExp(`#${prefix}source-(\\d+)`, 'g'))].map((m) => Number(m[1]));
     const notes = [...new Set(cited)].sort((a, b) => a - b).map((n) => view.sources.find((x) => x.n === n)!);
     const footnotes = id === 'data-notes' || notes.length === 0 ? '' : sourceList(notes, prefix, t);
-    const inner = templates.section({ ...s, body: `${s.body}${footnotes}` });
-    const text = visibleText(inner);
-    const style = `${await fonts.fontFaceCss(text)}\n${briefCssBody}`;
+    return { id, s, notes, inner: templates.section({ ...s, body: `${s.body}${footnotes}` }) };
+  });
+  // Every document's fonts at once: the subsets are cut on worker threads.
+  const [fontCss, ...fragmentFonts] = await Promise.all([
+    fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText),
+    ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
+  ]);
+  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}` });
+
+  const sections: RenderedSection[] = [];
+  for (const [i, { id, s, notes, inner }] of fragments.entries()) {
+    const style = `${fragmentFonts[i]!}\n${briefCssBody}`;
     const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${style}</style>\n${inner}</div>\n`;
     sections.push({
       id, title: s.title, fragment,

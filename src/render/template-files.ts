@@ -19,9 +19,18 @@ export class TemplateFiles {
     return join(this.builtin, relative);
   }
 
-  async read(relative: string): Promise<string> {
-    return readFile(await this.path(relative), 'utf8');
+  /** A file's text; read once per TemplateFiles (a build reads some files more than once). */
+  read(relative: string): Promise<string> {
+    let text = this.texts.get(relative);
+    if (!text) {
+      text = this.path(relative).then((p) => readFile(p, 'utf8'));
+      text.catch(() => this.texts.delete(relative));
+      this.texts.set(relative, text);
+    }
+    return text;
   }
+
+  private readonly texts = new Map<string, Promise<string>>();
 
   /** File names in a folder of either tree, sorted. */
   async list(folder: string, suffix: string): Promise<string[]> {

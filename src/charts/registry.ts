@@ -98,7 +98,8 @@ export const CHARTS: readonly ChartDefinition[] = [
           end: Math.min((p.end_year ?? last) + 1 - edge, (rows.at(-1)!.t as number) + edge),
         }));
       return {
-        datasets: { table: rows, phases },
+        // Annual points are marked; a daily line of hundreds of points is drawn as a line only.
+        datasets: { table: rows, phases, markers: daily ? [] : rows },
         placeholders: { from: first, to: last, basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual') },
         sources: daily ? [...daily.sources] : sourcesOf(ctx.data['price-annual'].filter((r) => r.market === market)),
       };

@@ -33,50 +33,64 @@ export interface DailySeries {
   readonly sources: readonly string[];
 }
 
-interface Pick {
-  day: number;
-  point: DailyPoint;
-}
-
+/** The rows standing for one bucket (rows are kept by reference, not copied: at most six a bucket). */
 interface Bucket {
-  first: Pick;
-  last: Pick;
-  minClose: Pick;
-  maxClose: Pick;
-  minLow: Pick;
-  maxHigh: Pick;
+  first: DailyRow;
+  last: DailyRow;
+  minClose: DailyRow;
+  maxClose: DailyRow;
+  minLow: DailyRow;
+  maxHigh: DailyRow;
 }
 
 /** Buckets per series by default: one per four pixel columns of a chart 640 px wide. */
 export const DEFAULT_MAX_BUCKETS = 160;
+
+interface SeriesState {
+  market: string;
+  instrument: string;
+  currency: string;
+  rows: number;
+  first: string;
+  last: string;
+  origin: number;
+  span: number;
+  buckets: Map<number, Bucket>;
+  sources: Set<string>;
+}
 
 /**
  * Builds DailySeries from rows in any order, in memory that does not grow with the rows: when a
  * series has more buckets than allowed, neighbouring buckets merge and the span doubles.
  */
 export class DailySeriesBuilder {
-  private readonly series = new Map<string, { market: string; instrument: string; currency: string; rows: number; first: string; last: string; origin: number; span: number; buckets: Map<number, Bucket>; sources: Set<string> }>();
+  private readonly series = new Map<string, Map<string, SeriesState>>();
 
   constructor(private readonly maxBuckets = DEFAULT_MAX_BUCKETS) {}
 
   add(row: DailyRow): void {
-    const id = `${row.market}/${row.instrument}`;
-    let s = this.series.get(id);
+    let byInstrument = this.series.get(row.market);
+    if (!byInstrument) {
+      byInstrument = new Map();
+      this.series.set(row.market, byInstrument);
+    }
+    let s = byInstrument.get(row.instrument);
     const day = dayNumber(row.date);
     if (!s) {
       s = { market: row.market, instrument: row.instrument, currency: row.currency, rows: 0, first: row.date, last: row.date, origin: day, span: 1, buckets: new Map(), sources: new Set() };
-      this.series.set(id, s);
+      byInstrument.set(row.instrument, s);
     }
     s.rows++;
     if (row.date < s.first) s.first = row.date;
     if (row.date > s.last) s.last = row.date;
-    if (row.source.includes(';')) for (const id of row.source.split(';')) s.sources.add(id.trim());
-    else s.sources.add(row.source);
-    const pick: Pick = { day, point: { date: row.date, close: row.close, low: row.low ?? row.close, high: row.high ?? row.close, volume: row.volume } };
+    if (!s.sources.has(row.source)) {
+      if (row.source.includes(';')) for (const id of row.source.split(';')) s.sources.add(id.trim());
+      else s.sources.add(row.source);
+    }
     const index = Math.floor((day - s.origin) / s.span);
     const bucket = s.buckets.get(index);
-    if (bucket) merge(bucket, pick);
-    else s.buckets.set(index, { first: pick, last: pick, minClose: pick, maxClose: pick, minLow: pick, maxHigh: pick });
+    if (bucket) merge(bucket, row);
+    else s.buckets.set(index, { first: row, last: row, minClose: row, maxClose: row, minLow: row, maxHigh: row });
     while (s.buckets.size > this.maxBuckets) {
       // Twice the days per bucket: buckets 2k and 2k+1 become bucket k.
       const merged = new Map<number, Bucket>();
@@ -91,12 +105,12 @@ export class DailySeriesBuilder {
   }
 
   build(): DailySeries[] {
-    return [...this.series.values()].map((s) => {
+    return [...this.series.values()].flatMap((m) => [...m.values()]).map((s) => {
       const points: DailyPoint[] = [];
       for (const i of [...s.buckets.keys()].sort((a, b) => a - b)) {
         const b = s.buckets.get(i)!;
-        const picks = [...new Set([b.first, b.minClose, b.maxClose, b.minLow, b.maxHigh, b.last])].sort((x, y) => x.day - y.day);
-        for (const p of picks) points.push(p.point);
+        const picks = [...new Set([b.first, b.minClose, b.maxClose, b.minLow, b.maxHigh, b.last])].sort((x, y) => x.date.localeCompare(y.date));
+        for (const r of picks) points.push({ date: r.date, close: r.close, low: low(r), high: high(r), volume: r.volume });
       }
       return {
         market: s.market, instrument: s.instrument, currency: s.currency, rows: s.rows, first: s.first, last: s.last,
@@ -104,6 +118,22 @@ export class DailySeriesBuilder {
       };
     });
   }
+}
+
+const low = (r: DailyRow) => r.low ?? r.close;
+const high = (r: DailyRow) => r.high ?? r.close;
+
+function merge(b: Bucket, r: DailyRow): void {
+  if (r.date < b.first.date) b.first = r;
+  if (r.date > b.last.date) b.last = r;
+  if (r.close < b.minClose.close) b.minClose = r;
+  if (r.close > b.maxClose.close) b.maxClose = r;
+  if (low(r) < low(b.minLow)) b.minLow = r;
+  if (high(r) > high(b.maxHigh)) b.maxHigh = r;
+}
+
+function mergeBucket(into: Bucket, b: Bucket): void {
+  for (const r of [b.first, b.last, b.minClose, b.maxClose, b.minLow, b.maxHigh]) merge(into, r);
 }
 
 /** The series of rows already in memory (the usual, small case). */
@@ -117,17 +147,4 @@ export function dailySeriesOf(rows: Iterable<DailyRow>, maxBuckets = DEFAULT_MAX
 export function preferredSeries(series: readonly DailySeries[], market: string): DailySeries | undefined {
   const own = series.filter((s) => s.market === market);
   return own.find((s) => s.instrument === 'exchange') ?? own[0];
-}
-
-function merge(b: Bucket, p: Pick): void {
-  if (p.day < b.first.day) b.first = p;
-  if (p.day > b.last.day) b.last = p;
-  if (p.point.close < b.minClose.point.close) b.minClose = p;
-  if (p.point.close > b.maxClose.point.close) b.maxClose = p;
-  if (p.point.low < b.minLow.point.low) b.minLow = p;
-  if (p.point.high > b.maxHigh.point.high) b.maxHigh = p;
-}
-
-function mergeBucket(into: Bucket, b: Bucket): void {
-  for (const p of [b.first, b.last, b.minClose, b.maxClose, b.minLow, b.maxHigh]) merge(into, p);
 }

@@ -13,11 +13,13 @@ export type KnownValues = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<st
  */
 export class RowChecks {
   private readonly keys: KeyIndex | undefined;
+  private readonly rules: NonNullable<DatasetSchema['rowRules']>;
   private readonly references: { field: string; list: boolean; resource: string; resourceField: string; known: ReadonlySet<string> }[];
   /** Values of this dataset's columns that others refer to, collected as rows pass. */
   readonly collected = new Map<string, Set<string>>();
 
   constructor(private readonly schema: DatasetSchema, private readonly file: string, known: KnownValues, referencedColumns: readonly string[] = []) {
+    this.rules = schema.rowRules ?? [];
     const key = schema.primaryKey ?? [];
     if (key.length > 0) {
       const last = key.at(-1)!;
@@ -32,7 +34,7 @@ export class RowChecks {
 
   check(row: Row, line: number, report: (issue: DataIssue) => void): void {
     const file = this.file;
-    for (const rule of this.schema.rowRules ?? []) {
+    for (const rule of this.rules) {
       const message = rule.check(row);
       if (message !== undefined) report({ file, line, column: rule.field, severity: 'error', message });
     }
@@ -47,7 +49,9 @@ export class RowChecks {
       const raw = row[ref.field];
       if (raw === null || raw === undefined) continue;
       const text = String(raw);
-      for (const value of ref.list && text.includes(';') ? text.split(';').map((s) => s.trim()) : [ref.list ? text.trim() : text]) {
+      if (ref.known.has(text)) continue; // the common case: one known id
+      const values = ref.list ? text.split(';').map((s) => s.trim()) : [text];
+      for (const value of values) {
         if (!ref.known.has(value)) {
           report({
             file, line, column: ref.field, value, severity: 'error',
@@ -57,9 +61,11 @@ export class RowChecks {
         }
       }
     }
-    for (const [column, values] of this.collected) {
-      const v = row[column];
-      if (v !== null && v !== undefined) values.add(String(v));
+    if (this.collected.size > 0) {
+      for (const [column, values] of this.collected) {
+        const v = row[column];
+        if (v !== null && v !== undefined) values.add(String(v));
+      }
     }
   }
 }
@@ -85,14 +91,25 @@ class MapKeyIndex implements KeyIndex {
  * line of every day seen, in a typed array indexed by day. 4 bytes a day, not an object a row.
  */
 class DatedKeyIndex implements KeyIndex {
-  private readonly series = new Map<string, DayIndex>();
+  /** Nested by each leading field's value (no key string built per row). */
+  private readonly series = new Map<unknown, unknown>();
   constructor(private readonly leading: readonly string[], private readonly dateField: string) {}
   add(row: Row, line: number): number | undefined {
-    const prefix = this.leading.length === 1 ? String(row[this.leading[0]!]) : this.leading.map((k) => String(row[k])).join('\u0000');
-    let days = this.series.get(prefix);
+    let level = this.series;
+    for (let i = 0; i < this.leading.length - 1; i++) {
+      const value = row[this.leading[i]!];
+      let next = level.get(value) as Map<unknown, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    const last = this.leading.length > 0 ? row[this.leading.at(-1)!] : '';
+    let days = level.get(last) as DayIndex | undefined;
     if (!days) {
       days = new DayIndex();
-      this.series.set(prefix, days);
+      level.set(last, days);
     }
     return days.add(dayNumber(row[this.dateField] as string), line);
   }
@@ -132,9 +149,10 @@ export class DayIndex {
 
 /** Days since 1970-01-01 of an ISO date (any year 0001–9999; Hinnant's days_from_civil). */
 export function dayNumber(iso: string): number {
-  let y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
+  const digit = (i: number) => iso.charCodeAt(i) - 48;
+  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

@@ -27,7 +27,7 @@ export function mapHeader(
 ): ColumnMap {
   const lookup = new Map<string, string>();
   for (const [name, field] of Object.entries(fields)) {
-    if (chosen[name] !== undefined) continue;
+    if (Object.hasOwn(chosen, name)) continue; // not `chosen[name]`: a field may be called "constructor"
     lookup.set(normaliseHeader(name), name);
     for (const alias of field.aliases) lookup.set(normaliseHeader(alias), name);
   }

@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { number, text } from '../../src/data/fields.js';
 import { formatIssue, type DataIssue } from '../../src/data/errors.js';
 import { dailyPrices } from '../../src/data/formats/daily-prices.js';
 import { readTable } from '../../src/data/read-table.js';
@@ -140,5 +144,22 @@ describe('readTable errors', () => {
     const t = await read('broken-cells.csv', { maxIssues: 2 });
     expect(t.issues).toHaveLength(3);
     expect(t.issues[2]!.message).toMatch(/and 3 more issues/);
+  });
+});
+
+describe('row objects', () => {
+  it('give every field an own property, a field named __proto__ included, and never a prototype from data', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ets-rows-'));
+    const file = join(dir, 'odd.csv');
+    await writeFile(file, '__proto__,constructor,value\n"{""polluted"":true}",x,1\n');
+    const schema = { name: 'odd', title: 'odd', description: '', fields: { ['__proto__']: text(), constructor: text(), value: number() } } as const;
+    const { rows, issues } = await readTable(file, schema as never);
+    expect(issues).toEqual([]);
+    const row = rows[0] as unknown as Record<string, unknown>;
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(Object.keys(row)).toEqual(['__proto__', 'constructor', 'value']);
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('{"polluted":true}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await rm(dir, { recursive: true, force: true });
   });
 });

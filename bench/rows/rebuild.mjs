@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { cli, CLI, note, summary } from '../lib.mjs';
 
-/** Changes one number in emissions.csv (a verified-emissions value, by one tonne). */
+/**
+ * Changes one number in emissions.csv: the EU's 2021 verified emissions, by a million tonnes up
+ * and back, which the brief shows (a chart, a table, sentences) so both PDFs must be reprinted.
+ */
 async function editOneValue(data, i) {
   const file = join(data, 'emissions.csv');
   const text = await readFile(file, 'utf8');
-  const next = text.replace(/^(eu-ets,2021,verified-ets,)(\d+)/m, (_, head, value) => `${head}${Number(value) + (i % 2 ? -1 : 1)}`);
+  const next = text.replace(/^(eu-ets,2021,verified-ets,)(\d+)/m, (_, head, value) => `${head}${Number(value) + (i % 2 ? -1e6 : 1e6)}`);
   if (next === text) throw new Error('emissions.csv has no eu-ets 2021 verified-ets row to edit');
   await writeFile(file, next);
 }

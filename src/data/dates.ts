@@ -33,7 +33,7 @@ export function parseDate(raw: string): ParseResult<string> {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real calendar date already written YYYY-MM-DD: the form data/ stores, checked without a Date. */
-function isIsoDate(s: string): boolean {
+export function isIsoDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   let year = 0;
   for (let i = 0; i < 4; i++) {

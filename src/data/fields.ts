@@ -1,5 +1,5 @@
-import { DATE_FORMATS_ACCEPTED, parseDate } from './dates.js';
-import { describeNumber, parseNumber, type NumberFormat, type ParseResult } from './numbers.js';
+import { DATE_FORMATS_ACCEPTED, isIsoDate, parseDate } from './dates.js';
+import { describeNumber, parseNumber, parsePlain, type NumberFormat, type ParseResult } from './numbers.js';
 
 /** Cell texts that mean "no value" in the exports we receive. Matched after trimming. */
 export const DEFAULT_MISSING: readonly string[] = ['', '-', '--', '—', 'N/A', 'n/a', 'NA', '#N/A'];
@@ -35,6 +35,8 @@ export interface Field<T> {
   isMissing(raw: string): boolean;
   /** Parses a present (non-missing) cell. */
   parse(raw: string): ParseResult<T>;
+  /** The same as parse, as the value or undefined when invalid (no result object: large files). */
+  read(raw: string): T | undefined;
   describe(name: string): TableSchemaField;
   /** The same field, allowed to be empty (value null). */
   optional(): Field<T | null>;
@@ -51,6 +53,10 @@ function makeField<T>(
   spec: Common & { type: TableSchemaField['type']; unit?: string; expected: string; extra?: Partial<TableSchemaField> },
   parse: (raw: string) => ParseResult<T>,
   required = true,
+  read: (raw: string) => T | undefined = (raw) => {
+    const r = parse(raw);
+    return r.ok ? r.value : undefined;
+  },
 ): Field<T> {
   const missing = new Set([...DEFAULT_MISSING, ...(spec.missing ?? [])]);
   const longest = Math.max(...[...missing].map((m) => m.length));
@@ -65,6 +71,7 @@ function makeField<T>(
     // Most cells are longer than any missing marker and need no trimming: no set lookup then.
     isMissing: (raw) => (raw.length > longest && !hasEdgeSpace(raw) ? false : missing.has(trim(raw))),
     parse,
+    read,
     describe(name) {
       const out: TableSchemaField = { name, type: spec.type, ...spec.extra };
       if (spec.description !== undefined) out.description = spec.description;
@@ -74,7 +81,7 @@ function makeField<T>(
       return out;
     },
     optional() {
-      return makeField<T | null>(spec, parse as (raw: string) => ParseResult<T | null>, false);
+      return makeField<T | null>(spec, parse as (raw: string) => ParseResult<T | null>, false, read);
     },
   };
   return field;
@@ -82,18 +89,25 @@ function makeField<T>(
 
 export function text(spec: Common & { maxLength?: number } = {}): Field<string> {
   const max = spec.maxLength ?? 10_000;
-  return makeField({ ...spec, type: 'string', expected: `text of at most ${max} characters` }, (raw) =>
-    raw.length <= max ? { ok: true, value: trim(raw) } : { ok: false, expected: `text of at most ${max} characters` },
+  return makeField(
+    { ...spec, type: 'string', expected: `text of at most ${max} characters` },
+    (raw) => (raw.length <= max ? { ok: true, value: trim(raw) } : { ok: false, expected: `text of at most ${max} characters` }),
+    true,
+    (raw) => (raw.length <= max ? trim(raw) : undefined),
   );
 }
 
 export function oneOf<const V extends string>(values: readonly V[], spec: Common = {}): Field<V> {
   const expected = `one of: ${values.join(', ')}`;
   const set = new Set<string>(values);
-  return makeField({ ...spec, type: 'string', expected, extra: { constraints: { enum: values } } }, (raw) => {
+  const read = (raw: string): V | undefined => {
     const v = trim(raw);
-    return set.has(v) ? { ok: true, value: v as V } : { ok: false, expected };
-  });
+    return set.has(v) ? (v as V) : undefined;
+  };
+  return makeField({ ...spec, type: 'string', expected, extra: { constraints: { enum: values } } }, (raw) => {
+    const v = read(raw);
+    return v !== undefined ? { ok: true, value: v } : { ok: false, expected };
+  }, true, read);
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -113,10 +127,14 @@ function hasEdgeSpace(raw: string): boolean {
 /** An identifier: lower-case letters, digits and hyphens, so ids are safe in file names and URLs. */
 export function id(spec: Common = {}): Field<string> {
   const expected = 'an id of lower-case letters, digits and hyphens';
-  return makeField({ ...spec, type: 'string', expected, extra: { format: 'ets:id' } }, (raw) => {
+  const read = (raw: string): string | undefined => {
     const v = trim(raw);
-    return ID.test(v) ? { ok: true, value: v } : { ok: false, expected };
-  });
+    return ID.test(v) ? v : undefined;
+  };
+  return makeField({ ...spec, type: 'string', expected, extra: { format: 'ets:id' } }, (raw) => {
+    const v = read(raw);
+    return v !== undefined ? { ok: true, value: v } : { ok: false, expected };
+  }, true, read);
 }
 
 export function number(spec: Common & NumberFormat & { unit?: string; minimum?: number; maximum?: number } = {}): Field<number> {
@@ -126,10 +144,18 @@ export function number(spec: Common & NumberFormat & { unit?: string; minimum?: 
   const expected = describeBounds(describeNumber(format), spec.minimum, spec.maximum);
   const extra: Partial<TableSchemaField> = { constraints: bounds(spec.minimum, spec.maximum) };
   if (spec.units) extra['ets:unitWords'] = spec.units;
-  return makeField({ ...spec, type: 'number', expected, extra }, (raw) => {
+  const parse = (raw: string): ParseResult<number> => {
     const r = parseNumber(raw, format);
     if (!r.ok) return { ok: false, expected };
     return inBounds(r.value, spec.minimum, spec.maximum) ? r : { ok: false, expected };
+  };
+  return makeField({ ...spec, type: 'number', expected, extra }, parse, true, (raw) => {
+    const plain = parsePlain(raw);
+    if (plain === undefined) {
+      const r = parse(raw);
+      return r.ok ? r.value : undefined;
+    }
+    return inBounds(plain, spec.minimum, spec.maximum) ? plain : undefined;
   });
 }
 
@@ -148,7 +174,11 @@ export function integer(spec: Common & { unit?: string; minimum?: number; maximu
 }
 
 export function date(spec: Common = {}): Field<string> {
-  return makeField({ ...spec, type: 'date', expected: `a date such as ${DATE_FORMATS_ACCEPTED}` }, parseDate);
+  return makeField({ ...spec, type: 'date', expected: `a date such as ${DATE_FORMATS_ACCEPTED}` }, parseDate, true, (raw) => {
+    if (isIsoDate(raw)) return raw;
+    const r = parseDate(raw);
+    return r.ok ? r.value : undefined;
+  });
 }
 
 export function boolean(spec: Common = {}): Field<boolean> {

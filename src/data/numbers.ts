@@ -24,7 +24,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
  * digits form an exact integer below 2^53 and 10^k is exact, so one IEEE division gives the
  * correctly rounded value: the same double as Number(raw). Anything else returns undefined.
  */
-function parsePlain(raw: string): number | undefined {
+export function parsePlain(raw: string): number | undefined {
   const n = raw.length;
   let i = raw.charCodeAt(0) === 45 ? 1 : 0; // '-'
   if (i === n || n - i > 16) return undefined;

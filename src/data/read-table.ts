@@ -128,11 +128,12 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
         continue;
       }
       blank = false;
-      const parsed = field.parse(raw);
-      if (parsed.ok) values[f] = parsed.value;
+      const value = field.read(raw);
+      if (value !== undefined) values[f] = value;
       else {
         ok = false;
-        log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'invalid value', expected: parsed.expected });
+        const parsed = field.parse(raw); // the slow way, for the words of the message
+        log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'invalid value', expected: parsed.ok ? field.expected : parsed.expected });
       }
     }
     if (ok && blank && cells.every((c) => c.trim() === '')) return true;

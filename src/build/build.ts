@@ -112,9 +112,13 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const printer = session?.printer ?? new Printer();
   const printing: Promise<{ job: PdfJob; outcome: PrintOutcome }>[] = [];
   try {
-    for (const lang of options.langs) {
-      const started = Date.now();
-      const { charts, rendered, manifest, pdfMetadata } = await renderLanguage({ data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log });
+    // Languages render side by side: while one waits for its font subsets (worker threads), the
+    // other draws its charts. Outputs are still written, and PDFs queued, in language order.
+    const started = Date.now();
+    const renders = options.langs.map((lang) => renderLanguage({ data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log }));
+    for (const render of renders) render.catch(() => {}); // each is awaited below, in order
+    for (const [i, lang] of options.langs.entries()) {
+      const { charts, rendered, manifest, pdfMetadata } = await renders[i]!;
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       if (options.formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);

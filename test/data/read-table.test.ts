@@ -163,3 +163,15 @@ describe('row objects', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('line endings', () => {
+  it('reads a file whose lines end with a lone CR (old Mac), with true line numbers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ets-cr-'));
+    const file = join(dir, 'mac.csv');
+    await writeFile(file, 'date,close\r2021-07-16,51.23\r2021-07-19,x\r');
+    const t = await readTable(file, dailyPrices, { unknownColumns: 'ignore' });
+    expect(t.rows.map((r) => r.close)).toEqual([51.23]);
+    expect(t.issues.map((i) => [i.line, i.column])).toEqual([[3, 'close']]);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -16,7 +16,7 @@ export function cacheKey(...parts: readonly unknown[]): string {
  */
 export class BuildCache {
   /** `memory`: entries kept in this process too (a BuildSession's), checked before the folder. */
-  constructor(readonly dir: string | undefined, private readonly memory?: Map<string, Buffer>) {}
+  constructor(readonly dir: string | undefined, private readonly memory?: MemoryCache) {}
 
   static disabled(): BuildCache {
     return new BuildCache(undefined);
@@ -39,5 +39,44 @@ export class BuildCache {
     const temp = join(folder, `.${key}.${process.pid}.tmp`);
     await writeFile(temp, data);
     await rename(temp, join(folder, key));
+  }
+}
+
+/**
+ * Cache entries held in memory, least recently used dropped first once they pass `maxBytes`: a
+ * watch session reprints PDFs on every edit and must not grow without end.
+ */
+export class MemoryCache {
+  private readonly entries = new Map<string, Buffer>();
+  private bytes = 0;
+  constructor(readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(key: string): Buffer | undefined {
+    const data = this.entries.get(key);
+    if (data) {
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, data);
+    }
+    return data;
+  }
+
+  set(key: string, data: Buffer): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.length;
+      this.entries.delete(key);
+    }
+    if (data.length > this.maxBytes) return;
+    this.entries.set(key, data);
+    this.bytes += data.length;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+
+  get size(): number {
+    return this.bytes;
   }
 }

@@ -1,5 +1,6 @@
 import type { LoadResult } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
+import { MemoryCache } from './cache.js';
 import { Printer, type PrintOptions } from '../pdf/print.js';
 
 /**
@@ -11,8 +12,8 @@ import { Printer, type PrintOptions } from '../pdf/print.js';
 export class BuildSession {
   readonly printer: Printer;
   readonly fonts = new FontSet();
-  /** Cache entries read or written by the session's builds, by kind and key. */
-  readonly memory = new Map<string, Buffer>();
+  /** Cache entries read or written by the session's builds (64 MB at most, least recent dropped). */
+  readonly memory = new MemoryCache();
   /** The last data folders loaded, by a hash of their files: variants of one brief load it once. */
   private readonly loaded = new Map<string, LoadResult>();
 

@@ -72,3 +72,22 @@ describe('incremental builds', () => {
     expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
   }, 60_000);
 });
+
+describe('a build session', () => {
+  it('serves a second build (another folder, another title) from memory, with the same charts', async () => {
+    const { BuildSession } = await import('../../src/build/session.js');
+    const session = new BuildSession();
+    try {
+      const first = await build(join(dir, 's1'), { session, cacheDir: join(dir, 'session-cache') });
+      expect(first.some((l) => l.includes(': rendered'))).toBe(true);
+      const second = await build(join(dir, 's2'), { session, cacheDir: join(dir, 'session-cache'), config: { title: { en: 'Another title' } } });
+      expect(second.filter((l) => l.includes(': rendered'))).toEqual([]);
+      const html = await readFile(join(dir, 's2', 'en', 'brief.html'), 'utf8');
+      expect(html).toContain('Another title');
+      const charts = (h: string) => [...h.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+      expect(charts(html)).toEqual(charts(await readFile(join(dir, 's1', 'en', 'brief.html'), 'utf8')));
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
+});

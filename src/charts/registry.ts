@@ -1,5 +1,6 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
+import { annualVolumes } from '../metrics/annual-volumes.js';
 import type { Metrics } from '../metrics/index.js';
 import { reduceSeries } from './reduce.js';
 
@@ -112,21 +113,10 @@ export const CHARTS: readonly ChartDefinition[] = [
     build(ctx) {
       const market = referenceOf(ctx);
       const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9; // 亿吨 or billion t
-      const rows: Row[] = [];
-      const used = [];
-      for (const f of ctx.data.facts) {
-        if (f.market !== market || f.subject !== null || f.value === null || !f.period_start || !f.period_end) continue;
-        const perYear = f.indicator === 'traded-volume-per-year';
-        const oneYear = f.indicator === 'traded-volume' && f.period_start.slice(0, 4) === f.period_end.slice(0, 4) && f.period_start.endsWith('-01-01') && f.period_end.endsWith('-12-31');
-        if (!perYear && !oneYear) continue;
-        used.push(f);
-        for (let y = +f.period_start.slice(0, 4); y <= +f.period_end.slice(0, 4); y++) {
-          rows.push({ year: y, volume: round(f.value / scale, 3), qualifier: ctx.t(`measures.${f.qualifier}`) });
-        }
-      }
-      if (rows.length < 2) return null;
-      rows.sort((a, b) => (a.year as number) - (b.year as number));
-      return { datasets: { table: rows }, placeholders: { from: rows[0]!.year!, to: rows.at(-1)!.year! }, sources: sourcesOf(used) };
+      const volumes = annualVolumes(ctx.data, market);
+      if (volumes.length < 2) return null;
+      const rows: Row[] = volumes.map((v) => ({ year: v.year, volume: round(v.value / scale, 3), qualifier: ctx.t(`measures.${v.qualifier}`) }));
+      return { datasets: { table: rows }, placeholders: { from: rows[0]!.year!, to: rows.at(-1)!.year! }, sources: sourcesOf([...new Set(volumes.map((v) => v.fact))]) };
     },
   },
   {

@@ -1,3 +1,4 @@
+import { annualVolumes } from '../metrics/annual-volumes.js';
 import type { Data } from '../data/datasets/index.js';
 import type { Finding, Metric, Metrics } from '../metrics/index.js';
 import { fill, formatByUnit, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
@@ -59,7 +60,7 @@ export interface BriefView {
   readonly china: readonly Paragraph[];
   readonly recommendations: readonly ListItem[];
   readonly outlook: readonly ListItem[];
-  readonly notes: { readonly intro: Paragraph; readonly findings: TableView; readonly gaps: Paragraph };
+  readonly notes: { readonly intro: Paragraph; readonly findings: TableView; readonly gaps: Paragraph | null };
   readonly sources: readonly SourceView[];
   /** Footnote numbers for each chart's sources. */
   readonly chartCites: Readonly<Record<string, readonly number[]>>;
@@ -94,6 +95,45 @@ type Fact = Data['facts'][number];
 /** "Table 1", "Fig. 7" as a Chinese reader writes them: 表1, 图7. */
 function localRef(ref: string, lang: Lang): string {
   return lang === 'zh-CN' ? ref.replace(/Table\s*(\d+)/g, '表$1').replace(/Fig\.\s*(\d+)/g, '图$1') : ref;
+}
+
+/**
+ * Series of the paper's figures that data/ does not hold yet: each is missing while facts.csv
+ * has no row of its indicator for the reference market (the row it would take to fill it).
+ */
+const PAPER_SERIES: readonly { key: string; indicator: string; subject?: string }[] = [
+  { key: 'gdp', indicator: 'real-gdp' },
+  { key: 'arcelor', indicator: 'verified-emissions', subject: 'ArcelorMittal' },
+  { key: 'auctionPrice', indicator: 'average-auction-price' },
+];
+
+/** Years as ranges of consecutive years: 2007–2008, 2012–2021 (2007–2008年、2012–2021年). */
+function yearRanges(years: readonly number[], lang: Lang): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < years.length; i++) {
+    const start = years[i]!;
+    while (i + 1 < years.length && years[i + 1] === years[i]! + 1) i++;
+    const range = start === years[i] ? String(start) : `${start}–${years[i]}`;
+    ranges.push(lang === 'zh-CN' ? `${range}年` : range);
+  }
+  return ranges.join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+/** What the brief cannot show yet, from the data: rough or absent annual volumes, missing series. */
+function dataGaps(data: Data, reference: string, lang: Lang, t: (key: string) => string): Paragraph | null {
+  const market = t(`markets.${reference}`);
+  const volumes = annualVolumes(data, reference);
+  const years = [...new Set(volumes.map((v) => v.year))];
+  const rough = years.filter((y) => !volumes.some((v) => v.year === y && v.qualifier === 'exact'));
+  const absent = years.length > 0 ? Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_, i) => years[0]! + i).filter((y) => !years.includes(y)) : [];
+  const items: string[] = [];
+  if (rough.length > 0) items.push(fill(t('notes.gapRoughVolumes'), { market, years: yearRanges(rough, lang) }, 'notes.gapRoughVolumes'));
+  if (absent.length > 0) items.push(fill(t('notes.gapAbsentVolumes'), { market, years: yearRanges(absent, lang) }, 'notes.gapAbsentVolumes'));
+  for (const series of PAPER_SERIES) {
+    const held = data.facts.some((f) => f.market === reference && f.indicator === series.indicator && f.value !== null && (series.subject === undefined || f.subject === series.subject));
+    if (!held) items.push(t(`notes.gapSeries.${series.key}`));
+  }
+  return items.length > 0 ? { text: fill(t('notes.gaps'), { items: items.join(t('notes.gapSeparator')) }, 'notes.gaps'), cites: [] } : null;
 }
 
 export function buildView(ctx: ViewContext): BriefView {
@@ -421,7 +461,7 @@ export function buildView(ctx: ViewContext): BriefView {
       flagged: shownFindings.map((f) => f.agrees === false),
       cites: [],
     },
-    gaps: { text: t('notes.gaps'), cites: [] },
+    gaps: dataGaps(data, reference, lang, t),
   };
 
   citeCharts('data-notes');

@@ -49,3 +49,21 @@ describe('sentences follow the data', () => {
     expect(en.global.map((p) => p.text).join(' ')).not.toMatch(/emissions trading systems were in force/);
   });
 });
+
+describe('the data-gaps paragraph follows the data', () => {
+  it('lists rough and absent annual volumes and each missing series, and drops what data/ gains', async () => {
+    const before = (await view(data, 'en')).notes.gaps!.text;
+    expect(before).toContain("annual EU ETS traded volumes beyond the paper's round figures (2007–2008, 2012–2021)");
+    expect(before).toContain('any annual EU ETS traded volume for 2009–2011');
+    expect(before).toContain('EU real GDP');
+    const gdpRow = { ...data.facts[0]!, id: 'eu-gdp-2022', market: 'eu-ets', subject: null, indicator: 'real-gdp', value: 1, qualifier: 'exact' as const };
+    const exact = withRows(data, {
+      facts: (rows) => [...rows.map((f) => (f.market === 'eu-ets' && /^traded-volume/.test(f.indicator) ? { ...f, qualifier: 'exact' as const } : f)), gdpRow],
+    });
+    const after = (await view(exact, 'en')).notes.gaps!.text;
+    expect(after).not.toContain('round figures');
+    expect(after).not.toContain('EU real GDP');
+    expect(after).toContain('any annual EU ETS traded volume for 2009–2011');
+    expect((await view(exact, 'zh-CN')).notes.gaps!.text).toContain('2009–2011年欧盟碳市场任何年度成交量');
+  });
+});

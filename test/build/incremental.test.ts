@@ -1,15 +1,12 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/build/build.js';
+import { ROOT, tempDirWithData } from '../support.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ets-incr-'));
-  await cp(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  dir = await tempDirWithData('ets-incr-');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -1,15 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDirWithData } from '../support.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ets-watch-'));
-  await cp(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  dir = await tempDirWithData('ets-watch-');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

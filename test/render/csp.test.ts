@@ -1,10 +1,6 @@
 /// <reference lib="dom" />
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/build/build.js';
@@ -13,15 +9,14 @@ import { readTable } from '../../src/data/read-table.js';
 import type { DatasetSchema } from '../../src/data/schema.js';
 import { formatTable } from '../../src/data/write-table.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
+import { tempDirWithData, trapServer } from '../support.js';
 
 // Hostile text in every free-text column of every dataset: markup, handlers, URLs, CSS and
 // Handlebars-looking strings. The briefs must show it as text, run nothing and fetch nothing.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 let root: string;
 let browser: Browser;
-let server: Server;
-let hits = 0;
+let server: Awaited<ReturnType<typeof trapServer>>;
 let base = '';
 const payload = () =>
   ` <script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)></svg><a href="javascript:alert(4)">x</a>` +
@@ -29,15 +24,10 @@ const payload = () =>
   `<style>@import url(${base}/i.css)</style> expression(alert(6)) url(${base}/u.png)`;
 
 beforeAll(async () => {
-  server = createServer((_q, r) => {
-    hits++;
-    r.end('');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  root = await mkdtemp(join(tmpdir(), 'ets-csp-'));
+  server = await trapServer();
+  base = server.base;
+  root = await tempDirWithData('ets-csp-');
   const data = join(root, 'data');
-  await cp(join(ROOT, 'data'), data, { recursive: true });
   for (const [name, schema] of Object.entries(DATASETS) as [string, DatasetSchema][]) {
     const file = join(data, `${name}.csv`);
     const read = await readTable(file, schema).catch(() => undefined);
@@ -53,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await rm(root, { recursive: true, force: true });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 /** Serves `html` at a test origin with the CSP header; records violations, dialogs, requests. */
@@ -107,12 +97,12 @@ describe.each(['zh-CN', 'en'])('%s outputs with hostile data', (lang) => {
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] } }[] };
     const hashes = manifest.sections.flatMap((s) => s.csp['style-src']).join(' ');
     expect(await openWithCsp(host, `default-src 'none'; style-src ${hashes}; img-src data:; font-src data:`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
-    expect(hits).toBe(0);
+    expect(server.hits()).toBe(0);
   }, 60_000);
 });
 
 describe('PDF printing with hostile data', () => {
   it('made no request to the URLs in the data', () => {
-    expect(hits).toBe(0);
+    expect(server.hits()).toBe(0);
   });
 });

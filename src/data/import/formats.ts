@@ -80,6 +80,28 @@ const PRICE = { '元/吨': 1 } as const;
 const TONNES = { 吨: 1, 万吨: 1e4 } as const;
 const YUAN = { 元: 1, 万元: 1e4, 亿元: 1e8 } as const;
 
+/**
+ * A Chinese pilot ETS as WIND exports it: closing price, volume and turnover, in series named
+ * `series` with {measure} the series' Chinese measure. Importing it adds the market to markets.csv.
+ */
+function windPilot(p: { id: string; code: string; region: string; exchange: string; series: string }): WindDailyFormat {
+  const name = (measure: string) => p.series.replace('{measure}', measure);
+  return {
+    id: `wind-${p.id}`,
+    title: `WIND export: ${p.region} pilot ETS (${p.code}) daily trading`,
+    publisher: `${p.exchange} via WIND`,
+    reader: 'wind',
+    target: 'market-daily',
+    market: { id: p.id, kind: 'pilot', jurisdiction: 'CN', currency: 'CNY', launch_date: null, note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.` },
+    constants: { market: p.id, instrument: 'exchange', currency: 'CNY' },
+    series: {
+      close: { name: name('收盘价'), units: PRICE },
+      volume: { name: name('当日成交量'), units: TONNES },
+      turnover: { name: name('当日成交额'), units: YUAN },
+    },
+  };
+}
+
 export const FORMATS: readonly ImportFormat[] = [
   {
     id: 'wind-cea',
@@ -97,34 +119,8 @@ export const FORMATS: readonly ImportFormat[] = [
       turnover: { name: '中国:碳市场碳排放配额(CEA):成交金额', units: YUAN },
     },
   },
-  {
-    id: 'wind-hbea',
-    title: 'WIND export: Hubei pilot ETS (HBEA) daily trading',
-    publisher: '湖北碳排放权交易中心 via WIND',
-    reader: 'wind',
-    target: 'market-daily',
-    market: { id: 'hbea', kind: 'pilot', jurisdiction: 'CN', currency: 'CNY', launch_date: null, note: 'Hubei pilot ETS (湖北碳排放权交易中心); added by ets-brief import.' },
-    constants: { market: 'hbea', instrument: 'exchange', currency: 'CNY' },
-    series: {
-      close: { name: '湖北:收盘价:碳排放权(HBEA)', units: PRICE },
-      volume: { name: '湖北:当日成交量:碳排放权(HBEA)', units: TONNES },
-      turnover: { name: '湖北:当日成交额:碳排放权(HBEA)', units: YUAN },
-    },
-  },
-  {
-    id: 'wind-gdea',
-    title: 'WIND export: Guangdong pilot ETS (GDEA) daily trading',
-    publisher: '广州碳排放权交易所 via WIND',
-    reader: 'wind',
-    target: 'market-daily',
-    market: { id: 'gdea', kind: 'pilot', jurisdiction: 'CN', currency: 'CNY', launch_date: null, note: 'Guangdong pilot ETS (广州碳排放权交易所); added by ets-brief import.' },
-    constants: { market: 'gdea', instrument: 'exchange', currency: 'CNY' },
-    series: {
-      close: { name: '广东:收盘价:碳排放权配额(GDEA)', units: PRICE },
-      volume: { name: '广东:当日成交量:碳排放权配额(GDEA)', units: TONNES },
-      turnover: { name: '广东:当日成交额:碳排放权配额(GDEA)', units: YUAN },
-    },
-  },
+  windPilot({ id: 'hbea', code: 'HBEA', region: 'Hubei', exchange: '湖北碳排放权交易中心', series: '湖北:{measure}:碳排放权(HBEA)' }),
+  windPilot({ id: 'gdea', code: 'GDEA', region: 'Guangdong', exchange: '广州碳排放权交易所', series: '广东:{measure}:碳排放权配额(GDEA)' }),
   {
     id: 'wind-cfets-usdcny',
     title: 'WIND export: CFETS USD/CNY spot rate',

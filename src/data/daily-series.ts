@@ -143,8 +143,22 @@ export function dailySeriesOf(rows: Iterable<DailyRow>, maxBuckets = DEFAULT_MAX
   return builder.build();
 }
 
-/** The series a market's charts draw: its exchange series, else its futures (as metrics choose). */
+/**
+ * Of a market's daily instruments, the one its figures use: exchange trading where there is any,
+ * else futures settlements. Metrics and charts both choose through this.
+ */
+export function preferredInstrument(instruments: Iterable<string>): string | undefined {
+  let chosen: string | undefined;
+  for (const instrument of instruments) {
+    if (instrument === 'exchange') return instrument;
+    chosen ??= instrument;
+  }
+  return chosen;
+}
+
+/** The series a market's charts draw (see preferredInstrument). */
 export function preferredSeries(series: readonly DailySeries[], market: string): DailySeries | undefined {
   const own = series.filter((s) => s.market === market);
-  return own.find((s) => s.instrument === 'exchange') ?? own[0];
+  const instrument = preferredInstrument(own.map((s) => s.instrument));
+  return own.find((s) => s.instrument === instrument);
 }

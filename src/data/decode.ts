@@ -1,4 +1,4 @@
-import { isUtf8 as isUtf8Native } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -19,15 +19,6 @@ export function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; bo
     return { encoding: 'gb18030', bomLength: 4 };
   }
   return { encoding: isUtf8(trimIncompleteUtf8Tail(sample)) ? 'utf-8' : 'gb18030', bomLength: 0 };
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A sample cut at an arbitrary byte may end inside a multi-byte sequence; that is not an error. */
@@ -113,7 +104,7 @@ function createUtf8Validator(skipBytes: number): Transform {
         carry = undefined;
       }
       const complete = trimIncompleteUtf8Tail(bytes);
-      if (!isUtf8Native(complete)) return callback(new DecodeError('utf-8', offset));
+      if (!isUtf8(complete)) return callback(new DecodeError('utf-8', offset));
       if (complete.length < bytes.length) carry = bytes.subarray(complete.length);
       offset += complete.length;
       callback(null, complete.length > 0 ? complete : undefined);

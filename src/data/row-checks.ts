@@ -147,8 +147,19 @@ export class DayIndex {
   }
 }
 
+// The key check and the daily reduction both ask for the same row's day, one after the other.
+let lastIso = '';
+let lastDay = 0;
+
 /** Days since 1970-01-01 of an ISO date (any year 0001–9999; Hinnant's days_from_civil). */
 export function dayNumber(iso: string): number {
+  if (iso === lastIso) return lastDay;
+  lastIso = iso;
+  lastDay = civilToDays(iso);
+  return lastDay;
+}
+
+function civilToDays(iso: string): number {
   const digit = (i: number) => iso.charCodeAt(i) - 48;
   let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
   const m = digit(5) * 10 + digit(6);

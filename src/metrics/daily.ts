@@ -1,3 +1,4 @@
+import { preferredInstrument } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
 
@@ -19,8 +20,8 @@ export interface DailyStats {
 /** The market's daily rows in the window, of its preferred instrument (exchange over futures). */
 export function dailyRows(data: Data, market: string, window: Window): DailyRow[] {
   const rows = data['market-daily'].filter((r) => r.market === market && r.date >= window.start && r.date <= window.end);
-  const exchange = rows.filter((r) => r.instrument === 'exchange');
-  return (exchange.length > 0 ? exchange : rows).sort((a, b) => a.date.localeCompare(b.date));
+  const instrument = preferredInstrument(rows.map((r) => r.instrument));
+  return rows.filter((r) => r.instrument === instrument).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Statistics of daily trading over a window, or null when data/ has no daily rows for it. */

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates data/price-annual.csv and data/emissions.csv from the public files in
+// Regenerates data/price-annual.csv and data/emissions.csv (two series: as covered each year, and
+// on one comparable scope) from the public files in
 // ../shared/real-data, with the project's own readers (run `npm run build` first).
 // Usage: node scripts/derive-public-series.mjs [REAL_DATA_DIR] [DATA_DIR]
 // Kept as a script, not a command, because `ets-brief import` (issue 4) will replace it.
@@ -7,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTable } from '../dist/data/read-table.js';
 import { dailyPrices } from '../dist/data/formats/daily-prices.js';
-import { readYearColumns } from '../dist/data/formats/year-columns.js';
+import { parse } from 'csv-parse';
 import { formatIssue, hasErrors } from '../dist/data/errors.js';
 
 const realData = process.argv[2] ?? '../shared/real-data';
@@ -46,20 +47,64 @@ for (const [year, y] of [...byYear].sort((a, b) => a[0] - b[0])) {
 }
 await writeFile(join(dataDir, 'price-annual.csv'), priceLines.join('\n') + '\n');
 
-// EUTL verified emissions (stationary installations; ETS Watch keeps aircraft operators in a
-// separate file): sum of every account's verified emissions per year. Rows from other sources
-// (e.g. the Commission's figure for a year this copy lacks) are kept as they are.
-const eutl = await readYearColumns(join(realData, 'eu-ets-watch/eutl-verified-emissions-by-account.csv'));
-if (hasErrors(eutl.issues)) fail(eutl.issues);
+// EUTL verified emissions of stationary installations (ETS Watch keeps aircraft operators in a
+// separate file), per year, two ways:
+// - as covered each year: every account in the file, so the scope changes with the system
+//   (2007 Bulgaria and Romania, 2008 Norway and Liechtenstein, 2013 Croatia, Iceland and new
+//   activities and gases); the scope id says which;
+// - on one scope, comparable across years: without the UK's accounts (GB, and XI for Northern
+//   Ireland), plus, for 2005–2012, the EEA's estimates to reflect the Phase 3 scope (its background
+//   note, Annex III, Table 13-1) for every country but the United Kingdom.
+// Rows from other sources (e.g. the Commission's figure for a year this copy lacks) are kept.
+const country = new Map();
+for await (const r of parse(await readFile(join(realData, 'eutl-installations/installations.csv')), { columns: true })) country.set(r.account_id, r.country);
+const asCovered = new Map(); // year -> { total, reported, statuses }
+const withoutUk = new Map(); // year -> total
+for await (const r of parse(await readFile(join(realData, 'eu-ets-watch/eutl-verified-emissions-by-account.csv')), { columns: true })) {
+  const uk = ['GB', 'XI'].includes(country.get(r.account_id));
+  for (const [column, raw] of Object.entries(r)) {
+    if (!/^\d{4}$/.test(column) || raw === '') continue;
+    const year = Number(column);
+    const y = asCovered.get(year) ?? { total: 0, reported: 0, statuses: {} };
+    asCovered.set(year, y);
+    if (!/^-?\d+(\.\d+)?$/.test(raw)) {
+      y.statuses[raw] = (y.statuses[raw] ?? 0) + 1;
+      continue;
+    }
+    y.total += Number(raw);
+    y.reported++;
+    if (!uk) withoutUk.set(year, (withoutUk.get(year) ?? 0) + Number(raw));
+  }
+}
+const note = (await readFile(join(realData, 'eea-ets-notes/background_note_Jul2025.txt'), 'utf8')).split('\n');
+const table = note.findIndex((l) => l.includes('Table 13-1'));
+if (table < 0) fail([{ file: 'background_note_Jul2025.txt', severity: 'error', message: 'Table 13-1 not found' }]);
+const estimate = new Map(); // year -> Mt, all countries but the UK
+let countries = 0;
+for (const line of note.slice(table, table + 60)) {
+  const m = /^\s*([A-Z][A-Za-z .]+?)\s+((?:-?\d+\.\d\s+){7}-?\d+\.\d)\s*$/.exec(line);
+  if (!m) continue;
+  countries++;
+  if (m[1].trim() === 'United Kingdom') continue;
+  m[2].trim().split(/\s+/).forEach((v, i) => estimate.set(2005 + i, (estimate.get(2005 + i) ?? 0) + Number(v)));
+}
+if (countries !== 31) fail([{ file: 'background_note_Jul2025.txt', severity: 'error', message: `Table 13-1: read ${countries} countries, expected 31` }]);
+const coverageOf = (year) => (year <= 2006 ? 'eu-2005' : year === 2007 ? 'eu-2007' : year <= 2012 ? 'eu-2008' : year <= 2020 ? 'eu-2013' : 'eu-2021');
 const emissionsFile = join(dataDir, 'emissions.csv');
-const kept = (await readFile(emissionsFile, 'utf8').catch(() => '')).split('\n').slice(1).filter((l) => l !== '' && !l.includes(',ets-watch-eutl,'));
-const emissionLines = ['market,year,scope,value,reporting_units,source,note'];
-for (const y of eutl.years) {
+const kept = (await readFile(emissionsFile, 'utf8').catch(() => '')).split('\n').slice(1).filter((l) => l !== '' && !/,ets-watch-eutl(;|,)/.test(l));
+const emissionLines = ['market,year,scope,coverage,value,reporting_units,source,note'];
+for (const [year, y] of [...asCovered].sort((a, b) => a[0] - b[0])) {
   if (y.reported === 0) continue; // years not yet reported in this copy of the EUTL
   const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
-  const note = `"Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}."`;
-  emissionLines.push(`eu-ets,${y.year},verified-ets,${y.total},${y.reported},ets-watch-eutl,${note}`);
+  emissionLines.push(`eu-ets,${year},verified-ets,${coverageOf(year)},${y.total},${y.reported},ets-watch-eutl,"Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}."`);
+}
+for (const [year, total] of [...withoutUk].sort((a, b) => a[0] - b[0])) {
+  if ((asCovered.get(year)?.reported ?? 0) === 0) continue;
+  const add = estimate.get(year);
+  const value = add === undefined ? total : Math.round(total + add * 1e6);
+  const how = add === undefined ? 'EUTL accounts outside the UK' : `EUTL accounts outside the UK plus the EEA's estimate of ${add.toFixed(1)} Mt to reflect the Phase 3 scope`;
+  emissionLines.push(`eu-ets,${year},verified-ets,eu-2013-no-uk,${value},,ets-watch-eutl;eutl-installations${add === undefined ? '' : ';eea-ets-background-2025'},"${how}."`);
 }
 emissionLines.push(...kept);
 await writeFile(emissionsFile, emissionLines.join('\n') + '\n');
-console.log(`wrote ${priceLines.length - 1} price years and ${emissionLines.length - 1} emission years to ${dataDir}/`);
+console.log(`wrote ${priceLines.length - 1} price years and ${emissionLines.length - 1} emission rows to ${dataDir}/`);

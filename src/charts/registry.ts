@@ -1,7 +1,8 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
-import type { Metrics } from '../metrics/index.js';
+import { asCovered, comparableSeries, scopeChanges, scopeLabel, type Metrics } from '../metrics/index.js';
+import { isPartialYear } from '../metrics/period.js';
 import { reduceSeries } from './reduce.js';
 
 export type Row = Record<string, string | number | null>;
@@ -77,16 +78,19 @@ export const CHARTS: readonly ChartDefinition[] = [
   {
     id: 'eua-price',
     height: 240,
-    fields: ['period', 'mean', 'min', 'max'],
+    fields: ['period', 'mean', 'min', 'max', 'coverage'],
     build(ctx) {
       const market = referenceOf(ctx);
       // Daily prices where data/ has them (its preferred instrument); the annual aggregates otherwise.
       const series = preferredSeries(ctx.daily, market);
       const daily = series && series.points.length >= 2 ? series : undefined;
+      // An annual point from part of its year (the series starts in April 2008, ends in April
+      // 2021) says so in its row and is drawn hollow.
       const rows: Row[] = daily
-        ? daily.points.map((p) => ({ period: p.date, t: round(fractionalYear(p.date), 5), mean: p.close, min: p.low, max: p.high }))
+        ? daily.points.map((p) => ({ period: p.date, t: round(fractionalYear(p.date), 5), mean: p.close, min: p.low, max: p.high, coverage: '' }))
         : ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year)
-            .map((r) => ({ period: r.year, t: r.year, mean: round(r.mean, 2), min: r.min, max: r.max }));
+            .map((r) => ({ period: r.year, t: r.year, mean: round(r.mean, 2), min: r.min, max: r.max, coverage: isPartialYear(r) ? `${ctx.dateLabel(r.first_date)} – ${ctx.dateLabel(r.last_date)}` : '' }));
+      const partialYears = daily ? [] : rows.filter((r) => r.coverage !== '').map((r) => r.period);
       if (rows.length < 2) return null;
       const first = Math.floor(rows[0]!.t as number);
       const last = Math.floor(rows.at(-1)!.t as number);
@@ -100,8 +104,12 @@ export const CHARTS: readonly ChartDefinition[] = [
         }));
       return {
         // Annual points are marked; a daily line of hundreds of points is drawn as a line only.
-        datasets: { table: rows, phases, markers: daily ? [] : rows },
-        placeholders: { from: first, to: last, basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual') },
+        datasets: { table: rows, phases, markers: daily ? [] : rows.filter((r) => r.coverage === ''), partial: daily ? [] : rows.filter((r) => r.coverage !== '') },
+        placeholders: {
+          from: first, to: last, basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual'),
+          years: partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', '),
+          partial: partialYears.length > 0 ? ctx.t('charts.eua-price.partialNote').replace('{years}', partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', ')) : '',
+        },
         sources: daily ? [...daily.sources] : sourcesOf(ctx.data['price-annual'].filter((r) => r.market === market)),
       };
     },
@@ -137,16 +145,32 @@ export const CHARTS: readonly ChartDefinition[] = [
   },
   {
     id: 'emissions',
-    height: 220,
-    fields: ['year', 'value', 'phase'],
+    height: 240,
+    fields: ['year', 'value', 'scope', 'comparable', 'phase'],
     build(ctx) {
       const market = referenceOf(ctx);
-      const rows = ctx.data.emissions.filter((r) => r.market === market && r.scope === 'verified-ets').sort((a, b) => a.year - b.year);
+      // Bars: emissions as covered each year, labelled with their scope; a line: the comparable
+      // (one-scope) series where data/ has one. Dashed rules mark the years coverage changed, so
+      // a step in the bars is never read as a change in emissions.
+      const rows = asCovered(ctx.data, market);
       if (rows.length < 2) return null;
+      const [comparable] = [...comparableSeries(ctx.data, market).values()];
+      const scopeName = (id: string) => scopeLabel(ctx.data, id, ctx.lang);
+      const table = rows.map((r) => {
+        const c = comparable?.find((x) => x.year === r.year);
+        return { year: r.year, value: round(r.value / 1e6, 1), scope: scopeName(r.coverage), comparable: c ? round(c.value / 1e6, 1) : null, phase: ctx.phaseLabel(phaseOfYear(ctx.data, market, r.year) ?? 0) };
+      });
+      const line = (comparable ?? []).filter((c) => rows.some((r) => r.year === c.year)).map((c) => ({ year: c.year, value: round(c.value / 1e6, 1), series: ctx.t('charts.emissions.comparableSeries') }));
+      // A change the year after another is marked by its rule only: the two labels would overlap.
+      const changes = scopeChanges(ctx.data, market).map((c, i, all) => ({ year: c.year, label: i > 0 && all[i - 1]!.year === c.year - 1 ? '' : ctx.t('charts.emissions.scopeChange') }));
+      const used = [...rows, ...(comparable ?? [])];
       return {
-        datasets: { table: rows.map((r) => ({ year: r.year, value: round(r.value / 1e6, 1), phase: ctx.phaseLabel(phaseOfYear(ctx.data, market, r.year) ?? 0) })) },
-        placeholders: { from: rows[0]!.year, to: rows.at(-1)!.year },
-        sources: sourcesOf(rows),
+        datasets: { table, comparable: line, changes },
+        placeholders: {
+          from: rows[0]!.year, to: rows.at(-1)!.year, scope: comparable ? scopeName(comparable[0]!.coverage) : '',
+          comparable: comparable ? ctx.t('charts.emissions.comparableNote').replace('{scope}', scopeName(comparable[0]!.coverage)) : '',
+        },
+        sources: [...sourcesOf(used), ...sourcesOf(ctx.data.scopes.filter((x) => x.market === market))].filter((x, i, a) => a.indexOf(x) === i).sort(),
       };
     },
   },
@@ -223,7 +247,8 @@ export const CHARTS: readonly ChartDefinition[] = [
     fields: ['market', 'low', 'high'],
     build: (ctx) =>
       perComparedMarket(ctx, (market) => {
-        const eur = ctx.metrics.prices.bands[market]?.converted.EUR;
+        // In the reference market's currency, converted from each band's own unit.
+        const eur = ctx.metrics.prices.bands[market]?.converted[ctx.data.markets.find((m) => m.id === ctx.metrics.comparison.reference)?.currency ?? ''];
         if (!eur || eur.low.value === null || eur.high.value === null) return null;
         return { rows: [{ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) }], sources: [...eur.low.sources, ...eur.high.sources] };
       }),

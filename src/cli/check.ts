@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../data/datapackage.js';
 import { formatIssue, hasErrors, type DataIssue } from '../data/errors.js';
 import { loadData, type DatasetSummary } from '../data/load.js';
-import { computeMetrics, type Finding } from '../metrics/index.js';
+import { computeMetrics, currencyMismatches, VERDICTS, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';
 import { VERSION } from './version.js';
 
@@ -19,7 +19,9 @@ export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream
   if (result.data) issues.push(...(await checkDescriptor(options.data, serialiseDescriptor(buildDescriptor(result.data, VERSION)))));
   // The paper's printed numbers that recomputation from data/ contradicts: warnings, not errors.
   const findings = result.data ? computeMetrics(result.data).reconciliation.findings : [];
-  if (result.data) issues.push(...findings.filter((f) => f.agrees === false).map((f) => disagreement(options.data, f)));
+  if (result.data) issues.push(...findings.filter((f) => f.verdict === 'disagrees').map((f) => disagreement(options.data, f)));
+  // Amounts stated in another currency than their market's: converted explicitly, but said.
+  if (result.data) issues.push(...currencyMismatches(result.data).map((m) => ({ file: join(options.data, `${m.dataset}.csv`), severity: 'warning' as const, message: m.message })));
   const shown = issues.map((i) => ({ ...i, file: displayPath(i.file) }));
   const failed = hasErrors(issues);
   if (options.json) {
@@ -32,10 +34,9 @@ export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream
     err.write(`\n✗ ${options.data}: ${count} error${count === 1 ? '' : 's'}; fix them and run \`ets-brief check\` again.\n`);
     return EXIT.data;
   }
-  const disagree = findings.filter((f) => f.agrees === false).length;
-  const unchecked = findings.filter((f) => f.agrees === null).length;
   out.write(`✓ ${options.data}: ${result.summary.length} datasets valid\n\n${summaryTable(result.summary)}\n\n`);
-  out.write(`Reconciliation: ${findings.length - disagree - unchecked} printed numbers agree with recomputation, ${disagree} disagree (warnings above), ${unchecked} cannot be recomputed from data/.\n`);
+  const count = (v: string) => findings.filter((f) => f.verdict === v).length;
+  out.write(`Reconciliation of ${findings.length} printed numbers: ${VERDICTS.map((v) => `${count(v)} ${v}`).join(', ')} (disagreements are the warnings above; \`ets-brief metrics\` lists every verdict with its reason).\n`);
   return EXIT.ok;
 }
 
@@ -57,7 +58,7 @@ function disagreement(dir: string, f: Finding): DataIssue {
   const printed = f.printedHigh !== undefined ? `${f.printed}–${f.printedHigh}` : `${f.qualifier === 'exact' ? '' : `${f.qualifier} `}${f.printed}`;
   return {
     file: join(dir, `${f.dataset}.csv`), severity: 'warning',
-    message: `paper ${f.ref || '(no reference)'} prints ${printed} ${f.unit} ("${f.claim}"), recomputed ${f.recomputed === null ? '—' : Number(f.recomputed.toPrecision(6))} ${f.unit}: ${f.method} [${f.id}]`,
+    message: `paper ${f.ref || '(no reference)'} prints ${printed} ${f.unit} ("${f.claim}"), recomputed ${f.recomputed === null ? '—' : Number(f.recomputed.toPrecision(6))} ${f.unit}: ${f.reason ?? f.method} [${f.id}]`,
   };
 }
 

@@ -27,9 +27,9 @@ export async function runMetrics(options: { data: string; json?: boolean; window
     return EXIT.ok;
   }
   const { reconciliation, ...rest } = metrics;
-  out.write(`${table(['metric', 'value', 'unit', 'period'], flatten(rest).map(([path, m]) => [path, show(m.value, m.missing), m.unit, describePeriod(m.period)]))}\n\n`);
+  out.write(`${table(['metric', 'value', 'unit', 'period', 'scope'], flatten(rest).map(([path, m]) => [path, show(m.value, m.missing), m.unit, describePeriod(m.period), m.scope ?? '']))}\n\n`);
   out.write(`Printed numbers against recomputation (${reconciliation.rule}):\n\n`);
-  out.write(`${table(['', 'where', 'printed', 'recomputed', 'unit', 'id'], reconciliation.findings.map(findingRow))}\n`);
+  out.write(`${table(['verdict', 'where', 'printed', 'recomputed', 'unit', 'id', 'reason'], reconciliation.findings.map(findingRow))}\n`);
   return EXIT.ok;
 }
 
@@ -53,9 +53,8 @@ export function show(value: number | null, missing?: string): string {
 }
 
 function findingRow(f: Finding): string[] {
-  const mark = f.agrees === true ? '✓' : f.agrees === false ? '✗' : '?';
   const printed = f.printedHigh !== undefined ? `${f.printed}–${f.printedHigh}` : `${f.qualifier === 'exact' ? '' : `${f.qualifier} `}${f.printed}`;
-  return [mark, f.ref, printed, show(f.recomputed), f.unit, f.id];
+  return [f.verdict, f.ref, printed, show(f.recomputed), f.unit, f.id, f.reason ?? ''];
 }
 
 export function table(head: string[], rows: string[][]): string {

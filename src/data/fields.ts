@@ -208,3 +208,18 @@ function describeBounds(base: string, minimum?: number, maximum?: number): strin
   if (maximum !== undefined) return `${base}; at most ${maximum}`;
   return base;
 }
+
+/**
+ * A text that must pass a test too long to list as an enum (any ISO 4217 currency, a unit built on
+ * one). `format` names the rule in datapackage.json.
+ */
+export function matching(test: (value: string) => boolean, spec: Common & { expected: string; format: string }): Field<string> {
+  const read = (raw: string): string | undefined => {
+    const v = trim(raw);
+    return test(v) ? v : undefined;
+  };
+  return makeField({ ...spec, type: 'string', extra: { format: spec.format } }, (raw) => {
+    const v = read(raw);
+    return v !== undefined ? { ok: true, value: v } : { ok: false, expected: spec.expected };
+  }, true, read);
+}

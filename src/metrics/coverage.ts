@@ -1,4 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
+import { asCovered } from './emissions.js';
+import { combine, statedPrecision } from './precision.js';
 import { latestFact } from './select.js';
 import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
 
@@ -16,7 +18,7 @@ export interface Coverage {
 const fromFact = (data: Data, market: string, indicator: string, unit: string, describe: string): Metric => {
   const f = latestFact(data, market, indicator);
   return f
-    ? metric({ value: f.value, unit: f.unit, period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: describe, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) })
+    ? metric({ value: f.value, unit: f.unit, period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: describe, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]), precision: statedPrecision(f.value, f.qualifier) })
     : unavailable(unit, describe, `no ${indicator} fact for ${market}`);
 };
 
@@ -32,6 +34,7 @@ export function coverage(data: Data, market: string, volumePerYear: Metric, wind
           value: volumePerYear.value / covered.value, unit: 'ratio', period: volumePerYear.period,
           method: `traded volume per year ÷ covered emissions per year (${covered.method})`,
           inputs: [...volumePerYear.inputs, ...covered.inputs], sources: [...volumePerYear.sources, ...covered.sources],
+          precision: combine(volumePerYear.precision, covered.precision),
         })
       : unavailable('ratio', 'traded volume per year ÷ covered emissions per year', volumePerYear.missing ?? covered.missing ?? 'zero covered emissions');
   return {
@@ -46,14 +49,15 @@ export function coverage(data: Data, market: string, volumePerYear: Metric, wind
 
 /** Verified emissions of the latest year up to `atOrBefore`, else the latest stated annual figure. */
 function coveredEmissions(data: Data, market: string, atOrBefore: number | undefined): Metric {
-  const verified = data.emissions
-    .filter((r) => r.market === market && r.scope === 'verified-ets' && (atOrBefore === undefined || r.year <= atOrBefore))
+  const verified = asCovered(data, market)
+    .filter((r) => atOrBefore === undefined || r.year <= atOrBefore)
     .sort((a, b) => a.year - b.year)
     .at(-1);
   if (verified) {
     return metric({
       value: verified.value, unit: 't/yr', period: { start: `${verified.year}-01-01`, end: `${verified.year}-12-31` },
-      method: `verified emissions in ${verified.year}`, inputs: [{ dataset: 'emissions', rows: [`${verified.market}/${verified.year}/${verified.scope}`] }], sources: sourcesOf([verified]),
+      method: `verified emissions in ${verified.year}`, inputs: [{ dataset: 'emissions', rows: [`${verified.market}/${verified.year}/${verified.scope}/${verified.coverage}`] }], sources: sourcesOf([verified]),
+      scope: verified.coverage,
     });
   }
   const stated = latestFact(data, market, 'covered-emissions');
@@ -61,6 +65,7 @@ function coveredEmissions(data: Data, market: string, atOrBefore: number | undef
     return metric({
       value: stated.value, unit: 't/yr', period: { start: stated.period_start ?? undefined, end: stated.period_end ?? undefined },
       method: 'covered emissions per year, stated', inputs: [{ dataset: 'facts', rows: [stated.id] }], sources: sourcesOf([stated]),
+      precision: statedPrecision(stated.value, stated.qualifier),
     });
   }
   return unavailable('t/yr', 'covered emissions per year', `no verified emissions or covered-emissions fact for ${market}`);

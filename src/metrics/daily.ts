@@ -33,8 +33,11 @@ export function dailyStats(data: Data, market: string, window: Window): DailySta
   const traded = rows.some((r) => r.volume !== null) ? rows.filter((r) => (r.volume ?? 0) > 0) : rows;
   const inputs = [{ dataset: 'market-daily' as const, rows: [`${market}/${instrument}/${rows[0]!.date}…${rows.at(-1)!.date} (${rows.length} rows)`] }];
   const sources = [...new Set(sourcesOf(rows))];
+  // Complete when the rows reach both ends of the window, a week's slack for closed days.
+  const slack = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 <= 7;
+  const coverage = { first: rows[0]!.date, last: rows.at(-1)!.date, complete: slack(window.start, rows[0]!.date) && slack(rows.at(-1)!.date, window.end) };
   const make = (value: number | null, unit: string, method: string, missing?: string): Metric =>
-    value === null ? unavailable(unit, method, missing ?? 'not in the daily rows', window) : metric({ value, unit, period: window, method, inputs, sources });
+    value === null ? unavailable(unit, method, missing ?? 'not in the daily rows', window) : metric({ value, unit, period: window, method, inputs, sources, coverage });
   const sum = (pick: (r: DailyRow) => number | null) => (rows.some((r) => pick(r) !== null) ? rows.reduce((s, r) => s + (pick(r) ?? 0), 0) : null);
   const closes = traded.map((r) => r.close).sort((a, b) => a - b);
   const mid = closes.length / 2;

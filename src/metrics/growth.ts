@@ -2,6 +2,7 @@ import type { Data } from '../data/datasets/index.js';
 import { rateOver } from './fx.js';
 import { yearPeriod } from './period.js';
 import { factsFor } from './select.js';
+import { ratePrecision, statedPrecision } from './precision.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
 
 /** Compound annual growth rate in percent between two positive values `years` apart. */
@@ -9,49 +10,12 @@ export function cagr(first: number, last: number, years: number): number {
   return (Math.pow(last / first, 1 / years) - 1) * 100;
 }
 
-type EmissionRow = Data['emissions'][number];
-
-function emissionsSeries(data: Data, market: string, scope: EmissionRow['scope'] = 'verified-ets'): EmissionRow[] {
-  return data.emissions.filter((r) => r.market === market && r.scope === scope).sort((a, b) => a.year - b.year);
-}
-
-const emissionsKey = (r: EmissionRow) => `${r.market}/${r.year}/${r.scope}`;
-
 /**
- * Average annual change of verified emissions between two years, compounded: the paper's "fell by
- * x% a year". Uses the first and last available years inside [from, to].
- */
-export function emissionsChangePerYear(data: Data, market: string, from: number, to: number): Metric {
-  const rows = emissionsSeries(data, market).filter((r) => r.year >= from && r.year <= to);
-  const period = { start: `${from}-01-01`, end: to >= 9999 ? undefined : `${to}-12-31` };
-  if (rows.length < 2) return unavailable('%/yr', 'compound annual change of verified emissions', `needs verified emissions for at least two years in ${from}–${to >= 9999 ? '' : to}`, period);
-  const first = rows[0]!;
-  const last = rows.at(-1)!;
-  return metric({
-    value: cagr(first.value, last.value, last.year - first.year), unit: '%/yr',
-    period: { start: `${first.year}-01-01`, end: `${last.year}-12-31` },
-    method: `compound annual change of verified emissions from ${first.year} to ${last.year}`,
-    inputs: [{ dataset: 'emissions', rows: [first, last].map(emissionsKey) }], sources: sourcesOf([first, last]),
-  });
-}
-
-/** Total change of verified emissions between two years, in percent. */
-export function emissionsChange(data: Data, market: string, from: number, to: number): Metric {
-  const series = emissionsSeries(data, market);
-  const first = series.find((r) => r.year === from);
-  const last = series.find((r) => r.year === to);
-  const period = { start: `${from}-01-01`, end: `${to}-12-31` };
-  if (!first || !last) return unavailable('%', 'change of verified emissions', `needs verified emissions for ${from} and ${to}`, period);
-  return metric({
-    value: (last.value / first.value - 1) * 100, unit: '%', period,
-    method: `verified emissions ${to} ÷ ${from} − 1`,
-    inputs: [{ dataset: 'emissions', rows: [first, last].map(emissionsKey) }], sources: sourcesOf([first, last]),
-  });
-}
-
-/**
- * Growth of auction revenue between the earliest and latest years data/ states it. When the two
- * are in different currencies, the earlier is converted into the later one's at its own year's rate.
+ * Growth of auction revenue between the earliest and latest years data/ states it, in one currency.
+ * When the recorded values are in different currencies (the paper labels both of its endpoints USD;
+ * the EEA gives the later one in EUR) the growth is computed from the values as printed when those
+ * share a currency, since a currency label's slip does not change a rate; otherwise the earlier
+ * value is converted explicitly at its year's rate.
  */
 export function auctionRevenueGrowth(data: Data, market: string): Metric {
   const rows = factsFor(data, market, 'auction-revenue')
@@ -63,17 +27,23 @@ export function auctionRevenueGrowth(data: Data, market: string): Metric {
   const y0 = +first.period_start!.slice(0, 4);
   const y1 = +last.period_start!.slice(0, 4);
   const period = { start: first.period_start!, end: last.period_end! };
-  let start = first.value!;
-  let method = `compound annual growth of auction revenue ${y0}–${y1}`;
+  const printed = (f: typeof first) => ({ value: f.paper_value ?? f.value!, unit: f.paper_unit ?? f.unit });
   const inputs = [{ dataset: 'facts' as const, rows: [first.id, last.id] }];
   const sources = sourcesOf([first, last]);
-  if (first.unit !== last.unit) {
-    const rate = rateOver(data, first.unit, last.unit, yearPeriod(y0));
-    if (!rate.ok) return unavailable('%/yr', method, rate.missing, period);
-    start *= rate.value.rate;
-    method += `; ${y0} revenue converted: ${rate.value.method}`;
-    inputs.push(...(rate.value.inputs as typeof inputs));
-    sources.push(...rate.value.sources);
-  }
-  return metric({ value: cagr(start, last.value!, y1 - y0), unit: '%/yr', period, method, inputs, sources });
+  const precisionOf = (f: typeof first, value: number) => ({ value, precision: statedPrecision(value, f.qualifier) });
+  const result = (a: number, b: number, method: string, extraInputs: typeof inputs = [], extraSources: string[] = []) => {
+    const value = cagr(a, b, y1 - y0);
+    return metric({
+      value, unit: '%/yr', period, method, inputs: [...inputs, ...extraInputs], sources: [...sources, ...extraSources],
+      precision: ratePrecision(precisionOf(first, a), precisionOf(last, b), y1 - y0, value),
+    });
+  };
+  let method = `compound annual growth of auction revenue ${y0}–${y1}`;
+  if (first.unit === last.unit) return result(first.value!, last.value!, `${method}, both in ${last.unit}`);
+  const [p0, p1] = [printed(first), printed(last)];
+  if (p0.unit === p1.unit) return result(p0.value, p1.value, `${method} from the values as printed, both labelled ${p1.unit} (the recorded currencies differ: ${first.unit}, ${last.unit})`);
+  const rate = rateOver(data, first.unit, last.unit, yearPeriod(y0));
+  if (!rate.ok) return unavailable('%/yr', method, rate.missing, period);
+  method += `; ${y0} revenue converted explicitly: ${rate.value.method}`;
+  return result(first.value! * rate.value.rate, last.value!, method, rate.value.inputs as typeof inputs, [...rate.value.sources]);
 }

@@ -1,7 +1,10 @@
 import type { Data } from '../data/datasets/index.js';
 import { coverage, type Coverage } from './coverage.js';
+import { dataReach, type SeriesReach } from './reach.js';
+import { asCovered } from './emissions.js';
 import { dailyStats, latestWindow, type DailyStats } from './daily.js';
-import { auctionRevenueGrowth, emissionsChange, emissionsChangePerYear } from './growth.js';
+import { emissionsChange, emissionsChangePerYear } from './emissions.js';
+import { auctionRevenueGrowth } from './growth.js';
 import { phaseMetrics, type PhaseMetrics } from './phases.js';
 import { powerMix, type PowerMix } from './power-mix.js';
 import { impliedAveragePrice, priceBand, priceRatio, type ImpliedPrice, type PriceBand } from './price.js';
@@ -42,7 +45,11 @@ export interface Metrics {
   /** Total change of verified emissions from the first to the last year of each market's series. */
   readonly emissionsChange: Readonly<Record<string, Metric>>;
   readonly powerMix: Readonly<Record<string, PowerMix>>;
+  /** Electricity generation totals by region and year (to compare a table's region with another's). */
+  readonly generationTotals: Readonly<Record<string, Readonly<Record<number, number>>>>;
   readonly reconciliation: { readonly rule: string; readonly findings: readonly Finding[] };
+  /** Each series' first and last observation: what the brief's "as of" is made of. */
+  readonly reach: readonly SeriesReach[];
 }
 
 /** Every metric a brief states, computed from the loaded data. Pure: same data, same result. */
@@ -52,7 +59,8 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
   const window = volume.window;
   const compared = [subject, reference];
   const bands: Record<string, PriceBand> = {};
-  if (window) for (const market of compared) bands[market] = priceBand(data, market, window);
+  const currencies = compared.map((id) => data.markets.find((m) => m.id === id)?.currency).filter((c): c is string => !!c);
+  if (window) for (const market of compared) bands[market] = priceBand(data, market, window, currencies);
   const subjectBand = bands[subject] ?? null;
   const subjectImplied = window && subjectBand ? impliedAveragePrice(data, subject, window, subjectBand) : null;
   const ratio = window && bands[reference] && subjectBand ? priceRatio(data, bands[reference]!, subjectBand, window) : volume.ratio;
@@ -76,9 +84,9 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
   const auction = Object.fromEntries(
     marketsWith((id) => data.facts.some((f) => f.market === id && f.indicator === 'auction-revenue')).map((id) => [id, auctionRevenueGrowth(data, id)]),
   );
-  const emitting = marketsWith((id) => data.emissions.some((r) => r.market === id && r.scope === 'verified-ets'));
+  const emitting = marketsWith((id) => asCovered(data, id).length > 0);
   const span = (id: string) => {
-    const years = data.emissions.filter((r) => r.market === id && r.scope === 'verified-ets').map((r) => r.year);
+    const years = asCovered(data, id).map((r) => r.year);
     return [Math.min(...years), Math.max(...years)] as const;
   };
   const emissionsTrend = Object.fromEntries(emitting.map((id) => [id, emissionsChangePerYear(data, id, ...span(id))]));
@@ -98,7 +106,9 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
     emissionsTrend,
     emissionsChange: emissionsTotal,
     powerMix: Object.fromEntries(mixes.map((m) => [m.region, m])),
+    generationTotals: Object.fromEntries(regions.map((r) => [r, Object.fromEntries(data['power-generation'].filter((x) => x.region === r && x.source_type === 'total').map((x) => [x.year, x.gwh]))])),
     reconciliation: { rule: COMPARISON_RULE, findings: reconcile(data, { volume, subjectBand, impliedPrice: subjectImplied, powerMixes: mixes, daily }) },
+    reach: dataReach(data),
   };
 }
 
@@ -106,3 +116,10 @@ export type { Coverage, DailyStats, Finding, ImpliedPrice, Metric, PhaseMetrics,
 export { msrAdjustment, type MsrDecision, type MsrResult } from './msr.js';
 export { agreesWithPrinted, precisionOf } from './compare.js';
 export { cagr } from './growth.js';
+export { currencyMismatches, type CurrencyMismatch } from './units.js';
+export { VERDICTS, type Because, type RuleChangeRow, type Verdict } from './reconcile.js';
+export type { InputRef, Period } from './types.js';
+export { dataReach, latestObservation, type SeriesReach } from './reach.js';
+export { combine, decimalsFor, EXACT, roundSignificant, type Precision } from './precision.js';
+export { asCovered, comparableSeries, scopeChanges, scopeLabel } from './emissions.js';
+export { ruleAt, ruleChanges, ruleHistory, type RuleChange } from './policy-rules.js';

@@ -48,3 +48,11 @@ export function describePeriod(p: Period | undefined): string {
   if (!p || (p.start === undefined && p.end === undefined)) return '';
   return `${p.start ?? '…'} – ${p.end ?? '…'}`;
 }
+
+/**
+ * Whether an annual aggregate covers only part of its year: its first observation after the first
+ * week or its last before the last week (exchanges close for New Year and Christmas).
+ */
+export function isPartialYear(row: { readonly year: number; readonly first_date: string; readonly last_date: string }): boolean {
+  return row.first_date > `${row.year}-01-07` || row.last_date < `${row.year}-12-24`;
+}

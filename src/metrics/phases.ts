@@ -1,5 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
-import { emissionsChangePerYear } from './growth.js';
+import { emissionsChangePerYear } from './emissions.js';
+import { ruleAt } from './policy-rules.js';
 import { factsFor, periodOf, type Fact } from './select.js';
 import { metric, sourcesOf, unavailable, type Metric, type Period } from './types.js';
 
@@ -15,7 +16,7 @@ export interface PhaseMetrics {
   readonly observedMin: Metric;
   /** Traded volumes stated for periods inside the phase, oldest first. */
   readonly volumes: readonly Metric[];
-  /** Linear reduction factor of the cap. */
+  /** Linear reduction factor of the cap in force in the phase's first year (policy-rules.csv). */
   readonly capReductionPerYear: Metric;
   readonly emissionsChangePerYear: Metric;
 }
@@ -56,10 +57,7 @@ export function phaseMetrics(data: Data, market: string): PhaseMetrics[] {
         observedMax: observed('max'),
         observedMin: observed('min'),
         volumes,
-        capReductionPerYear:
-          p.cap_reduction_pct_per_year === null
-            ? unavailable('%/yr', 'linear reduction factor of the cap', `not stated for phase ${p.phase}`, period)
-            : metric({ value: p.cap_reduction_pct_per_year, unit: '%/yr', period, method: 'linear reduction factor of the cap', inputs: [{ dataset: 'phases', rows: [`${market}/${p.phase}`] }], sources: sourcesOf([p]) }),
+        capReductionPerYear: ruleAt(data, market, 'cap-reduction-factor', p.start_year),
         emissionsChangePerYear: emissionsChangePerYear(data, market, p.start_year, p.end_year ?? 9999),
       };
     });

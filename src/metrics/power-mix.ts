@@ -40,6 +40,8 @@ export function powerMix(data: Data, region: string): PowerMix | null {
       period: year !== undefined ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${from}-01-01`, end: `${to}-12-31` },
     });
   const types = [...new Set(rows.filter((r) => r.source_type !== 'total').map((r) => r.source_type))];
+  // A region with totals only (kept to compare regions) has no mix.
+  if (types.length === 0) return null;
   const mix: PowerSourceMix[] = [];
   for (const type of [...types, 'total']) {
     const a = at(from, type);

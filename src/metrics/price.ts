@@ -2,10 +2,12 @@ import type { Data } from '../data/datasets/index.js';
 import { rateOver } from './fx.js';
 import { dailyStats } from './daily.js';
 import { factOver } from './select.js';
-import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
+import { currencyOfUnit } from '../data/datasets/common.js';
+import { combine, EXACT, statedPrecision } from './precision.js';
+import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
 
-export const COMMON_CURRENCIES = ['EUR', 'CNY', 'USD'] as const;
-export type CommonCurrency = (typeof COMMON_CURRENCIES)[number];
+/** Currencies every band is also shown in, besides those of the markets compared. */
+export const COMMON_CURRENCIES = ['USD'] as const;
 
 export interface PriceBand {
   readonly market: string;
@@ -14,8 +16,11 @@ export interface PriceBand {
   readonly stated: { readonly low: Metric; readonly high: Metric };
   /** From price series in data/ that lie within the period. */
   readonly observed: { readonly min: Metric; readonly max: Metric; readonly mean: Metric; readonly median: Metric };
-  /** The stated band and the observed prices in each common currency, at the period's exchange rates. */
-  readonly converted: Readonly<Record<CommonCurrency, ConvertedPrices>>;
+  /**
+   * The stated band and the observed prices in the compared markets' currencies and USD, at the
+   * period's exchange rates, converted from each value's own unit (never assumed in the market's).
+   */
+  readonly converted: Readonly<Record<string, ConvertedPrices>>;
 }
 
 export interface ConvertedPrices {
@@ -27,24 +32,25 @@ export interface ConvertedPrices {
   readonly median: Metric;
 }
 
-export function priceBand(data: Data, market: string, period: Window): PriceBand {
+export function priceBand(data: Data, market: string, period: Window, currencies: readonly string[] = []): PriceBand {
   const currency = data.markets.find((m) => m.id === market)?.currency ?? null;
   const unit = `${currency ?? '?'}/t`;
   const stated = (indicator: 'price-band-low' | 'price-band-high'): Metric => {
     const f = factOver(data, market, indicator, period);
     return f && f.value !== null
-      ? metric({ value: f.value, unit: f.unit, period, method: `${indicator.replace('price-band-', '')} end of the band stated for the period`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) })
+      ? metric({ value: f.value, unit: f.unit, period, method: `${indicator.replace('price-band-', '')} end of the band stated for the period`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]), precision: statedPrecision(f.value, f.qualifier) })
       : unavailable(unit, `stated price band (${indicator})`, `no ${indicator} fact for ${market} over ${period.start} – ${period.end}`, period);
   };
   const low = stated('price-band-low');
   const high = stated('price-band-high');
   const observed = observedPrices(data, market, period, unit);
+  const targets = [...new Set([...(currency ? [currency] : []), ...currencies, ...COMMON_CURRENCIES])];
   const converted = Object.fromEntries(
-    COMMON_CURRENCIES.map((to) => {
-      const c = (m: Metric) => convert(data, m, currency, to, period);
+    targets.map((to) => {
+      const c = (m: Metric) => convert(data, m, to, period);
       return [to, { low: c(low), high: c(high), min: c(observed.min), max: c(observed.max), mean: c(observed.mean), median: c(observed.median) }];
     }),
-  ) as unknown as PriceBand['converted'];
+  );
   return { market, currency, stated: { low, high }, observed, converted };
 }
 
@@ -64,7 +70,10 @@ function observedPrices(data: Data, market: string, period: Window, unit: string
   const inputs = [{ dataset: 'price-annual' as const, rows: rows.map((r) => `${r.market}/${r.year}/${r.instrument}`) }];
   const sources = sourcesOf(rows);
   const days = rows.reduce((n, r) => n + r.days, 0);
-  const make = (value: number, method: string) => metric({ value, unit: `${rows[0]!.currency}/t`, period, method, inputs, sources });
+  const first = rows.map((r) => r.first_date).sort()[0]!;
+  const last = rows.map((r) => r.last_date).sort().at(-1)!;
+  const complete = first <= period.start && last >= period.end;
+  const make = (value: number, method: string) => metric({ value, unit: `${rows[0]!.currency}/t`, period, method, inputs, sources, coverage: { first, last, complete } });
   return {
     min: make(Math.min(...rows.map((r) => r.min)), `lowest daily ${rows[0]!.instrument} price in the period`),
     max: make(Math.max(...rows.map((r) => r.max)), `highest daily ${rows[0]!.instrument} price in the period`),
@@ -73,16 +82,21 @@ function observedPrices(data: Data, market: string, period: Window, unit: string
   };
 }
 
-/** A price metric in another currency, the rate's method appended to the metric's. */
-export function convert(data: Data, m: Metric, from: string | null, to: string, period: Window): Metric {
-  const unit = m.unit.replace(/^[A-Z]{3}/, to);
+/**
+ * A money metric in another currency, converted from the currency its own unit names (a band
+ * stored in EUR/t is converted from EUR whatever its market trades in); the rate's method is
+ * appended to the metric's.
+ */
+export function convert(data: Data, m: Metric, to: string, period: Window): Metric {
+  const from = currencyOfUnit(m.unit);
+  const unit = from === null ? m.unit : `${to}${m.unit.slice(from.length)}`;
   if (m.value === null) return { ...m, unit };
-  if (from === null) return unavailable(unit, m.method, 'the market has no currency in markets.csv', period);
+  if (from === null) return unavailable(unit, m.method, `${m.unit} is not an amount of money`, period);
   const rate = rateOver(data, from, to, period);
   if (!rate.ok) return unavailable(unit, m.method, rate.missing, period);
   return metric({
     value: m.value * rate.value.rate, unit, period: m.period, method: `${m.method}; ${rate.value.method}`,
-    inputs: [...m.inputs, ...rate.value.inputs], sources: [...m.sources, ...rate.value.sources],
+    inputs: [...m.inputs, ...rate.value.inputs], sources: [...m.sources, ...rate.value.sources], precision: m.precision, coverage: m.coverage,
   });
 }
 
@@ -92,7 +106,7 @@ export function midpoint(band: { low: Metric; high: Metric }): Metric {
   if (low.value === null || high.value === null) return unavailable(low.unit, 'midpoint of the stated band', low.missing ?? high.missing ?? 'band incomplete', low.period);
   return metric({
     value: (low.value + high.value) / 2, unit: low.unit, period: low.period, method: `midpoint of the stated band (${low.method}; ${high.method})`,
-    inputs: [...low.inputs, ...high.inputs], sources: [...low.sources, ...high.sources],
+    inputs: [...low.inputs, ...high.inputs], sources: [...low.sources, ...high.sources], precision: combine(low.precision, high.precision),
   });
 }
 
@@ -102,16 +116,15 @@ export function midpoint(band: { low: Metric; high: Metric }): Metric {
  */
 export function priceRatio(data: Data, reference: PriceBand, subject: PriceBand, period: Window): Metric {
   const common = reference.currency;
-  if (common === null || !(COMMON_CURRENCIES as readonly string[]).includes(common)) {
-    return unavailable('ratio', 'price ratio', `no common currency for ${reference.market}`, period);
-  }
+  const inCommon = common === null ? undefined : subject.converted[common];
+  if (common === null || !inCommon) return unavailable('ratio', 'price ratio', `no common currency for ${reference.market}`, period);
   const ref = midpoint(reference.stated);
-  const sub = midpoint(subject.converted[common as CommonCurrency]);
+  const sub = midpoint(inCommon);
   if (ref.value === null || sub.value === null || sub.value === 0) return unavailable('ratio', 'price ratio', ref.missing ?? sub.missing ?? 'zero price', period);
   return metric({
     value: ref.value / sub.value, unit: 'ratio', period,
     method: `${reference.market} band midpoint ÷ ${subject.market} band midpoint, both in ${common}: ${sub.method}`,
-    inputs: [...ref.inputs, ...sub.inputs], sources: [...ref.sources, ...sub.sources],
+    inputs: [...ref.inputs, ...sub.inputs], sources: [...ref.sources, ...sub.sources], precision: combine(ref.precision, sub.precision),
   });
 }
 
@@ -121,8 +134,25 @@ export interface ImpliedPrice {
   readonly withinStatedBand: boolean | null;
 }
 
-/** Turnover ÷ volume over the window: the average price actually paid. */
+/**
+ * Turnover ÷ volume over the window: the average price actually paid. From the daily sums where
+ * data/ has daily rows (exact), else from the stated totals, no more precise than they are printed
+ * (104.75×10⁸ CNY ÷ 2.3×10⁸ t is "46", not 45.5).
+ */
 export function impliedAveragePrice(data: Data, market: string, period: Window, band: PriceBand): ImpliedPrice {
+  const { low, high } = band.stated;
+  const within = (value: number) => (low.value === null || high.value === null ? null : value >= low.value && value <= high.value);
+  const daily = dailyStats(data, market, period);
+  if (daily && daily.turnover.value !== null && daily.volume.value !== null && daily.volume.value > 0) {
+    const value = daily.turnover.value / daily.volume.value;
+    return {
+      value: metric({
+        value, unit: `${daily.turnover.unit}/t`, period, method: 'sum of daily turnover ÷ sum of daily volume over the period',
+        inputs: [...daily.turnover.inputs], sources: [...daily.turnover.sources], precision: EXACT,
+      }),
+      withinStatedBand: within(value),
+    };
+  }
   const turnover = factOver(data, market, 'turnover', period);
   const volume = factOver(data, market, 'traded-volume', period);
   const unit = `${band.currency ?? '?'}/t`;
@@ -130,9 +160,11 @@ export function impliedAveragePrice(data: Data, market: string, period: Window, 
     return { value: unavailable(unit, 'turnover ÷ traded volume', `needs turnover and traded-volume facts for ${market} over ${period.start} – ${period.end}`, period), withinStatedBand: null };
   }
   const value = turnover.value / volume.value;
-  const { low, high } = band.stated;
   return {
-    value: metric({ value, unit: `${turnover.unit}/t`, period, method: 'turnover ÷ traded volume over the period', inputs: [{ dataset: 'facts', rows: [turnover.id, volume.id] }], sources: sourcesOf([turnover, volume]) }),
-    withinStatedBand: low.value === null || high.value === null ? null : value >= low.value && value <= high.value,
+    value: metric({
+      value, unit: `${turnover.unit}/t`, period, method: 'stated turnover ÷ stated traded volume over the period', inputs: [{ dataset: 'facts', rows: [turnover.id, volume.id] }], sources: sourcesOf([turnover, volume]),
+      precision: combine(statedPrecision(turnover.value, turnover.qualifier), statedPrecision(volume.value, volume.qualifier)),
+    }),
+    withinStatedBand: within(value),
   };
 }

@@ -1,18 +1,48 @@
 import type { Data } from '../data/datasets/index.js';
 import { agreesWithPrinted, COMPARISON_RULE, type Qualifier } from './compare.js';
-import { auctionRevenueGrowth, emissionsChange, emissionsChangePerYear } from './growth.js';
+import { emissionsChange, emissionsChangePerYear } from './emissions.js';
+import { auctionRevenueGrowth } from './growth.js';
 import type { PowerMix } from './power-mix.js';
 import type { ImpliedPrice, PriceBand } from './price.js';
 import { periodOf, type Fact } from './select.js';
+import { isPartialYear } from './period.js';
+import { ruleChanges } from './policy-rules.js';
 import { metric, unavailable, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
 import type { DailyStats } from './daily.js';
+
+/**
+ * What recomputation says of a printed number: it agrees; it disagrees; it is not comparable (the
+ * data's scope or definition differs from the claim's); it is superseded (the law or the data
+ * changed since the paper: the reason cites the act or newer source); or data/ cannot recompute it.
+ */
+export const VERDICTS = ['agrees', 'disagrees', 'not-comparable', 'superseded', 'cannot-recompute'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Why a verdict is what it is, as data a brief words in its own language. */
+export type Because =
+  | { readonly kind: 'scope'; readonly firstYear: number; readonly firstScope: string; readonly lastYear: number; readonly lastScope: string }
+  | { readonly kind: 'shorter'; readonly from: number; readonly to: number; readonly claimFrom: number; readonly claimTo: number }
+  | { readonly kind: 'partial'; readonly first: string; readonly last: string }
+  | { readonly kind: 'rule'; readonly paperFrom: number; readonly paperTo: number | null; readonly differs: boolean; readonly changes: readonly RuleChangeRow[] }
+  | { readonly kind: 'recorded'; readonly sources: readonly string[] }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'recomputed'; readonly scope?: string | undefined };
+
+export interface RuleChangeRow {
+  readonly value: number;
+  readonly unit: string;
+  readonly from: number;
+  readonly to: number | null;
+  readonly act: string;
+  readonly indexedTo: string | null;
+}
 
 /** One printed number set against its recomputation from data/. */
 export interface Finding {
   readonly id: string;
   /** The dataset holding the printed number. */
-  readonly dataset: 'facts' | 'power-generation';
+  readonly dataset: 'facts' | 'power-generation' | 'policy-rules';
   /** Where it is printed: section, figure or table. */
   readonly ref: string;
   /** The words as printed. */
@@ -23,8 +53,11 @@ export interface Finding {
   readonly qualifier: Qualifier | 'within';
   readonly recomputed: number | null;
   readonly unit: string;
-  /** true or false; null when data/ cannot recompute it (see `method`). */
-  readonly agrees: boolean | null;
+  readonly verdict: Verdict;
+  /** Why, in words, for every verdict but "agrees": the scopes, the act, the missing input. */
+  readonly reason?: string | undefined;
+  /** The same reason as data, for the brief to word in its language. */
+  readonly because?: Because | undefined;
   readonly method: string;
   readonly note?: string | undefined;
 }
@@ -70,7 +103,7 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
   const findings: Finding[] = [];
   for (const fact of data.facts) {
     if (fact.derived && fact.value !== null) findings.push(derivedFinding(data, fact, inputs));
-    if (fact.paper_value !== null && fact.value !== null && fact.paper_value !== fact.value) findings.push(correctionFinding(fact));
+    if (fact.value !== null && ((fact.paper_value !== null && fact.paper_value !== fact.value) || (fact.paper_unit !== null && fact.paper_unit !== fact.unit))) findings.push(correctionFinding(fact));
     if ((fact.indicator === 'price-high' || fact.indicator === 'price-low') && fact.value !== null && fact.subject === null) {
       const f = priceExtremeFinding(data, fact);
       if (f) findings.push(f);
@@ -85,16 +118,36 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
   }
   if (inputs.impliedPrice && inputs.subjectBand) findings.push(...impliedPriceFindings(inputs.impliedPrice, inputs.subjectBand));
   for (const mix of inputs.powerMixes) findings.push(...powerMixFindings(data, mix));
+  findings.push(...ruleFindings(data));
   return findings;
 }
 
 function finding(fact: Fact, id: string, recomputed: Metric, claim = fact.printed ?? String(fact.value)): Finding {
   const value = recomputed.value;
+  const base = { id, dataset: 'facts' as const, ref: fact.paper_ref ?? '', claim, printed: fact.value!, qualifier: fact.qualifier, recomputed: value, unit: fact.unit, ...(fact.note ? { note: fact.note } : {}) };
+  if (recomputed.notComparable !== undefined) {
+    const because: Because = recomputed.scopeBreak ? { kind: 'scope', ...recomputed.scopeBreak } : { kind: 'missing' };
+    return { ...base, verdict: 'not-comparable', reason: recomputed.notComparable, because, method: recomputed.method };
+  }
+  if (value === null) return { ...base, verdict: 'cannot-recompute', reason: recomputed.missing ?? recomputed.method, because: { kind: 'missing' }, method: recomputed.method };
+  const shorter = shorterThanClaim(fact, recomputed);
+  if (shorter) return { ...base, verdict: 'cannot-recompute', reason: shorter.reason, because: shorter.because, method: recomputed.method };
+  const agrees = agreesWithPrinted(fact.value!, value, fact.qualifier);
+  return { ...base, verdict: agrees ? 'agrees' : 'disagrees', ...(agrees ? {} : { reason: recomputed.method, because: { kind: 'recomputed', scope: recomputed.scope } }), method: recomputed.method };
+}
+
+/**
+ * A recomputation over fewer years than the claim (the data, on one scope, stops earlier) cannot
+ * confirm or refute it; the reason says what it does cover.
+ */
+function shorterThanClaim(fact: Fact, m: Metric): { reason: string; because: Because } | undefined {
+  const year = (d: string | null | undefined) => (d ? +d.slice(0, 4) : undefined);
+  const [cs, ce, ms, me] = [year(fact.period_start), year(fact.period_end), year(m.period?.start), year(m.period?.end)];
+  if (cs === undefined || ce === undefined || ms === undefined || me === undefined) return undefined;
+  if (ms <= cs && me >= ce) return undefined;
   return {
-    id, dataset: 'facts', ref: fact.paper_ref ?? '', claim, printed: fact.value!, qualifier: fact.qualifier, recomputed: value, unit: fact.unit,
-    agrees: value === null ? null : agreesWithPrinted(fact.value!, value, fact.qualifier),
-    method: value === null ? `not recomputable: ${recomputed.missing ?? recomputed.method}` : recomputed.method,
-    ...(fact.note ? { note: fact.note } : {}),
+    reason: `recomputable only for ${ms}–${me} (${m.method}); the claim covers ${cs}–${ce}`,
+    because: { kind: 'shorter', from: ms, to: me, claimFrom: cs, claimTo: ce },
   };
 }
 
@@ -106,11 +159,46 @@ function derivedFinding(data: Data, fact: Fact, inputs: ReconcileInputs): Findin
   return finding(fact, `facts/${fact.id}`, m);
 }
 
+/** The paper's value of a rule against the rows in policy-rules.csv: the value in force and the act. */
+function ruleFindings(data: Data): Finding[] {
+  const markets = [...new Set(data['policy-rules'].map((r) => r.market))];
+  const out: Finding[] = [];
+  for (const market of markets) {
+    for (const change of ruleChanges(data, market)) {
+      const p = change.paper;
+      const later = change.later.map((r) => `${formatRuleValue(r)} ${r.valid_from}–${r.valid_to ?? ''} (${r.act}${r.indexed_to ? `, indexed to the ${r.indexed_to}` : ''})`).join('; ');
+      out.push({
+        id: `policy-rules/${market}/${p.parameter}`, dataset: 'policy-rules', ref: p.paper_ref ?? '', claim: formatRuleValue({ ...p, value: p.paper_value! }),
+        printed: p.paper_value!, qualifier: 'exact', recomputed: change.later.at(-1)?.value ?? p.value, unit: p.unit, verdict: 'superseded',
+        reason: change.differs ? `in force: ${later}` : `the paper's value applied ${p.valid_from}–${p.valid_to ?? ''}; since: ${later}`,
+        because: {
+          kind: 'rule', paperFrom: p.valid_from, paperTo: p.valid_to, differs: change.differs,
+          changes: change.later.map((r) => ({ value: r.value, unit: r.unit, from: r.valid_from, to: r.valid_to, act: r.act, indexedTo: r.indexed_to })),
+        },
+        method: 'policy-rules.csv: rows with their validity and legal act', ...(p.note ? { note: p.note } : {}),
+      });
+    }
+    const superseded = new Set(ruleChanges(data, market).map((c) => `${c.parameter}/${c.paper.valid_from}`));
+    for (const r of data['policy-rules'].filter((x) => x.market === market && x.paper_value !== null)) {
+      // Rows the paper's value is right for (a superseded row is reported above, once per parameter).
+      if (superseded.has(`${r.parameter}/${r.valid_from}`) || r.paper_value !== r.value || r.indexed_to !== null) continue;
+      out.push({
+        id: `policy-rules/${market}/${r.parameter}/${r.valid_from}`, dataset: 'policy-rules', ref: r.paper_ref ?? '', claim: formatRuleValue({ ...r, value: r.paper_value! }),
+        printed: r.paper_value!, qualifier: 'exact', recomputed: r.value, unit: r.unit, verdict: 'agrees', method: `in force ${r.valid_from}–${r.valid_to ?? ''} under ${r.act}`,
+      });
+    }
+  }
+  return out;
+}
+
+const formatRuleValue = (r: { value: number; unit: string }) => (r.unit === '%' || r.unit === '%/yr' ? `${r.value}%` : `${r.value} ${r.unit}`);
+
 /** A number the paper printed that data/ records differently (a typo or a wrong unit), with why. */
 function correctionFinding(fact: Fact): Finding {
   return {
     id: `facts/${fact.id}/printed`, dataset: 'facts', ref: fact.paper_ref ?? '', claim: fact.printed ?? String(fact.paper_value), printed: fact.paper_value!,
-    qualifier: 'exact', recomputed: fact.value, unit: fact.unit, agrees: false,
+    qualifier: 'exact', recomputed: fact.value, unit: fact.unit, verdict: 'disagrees', reason: fact.note ?? `recorded from ${fact.source}`,
+    because: { kind: 'recorded', sources: fact.source.split(';').map((x) => x.trim()).filter((x) => x !== 'paper') },
     method: `value recorded in facts.csv from ${fact.source}`, ...(fact.note ? { note: fact.note } : {}),
   };
 }
@@ -133,7 +221,15 @@ function priceExtremeFinding(data: Data, fact: Fact): Finding | null {
     value, unit: `${first.currency}/t`, method: `${high ? 'highest' : 'lowest'} daily ${first.instrument} price in price-annual.csv, ${coverage}`,
     inputs: [{ dataset: 'price-annual', rows: present.map((r) => `${r.market}/${r.year}/${r.instrument}`) }], sources: [],
   });
-  return finding(fact, `facts/${fact.id}/series`, m);
+  const f = finding(fact, `facts/${fact.id}/series`, m);
+  // A series that misses part of the period can only refute a claim, not confirm it: a lower low
+  // (higher high) than printed is a contradiction; a higher one may lie in the missing days.
+  const partial = present.some((r) => isPartialYear(r));
+  const contradicts = high ? value > fact.value! : value < fact.value!;
+  if (partial && f.verdict === 'disagrees' && !contradicts) {
+    return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${coverage} only, part of the period`, because: { kind: 'partial', first: first.first_date, last: last.last_date } };
+  }
+  return f;
 }
 
 function impliedPriceFindings(implied: ImpliedPrice, band: PriceBand): Finding[] {
@@ -141,7 +237,11 @@ function impliedPriceFindings(implied: ImpliedPrice, band: PriceBand): Finding[]
   const { low, high } = band.stated;
   if (low.value === null || high.value === null) return [];
   return [
-    { id: `facts/${band.market}/implied-price-within-band`, dataset: 'facts', ref: '§7', claim: `${low.value}–${high.value} ${low.unit}`, printed: low.value, printedHigh: high.value, qualifier: 'within', recomputed: v, unit: low.unit, agrees: v === null ? null : v >= low.value && v <= high.value, method: `${implied.value.method}; agrees if within the stated band` },
+    {
+      id: `facts/${band.market}/implied-price-within-band`, dataset: 'facts', ref: '§7', claim: `${low.value}–${high.value} ${low.unit}`, printed: low.value, printedHigh: high.value, qualifier: 'within', recomputed: v, unit: low.unit,
+      verdict: v === null ? 'cannot-recompute' : v >= low.value && v <= high.value ? 'agrees' : 'disagrees', method: `${implied.value.method}; agrees if within the stated band`,
+      ...(v === null ? { because: { kind: 'missing' } as const } : v >= low.value && v <= high.value ? {} : { because: { kind: 'recomputed' } as const }),
+    },
   ];
 }
 
@@ -155,7 +255,8 @@ function powerMixFindings(data: Data, mix: PowerMix): Finding[] {
       if (printed === null || printed === undefined || m.value === null) return;
       out.push({
         id: `power-generation/${mix.region}/${s.sourceType}/${id}`, dataset: 'power-generation', ref: a?.paper_ref ?? '', claim, printed, qualifier: 'exact', recomputed: m.value, unit: '%',
-        agrees: agreesWithPrinted(printed, m.value, 'exact'), method: m.method, ...(a?.note ? { note: a.note } : {}),
+        verdict: agreesWithPrinted(printed, m.value, 'exact') ? 'agrees' : 'disagrees', method: m.method, ...(a?.note ? { note: a.note } : {}),
+        ...(agreesWithPrinted(printed, m.value, 'exact') ? {} : { because: { kind: 'recomputed' } as const }),
       });
     };
     // Claims quote the table's own label and cell, so they read the same in any language.

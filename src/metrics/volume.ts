@@ -2,6 +2,7 @@ import type { Data } from '../data/datasets/index.js';
 import { yearsIn } from './period.js';
 import { dailyStats } from './daily.js';
 import { factOver, factsFor, periodOf } from './select.js';
+import { combine, statedPrecision } from './precision.js';
 import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
 
 export interface VolumeComparison {
@@ -34,7 +35,7 @@ export function compareTradedVolume(data: Data, subject: string, reference: stri
   const total = (market: string): Metric => {
     const f = factOver(data, market, 'traded-volume', window);
     if (f && f.value !== null) {
-      return metric({ value: f.value, unit: 't', period: window, method: `traded volume stated for ${market} over the window`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) });
+      return metric({ value: f.value, unit: 't', period: window, method: `traded volume stated for ${market} over the window`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]), precision: statedPrecision(f.value, f.qualifier) });
     }
     const daily = dailyStats(data, market, window)?.volume;
     if (daily && daily.value !== null) return daily;
@@ -49,7 +50,7 @@ export function compareTradedVolume(data: Data, subject: string, reference: stri
       ? metric({
           value: (s.value / r.value) * 100, unit: '%', period: window,
           method: `${subject} volume ÷ ${reference} volume over the same window × 100`,
-          inputs: [...s.inputs, ...r.inputs], sources: [...s.sources, ...r.sources],
+          inputs: [...s.inputs, ...r.inputs], sources: [...s.sources, ...r.sources], precision: combine(s.precision, r.precision),
         })
       : unavailable('%', `${subject} volume ÷ ${reference} volume`, r.missing ?? s.missing ?? 'a volume is missing', window);
   return { window, subject: { total: s, perYear: perYear(s) }, reference: { total: r, perYear: perYear(r) }, ratio };

@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatPercent, type Lang } from './format.js'
 import { pageCss } from '../pdf/page-css.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
+import { unledgeredNumbers } from './ledger.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
 export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
@@ -194,6 +195,7 @@ export async function renderBrief(
     ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
   ]);
   const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}` });
+  assertLedgered(html, view);
 
   const sections: RenderedSection[] = [];
   for (const [i, { id, s, notes, inner }] of fragments.entries()) {
@@ -207,6 +209,17 @@ export async function renderBrief(
     });
   }
   return { html, marginText, sections };
+}
+
+/**
+ * Every number a reader sees in the brief must come from the ledger: a number typed into a
+ * template or a string would not change with the data, so it stops the build, quoted in context.
+ */
+function assertLedgered(html: string, view: BriefView): void {
+  const stray = unledgeredNumbers(html, view.ledger);
+  if (stray.length === 0) return;
+  const shown = stray.slice(0, 5).map((s) => `"${s.token}" in "…${s.context}…"`).join('; ');
+  throw new Error(`the ${view.lang} brief states ${stray.length} number${stray.length === 1 ? '' : 's'} that no data or metric produced (typed into a template or string?): ${shown}. Take each from data/ through the view, or remove it.`);
 }
 
 function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string) => string): string {

@@ -1,12 +1,18 @@
 import { annualVolumes } from '../metrics/annual-volumes.js';
+import { currencyOfUnit } from '../data/datasets/common.js';
 import type { Data } from '../data/datasets/index.js';
-import type { Finding, Metric, Metrics } from '../metrics/index.js';
-import { fill, formatByUnit, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
+import {
+  asCovered, comparableSeries, decimalsFor, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
+  type Precision, type RuleChangeRow, type SeriesReach,
+} from '../metrics/index.js';
+import { statedPrecision } from '../metrics/precision.js';
+import { fill, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
+import { Ledger, numberTokens } from './ledger.js';
 
 /**
  * Everything a brief shows, in one language, as plain text and numbers: sentences are filled from
- * metrics here, so templates only lay them out. Pure: the same data, metrics and strings give the
- * same view.
+ * metrics here, so templates only lay them out. Every number goes through the ledger (see
+ * ledger.ts) as it is written. Pure: the same data, metrics and strings give the same view.
  */
 
 export interface Paragraph {
@@ -49,14 +55,19 @@ export interface BriefView {
   readonly lang: Lang;
   readonly title: string;
   readonly subtitle: string;
+  /** The latest observation of any series (not the day files were read): dates the PDF too. */
   readonly asOfIso: string;
   readonly asOf: string;
+  /** How far each series reaches, per market and measure, for the cover. */
+  readonly reach: readonly string[];
+  /** When the sources were read, stated apart from the data's reach. */
+  readonly readOn: string | null;
   readonly keyFigures: readonly KeyFigure[];
   readonly global: readonly Paragraph[];
   readonly phases: { readonly intro: Paragraph; readonly table: TableView; readonly lines: readonly Paragraph[]; readonly volumes: Paragraph | null };
   readonly mechanisms: readonly Paragraph[];
-  readonly results: { readonly revenue: Paragraph | null; readonly emissions: Paragraph | null; readonly power: Paragraph | null; readonly powerTable: TableView | null };
-  readonly problems: { readonly overAllocation: Paragraph; readonly arcelor: Paragraph | null; readonly phaseTrends: Paragraph | null };
+  readonly results: { readonly revenue: Paragraph | null; readonly emissions: readonly Paragraph[]; readonly power: Paragraph | null; readonly powerTable: TableView | null; readonly powerRegion: Paragraph | null };
+  readonly problems: { readonly overAllocation: Paragraph; readonly arcelor: Paragraph | null; readonly phaseTrends: readonly Paragraph[] };
   readonly china: readonly Paragraph[];
   readonly recommendations: readonly ListItem[];
   readonly outlook: readonly ListItem[];
@@ -64,6 +75,8 @@ export interface BriefView {
   readonly sources: readonly SourceView[];
   /** Footnote numbers for each chart's sources. */
   readonly chartCites: Readonly<Record<string, readonly number[]>>;
+  /** Every number the view states: written as numbers.json. */
+  readonly ledger: Ledger;
 }
 
 export interface ViewContext {
@@ -91,6 +104,7 @@ class Citations {
 }
 
 type Fact = Data['facts'][number];
+type Kind = 'percent' | 'tonnes' | 'price' | 'money' | 'number' | 'times' | 'count';
 
 /** "Table 1", "Fig. 7" as a Chinese reader writes them: 表1, 图7. */
 function localRef(ref: string, lang: Lang): string {
@@ -119,33 +133,35 @@ function yearRanges(years: readonly number[], lang: Lang): string {
   return ranges.join(lang === 'zh-CN' ? '、' : ', ');
 }
 
-/** What the brief cannot show yet, from the data: rough or absent annual volumes, missing series. */
-function dataGaps(data: Data, reference: string, lang: Lang, t: (key: string) => string): Paragraph | null {
-  const market = t(`markets.${reference}`);
-  const volumes = annualVolumes(data, reference);
-  const years = [...new Set(volumes.map((v) => v.year))];
-  const rough = years.filter((y) => !volumes.some((v) => v.year === y && v.qualifier === 'exact'));
-  const absent = years.length > 0 ? Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_, i) => years[0]! + i).filter((y) => !years.includes(y)) : [];
-  const items: string[] = [];
-  if (rough.length > 0) items.push(fill(t('notes.gapRoughVolumes'), { market, years: yearRanges(rough, lang) }, 'notes.gapRoughVolumes'));
-  if (absent.length > 0) items.push(fill(t('notes.gapAbsentVolumes'), { market, years: yearRanges(absent, lang) }, 'notes.gapAbsentVolumes'));
-  for (const series of PAPER_SERIES) {
-    const held = data.facts.some((f) => f.market === reference && f.indicator === series.indicator && f.value !== null && (series.subject === undefined || f.subject === series.subject));
-    if (!held) items.push(t(`notes.gapSeries.${series.key}`));
-  }
-  return items.length > 0 ? { text: fill(t('notes.gaps'), { items: items.join(t('notes.gapSeparator')) }, 'notes.gaps'), cites: [] } : null;
+/** Digits typed into a sentence's own words: a hard-coded number that would go stale. */
+function typedNumbers(template: string): string[] {
+  return numberTokens(template.replace(/\{\w+\}/g, ' '));
 }
 
 export function buildView(ctx: ViewContext): BriefView {
   const { data, metrics, lang, t } = ctx;
+  const ledger = new Ledger();
   const citations = new Citations();
   const chartCites: Record<string, readonly number[]> = {};
   const citeCharts = (section: string) => {
     for (const chart of ctx.chartsBySection?.[section] ?? []) chartCites[chart.id] = citations.cite(chart.sources);
   };
   const sourcesOf = (rows: readonly { source: string }[]) => rows.flatMap((r) => r.source.split(';').map((s) => s.trim()));
+  /**
+   * A sentence from its template and values. A number typed into the template, or a value with
+   * digits that did not come through the ledger, is an error: every number is data.
+   */
+  const sentence = (key: string, values: Record<string, string | number>): string => {
+    const template = t(key);
+    const typed = typedNumbers(template);
+    if (typed.length > 0) throw new Error(`i18n "${key}": the sentence has a number typed into its words (${typed.join(', ')}); put it in data/ and pass it as a placeholder`);
+    for (const [name, value] of Object.entries(values)) {
+      if (!ledger.holds(String(value))) throw new Error(`i18n "${key}": {${name}} = "${String(value)}" states a number that is not in the ledger`);
+    }
+    return fill(template, values, key);
+  };
   const para = (key: string, values: Record<string, string | number>, sources: readonly string[]): Paragraph => ({
-    text: fill(t(key), values, key),
+    text: sentence(key, values),
     cites: citations.cite(sources),
   });
   const { subject, reference, window } = metrics.comparison;
@@ -153,44 +169,106 @@ export function buildView(ctx: ViewContext): BriefView {
   const paperSources = [...new Set(sourcesOf(data.recommendations))];
   const fact = (market: string, indicator: string, subjectName: string | null = null): Fact | undefined =>
     data.facts.filter((f) => f.market === market && f.indicator === indicator && f.subject === subjectName && f.value !== null).sort((a, b) => (a.period_end ?? '').localeCompare(b.period_end ?? '')).at(-1);
-  const qualified = (text: string, f: Fact | undefined) => `${f ? t(`qualifiers.${f.qualifier}`) : ''}${text}`;
-  const factOfMetric = (m: Metric) => data.facts.find((f) => m.inputs.some((i) => i.dataset === 'facts' && i.rows.includes(f.id)));
-  const currencyOf = (market: string) => data.markets.find((m) => m.id === market)?.currency ?? 'EUR';
-  const pct = (m: Metric | undefined, decimals = 1) => (m && m.value !== null ? formatPercent(m.value, lang, decimals) : null);
-  const all = (...values: (string | null | undefined)[]) => values.every((v) => v !== null && v !== undefined);
+  const currencyOf = (market: string) => data.markets.find((m) => m.id === market)?.currency ?? '';
+  // Names may hold digits ("EU-27"): they are labels in the ledger, not quantities.
+  const marketName = (market: string) => ledger.label(`markets.${market}`, t(`markets.${market}`));
+  const regionName = (region: string) => ledger.label(`regions.${region}`, t(`regions.${region}`));
+  const findingFor = (id: string) => metrics.reconciliation.findings.find((f) => f.id === id);
+
+  // Labels: dates, years and ordinals that name a period or item, recorded as such.
+  const date = (iso: string) => ledger.label(`date:${iso}`, formatDate(iso, lang));
+  const month = (iso: string) => ledger.label(`month:${iso}`, formatMonth(iso, lang));
+  const year = (y: number | string) => ledger.label(`year:${y}`, String(y));
+  const yearText = (y: number | string) => ledger.label(`year:${y}`, formatYear(y, lang));
+  const span = (a: number, b: number | null) => ledger.label(`years:${a}-${b ?? ''}`, b === null ? fill(t('phases.open'), { start: a }, 'phases.open') : a === b ? String(a) : `${a}–${b}`);
+  const ordinal = (n: number) => ledger.label(`ordinal:${n}`, String(n));
+
+  /** A value written to the precision it carries, with "about" when it rests on an approximate input. */
+  const written = (value: number, precision: Precision | undefined, kind: Kind, unit: string, max: number, prefixAbout = true): string => {
+    const p = precision ?? EXACT;
+    const v = roundSignificant(value, p.digits);
+    const d = decimalsFor(value, p.digits, max);
+    const currency = currencyOfUnit(unit) ?? '';
+    const body = kind === 'percent' ? formatPercent(v, lang, d)
+      : kind === 'tonnes' ? formatTonnes(v, lang, unit === 't/yr' && false)
+      : kind === 'price' ? formatPrice(v, currency, lang, d)
+      : kind === 'money' ? formatMoney(v, currency, lang)
+      : kind === 'times' ? fill(t('brief.times'), { x: formatNumber(v, lang, d) }, 'brief.times')
+      : kind === 'count' ? formatCount(v, lang)
+      : formatNumber(v, lang, d);
+    return `${prefixAbout && p.approx ? t('qualifiers.approx') : ''}${body}`;
+  };
+  /** A computed metric, written and recorded. */
+  const num = (id: string, m: Metric, kind: Kind, max = 1, options: { abs?: boolean; verdictOf?: string } = {}): string => {
+    const value = options.abs ? Math.abs(m.value!) : m.value!;
+    const f = options.verdictOf ? findingFor(options.verdictOf) : undefined;
+    return ledger.metric(id, m, written(value, m.precision, kind, m.unit, max), f ? { verdict: f.verdict, reason: f.reason } : {});
+  };
+  /** A number a source states, with its hedge ("about", "more than") as printed. */
+  const stated = (id: string, f: Fact, kind: Kind, max = 2, options: { abs?: boolean; value?: number } = {}): string => {
+    const raw = options.value ?? f.value!;
+    const value = options.abs ? Math.abs(raw) : raw;
+    const precision = statedPrecision(value, f.qualifier);
+    const text = `${t(`qualifiers.${f.qualifier}`)}${written(value, { digits: null, approx: false }, kind, f.unit, max)}`;
+    const verdict = metrics.reconciliation.findings.find((x) => x.id === `facts/${f.id}` || x.id.startsWith(`facts/${f.id}/`));
+    return ledger.add({
+      id, text, kind: 'number', value: raw, unit: f.unit, period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, precision,
+      method: 'stated by the source', rows: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]),
+      ...(verdict ? { verdict: verdict.verdict, reason: verdict.reason } : {}),
+    });
+  };
+  /** A value read from a data row (a table cell, a rule), recorded with its row. */
+  const fromRow = (id: string, text: string, value: number, unit: string, dataset: 'policy-rules' | 'power-generation' | 'phases' | 'emissions', row: string, sources: readonly string[]): string =>
+    ledger.add({ id, text, kind: 'number', value, unit, precision: EXACT, method: `read from ${dataset}.csv`, rows: [{ dataset, rows: [row] }], sources });
+
+  // Cover: how far the data reaches, per market and measure ---------------------------------------
+  const reachLine = (r: SeriesReach) => {
+    const who = data.markets.some((m) => m.id === r.subject) ? marketName(r.subject) : regionName(r.subject);
+    const until = r.last.endsWith('-12-31') && r.basis !== 'daily' ? yearText(+r.last.slice(0, 4)) : date(r.last);
+    return fill(t('brief.reachItem'), { who, measure: t(`reach.${r.measure}`), basis: t(`reach.basis.${r.basis}`), until }, 'brief.reachItem');
+  };
+  const reach = metrics.reach.filter((r) => r.subject !== 'world').map(reachLine);
+  const asOfIso = metrics.reach.map((r) => r.last).sort().at(-1) ?? '1970-01-01';
+  const readDates = data.sources.map((s) => s.retrieved).filter((d): d is string => d !== null).sort();
+  const readOn = readDates.length === 0 ? null
+    : readDates[0] === readDates.at(-1) ? fill(t('brief.readOn'), { date: date(readDates[0]!) }, 'brief.readOn')
+    : fill(t('brief.readBetween'), { from: date(readDates[0]!), to: date(readDates.at(-1)!) }, 'brief.readBetween');
 
   // Key figures ---------------------------------------------------------------------------------
   const keyFigures: KeyFigure[] = [];
-  const bandMid = (market: string) => metrics.prices.bands[market];
+  const volumeClaim = fact(subject, 'traded-volume-share-of-reference');
   if (window && metrics.volume.ratio.value !== null) {
     keyFigures.push({
-      label: t('keyFigures.volumeShare'), value: formatPercent(metrics.volume.ratio.value, lang, 2),
-      note: fill(t('keyFigures.volumeShareNote'), { from: formatDate(window.start, lang), to: formatDate(window.end, lang) }, 'keyFigures.volumeShareNote'),
+      label: t('keyFigures.volumeShare'), value: num('keyFigures.volumeShare', metrics.volume.ratio, 'percent', 2, volumeClaim ? { verdictOf: `facts/${volumeClaim.id}` } : {}),
+      note: fill(t('keyFigures.volumeShareNote'), { from: date(window.start), to: date(window.end) }, 'keyFigures.volumeShareNote'),
       cites: citations.cite(metrics.volume.ratio.sources),
     });
   }
-  if (metrics.prices.ratio.value !== null && bandMid(reference)) {
+  if (metrics.prices.ratio.value !== null && metrics.prices.bands[reference]) {
     keyFigures.push({
-      label: t('keyFigures.priceRatio'), value: fill(t('brief.times'), { x: formatNumber(metrics.prices.ratio.value, lang, 1) }, 'brief.times'),
-      note: t('keyFigures.priceRatioNote'), cites: citations.cite(metrics.prices.ratio.sources),
+      label: t('keyFigures.priceRatio'), value: num('keyFigures.priceRatio', metrics.prices.ratio, 'times', 1),
+      note: fill(t('keyFigures.priceRatioNote'), { currency: currencyOf(reference) }, 'keyFigures.priceRatioNote'), cites: citations.cite(metrics.prices.ratio.sources),
     });
   }
   const implied = metrics.prices.subjectImplied;
   if (window && implied && implied.value.value !== null) {
     keyFigures.push({
-      label: t('keyFigures.impliedPrice'), value: formatPrice(implied.value.value, currencyOf(subject), lang),
-      note: fill(t('keyFigures.impliedPriceNote'), { from: formatDate(window.start, lang), to: formatDate(window.end, lang) }, 'keyFigures.impliedPriceNote'),
+      label: t('keyFigures.impliedPrice'), value: num('keyFigures.impliedPrice', implied.value, 'price', 1),
+      note: fill(t('keyFigures.impliedPriceNote'), { from: date(window.start), to: date(window.end) }, 'keyFigures.impliedPriceNote'),
       cites: citations.cite(implied.value.sources),
     });
   }
-  const turnoverEu = metrics.coverage[reference]?.turnoverRatio;
-  const turnoverCn = metrics.coverage[subject]?.turnoverRatio;
-  if (turnoverEu?.value != null && turnoverCn?.value != null) {
+  const turnoverRef = metrics.coverage[reference]?.turnoverRatio;
+  const turnoverSub = metrics.coverage[subject]?.turnoverRatio;
+  if (turnoverRef?.value != null && turnoverSub?.value != null) {
+    const ref = num('keyFigures.turnover.reference', turnoverRef, 'number', 1);
+    const sub = num('keyFigures.turnover.subject', turnoverSub, 'number', 3);
+    const bare = (m: Metric, max: number) => written(m.value!, m.precision, 'number', m.unit, max, false);
     keyFigures.push({
-      label: t('keyFigures.turnover'),
-      value: `${formatNumber(turnoverEu.value, lang, 1)} : ${formatNumber(turnoverCn.value, lang, 3)}`,
-      note: fill(t('keyFigures.turnoverNote'), { eu: formatNumber(turnoverEu.value, lang, 1), cn: formatNumber(turnoverCn.value, lang, 3) }, 'keyFigures.turnoverNote'),
-      cites: citations.cite([...turnoverEu.sources, ...turnoverCn.sources]),
+      // The figure itself bare ("7 : 0.03"); the note says each with its "about".
+      label: t('keyFigures.turnover'), value: `${bare(turnoverRef, 1)} : ${bare(turnoverSub, 3)}`,
+      note: fill(t('keyFigures.turnoverNote'), { eu: ref, cn: sub }, 'keyFigures.turnoverNote'),
+      cites: citations.cite([...turnoverRef.sources, ...turnoverSub.sources]),
     });
   }
   const revenue = data.facts
@@ -199,8 +277,8 @@ export function buildView(ctx: ViewContext): BriefView {
     .at(-1);
   if (revenue) {
     keyFigures.push({
-      label: fill(t('keyFigures.auctionRevenue'), { year: revenue.period_end!.slice(0, 4) }, 'keyFigures.auctionRevenue'),
-      value: formatMoney(revenue.value!, revenue.unit, lang), note: t('keyFigures.auctionRevenueNote'), cites: citations.cite(sourcesOf([revenue])),
+      label: fill(t('keyFigures.auctionRevenue'), { year: year(revenue.period_end!.slice(0, 4)) }, 'keyFigures.auctionRevenue'),
+      value: stated('keyFigures.auctionRevenue', revenue, 'money'), note: t('keyFigures.auctionRevenueNote'), cites: citations.cite(sourcesOf([revenue])),
     });
   }
 
@@ -213,20 +291,27 @@ export function buildView(ctx: ViewContext): BriefView {
   const inDev = w('ets-in-development');
   const consider = w('ets-under-consideration');
   if (inForce && inDev && consider) {
-    global.push(para('global.inForce', { date: formatMonth(inForce.period_end!, lang), inForce: inForce.value!, inDevelopment: inDev.value!, consideration: consider.value! }, sourcesOf([inForce, inDev, consider])));
+    global.push(para('global.inForce', {
+      date: month(inForce.period_end!), inForce: stated('global.inForce', inForce, 'count'), inDevelopment: stated('global.inDevelopment', inDev, 'count'), consideration: stated('global.consideration', consider, 'count'),
+    }, sourcesOf([inForce, inDev, consider])));
   }
   const [gdp, pop, emis] = [w('ets-share-of-world-gdp'), w('ets-share-of-world-population'), w('ets-share-of-world-emissions')];
   if (gdp && pop && emis) {
-    global.push(para('global.shares', { gdp: formatPercent(gdp.value!, lang, 0), population: formatPercent(pop.value!, lang, 0), emissions: formatPercent(emis.value!, lang, 0) }, sourcesOf([gdp, pop, emis])));
+    // The sentence words the hedges itself ("about …"), so the values go without their qualifier.
+    const plain = (id: string, f: Fact) => ledger.add({ id, text: formatPercent(f.value!, lang, 0), kind: 'number', value: f.value, unit: f.unit, precision: statedPrecision(f.value, f.qualifier), method: 'stated by the source', rows: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) });
+    global.push(para('global.shares', { gdp: plain('global.shares.gdp', gdp), population: plain('global.shares.population', pop), emissions: plain('global.shares.emissions', emis) }, sourcesOf([gdp, pop, emis])));
   }
   const [nzE, nzG] = [w('net-zero-pledges-share-of-emissions'), w('net-zero-pledges-share-of-gdp-ppp')];
-  if (nzE && nzG) global.push(para('global.netZero', { date: formatMonth(nzE.period_end!, lang), emissions: formatPercent(nzE.value!, lang, 0), gdp: formatPercent(nzG.value!, lang, 0) }, sourcesOf([nzE, nzG])));
+  if (nzE && nzG) {
+    const plain = (id: string, f: Fact) => ledger.add({ id, text: formatPercent(f.value!, lang, 0), kind: 'number', value: f.value, unit: f.unit, precision: statedPrecision(f.value, f.qualifier), method: 'stated by the source', rows: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) });
+    global.push(para('global.netZero', { date: month(nzE.period_end!), emissions: plain('global.netZero.emissions', nzE), gdp: plain('global.netZero.gdp', nzG) }, sourcesOf([nzE, nzG])));
+  }
   const refMarket = data.markets.find((m) => m.id === reference);
   const [inst, share, total] = [fact(reference, 'entities'), fact(reference, 'share-of-jurisdiction-emissions'), fact(reference, 'cumulative-revenue')];
   if (refMarket?.launch_date && inst && share && total) {
     global.push(para('global.eu', {
-      launch: formatYear(refMarket.launch_date.slice(0, 4), lang), installations: formatCount(inst.value!, lang), share: formatPercent(share.value!, lang, 0),
-      revenue: formatMoney(total.value!, total.unit, lang),
+      launch: yearText(refMarket.launch_date.slice(0, 4)), installations: stated('global.eu.installations', inst, 'count'), share: stated('global.eu.share', share, 'percent', 0),
+      revenue: stated('global.eu.revenue', total, 'money'),
     }, sourcesOf([refMarket, inst, share, total])));
   }
 
@@ -234,26 +319,44 @@ export function buildView(ctx: ViewContext): BriefView {
 
   // Phases ---------------------------------------------------------------------------------------
   const phaseRows = data.phases.filter((p) => p.market === reference).sort((a, b) => a.phase - b.phase);
-  const years = (start: number, end: number | null) => (end === null ? fill(t('phases.open'), { start }, 'phases.open') : `${start}–${end}`);
+  const rules = data['policy-rules'].filter((r) => r.market === reference);
+  /** A rule's values over a phase's years: "1.74%"; "2.2% (2021–2023); 4.3% (2024–2027) …". */
+  const rulesOver = (parameter: string, from: number, to: number | null, kind: Kind): string => {
+    const rows = ruleHistory(data, reference, parameter as never).filter((r) => r.valid_from <= (to ?? 9999) && (r.valid_to ?? 9999) >= from);
+    if (rows.length === 0) return '—';
+    const one = (r: (typeof rows)[number]) => {
+      const value = fromRow(`phases.${parameter}.${r.valid_from}`, kind === 'percent' ? formatPercent(r.value, lang, 2) : formatPrice(r.value, currencyOfUnit(r.unit) ?? '', lang, 0), r.value, r.unit, 'policy-rules', `${r.market}/${r.parameter}/${r.valid_from}`, sourcesOf([r]));
+      return r.indexed_to ? fill(t('rules.indexed'), { value, index: localIndex(r.indexed_to) }, 'rules.indexed') : value;
+    };
+    if (rows.length === 1) return one(rows[0]!);
+    return rows.map((r) => `${one(r)} (${span(r.valid_from, r.valid_to)})`).join(t('notes.gapSeparator'));
+  };
   const phaseTable: TableView = {
     caption: t('phases.tableCaption'),
     columns: ['phase', 'years', 'scope', 'gases', 'cap', 'allocation', 'penalty'].map((c) => t(`phases.columns.${c}`)),
     flagged: [],
-    rows: phaseRows.map((p) => [
-      String(p.phase), years(p.start_year, p.end_year), lang === 'zh-CN' ? p.sectors_zh : p.sectors_en, p.gases,
-      p.cap_reduction_pct_per_year === null ? '—' : formatPercent(p.cap_reduction_pct_per_year, lang, 2),
-      lang === 'zh-CN' ? p.allocation_zh : p.allocation_en,
-      p.penalty_eur_per_t === null ? '—' : formatPrice(p.penalty_eur_per_t, 'EUR', lang, 0),
-    ]),
-    cites: citations.cite(sourcesOf(phaseRows)),
+    rows: phaseRows.map((p) => {
+      const key = [{ dataset: 'phases' as const, rows: [`${p.market}/${p.phase}`] }];
+      return [
+        ordinal(p.phase), span(p.start_year, p.end_year), ledger.text(`phases.${p.phase}.sectors`, lang === 'zh-CN' ? p.sectors_zh : p.sectors_en, key, sourcesOf([p])),
+        ledger.text(`phases.${p.phase}.gases`, p.gases, key, sourcesOf([p])),
+        rulesOver('cap-reduction-factor', p.start_year, p.end_year, 'percent'),
+        ledger.text(`phases.${p.phase}.allocation`, lang === 'zh-CN' ? p.allocation_zh : p.allocation_en, key, sourcesOf([p])),
+        rulesOver('penalty', p.start_year, p.end_year, 'price'),
+      ];
+    }),
+    cites: citations.cite([...sourcesOf(phaseRows), ...sourcesOf(rules.filter((r) => r.parameter === 'cap-reduction-factor' || r.parameter === 'penalty'))]),
   };
-  const refCurrency = currencyOf(reference);
   const lines: Paragraph[] = [];
   for (const pm of metrics.phases[reference] ?? []) {
     if (pm.statedHigh.value === null || pm.statedLow.value === null) continue;
-    const phaseYears = years(+pm.period.start!.slice(0, 4), pm.period.end ? +pm.period.end.slice(0, 4) : null);
-    const low = qualified(formatPrice(pm.statedLow.value, refCurrency, lang, 2), factOfMetric(pm.statedLow));
-    const high = qualified(formatPrice(pm.statedHigh.value, refCurrency, lang, 2), factOfMetric(pm.statedHigh));
+    const phaseYears = span(+pm.period.start!.slice(0, 4), pm.period.end ? +pm.period.end.slice(0, 4) : null);
+    const factOf = (m: Metric) => data.facts.find((f) => m.inputs.some((i) => i.dataset === 'facts' && i.rows.includes(f.id)));
+    const lowFact = factOf(pm.statedLow);
+    const highFact = factOf(pm.statedHigh);
+    if (!lowFact || !highFact) continue;
+    const low = stated(`phases.${pm.phase}.low`, lowFact, 'price');
+    const high = stated(`phases.${pm.phase}.high`, highFact, 'price');
     const sources = [...pm.statedHigh.sources, ...pm.statedLow.sources];
     if (pm.observedMax.value !== null && pm.observedMin.value !== null) {
       const rows = data['price-annual'].filter((r) => r.market === reference && pm.observedMax.inputs.some((i) => i.rows.includes(`${r.market}/${r.year}/${r.instrument}`)));
@@ -261,12 +364,12 @@ export function buildView(ctx: ViewContext): BriefView {
       const to = rows.map((r) => r.last_date).sort().at(-1)!;
       const covered = from <= `${pm.period.start!.slice(0, 4)}-01-07` && (!pm.period.end || to >= `${pm.period.end.slice(0, 4)}-12-24`);
       lines.push(para('phases.phaseLineObserved', {
-        phase: pm.phase, years: phaseYears, low, high,
-        min: formatPrice(pm.observedMin.value, refCurrency, lang, 2), max: formatPrice(pm.observedMax.value, refCurrency, lang, 2),
-        partial: covered ? '' : fill(t('phases.partial'), { from: formatDate(from, lang), to: formatDate(to, lang) }, 'phases.partial'),
+        phase: ordinal(pm.phase), years: phaseYears, low, high,
+        min: num(`phases.${pm.phase}.observedMin`, pm.observedMin, 'price', 2), max: num(`phases.${pm.phase}.observedMax`, pm.observedMax, 'price', 2),
+        partial: covered ? '' : fill(t('phases.partial'), { from: date(from), to: date(to) }, 'phases.partial'),
       }, [...sources, ...pm.observedMax.sources]));
     } else {
-      lines.push(para('phases.phaseLine', { phase: pm.phase, years: phaseYears, low, high }, sources));
+      lines.push(para('phases.phaseLine', { phase: ordinal(pm.phase), years: phaseYears, low, high }, sources));
     }
   }
   const volumeFacts = data.facts
@@ -276,8 +379,8 @@ export function buildView(ctx: ViewContext): BriefView {
   const lastVol = volumeFacts.at(-1);
   const volumes = firstVol && lastVol && firstVol !== lastVol
     ? para('phases.volumes', {
-        first: formatTonnes(firstVol.value!, lang), firstYear: firstVol.period_start!.slice(0, 4),
-        last: qualified(formatTonnes(lastVol.value!, lang), lastVol), lastYear: lastVol.period_start!.slice(0, 4),
+        first: stated('phases.volumes.first', firstVol, 'tonnes'), firstYear: year(firstVol.period_start!.slice(0, 4)),
+        last: stated('phases.volumes.last', lastVol, 'tonnes'), lastYear: year(lastVol.period_start!.slice(0, 4)),
       }, sourcesOf([firstVol, lastVol]))
     : null;
 
@@ -285,22 +388,64 @@ export function buildView(ctx: ViewContext): BriefView {
 
   // Mechanisms -----------------------------------------------------------------------------------
   const mechanisms: Paragraph[] = [];
-  const lrf = (n: number) => phaseRows.find((p) => p.phase === n)?.cap_reduction_pct_per_year ?? null;
-  const [p3, p4] = [lrf(3), lrf(4)];
-  if (p3 !== null && p4 !== null) mechanisms.push(para('mechanisms.cap', { p3: formatPercent(p3, lang, 2), p4: formatPercent(p4, lang, 1) }, sourcesOf(phaseRows)));
-  const msr = data['msr-parameters'].filter((p) => p.market === reference);
-  const param = (name: string) => msr.find((p) => p.parameter === name);
-  const [upper, lower, rate, release] = [param('upper-threshold'), param('lower-threshold'), param('intake-rate'), param('release-amount')];
+  const ruleValue = (r: (typeof rules)[number], value = r.value, id = `mechanisms.${r.parameter}.${r.valid_from}`) => {
+    const text = r.unit === 't' ? formatTonnes(value, lang) : r.unit === '%' || r.unit === '%/yr' ? formatPercent(value, lang, value % 1 === 0 ? 0 : 2) : formatPrice(value, currencyOfUnit(r.unit) ?? '', lang, 0);
+    return fromRow(id, text, value, r.unit, 'policy-rules', `${r.market}/${r.parameter}/${r.valid_from}`, sourcesOf([r]));
+  };
+  /** The row whose value the paper printed, for a parameter (its paper_value). */
+  const paperRule = (parameter: string) => rules.filter((r) => r.parameter === parameter && r.paper_value !== null).sort((a, b) => a.valid_from - b.valid_from);
+  const lrf = paperRule('cap-reduction-factor');
+  if (lrf.length >= 2) {
+    const [a, b] = [lrf[0]!, lrf.at(-1)!];
+    mechanisms.push(para('mechanisms.cap', { first: ruleValue(a, a.paper_value!, 'mechanisms.cap.first'), firstYear: year(a.valid_from), last: ruleValue(b, b.paper_value!, 'mechanisms.cap.last'), lastYear: year(b.valid_from) }, [...sourcesOf([a, b])]));
+  }
+  const msrParam = (name: string) => paperRule(name)[0];
+  const [upper, lower, rate, release] = [msrParam('msr-upper-threshold'), msrParam('msr-lower-threshold'), msrParam('msr-intake-rate'), msrParam('msr-release-amount')];
   if (upper && lower && rate && release) {
     mechanisms.push(para('mechanisms.msr', {
-      upper: formatTonnes(upper.value, lang), lower: formatTonnes(lower.value, lang), rate: formatPercent(rate.value, lang, 0), release: formatTonnes(release.value, lang),
-    }, sourcesOf(msr)));
+      upper: ruleValue(upper, upper.paper_value!), lower: ruleValue(lower, lower.paper_value!), rate: ruleValue(rate, rate.paper_value!, 'mechanisms.msr.paperRate'), release: ruleValue(release, release.paper_value!),
+    }, sourcesOf([upper, lower, rate, release])));
   }
-  mechanisms.push({ text: t('mechanisms.mrv'), cites: citations.cite(paperSources) });
-  const penalty = (n: number) => phaseRows.find((p) => p.phase === n)?.penalty_eur_per_t ?? null;
-  const [pen1, pen2] = [penalty(1), penalty(2)];
-  if (pen1 !== null && pen2 !== null) {
-    mechanisms.push(para('mechanisms.penalty', { p1: formatPrice(pen1, 'EUR', lang, 0), p2: formatPrice(pen2, 'EUR', lang, 0) }, sourcesOf(phaseRows.filter((p) => p.phase <= 2))));
+  mechanisms.push({ text: sentence('mechanisms.mrv', {}), cites: citations.cite(paperSources) });
+  const pen = paperRule('penalty');
+  if (pen.length >= 2) {
+    mechanisms.push(para('mechanisms.penalty', {
+      first: ruleValue(pen[0]!, pen[0]!.paper_value!, 'mechanisms.penalty.first'), firstYears: span(pen[0]!.valid_from, pen[0]!.valid_to),
+      second: ruleValue(pen[1]!, pen[1]!.paper_value!, 'mechanisms.penalty.second'), secondFrom: year(pen[1]!.valid_from),
+    }, sourcesOf(pen.slice(0, 2))));
+  }
+  // The law in force, where it differs from the paper: each change with its years and act.
+  const changes = ruleChanges(data, reference);
+  if (changes.length > 0) {
+    const items = changes.map((c) => ruleChangeText(c.parameter, c.paper.paper_value!, c.paper.unit, c.later.map((r) => ({ value: r.value, unit: r.unit, from: r.valid_from, to: r.valid_to, act: r.act, indexedTo: r.indexed_to })), c.differs, `mechanisms.law.${c.parameter}`));
+    mechanisms.push(para('mechanisms.lawInForce', { changes: items.join(t('notes.gapSeparator')) }, changes.flatMap((c) => sourcesOf([c.paper, ...c.later]))));
+  }
+
+  /** "the MSR intake rate: the paper gives 12%; in force 24% in 2019–2023 (Decision …)". */
+  function ruleChangeText(parameter: string, paperValue: number, unit: string, later: readonly RuleChangeRow[], differs: boolean, id: string): string {
+    return fill(t(differs ? 'rules.changedDiffers' : 'rules.changedLater'), {
+      parameter: t(`rules.parameters.${parameter}`), paper: ruleNumber(parameter, paperValue, unit, `${id}.paper`), periods: rulePeriods(parameter, later, id),
+    }, differs ? 'rules.changedDiffers' : 'rules.changedLater');
+  }
+  /** "24% in 2019–2023 (Directive (EU) 2018/410); 24% in 2024–2030 (Decision (EU) 2023/852)". */
+  function rulePeriods(parameter: string, later: readonly RuleChangeRow[], id: string): string {
+    return later.map((r, i) => {
+      const v = ruleNumber(parameter, r.value, r.unit, `${id}.later.${i}`);
+      const shown = r.indexedTo ? fill(t('rules.indexed'), { value: v, index: localIndex(r.indexedTo) }, 'rules.indexed') : v;
+      return fill(t('rules.period'), { value: shown, years: span(r.from, r.to), act: ledger.text(`${id}.act.${i}`, r.act, [{ dataset: 'policy-rules', rows: [`${reference}/${parameter}/${r.from}`] }], []) }, 'rules.period');
+    }).join(t('rules.periodSeparator'));
+  }
+  function ruleNumber(parameter: string, v: number, u: string, at: string): string {
+    const text = u === 't' ? formatTonnes(v, lang) : u === '%' || u === '%/yr' ? formatPercent(v, lang, v % 1 === 0 ? 0 : 2) : formatPrice(v, currencyOfUnit(u) ?? '', lang, 0);
+    return ledger.add({ id: at, text, kind: 'number', value: v, unit: u, precision: EXACT, method: 'read from policy-rules.csv', rows: [{ dataset: 'policy-rules', rows: [`${reference}/${parameter}`] }], sources: sourcesOf(rules.filter((r) => r.parameter === parameter)) });
+  }
+  /** The index's name in this language when the strings have it, else as data/ writes it. */
+  function localIndex(index: string): string {
+    try {
+      return t(`rules.indexes.${index}`);
+    } catch {
+      return index;
+    }
   }
 
   citeCharts('mechanisms');
@@ -311,59 +456,102 @@ export function buildView(ctx: ViewContext): BriefView {
   const revFirst = growth?.period?.start?.slice(0, 4);
   let revenueParagraph: Paragraph | null = null;
   if (revenue && growth && growth.value !== null && revFirst) {
-    const values = { last: formatMoney(revenue.value!, revenue.unit, lang), lastYear: revenue.period_end!.slice(0, 4), firstYear: revFirst, recomputed: formatPercent(growth.value, lang, 1) };
+    const values = { last: stated('results.revenue.last', revenue, 'money'), lastYear: year(revenue.period_end!.slice(0, 4)), firstYear: year(revFirst), recomputed: num('results.revenue.recomputed', growth, 'percent', 1, printedCagr ? { verdictOf: `facts/${printedCagr.id}` } : {}) };
     revenueParagraph = printedCagr
-      ? para('results.revenue', { ...values, printed: formatPercent(printedCagr.value!, lang, 0) }, [...growth.sources, ...sourcesOf([printedCagr, revenue])])
+      ? para('results.revenue', { ...values, printed: stated('results.revenue.printed', printedCagr, 'percent', 0) }, [...growth.sources, ...sourcesOf([printedCagr, revenue])])
       : para('results.revenueSame', values, [...growth.sources, ...sourcesOf([revenue])]);
   }
-  const emissionRows = data.emissions.filter((r) => r.market === reference && r.scope === 'verified-ets').sort((a, b) => a.year - b.year);
+  const emissionsParagraphs: Paragraph[] = [];
+  const covered = asCovered(data, reference);
   const change = metrics.emissionsChange[reference];
   const trend = metrics.emissionsTrend[reference];
-  const emissionsParagraph = emissionRows.length >= 2 && change?.value != null && trend?.value != null
-    ? para('results.emissions', {
-        first: formatTonnes(emissionRows[0]!.value, lang), firstYear: emissionRows[0]!.year, last: formatTonnes(emissionRows.at(-1)!.value, lang), lastYear: emissionRows.at(-1)!.year,
-        change: formatPercent(change.value, lang, 1), perYear: formatPercent(trend.value, lang, 1),
-      }, [...change.sources])
-    : null;
+  const scope = (id: string) => ledger.text(`scope:${id}`, scopeName(id), [{ dataset: 'scopes', rows: [id] }], sourcesOf(data.scopes.filter((s) => s.id === id)));
+  function scopeName(id: string): string {
+    const s = data.scopes.find((x) => x.id === id);
+    return s ? (lang === 'zh-CN' ? s.label_zh : s.label_en) : id;
+  }
+  if (covered.length >= 2 && change && trend) {
+    const [first, last] = [covered[0]!, covered.at(-1)!];
+    const tonnes = (id: string, r: typeof first) => fromRow(id, formatTonnes(r.value, lang), r.value, 't', 'emissions', `${r.market}/${r.year}/${r.scope}/${r.coverage}`, sourcesOf([r]));
+    const ends = { first: tonnes('results.emissions.first', first), firstYear: year(first.year), last: tonnes('results.emissions.last', last), lastYear: year(last.year) };
+    if (first.coverage === last.coverage && change.value !== null && trend.value !== null) {
+      emissionsParagraphs.push(para('results.emissions', { ...ends, change: num('results.emissions.change', change, 'percent', 1), perYear: num('results.emissions.perYear', trend, 'percent', 1) }, change.sources));
+    } else {
+      emissionsParagraphs.push(para('results.emissionsScopes', { ...ends, firstScope: scope(first.coverage), lastScope: scope(last.coverage) }, sourcesOf([first, last, ...data.scopes.filter((s) => s.id === first.coverage || s.id === last.coverage)])));
+      if (change.value !== null && trend.value !== null && change.scope) {
+        const [a, b] = [+change.period!.start!.slice(0, 4), +change.period!.end!.slice(0, 4)];
+        emissionsParagraphs.push(para('results.emissionsComparable', {
+          scope: scope(change.scope), from: year(a), to: year(b), change: num('results.emissions.change', change, 'percent', 1), perYear: num('results.emissions.perYear', trend, 'percent', 1),
+        }, [...change.sources, ...sourcesOf(data.scopes.filter((s) => s.id === change.scope))]));
+      }
+      const changesOfScope = scopeChanges(data, reference).map((c) => year(c.year));
+      if (changesOfScope.length > 0) emissionsParagraphs.push(para('results.scopeChanges', { years: changesOfScope.join(t('brief.listSeparator')) }, sourcesOf(data.scopes.filter((s) => s.market === reference))));
+    }
+    // A like-for-like change a source reports for the latest year, where the data cannot compute one.
+    const official = data.facts.find((f) => f.market === reference && f.indicator === 'covered-emissions-change' && !f.derived && f.value !== null && f.period_end?.startsWith(String(last.year)) && f.period_start !== null);
+    if (official && first.coverage !== last.coverage) {
+      emissionsParagraphs.push(para('results.emissionsOfficial', { from: year(official.period_start!.slice(0, 4)), to: year(last.year), change: stated('results.emissions.official', official, 'percent', 1) }, sourcesOf([official])));
+    }
+  }
   const mix = Object.values(metrics.powerMix)[0];
   let powerParagraph: Paragraph | null = null;
   let powerTable: TableView | null = null;
+  let powerRegion: Paragraph | null = null;
   if (mix) {
     const s = (type: string) => mix.sources.find((x) => x.sourceType === type);
     const [coal, wind, solar] = [s('coal'), s('wind'), s('solar')];
     const mixRows = data['power-generation'].filter((r) => r.region === mix.region);
+    const pct = (id: string, m: Metric, d: number) => ledger.metric(id, m, formatPercent(m.value!, lang, d));
     if (coal && wind && solar) {
       powerParagraph = para('results.power', {
-        from: mix.years.from, to: mix.years.to,
-        coal: formatPercent(coal.growth.value!, lang, 1), coalFrom: formatPercent(coal.shareFrom.value!, lang, 2), coalTo: formatPercent(coal.shareTo.value!, lang, 2),
-        wind: formatPercent(wind.growth.value!, lang, 1), windFrom: formatPercent(wind.shareFrom.value!, lang, 2), windTo: formatPercent(wind.shareTo.value!, lang, 2),
-        solar: formatPercent(solar.growth.value!, lang, 0), solarFrom: formatPercent(solar.shareFrom.value!, lang, 2), solarTo: formatPercent(solar.shareTo.value!, lang, 2),
+        region: regionName(mix.region), from: year(mix.years.from), to: year(mix.years.to),
+        coal: pct('results.power.coal', coal.growth, 1), coalFrom: pct('results.power.coalFrom', coal.shareFrom, 2), coalTo: pct('results.power.coalTo', coal.shareTo, 2),
+        wind: pct('results.power.wind', wind.growth, 1), windFrom: pct('results.power.windFrom', wind.shareFrom, 2), windTo: pct('results.power.windTo', wind.shareTo, 2),
+        solar: pct('results.power.solar', solar.growth, 0), solarFrom: pct('results.power.solarFrom', solar.shareFrom, 2), solarTo: pct('results.power.solarTo', solar.shareTo, 2),
       }, sourcesOf(mixRows));
     }
     const findingsFor = (type: string) => metrics.reconciliation.findings.filter((f) => f.id.startsWith(`power-generation/${mix.region}/${type}/`));
-    const printedRow = (year: number, type: string) => mixRows.find((r) => r.year === year && r.source_type === type);
+    const printedRow = (y: number, type: string) => mixRows.find((r) => r.year === y && r.source_type === type);
+    const cell = (id: string, text: string, value: number, row: (typeof mixRows)[number] | undefined) =>
+      fromRow(id, text, value, 'GWh', 'power-generation', row ? `${row.region}/${row.year}/${row.source_type}` : mix.region, row ? sourcesOf([row]) : []);
     powerTable = {
-      caption: fill(t('results.tableCaption'), { from: mix.years.from, to: mix.years.to }, 'results.tableCaption'),
+      caption: fill(t('results.tableCaption'), { region: regionName(mix.region), from: year(mix.years.from), to: year(mix.years.to) }, 'results.tableCaption'),
       columns: [
-        t('results.columns.source'), `${mix.years.from} GWh`, `${mix.years.to} GWh`, `${t('results.columns.growth')} (%)`,
-        fill(t('results.columns.share'), { year: mix.years.from }, 'results.columns.share'), fill(t('results.columns.share'), { year: mix.years.to }, 'results.columns.share'), t('results.columns.check'),
+        t('results.columns.source'), `${year(mix.years.from)} GWh`, `${year(mix.years.to)} GWh`, `${t('results.columns.growth')} (%)`,
+        fill(t('results.columns.share'), { year: year(mix.years.from) }, 'results.columns.share'), fill(t('results.columns.share'), { year: year(mix.years.to) }, 'results.columns.share'), t('results.columns.check'),
       ],
       rows: mix.sources.map((x) => {
         const a = printedRow(mix.years.from, x.sourceType);
         const b = printedRow(mix.years.to, x.sourceType);
-        const bad = findingsFor(x.sourceType).filter((f) => f.agrees === false);
-        const check = bad.length === 0 ? '✓' : `✗ ${bad.map((f) => formatNumber(f.recomputed!, lang, 2)).join(' / ')}`;
+        const bad = findingsFor(x.sourceType).filter((f) => f.verdict === 'disagrees');
+        const check = bad.length === 0 ? '✓' : `✗ ${bad.map((f, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: formatNumber(f.recomputed!, lang, 2), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict })).join(' / ')}`;
+        const id = `results.table1.${x.sourceType}`;
         return [
-          t(`powerSources.${x.sourceType}`), formatNumber(x.gwh.from, lang), formatNumber(x.gwh.to, lang),
-          b?.paper_growth_pct == null ? '' : formatNumber(b.paper_growth_pct, lang, 2),
+          t(`powerSources.${x.sourceType}`), cell(`${id}.from`, formatNumber(x.gwh.from, lang), x.gwh.from, a), cell(`${id}.to`, formatNumber(x.gwh.to, lang), x.gwh.to, b),
+          b?.paper_growth_pct == null ? '' : cell(`${id}.growth`, formatNumber(b.paper_growth_pct, lang, 2), b.paper_growth_pct, b),
           // Shares as Table 1 prints them: two decimals (0.60, 24.90); the total row prints 100.
-          a?.paper_share_pct == null ? '' : formatNumber(a.paper_share_pct, lang, 2, a.paper_share_pct !== 100),
-          b?.paper_share_pct == null ? '' : formatNumber(b.paper_share_pct, lang, 2, b.paper_share_pct !== 100), check,
+          a?.paper_share_pct == null ? '' : cell(`${id}.shareFrom`, formatNumber(a.paper_share_pct, lang, 2, a.paper_share_pct !== 100), a.paper_share_pct, a),
+          b?.paper_share_pct == null ? '' : cell(`${id}.shareTo`, formatNumber(b.paper_share_pct, lang, 2, b.paper_share_pct !== 100), b.paper_share_pct, b), check,
         ];
       }),
-      flagged: mix.sources.map((x) => findingsFor(x.sourceType).some((f) => f.agrees === false)),
+      flagged: mix.sources.map((x) => findingsFor(x.sourceType).some((f) => f.verdict === 'disagrees')),
       cites: citations.cite(sourcesOf(mixRows)),
     };
+    // Which region the table covers: its totals against another region's for the same years.
+    for (const [region, totals] of Object.entries(metrics.generationTotals)) {
+      if (region === mix.region) continue;
+      const y = mix.years.from;
+      const ours = metrics.generationTotals[mix.region]?.[y];
+      const theirs = totals[y];
+      if (ours === undefined || theirs === undefined || ours <= theirs) continue;
+      const other = data['power-generation'].find((r) => r.region === region && r.year === y && r.source_type === 'total')!;
+      const mine = data['power-generation'].find((r) => r.region === mix.region && r.year === y && r.source_type === 'total')!;
+      powerRegion = para('results.powerRegion', {
+        year: year(y), table: cell('results.table1.totalCompared', formatNumber(ours, lang), ours, mine), other: regionName(region),
+        otherTotal: fromRow('results.otherRegionTotal', formatNumber(theirs, lang), theirs, 'GWh', 'power-generation', `${region}/${y}/total`, sourcesOf([other])),
+      }, sourcesOf([mine, other]));
+      break;
+    }
   }
 
   citeCharts('results');
@@ -373,20 +561,27 @@ export function buildView(ctx: ViewContext): BriefView {
   const amChange = fact(reference, 'emissions-change-per-year', 'ArcelorMittal');
   const arcelor = profit && amChange
     ? para('problems.arcelor', {
-        profit: formatMoney(profit.value!, profit.unit, lang), from: amChange.period_start!.slice(0, 4), to: amChange.period_end!.slice(0, 4),
-        change: formatPercent(Math.abs(amChange.value!), lang, 1),
+        profit: stated('problems.arcelor.profit', profit, 'money'), profitYears: span(+profit.period_start!.slice(0, 4), +profit.period_end!.slice(0, 4)), from: year(amChange.period_start!.slice(0, 4)), to: year(amChange.period_end!.slice(0, 4)),
+        change: stated('problems.arcelor.change', amChange, 'percent', 1, { abs: true }),
       }, sourcesOf([profit, amChange]))
     : null;
-  const trendFacts = [1, 2, 3].map((n) => {
-    const pm = metrics.phases[reference]?.find((p) => p.phase === n);
-    const f = data.facts.find((x) => x.market === reference && x.indicator === 'covered-emissions-change-per-year' && pm && x.period_start === pm.period.start && x.period_end === pm.period.end);
-    return { pm, f };
-  });
-  const phaseTrends = trendFacts.every(({ pm, f }) => pm && f && pm.emissionsChangePerYear.value !== null)
-    ? para('problems.phaseTrends', Object.fromEntries(trendFacts.flatMap(({ pm, f }, i) => [
-        [`p${i + 1}`, formatPercent(f!.value!, lang, 2)], [`r${i + 1}`, formatPercent(pm!.emissionsChangePerYear.value!, lang, 2)],
-      ])), [...sourcesOf(trendFacts.map(({ f }) => f!)), ...trendFacts.flatMap(({ pm }) => pm!.emissionsChangePerYear.sources)])
-    : null;
+  const phaseTrends: Paragraph[] = [];
+  for (const pm of metrics.phases[reference] ?? []) {
+    const f = data.facts.find((x) => x.market === reference && x.indicator === 'covered-emissions-change-per-year' && x.period_start === pm.period.start && x.period_end === pm.period.end);
+    if (!f) continue;
+    const m = pm.emissionsChangePerYear;
+    const finding = findingFor(`facts/${f.id}`);
+    const values = { phase: ordinal(pm.phase), years: span(+pm.period.start!.slice(0, 4), pm.period.end ? +pm.period.end.slice(0, 4) : null), printed: stated(`problems.phaseTrend.${pm.phase}.printed`, f, 'percent', 2, { value: -Math.abs(f.value!) }) };
+    if (m.value !== null) {
+      const comparable = m.scope !== undefined && comparableSeries(data, reference).has(m.scope);
+      phaseTrends.push(para(comparable ? 'problems.phaseTrendComparable' : 'problems.phaseTrend', {
+        ...values, recomputed: ledger.metric(`problems.phaseTrend.${pm.phase}.recomputed`, m, formatPercent(m.value, lang, 2), finding ? { verdict: finding.verdict, reason: finding.reason } : {}),
+        ...(comparable ? { scope: scope(m.scope!) } : {}),
+      }, [...sourcesOf([f]), ...m.sources]));
+    } else if (m.scopeBreak) {
+      phaseTrends.push(para('problems.phaseTrendNotComparable', { ...values, firstScope: scope(m.scopeBreak.firstScope), lastScope: scope(m.scopeBreak.lastScope) }, [...sourcesOf([f]), ...m.sources]));
+    }
+  }
 
   citeCharts('problems');
 
@@ -394,75 +589,142 @@ export function buildView(ctx: ViewContext): BriefView {
   const china: Paragraph[] = [];
   const subMarket = data.markets.find((m) => m.id === subject);
   const entities = metrics.coverage[subject]?.entities;
-  const covered = metrics.coverage[subject]?.coveredEmissions;
-  if (subMarket?.launch_date && entities?.value != null && covered?.value != null) {
-    china.push(para('china.launch', { launch: formatDate(subMarket.launch_date, lang), entities: formatCount(entities.value, lang), covered: formatTonnes(covered.value, lang) }, [...entities.sources, ...covered.sources]));
+  const coveredSub = metrics.coverage[subject]?.coveredEmissions;
+  if (subMarket?.launch_date && entities?.value != null && coveredSub?.value != null) {
+    china.push(para('china.launch', { launch: date(subMarket.launch_date), entities: num('china.launch.entities', entities, 'count'), covered: num('china.launch.covered', coveredSub, 'tonnes') }, [...entities.sources, ...coveredSub.sources]));
   }
   const v = metrics.volume;
   if (window && v.subject.total.value !== null && v.reference.total.value !== null && v.ratio.value !== null) {
-    const claim = fact(subject, 'traded-volume-share-of-reference');
-    const threshold = claim && claim.qualifier === 'below' ? claim.value! : null;
+    const threshold = volumeClaim && volumeClaim.qualifier === 'below' ? volumeClaim.value! : null;
     const key = threshold === null ? 'china.volumePlain' : v.ratio.value < threshold ? 'china.volumeBelow' : 'china.volumeAbove';
     china.push(para(key, {
-      from: formatDate(window.start, lang), to: formatDate(window.end, lang), subject: formatTonnes(v.subject.total.value, lang), reference: formatTonnes(v.reference.total.value, lang),
-      ratio: formatPercent(v.ratio.value, lang, 2), ...(threshold === null ? {} : { threshold: formatPercent(threshold, lang, 0) }),
-    }, [...v.ratio.sources, ...(claim ? sourcesOf([claim]) : [])]));
+      from: date(window.start), to: date(window.end), subject: num('china.volume.subject', v.subject.total, 'tonnes'), reference: num('china.volume.reference', v.reference.total, 'tonnes'),
+      ratio: num('china.volume.ratio', v.ratio, 'percent', 2, volumeClaim ? { verdictOf: `facts/${volumeClaim.id}` } : {}),
+      // The sentence says "under" itself: the threshold is written bare.
+      ...(threshold === null ? {} : { threshold: ledger.add({ id: 'china.volume.threshold', text: formatPercent(threshold, lang, 0), kind: 'number', value: threshold, unit: volumeClaim!.unit, method: 'stated by the paper', rows: [{ dataset: 'facts', rows: [volumeClaim!.id] }], sources: sourcesOf([volumeClaim!]) }) }),
+    }, [...v.ratio.sources, ...(volumeClaim ? sourcesOf([volumeClaim]) : [])]));
   }
-  const cnBand = metrics.prices.bands[subject];
-  const euBand = metrics.prices.bands[reference];
-  if (cnBand && euBand && all(...[cnBand.stated.low, cnBand.stated.high, euBand.stated.low, euBand.stated.high, cnBand.converted.EUR.low, cnBand.converted.EUR.high].map((m) => (m.value === null ? null : 'ok'))) && metrics.prices.ratio.value !== null) {
-    const sub = currencyOf(subject);
+  const subBand = metrics.prices.bands[subject];
+  const refBand = metrics.prices.bands[reference];
+  const refCurrency = currencyOf(reference);
+  const subInRef = subBand?.converted[refCurrency];
+  if (subBand && refBand && subInRef && [subBand.stated.low, subBand.stated.high, refBand.stated.low, refBand.stated.high, subInRef.low, subInRef.high].every((m) => m.value !== null) && metrics.prices.ratio.value !== null) {
+    const bare = (id: string, m: Metric, kind: Kind, max: number) => ledger.metric(id, m, written(m.value!, { digits: m.precision?.digits ?? null, approx: false }, kind, m.unit, max));
     china.push(para('china.prices', {
-      cnLow: formatPrice(cnBand.stated.low.value!, sub, lang, 0), cnHigh: formatPrice(cnBand.stated.high.value!, sub, lang, 0),
-      cnLowEur: formatPrice(cnBand.converted.EUR.low.value!, 'EUR', lang, 1), cnHighEur: formatPrice(cnBand.converted.EUR.high.value!, 'EUR', lang, 1),
-      euLow: formatPrice(euBand.stated.low.value!, refCurrency, lang, 0), euHigh: formatPrice(euBand.stated.high.value!, refCurrency, lang, 0),
-      ratio: formatNumber(metrics.prices.ratio.value, lang, 1),
-    }, [...metrics.prices.ratio.sources, ...cnBand.converted.EUR.low.sources]));
+      cnLow: bare('china.prices.subjectLow', subBand.stated.low, 'price', 0), cnHigh: bare('china.prices.subjectHigh', subBand.stated.high, 'price', 0),
+      cnLowEur: bare('china.prices.subjectLowConverted', subInRef.low, 'price', 1), cnHighEur: bare('china.prices.subjectHighConverted', subInRef.high, 'price', 1),
+      euLow: bare('china.prices.referenceLow', refBand.stated.low, 'price', 0), euHigh: bare('china.prices.referenceHigh', refBand.stated.high, 'price', 0),
+      ratio: bare('china.prices.ratio', metrics.prices.ratio, 'number', 1),
+    }, [...metrics.prices.ratio.sources, ...subInRef.low.sources]));
+  }
+  const observed = window ? metrics.daily[subject] : undefined;
+  if (observed && observed.low.value !== null && observed.high.value !== null) {
+    china.push(para('china.observed', { low: num('china.observed.low', observed.low, 'price', 2), high: num('china.observed.high', observed.high, 'price', 2) }, observed.low.sources));
   }
   if (implied && implied.value.value !== null && implied.withinStatedBand !== null) {
-    china.push(para('china.implied', { implied: formatPrice(implied.value.value, currencyOf(subject), lang), inside: t(implied.withinStatedBand ? 'china.insideBand' : 'china.outsideBand') }, implied.value.sources));
+    china.push(para('china.implied', { implied: num('china.implied', implied.value, 'price', 1), inside: t(implied.withinStatedBand ? 'china.insideBand' : 'china.outsideBand') }, implied.value.sources));
   }
   const latest = metrics.latest;
   if (latest && latest.tradingDays.value !== null && latest.volume.value !== null && latest.low.value !== null && latest.high.value !== null) {
-    const sub = currencyOf(subject);
     china.push(para('china.latest', {
-      end: formatDate(latest.window.end, lang), days: formatNumber(latest.tradingDays.value, lang), volume: formatTonnes(latest.volume.value, lang),
-      low: formatPrice(latest.low.value, sub, lang, 2), high: formatPrice(latest.high.value, sub, lang, 2),
+      end: date(latest.window.end), days: num('china.latest.days', latest.tradingDays, 'number', 0), volume: num('china.latest.volume', latest.volume, 'tonnes'),
+      low: num('china.latest.low', latest.low, 'price', 2), high: num('china.latest.high', latest.high, 'price', 2),
     }, latest.volume.sources));
   }
-  if (turnoverEu?.value != null && turnoverCn?.value != null) {
-    china.push(para('china.turnover', { eu: formatNumber(turnoverEu.value, lang, 1), cn: formatPercent(turnoverCn.value * 100, lang, 1) }, [...turnoverEu.sources, ...turnoverCn.sources]));
+  if (turnoverRef?.value != null && turnoverSub?.value != null) {
+    const asShare: Metric = { ...turnoverSub, value: turnoverSub.value * 100, unit: '%' };
+    china.push(para('china.turnover', { eu: num('china.turnover.reference', turnoverRef, 'number', 1), cn: num('china.turnover.subject', asShare, 'percent', 1) }, [...turnoverRef.sources, ...turnoverSub.sources]));
   }
 
   citeCharts('china-compared');
 
   // Recommendations ------------------------------------------------------------------------------
   const recs = [...data.recommendations].sort((a, b) => a.order - b.order);
-  const item = (r: (typeof recs)[number]): ListItem => ({ title: lang === 'zh-CN' ? r.title_zh : r.title_en, text: lang === 'zh-CN' ? r.text_zh : r.text_en });
+  const item = (r: (typeof recs)[number]): ListItem => {
+    const rows = [{ dataset: 'recommendations' as const, rows: [r.id] }];
+    return { title: ledger.text(`recommendations.${r.id}.title`, lang === 'zh-CN' ? r.title_zh : r.title_en, rows, sourcesOf([r])), text: ledger.text(`recommendations.${r.id}.text`, lang === 'zh-CN' ? r.text_zh : r.text_en, rows, sourcesOf([r])) };
+  };
   citations.cite(sourcesOf(recs));
 
   citeCharts('recommendations');
 
   // Data notes -----------------------------------------------------------------------------------
   const findings = metrics.reconciliation.findings;
-  const disagree = findings.filter((f) => f.agrees === false);
-  const unchecked = findings.filter((f) => f.agrees === null);
-  const shownFindings: Finding[] = [...disagree, ...unchecked];
+  const shownFindings: Finding[] = findings.filter((f) => f.verdict !== 'agrees');
+  const countOf = (verdict: string) => ledger.add({ id: `notes.count.${verdict}`, text: String(findings.filter((f) => f.verdict === verdict).length), kind: 'number', value: findings.filter((f) => f.verdict === verdict).length, unit: 'count', rows: [], sources: [] });
   const notes = {
-    intro: { text: fill(t('notes.reconciliationIntro'), { total: findings.length, disagree: disagree.length, unchecked: unchecked.length }, 'notes.reconciliationIntro'), cites: [] },
-    findings: {
-      caption: t('notes.reconciliation'),
-      columns: ['where', 'claim', 'recomputed', 'agrees'].map((c) => t(`notes.columns.${c}`)),
-      rows: shownFindings.map((f) => [
-        localRef(f.ref, lang), f.claim,
-        f.recomputed === null ? '—' : formatByUnit(f.recomputed, f.unit, lang),
-        t(f.agrees === true ? 'notes.yes' : f.agrees === false ? 'notes.no' : 'notes.unknown'),
-      ]),
-      flagged: shownFindings.map((f) => f.agrees === false),
+    intro: {
+      text: sentence('notes.reconciliationIntro', {
+        total: ledger.add({ id: 'notes.count.total', text: String(findings.length), kind: 'number', value: findings.length, unit: 'count', rows: [], sources: [] }),
+        agrees: countOf('agrees'), disagrees: countOf('disagrees'), notComparable: countOf('not-comparable'), superseded: countOf('superseded'), cannotRecompute: countOf('cannot-recompute'),
+      }),
       cites: [],
     },
-    gaps: dataGaps(data, reference, lang, t),
+    findings: {
+      caption: t('notes.reconciliation'),
+      columns: ['where', 'claim', 'recomputed', 'verdict', 'why'].map((c) => t(`notes.columns.${c}`)),
+      rows: shownFindings.map((f) => [
+        ledger.text(`${f.id}.where`, localRef(f.ref, lang), [], []),
+        ledger.add({ id: `${f.id}.claim`, text: f.claim, kind: 'number', value: f.printed, unit: f.unit, method: 'as printed in the paper', rows: [{ dataset: f.dataset, rows: [f.id] }], sources: ['paper'], verdict: f.verdict, reason: f.reason }),
+        f.recomputed === null ? '—' : ledger.add({ id: `${f.id}.recomputed`, text: byUnit(f.recomputed, f.unit), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict, reason: f.reason }),
+        t(`verdicts.${f.verdict}`),
+        f.because ? because(f.because, f.id) : '',
+      ]),
+      flagged: shownFindings.map((f) => f.verdict === 'disagrees'),
+      cites: [],
+    },
+    gaps: dataGaps(),
   };
+
+  /** Any recomputed number in its unit, written the way a reader of `lang` expects. */
+  function byUnit(value: number, unit: string): string {
+    if (unit === 't' || unit === 't/yr') return formatTonnes(value, lang);
+    const money = currencyOfUnit(unit);
+    if (money && unit.endsWith('/t')) return formatPrice(value, money, lang, 2);
+    if (money) return formatMoney(value, money, lang);
+    if (unit === '%') return formatPercent(value, lang, 2);
+    if (unit === '%/yr') return `${formatPercent(value, lang, 2)}${t('units.perYear')}`;
+    return formatNumber(value, lang, 2);
+  }
+
+  /** A verdict's reason in the brief's language. */
+  function because(b: Because, id: string): string {
+    switch (b.kind) {
+      case 'scope':
+        return fill(t('verdicts.because.scope'), { firstYear: year(b.firstYear), firstScope: scope(b.firstScope), lastYear: year(b.lastYear), lastScope: scope(b.lastScope) }, 'verdicts.because.scope');
+      case 'shorter':
+        return fill(t('verdicts.because.shorter'), { from: year(b.from), to: year(b.to), claimFrom: year(b.claimFrom), claimTo: year(b.claimTo) }, 'verdicts.because.shorter');
+      case 'partial':
+        return fill(t('verdicts.because.partial'), { first: date(b.first), last: date(b.last) }, 'verdicts.because.partial');
+      case 'rule':
+        return fill(t('verdicts.because.rule'), { periods: rulePeriods(id.split('/')[2] ?? '', b.changes, `${id}.because`) }, 'verdicts.because.rule');
+      case 'recorded':
+        return fill(t('verdicts.because.recorded'), { sources: b.sources.map((s) => data.sources.find((x) => x.id === s)?.publisher ?? s).join(t('notes.gapSeparator')) }, 'verdicts.because.recorded');
+      case 'missing':
+        return t('verdicts.because.missing');
+      case 'recomputed':
+        return b.scope ? fill(t('verdicts.because.recomputedScope'), { scope: scope(b.scope) }, 'verdicts.because.recomputedScope') : t('verdicts.because.recomputed');
+    }
+  }
+
+  /** What the brief cannot show yet, from the data: rough or absent annual volumes, missing series. */
+  function dataGaps(): Paragraph | null {
+    const market = marketName(reference);
+    const volumesByYear = annualVolumes(data, reference);
+    const years = [...new Set(volumesByYear.map((x) => x.year))];
+    const rough = years.filter((y) => !volumesByYear.some((x) => x.year === y && x.qualifier === 'exact'));
+    const absent = years.length > 0 ? Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_, i) => years[0]! + i).filter((y) => !years.includes(y)) : [];
+    const items: string[] = [];
+    const ranges = (ys: number[]) => ledger.label(`years:${ys.join(',')}`, yearRanges(ys, lang));
+    if (rough.length > 0) items.push(fill(t('notes.gapRoughVolumes'), { market, years: ranges(rough) }, 'notes.gapRoughVolumes'));
+    if (absent.length > 0) items.push(fill(t('notes.gapAbsentVolumes'), { market, years: ranges(absent) }, 'notes.gapAbsentVolumes'));
+    for (const series of PAPER_SERIES) {
+      const held = data.facts.some((f) => f.market === reference && f.indicator === series.indicator && f.value !== null && (series.subject === undefined || f.subject === series.subject));
+      // Names of the paper's figures ("Figure 7") are labels, not quantities.
+      if (!held) items.push(ledger.label(`notes.gapSeries.${series.key}`, t(`notes.gapSeries.${series.key}`)));
+    }
+    return items.length > 0 ? { text: sentence('notes.gaps', { items: items.join(t('notes.gapSeparator')) }), cites: [] } : null;
+  }
 
   citeCharts('data-notes');
 
@@ -470,27 +732,30 @@ export function buildView(ctx: ViewContext): BriefView {
   const sources = citations.list().map((id, i) => {
     const s = data.sources.find((x) => x.id === id);
     if (!s) throw new Error(`source "${id}" is cited but not in sources.csv`);
-    return { n: i + 1, id, title: s.title, publisher: s.publisher, url: s.url, retrieved: fill(t('notes.retrieved'), { date: formatDate(s.retrieved, lang) }, 'notes.retrieved') };
+    const read = s.retrieved ? fill(t('notes.retrieved'), { date: formatDate(s.retrieved, lang) }, 'notes.retrieved') : t('notes.localCopy');
+    return { n: i + 1, id, title: s.title, publisher: s.publisher, url: s.url, retrieved: read };
   });
-  const asOfIso = [...data.sources.map((s) => s.retrieved)].sort().at(-1)!;
 
   return {
     lang,
     title: t('brief.title'),
     subtitle: t('brief.subtitle'),
     asOfIso,
-    asOf: fill(t('brief.asOf'), { date: formatDate(asOfIso, lang) }, 'brief.asOf'),
+    asOf: fill(t('brief.asOf'), { date: date(asOfIso) }, 'brief.asOf'),
+    reach,
+    readOn,
     keyFigures,
     global,
-    phases: { intro: { text: t('phases.intro'), cites: [] }, table: phaseTable, lines, volumes },
+    phases: { intro: { text: sentence('phases.intro', {}), cites: [] }, table: phaseTable, lines, volumes },
     mechanisms,
-    results: { revenue: revenueParagraph, emissions: emissionsParagraph, power: powerParagraph, powerTable },
-    problems: { overAllocation: { text: t('problems.overAllocation'), cites: citations.cite(paperSources) }, arcelor, phaseTrends },
+    results: { revenue: revenueParagraph, emissions: emissionsParagraphs, power: powerParagraph, powerTable, powerRegion },
+    problems: { overAllocation: { text: sentence('problems.overAllocation', {}), cites: citations.cite(paperSources) }, arcelor, phaseTrends },
     china,
     recommendations: recs.filter((r) => r.kind === 'recommendation').map(item),
     outlook: recs.filter((r) => r.kind === 'outlook').map(item),
     notes,
     sources,
     chartCites,
+    ledger,
   };
 }

@@ -57,7 +57,8 @@ describe('ets-brief build outputs', () => {
   it('states the key numbers in both languages', async () => {
     const en = await readFile(join(out, 'en', 'brief.html'), 'utf8');
     const zh = await readFile(join(out, 'zh-CN', 'brief.html'), 'utf8');
-    expect(en).toContain('1.84%');
+    expect(en).toContain('<span class="etsb-kf-value">about 2%</span>');
+    expect(en).toContain('about 2% of the EU&#x27;s volume');
     expect(en).toContain('it traded 230 Mt, against about 12.5 Gt in the EU ETS');
     expect(zh).toContain('全国碳市场累计成交2.3亿吨，同期欧盟碳市场成交约125亿吨');
     expect(zh).toMatch(/<html lang="zh-CN">/);

@@ -29,23 +29,23 @@ describe('ets-brief watch', () => {
     const original = await readFile(facts, 'utf8');
     try {
       await waitFor(/watching .*Ctrl-C to stop/, 0);
-      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 2%</span>');
 
       let mark = stdout.length;
       await writeFile(facts, original.replace(',2021-07-16,2022-12-31,230000000,', ',2021-07-16,2022-12-31,330000000,'));
       await waitFor(/changed: facts\.csv; rebuilding[\s\S]*watching for changes/, mark);
-      expect(await readFile(brief, 'utf8')).toContain('2.64%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 3%</span>');
 
       mark = stdout.length;
       await writeFile(facts, original.replace(',2162,count,', ',two thousand,count,'));
       await waitFor(/build failed; the previous output is unchanged/, mark);
       expect(stderr).toMatch(/facts\.csv:\d+:7: error \[value\]: invalid value \(got "two thousand"/);
-      expect(await readFile(brief, 'utf8')).toContain('2.64%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 3%</span>');
 
       mark = stdout.length;
       await writeFile(facts, original);
       await waitFor(/rebuilding[\s\S]*watching for changes/, mark);
-      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 2%</span>');
     } finally {
       child.kill('SIGINT');
       await new Promise((r) => child.on('exit', r));

@@ -25,7 +25,7 @@ describe('ets-brief check', () => {
     const r = run('check');
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/error/);
-    expect(r.stdout).toMatch(/✓ .*data: 13 datasets valid/);
+    expect(r.stdout).toMatch(/✓ .*data: 14 datasets valid/);
     expect(r.stdout).toMatch(/fx-rates\s+60\s+2005 – 2024/);
   });
 
@@ -33,7 +33,7 @@ describe('ets-brief check', () => {
     const r = run('check', '--data', broken);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/facts\.csv:\d+:7: error \[value\]: invalid value \(got "2 162 entities"/);
-    expect(r.stderr).toMatch(/facts\.csv:\d+:8: error \[unit\]: invalid value \(got "weeks"; expected one of: t, /);
+    expect(r.stderr).toMatch(/facts\.csv:\d+:8: error \[unit\]: invalid value \(got "weeks"; expected one of t, /);
     expect(r.stderr).toMatch(/2 errors/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -23,11 +23,15 @@ describe('ets-brief metrics --json', () => {
     expect(m.auctionRevenueGrowth['eu-ets']).toMatchObject({ unit: '%/yr', value: expect.any(Number) });
     expect(m.powerMix.eu.sources).toHaveLength(11);
     expect(m.reconciliation.findings.length).toBeGreaterThan(40);
-    expect(m.reconciliation.findings.filter((f: { agrees: boolean }) => f.agrees === false).length).toBe(11);
+    expect(m.reconciliation.findings.filter((f: { verdict: string }) => f.verdict === 'disagrees').length).toBe(9);
+    // Scope, period coverage and precision travel with each number; verdicts with each printed one.
+    expect(m.volume.ratio.precision).toEqual({ digits: 1, approx: true });
+    expect(m.emissionsChange['eu-ets']).toMatchObject({ scope: 'eu-2013-no-uk', period: { start: '2005-01-01', end: '2020-12-31' } });
+    expect(new Set(m.reconciliation.findings.map((f: { verdict: string }) => f.verdict))).toEqual(new Set(['agrees', 'disagrees', 'superseded', 'cannot-recompute']));
   });
 
   it('keeps a stable key order and output', () => {
-    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'daily', 'latest', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'reconciliation']);
+    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'daily', 'latest', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'generationTotals', 'reconciliation', 'reach']);
     expect(run('metrics', '--json').stdout).toBe(r.stdout);
   });
 
@@ -42,15 +46,16 @@ describe('ets-brief metrics (table) and check (warnings)', () => {
     const r = run('metrics');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/volume\.ratio\s+1\.84\s+%\s+2021-07-16 – 2022-12-31/);
-    expect(r.stdout).toMatch(/✗\s+Table 1\s+106\s+1\.54494\s+%\s+power-generation\/eu\/other-renewables\/growth/);
+    expect(r.stdout).toMatch(/disagrees\s+Table 1\s+106\s+1\.54494\s+%\s+power-generation\/eu\/other-renewables\/growth/);
+    expect(r.stdout).toMatch(/superseded\s+§3\(三\)\s+12\s+24\s+%\s+policy-rules\/eu-ets\/msr-intake-rate\s+in force: 24% 2019–2023/);
   });
 
   it('lists each disagreement with the paper as a warning and still exits 0', () => {
     const r = run('check');
     expect(r.status).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('warning: paper'));
-    expect(warnings).toHaveLength(11);
+    expect(warnings).toHaveLength(9);
     expect(r.stderr).toMatch(/data\/facts\.csv: warning: paper §3\(二\) prints 7 EUR\/t \("最低达到 7 欧元 \/ 吨"\), recomputed 5\.72 EUR\/t/);
-    expect(r.stdout).toMatch(/Reconciliation: \d+ printed numbers agree with recomputation, 11 disagree \(warnings above\), 2 cannot be recomputed/);
+    expect(r.stdout).toMatch(/Reconciliation of \d+ printed numbers: \d+ agrees, 9 disagrees, 0 not-comparable, 3 superseded, 4 cannot-recompute/);
   });
 });

@@ -17,22 +17,63 @@ const REAL = process.env.ETS_REAL_DATA
 const present = existsSync(REAL);
 const errorsOf = (issues: readonly DataIssue[]) => issues.filter((i) => i.severity === 'error').map(formatIssue);
 
+/** Files the tests below read. */
+const TESTED = [
+  'china-wind-exports/cea-national-daily.csv',
+  'china-wind-exports/cfets-usd-cny-spot.csv',
+  'china-wind-exports/gdea-guangdong-daily.csv',
+  'china-wind-exports/hbea-hubei-daily.csv',
+  'eu-ets-sector-emissions/datapackage.json',
+  'eu-ets-sector-emissions/eu-ets-sector-emissions.csv',
+  'eu-ets-watch/eua-futures-daily.csv',
+  'eu-ets-watch/eutl-verified-emissions-by-account.csv',
+];
+
+/**
+ * Files added to ../shared/real-data after the importers were written: no format reads them yet
+ * (issue "Every figure of the paper from public data" adds them). Listed by name so a file that
+ * appears unannounced still fails the test below. The EEA notes and the EUTL installations are
+ * read by scripts/derive-public-series.mjs for data/'s comparable emissions series.
+ */
+const AWAITING_IMPORTER = [
+      'china-pilots-sceex/碳排放权交易-每日行情.xlsx',
+      'ecb-eurofxref/eurofxref-hist.csv',
+      'eea-ets-notes/background_note_Jul2025.txt',
+      'eea-ets-notes/data_quality_Sep2025.txt',
+      'eex-auctions/emission-spot-primary-market-auction-report-2012-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2013-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2014-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2015-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2016-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2017-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2018-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2019-data.xls',
+      'eex-auctions/emission-spot-primary-market-auction-report-2020-data.xlsx',
+      'eex-auctions/emission-spot-primary-market-auction-report-2021-data.xlsx',
+      'eex-auctions/emission-spot-primary-market-auction-report-2022-data.xlsx',
+      'eex-auctions/emission-spot-primary-market-auction-report-2023-data.xlsx',
+      'eex-auctions/emission-spot-primary-market-auction-report-2024-data.xlsx',
+      'eutl-installations/allocated_allowances.csv',
+      'eutl-installations/compliance_code.csv',
+      'eutl-installations/installation_allocations.csv',
+      'eutl-installations/installations.csv',
+      'eutl-installations/owners.csv',
+      'investing-eua/EUR_CNY历史数据.csv',
+      'investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv',
+      'investing-eua/欧洲碳排放期货历史数据.csv',
+      'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
+      'worldbank-gdp/gdp-worldbank-constant-usd.csv',
+      'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
+      'worldbank-gdp/readme.md',
+];
+
 describe.skipIf(!present)('real-data files load as found', () => {
   it('has a test for every file in the folder', async () => {
     const files: string[] = [];
     for (const dir of await readdir(REAL, { withFileTypes: true })) {
       if (dir.isDirectory()) for (const f of await readdir(`${REAL}${dir.name}`)) files.push(`${dir.name}/${f}`);
     }
-    expect(files.sort()).toEqual([
-      'china-wind-exports/cea-national-daily.csv',
-      'china-wind-exports/cfets-usd-cny-spot.csv',
-      'china-wind-exports/gdea-guangdong-daily.csv',
-      'china-wind-exports/hbea-hubei-daily.csv',
-      'eu-ets-sector-emissions/datapackage.json',
-      'eu-ets-sector-emissions/eu-ets-sector-emissions.csv',
-      'eu-ets-watch/eua-futures-daily.csv',
-      'eu-ets-watch/eutl-verified-emissions-by-account.csv',
-    ]);
+    expect(files.sort()).toEqual([...TESTED, ...AWAITING_IMPORTER].sort());
   });
 
   it('reads the CEA WIND export (GB18030, metadata rows, newest first, 1E7 notation, footer)', async () => {

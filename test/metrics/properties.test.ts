@@ -23,7 +23,7 @@ describe('invariance', () => {
 
   it('gives the same price ratio whether China\'s band is stated in CNY or EUR', () => {
     const base = computeMetrics(data);
-    const cnEur = base.prices.bands['cn-ets']!.converted.EUR;
+    const cnEur = base.prices.bands['cn-ets']!.converted.EUR!;
     const inEuro = withRows(data, {
       markets: (rows) => rows.map((m) => (m.id === 'cn-ets' ? { ...m, currency: 'EUR' as const } : m)),
       facts: (rows) => rows.map((f) => f.id === 'cn-price-band-low' ? { ...f, value: cnEur.low.value, unit: 'EUR/t' as const } : f.id === 'cn-price-band-high' ? { ...f, value: cnEur.high.value, unit: 'EUR/t' as const } : f),
@@ -57,9 +57,9 @@ describe('a third market, as rows only', () => {
       markets: (rows) => [...rows, { id: 'kr-ets', kind: 'national', jurisdiction: 'KR', currency: 'KRW', launch_date: '2015-01-01', source: 'paper', note: 'Test fixture.' }],
       facts: (rows) => [
         ...rows,
-        { id: 'kr-vol', market: 'kr-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e6, unit: 't', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
-        { id: 'kr-eu-vol', market: 'eu-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e9, unit: 't', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
-        { id: 'kr-entities', market: 'kr-ets', subject: null, indicator: 'entities', period_start: '2015-01-01', period_end: '2015-12-31', value: 500, unit: 'count', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        { id: 'kr-vol', market: 'kr-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e6, unit: 't', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        { id: 'kr-eu-vol', market: 'eu-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e9, unit: 't', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        { id: 'kr-entities', market: 'kr-ets', subject: null, indicator: 'entities', period_start: '2015-01-01', period_end: '2015-12-31', value: 500, unit: 'count', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
       ],
     });
     const m = computeMetrics(withKorea, { subject: 'kr-ets', reference: 'eu-ets' });
@@ -67,19 +67,19 @@ describe('a third market, as rows only', () => {
     expect(m.volume.ratio.value).toBeCloseTo(0.1, 12);
     expect(m.coverage['kr-ets']!.entities.value).toBe(500);
     // No KRW rates in data/: the conversion says so instead of inventing one.
-    expect(m.prices.bands['kr-ets']!.converted.EUR.low.value).toBeNull();
+    expect(m.prices.bands['kr-ets']!.converted.EUR!.low.value).toBeNull();
   });
 });
 
 describe('Market Stability Reserve calculator', () => {
-  it('takes 12% of circulation in above 833 Mt, releases 100 Mt below 400 Mt, and does nothing between', () => {
+  it('takes the rate in force (24% from 2019: the paper\'s 12% was doubled) above 833 Mt, releases 100 Mt below 400 Mt, and does nothing between', () => {
     const at = (tnac: number) => {
       const r = msrAdjustment(data, 'eu-ets', tnac, 2020);
       if (!r.ok) throw new Error(r.missing);
       return [r.decision.action, r.decision.amount];
     };
-    expect(at(1_000_000_000)).toEqual(['intake', 120_000_000]);
-    expect(at(833_000_001)).toEqual(['intake', 99_960_000.12]);
+    expect(at(1_000_000_000)).toEqual(['intake', 240_000_000]);
+    expect(at(833_000_001)).toEqual(['intake', 199_920_000.24]);
     expect(at(833_000_000)).toEqual(['none', 0]);
     expect(at(400_000_000)).toEqual(['none', 0]);
     expect(at(399_999_999)).toEqual(['release', 100_000_000]);
@@ -87,6 +87,6 @@ describe('Market Stability Reserve calculator', () => {
 
   it('says which parameter is missing for a market without a reserve', () => {
     const r = msrAdjustment(data, 'cn-ets', 1e9, 2022);
-    expect(r).toEqual({ ok: false, missing: expect.stringMatching(/no upper-threshold, lower-threshold, intake-rate, release-amount for cn-ets/) });
+    expect(r).toEqual({ ok: false, missing: expect.stringMatching(/policy-rules\.csv has no msr-upper-threshold, msr-lower-threshold, msr-intake-rate, msr-release-amount for cn-ets/) });
   });
 });

@@ -45,7 +45,7 @@ describe.each([
     expect(info.Author).toBe('ets-brief');
     expect(info.Subject?.length).toBeGreaterThan(10);
     expect(info.Keywords?.length).toBeGreaterThan(10);
-    expect(info.CreationDate).toMatch(/Nov 24 00:00:00 2026/); // the data's as-of date, not the clock
+    expect(info.CreationDate).toMatch(/Dec 31 00:00:00 2024/); // the data's latest observation, not the clock or the day files were read
     const doc = await PDFDocument.load(readFileSync(pdf(lang)), { updateMetadata: false });
     expect((doc.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe(lang);
   });
@@ -64,20 +64,20 @@ describe.each([
       last = at;
     }
     if (lang === 'zh-CN') {
-      expect(text).toContain('1.84%');
+      expect(text).toContain('为欧盟的约2%');
       expect(text).toContain('全国碳市场累计成交2.3亿吨，同期欧盟碳市场成交约125亿吨');
-      expect(text).toContain('45.5元/吨');
+      expect(text).toContain('46元/吨');
     } else {
-      expect(text).toContain('1.84%');
+      expect(text).toContain(squash('about 2% of the EU\'s volume'));
       expect(text).toContain(squash('it traded 230 Mt, against about 12.5 Gt in the EU ETS'));
-      expect(text).toContain('CNY45.5/t');
+      expect(text).toContain('CNY46/t');
     }
   });
 
   it('has a cover page with title and as-of date and no running footer; later pages number themselves', () => {
     const cover = pdftext(pdf(lang), 1);
     expect(squash(cover)).toContain(squash(title));
-    expect(cover).toMatch(lang === 'zh-CN' ? /数据截至\s*2026\s*年\s*11\s*月\s*24\s*日/ : /Data as of 24 November 2026/);
+    expect(cover).toMatch(lang === 'zh-CN' ? /数据截至\s*2024\s*年\s*12\s*月\s*31\s*日/ : /Data as of 31 December 2024/);
     expect(cover).not.toMatch(footer);
     const second = pdftext(pdf(lang), 2);
     expect(Number(footer.exec(second)?.[1])).toBe(Number(pdfinfo(pdf(lang)).Pages));

@@ -21,6 +21,7 @@ export const facts = defineDataset({
     derived: boolean({ description: 'The source computed this from other numbers.' }),
     printed: text({ description: 'The words and digits as printed in the paper.' }).optional(),
     paper_value: number({ description: 'The number the paper printed, when it differs from `value`.' }).optional(),
+    paper_unit: unit().optional(),
     paper_ref: paperRef(),
     source: sourceList(),
     note: note(),

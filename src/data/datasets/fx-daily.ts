@@ -1,14 +1,14 @@
 import { date, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, note, SOURCE_REFERENCE, sourceList } from './common.js';
+import { currency, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const fxDaily = defineDataset({
   name: 'fx-daily',
   title: 'Daily exchange rates',
   description: 'Units of `quote` per one `base` on each day the publisher quotes. Written by `ets-brief import`.',
   fields: {
-    base: oneOf(CURRENCIES),
-    quote: oneOf(CURRENCIES),
+    base: currency(),
+    quote: currency(),
     date: date(),
     rate: number({ minimum: 0 }),
     source: sourceList(),

@@ -1,14 +1,14 @@
 import { integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, note, SOURCE_REFERENCE, sourceList } from './common.js';
+import { currency, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const fxRates = defineDataset({
   name: 'fx-rates',
   title: 'Exchange rates',
   description: 'Annual average exchange rates: units of `quote` per one `base`, with how each was obtained.',
   fields: {
-    base: oneOf(CURRENCIES),
-    quote: oneOf(CURRENCIES),
+    base: currency(),
+    quote: currency(),
     year: integer({ minimum: 1990, maximum: 2100 }),
     rate: number({ minimum: 0 }),
     method: oneOf(['annual-average', 'mean-of-monthly', 'cross'] as const, {

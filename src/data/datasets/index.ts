@@ -6,7 +6,8 @@ import { marketDaily } from './market-daily.js';
 import { sectorEmissions } from './sector-emissions.js';
 import { fxRates } from './fx-rates.js';
 import { markets } from './markets.js';
-import { msrParameters } from './msr-parameters.js';
+import { policyRules } from './policy-rules.js';
+import { scopes } from './scopes.js';
 import { phases } from './phases.js';
 import { powerGeneration } from './power-generation.js';
 import { priceAnnual } from './price-annual.js';
@@ -18,7 +19,8 @@ export const DATASETS = {
   sources,
   markets,
   phases,
-  'msr-parameters': msrParameters,
+  scopes,
+  'policy-rules': policyRules,
   facts,
   'price-annual': priceAnnual,
   emissions,
@@ -35,4 +37,4 @@ export type DatasetName = keyof typeof DATASETS;
 /** The loaded data: one typed array of rows per dataset. */
 export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
 
-export { emissions, facts, fxDaily, fxRates, marketDaily, markets, msrParameters, phases, powerGeneration, priceAnnual, recommendations, sectorEmissions, sources };
+export { emissions, facts, fxDaily, fxRates, marketDaily, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };

@@ -1,6 +1,6 @@
 import { date, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
+import { currency, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const marketDaily = defineDataset({
   name: 'market-daily',
@@ -17,7 +17,7 @@ export const marketDaily = defineDataset({
     low: number({ minimum: 0 }).optional(),
     volume: number({ unit: 't', minimum: 0 }).optional(),
     turnover: number({ minimum: 0, description: 'Value traded, in `currency`.' }).optional(),
-    currency: oneOf(CURRENCIES),
+    currency: currency(),
     source: sourceList(),
     note: note(),
   },

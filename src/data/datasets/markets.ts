@@ -1,6 +1,6 @@
 import { date, id, oneOf, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
-import { CURRENCIES, note, SOURCE_REFERENCE, sourceList } from './common.js';
+import { currency, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const markets = defineDataset({
   name: 'markets',
@@ -11,7 +11,7 @@ export const markets = defineDataset({
     id: id({ description: 'Market id used by every other dataset.' }),
     kind: oneOf(['aggregate', 'supranational', 'national', 'regional', 'pilot'] as const),
     jurisdiction: text({ description: 'ISO 3166 code or EU; empty for aggregates.' }).optional(),
-    currency: oneOf(CURRENCIES, { description: 'Currency its allowances trade in.' }).optional(),
+    currency: currency('Currency its allowances trade in.').optional(),
     launch_date: date({ description: 'First day of operation or trading.' }).optional(),
     source: sourceList(),
     note: note(),

@@ -1,4 +1,4 @@
-import { integer, number, text } from '../fields.js';
+import { integer, text } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { ordered } from '../rules.js';
 import { MARKET_REFERENCE, marketId, note, paperRef, SOURCE_REFERENCE, sourceList } from './common.js';
@@ -6,7 +6,7 @@ import { MARKET_REFERENCE, marketId, note, paperRef, SOURCE_REFERENCE, sourceLis
 export const phases = defineDataset({
   name: 'phases',
   title: 'Trading phases',
-  description: 'Phases (trading periods) of each market: years, scope, cap trajectory, allocation and penalty.',
+  description: 'Phases (trading periods) of each market: years, scope and allocation. Cap reduction and penalty are dated rules in policy-rules.csv.',
   fields: {
     market: marketId(),
     phase: integer({ minimum: 1 }),
@@ -16,10 +16,8 @@ export const phases = defineDataset({
     sectors_zh: text(),
     sectors_en: text(),
     gases: text({ description: 'Greenhouse gases covered, ";"-separated.' }),
-    cap_reduction_pct_per_year: number({ unit: '%/yr', minimum: 0, maximum: 100, percent: true, description: 'Linear reduction factor of the cap.' }).optional(),
     allocation_zh: text(),
     allocation_en: text(),
-    penalty_eur_per_t: number({ unit: 'EUR/t', minimum: 0, description: 'Excess-emissions penalty.' }).optional(),
     paper_ref: paperRef(),
     source: sourceList(),
     note: note(),

@@ -1,7 +1,7 @@
 import { date, integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { between, ordered } from '../rules.js';
-import { CURRENCIES, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
+import { currency, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
 export const priceAnnual = defineDataset({
   name: 'price-annual',
@@ -17,7 +17,7 @@ export const priceAnnual = defineDataset({
     mean: number({ minimum: 0 }),
     min: number({ minimum: 0 }),
     max: number({ minimum: 0 }),
-    currency: oneOf(CURRENCIES),
+    currency: currency(),
     days: integer({ minimum: 1, description: 'Days with a price in the year.' }),
     first_date: date(),
     last_date: date(),

@@ -8,6 +8,7 @@ import { DataError, hasErrors, type DataIssue } from '../errors.js';
 import { loadData } from '../load.js';
 import type { DatasetSchema } from '../schema.js';
 import { formatTable } from '../write-table.js';
+import { assignCoverage } from './coverage.js';
 import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
 import { keyFunction, mergeRows, type Change } from './merge.js';
@@ -65,8 +66,11 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   for (const file of files) {
     const format = await recognise(file);
     if (!format) throw new UnrecognisedFileError(file);
-    const extracted = await extract(format, file, file);
-    if (hasErrors(extracted.issues)) throw new DataError(extracted.issues);
+    const raw = await extract(format, file, file);
+    if (hasErrors(raw.issues)) throw new DataError(raw.issues);
+    const covered = format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, file) : { rows: raw.rows, issues: [] };
+    if (hasErrors(covered.issues)) throw new DataError(covered.issues);
+    const extracted = { ...raw, rows: covered.rows };
     const hash = createHash('sha256').update(await readFile(file)).digest('hex');
     const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
@@ -117,7 +121,7 @@ function range(rows: readonly Record<string, unknown>[], market: string | undefi
 
 function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string): Record<string, unknown> {
   return {
-    id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, published: null, retrieved: today, licence: null,
+    id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, original_url: null, published: null, retrieved: today, licence: null,
     note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}, sha256 ${hash}.`,
   };
 }

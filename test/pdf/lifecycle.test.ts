@@ -40,6 +40,9 @@ async function noBrowserLeft(pid: number): Promise<string[]> {
   return browsersOf(pid);
 }
 
+/** What a build left in the output folder besides its marker and cache: staging, a lock. */
+const leftovers = (entries: string[]) => entries.filter((e) => e.startsWith('.') && e !== '.ets-brief-output' && e !== '.ets-brief-cache');
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ets-life-'));
   const first = await cli(['build', '--lang', 'en', '--out', join(dir, 'out'), '--quiet']);
@@ -62,7 +65,7 @@ describe('one build per output directory', () => {
     expect(refused.stderr).toMatch(new RegExp(`another ets-brief build \\(process ${process.pid}\\) is writing .*out; wait for it to finish`));
     const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
     expect(next.code).toBe(0);
-    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(leftovers(await readdir(out))).toEqual([]);
   }, 90_000);
 
   it('reuses unchanged charts and PDFs, says so, and redoes only what a data change touches', async () => {
@@ -133,7 +136,7 @@ describe('browser lifecycle', () => {
     expect(await noBrowserLeft(r.pid)).toEqual([]);
     const after = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
     expect(after).toEqual(before);
-    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(leftovers(await readdir(out))).toEqual([]);
   }, 90_000);
 
   it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
@@ -144,11 +147,11 @@ describe('browser lifecycle', () => {
     else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(await noBrowserLeft(r.pid)).toEqual([]);
     expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
-    if (signal !== 'SIGKILL') expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    if (signal !== 'SIGKILL') expect(leftovers(await readdir(out))).toEqual([]);
     // The next build succeeds (and sweeps what a killed build left behind).
     const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
     expect(next.code).toBe(0);
-    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(leftovers(await readdir(out))).toEqual([]);
   }, 90_000);
 });
 

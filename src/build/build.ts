@@ -6,7 +6,7 @@ import { DataError } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
 import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
-import { BrowserNotFoundError, findBrowser } from '../pdf/browser.js';
+import { BrowserNotFoundError, findBrowser, sweepBrowserProfiles } from '../pdf/browser.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
 import { Printer, type PrintJob, type PrintResult } from '../pdf/print.js';
 import type { Lang } from '../render/format.js';
@@ -91,6 +91,8 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   fonts.store = cache;
   fonts.check(); // before any chart: a missing font is one clear message, not an error inside Vega
   const unlock = await lockOutput(options.outDir);
+  // Browser profiles left in the temp folder by builds killed outright (their process is gone).
+  if (options.formats.includes('pdf')) await sweepBrowserProfiles();
   const staged = await StagedOutput.create(options.outDir);
   const forget = onInterrupt(async () => {
     await staged.discard();

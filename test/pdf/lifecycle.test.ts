@@ -155,6 +155,47 @@ describe('browser lifecycle', () => {
   }, 90_000);
 });
 
+describe('browser profiles in the temp folder', () => {
+  // A private TMPDIR, so other tests' browsers do not count.
+  const profilesIn = async (tmp: string) => (await readdir(tmp)).filter((e) => e.startsWith(PROFILE_PREFIX));
+
+  it('none is left by a build stopped with SIGTERM while printing (5 runs)', async () => {
+    const tmp = await mkdtemp(join(dir, 'tmp-'));
+    const out = join(dir, 'out');
+    for (const delay of [0, 100, 250, 500, 1000]) {
+      const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), delay) });
+      expect(r.code, r.stderr).toBe(143);
+      expect(await noBrowserLeft(r.pid)).toEqual([]);
+      expect(await profilesIn(tmp), `SIGTERM ${delay} ms after "printing"`).toEqual([]);
+    }
+  }, 120_000);
+
+  it('one left by a build killed outright is removed by the next build, and a live process\'s is kept', async () => {
+    const tmp = await mkdtemp(join(dir, 'tmp-'));
+    const out = join(dir, 'out');
+    const live = join(tmp, `${PROFILE_PREFIX}${process.pid}-live`); // this test process is alive
+    await mkdir(live);
+    const killed = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
+      line: /printing/,
+      then: (pid) => {
+        const poll = setInterval(() => {
+          if (browsersOf(pid).length === 0) return;
+          clearInterval(poll);
+          setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
+        }, 20);
+        setTimeout(() => clearInterval(poll), 30_000);
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(await noBrowserLeft(killed.pid)).toEqual([]);
+    expect(await profilesIn(tmp)).toContain(`${PROFILE_PREFIX}${process.pid}-live`);
+    expect((await profilesIn(tmp)).some((e) => e.startsWith(`${PROFILE_PREFIX}${killed.pid}-`))).toBe(true);
+    const next = await cli(['build', '--lang', 'en', '--out', out, '--quiet'], { TMPDIR: tmp });
+    expect(next.code).toBe(0);
+    expect(await profilesIn(tmp)).toEqual([`${PROFILE_PREFIX}${process.pid}-live`]);
+  }, 90_000);
+});
+
 describe('clear failures', () => {
   it('a missing font: one message saying how to fix it, exit 3, output untouched', async () => {
     const out = join(dir, 'out');

@@ -52,7 +52,8 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
   }
   const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
   const config = configFile ? await loadConfig(resolve(configFile)).catch(() => undefined) : undefined;
-  const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])].filter((p) => existsSync(p));
+  // Watched even while missing: the watcher says so and rebuilds when they are back.
+  const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])];
   // The first rebuild should not wait for a browser to start.
   if (first === EXIT.ok && (options.format === undefined || options.format.includes('pdf'))) session.printer.warm();
   say('watching', `watching ${paths.join(', ')} (Ctrl-C to stop)`, { paths });
@@ -67,6 +68,11 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
           return EXIT.failure;
         });
         say('watching', code === EXIT.ok ? 'watching for changes' : 'build failed; the previous output is unchanged. Watching for changes');
+      },
+      notice: (event, path, detail) => {
+        if (event === 'missing') say('missing', `${path} ${detail === 'removed' ? 'was removed' : 'does not exist'}; waiting for it to come back (no rebuild until then)`, { path });
+        else if (event === 'restored') say('restored', `${path} is back`, { path });
+        else say('unwatchable', `cannot watch ${path} (${detail}); its changes will not trigger a rebuild until it can be watched`, { path, detail });
       },
     });
   });

@@ -115,7 +115,8 @@ describe('browser lifecycle', () => {
   it('when the browser crashes mid-print: exits 3 with one message, previous output byte-identical, no browser left', async () => {
     const out = join(dir, 'out');
     const before = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
-    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, {
+    const tmp = await mkdtemp(join(dir, 'tmp-')); // its own, to see that the browser's profile goes too
+    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
       line: /printing/,
       // The browser is started lazily after the line; kill it as soon as it exists.
       then: (pid) => {
@@ -134,6 +135,7 @@ describe('browser lifecycle', () => {
     expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('ets-brief:'))).toEqual([expect.stringMatching(/^ets-brief: printing the PDFs failed: .*nothing in .*out was changed$/)]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await noBrowserLeft(r.pid)).toEqual([]);
+    expect((await readdir(tmp)).filter((e) => e.startsWith(PROFILE_PREFIX))).toEqual([]);
     const after = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
     expect(after).toEqual(before);
     expect(leftovers(await readdir(out))).toEqual([]);

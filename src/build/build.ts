@@ -1,14 +1,13 @@
 import { ledgerDocument } from '../render/ledger.js';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
 import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
-import { BrowserNotFoundError, findBrowser } from '../pdf/browser.js';
+import { BrowserNotFoundError, findBrowser, sweepBrowserProfiles } from '../pdf/browser.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
 import { Printer, type PrintJob, type PrintResult } from '../pdf/print.js';
 import type { Lang } from '../render/format.js';
@@ -21,6 +20,7 @@ import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
 import { ConfigError, type Config } from './config.js';
 import { onInterrupt } from './interrupt.js';
 import { lockOutput } from './lock.js';
+import { OutputFolder } from './output-folder.js';
 import { StagedOutput } from './write.js';
 import type { Format } from './formats.js';
 export { FORMATS, type Format } from './formats.js';
@@ -35,7 +35,7 @@ export interface BuildOptions {
   /** A validated ets-brief.config.json (see config.ts); command-line choices override it. */
   readonly config?: Config | undefined;
   readonly log?: ((line: string) => void) | undefined;
-  /** Where chart, font and PDF results are kept between builds; false turns the cache off. */
+  /** Where chart, font and PDF results are kept between builds (by default `<outDir>/.ets-brief-cache`); false turns the cache off. */
   readonly cacheDir?: string | false;
   /** Shared with other builds in this process: a warm browser, font subsets, cached results. */
   readonly session?: BuildSession | undefined;
@@ -48,6 +48,9 @@ export interface BuildResult {
   readonly updated: readonly string[];
 }
 
+/** The cache's folder inside the output folder. */
+export const CACHE_FOLDER = '.ets-brief-cache';
+
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
 /**
@@ -59,7 +62,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const config = options.config ?? {};
   const templateFiles = new TemplateFiles(options.templatesDir ?? BUILTIN_TEMPLATES, config.templates);
   const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
-  const cacheDir = options.cacheDir === false ? undefined : options.cacheDir ?? join(options.outDir, '..', '.ets-brief-cache');
+  // Before any work: the output folder must be one this build may write (see output-folder.ts).
+  const folder = await OutputFolder.claim(options.outDir, options.langs, log);
+  // The cache lives in the folder it serves: a shared parent (say /tmp) would let others feed it.
+  const cacheDir = options.cacheDir === false ? undefined : options.cacheDir ?? join(folder.dir, CACHE_FOLDER);
   // Same inputs as the last build of this folder and its files untouched: nothing to do.
   const records = cacheDir ? new BuildRecords(cacheDir) : undefined;
   const session = options.session;
@@ -85,8 +91,9 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const fonts = session?.fonts ?? new FontSet();
   fonts.store = cache;
   fonts.check(); // before any chart: a missing font is one clear message, not an error inside Vega
-  await mkdir(options.outDir, { recursive: true });
   const unlock = await lockOutput(options.outDir);
+  // Browser profiles left in the temp folder by builds killed outright (their process is gone).
+  if (options.formats.includes('pdf')) await sweepBrowserProfiles();
   const staged = await StagedOutput.create(options.outDir);
   const forget = onInterrupt(async () => {
     await staged.discard();
@@ -107,6 +114,14 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   };
   const written = async () => {
     await Promise.all(writing.splice(0));
+  };
+  // The folder's record covers old and new files while they are swapped, then the new ones only.
+  const commit = async () => {
+    const files = await staged.list(options.langs);
+    await folder.record(files, true);
+    const replaced = await staged.commit(options.langs);
+    await folder.record(files);
+    return replaced;
   };
   // A language's PDF starts printing as soon as its HTML exists, while the next language renders;
   // the browser is started only when a PDF is not in the cache.
@@ -155,7 +170,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       // (never delete a good output), commit, and report the missing browser.
       for (const { job } of printed) await staged.keepPrevious(job.name);
       await written();
-      await staged.commit(options.langs);
+      await commit();
       throw error;
     }
     const { setMetadata } = printed.length > 0 ? await import('../pdf/metadata.js') : { setMetadata: undefined };
@@ -167,7 +182,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       await write(job.name, pdf);
     }
     await written();
-    updated = await staged.commit(options.langs);
+    updated = await commit();
     if (inputs) await records!.save(options.outDir, inputs, hashes);
   } catch (error) {
     await Promise.allSettled(writing);

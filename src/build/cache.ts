@@ -10,9 +10,11 @@ export function cacheKey(...parts: readonly unknown[]): string {
 }
 
 /**
- * Content-addressed results (chart SVG, font subsets, PDFs) keyed by a hash of everything they
- * depend on, so a rebuild redoes only the work whose inputs changed. Entries are written by
- * rename, so concurrent builds never see half a file; a missing or unreadable entry is a miss.
+ * Results (chart SVG, font subsets, PDFs) keyed by a hash of everything they depend on, so a
+ * rebuild redoes only the work whose inputs changed. Entries are written by rename, so concurrent
+ * builds never see half a file. Each entry starts with the sha256 of its content: one that does
+ * not match it (edited, truncated), like a missing or unreadable one, is a miss and is redone,
+ * never used.
  */
 export class BuildCache {
   /** `memory`: entries kept in this process too (a BuildSession's), checked before the folder. */
@@ -26,7 +28,7 @@ export class BuildCache {
     if (!this.dir) return undefined;
     const held = this.memory?.get(`${kind}/${key}`);
     if (held) return held;
-    const data = await readFile(join(this.dir, kind, key)).catch(() => undefined);
+    const data = checked(await readFile(join(this.dir, kind, key)).catch(() => undefined));
     if (data) this.memory?.set(`${kind}/${key}`, data);
     return data;
   }
@@ -35,11 +37,24 @@ export class BuildCache {
     if (!this.dir) return;
     this.memory?.set(`${kind}/${key}`, Buffer.from(data));
     const folder = join(this.dir, kind);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 }); // the cache feeds briefs: its owner's only
     const temp = join(folder, `.${key}.${process.pid}.tmp`);
-    await writeFile(temp, data);
+    await writeFile(temp, Buffer.concat([Buffer.from(`${sha256(data)}\n`), Buffer.from(data)]));
     await rename(temp, join(folder, key));
   }
+}
+
+const HEADER = 65; // 64 hex digits and a newline
+
+/** An entry's content if it matches the hash it starts with, else undefined. */
+function checked(entry: Buffer | undefined): Buffer | undefined {
+  if (!entry || entry.length < HEADER || entry[HEADER - 1] !== 0x0a) return undefined;
+  const content = entry.subarray(HEADER);
+  return entry.toString('latin1', 0, HEADER - 1) === sha256(content) ? content : undefined;
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

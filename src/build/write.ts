@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAlive } from './process.js';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * Writes a whole output tree beside its target and moves it into place only when complete, so a
@@ -33,6 +33,17 @@ export class StagedOutput {
     const file = join(this.stagingDir, relative);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, content);
+  }
+
+  /** The files staged for each entry (e.g. `en`), relative to it and `/`-separated. */
+  async list(entries: readonly string[]): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const entry of entries) {
+      const root = join(this.stagingDir, entry);
+      const found = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      out[entry] = found.filter((d) => d.isFile()).map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/')).sort();
+    }
+    return out;
   }
 
   /**

@@ -9,6 +9,7 @@ import { buildBrief, FORMATS, type Format } from '../build/build.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
 import { OutputLockedError } from '../build/lock.js';
+import { OutputFolderError } from '../build/output-folder.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { EXIT } from './exit.js';
 
@@ -45,13 +46,14 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
   const say = (event: string, message: string, extra: Record<string, unknown> = {}) =>
     out.write(options.json ? `${JSON.stringify({ event, message, ...extra })}\n` : `${message}\n`);
   const first = await runBuild(options, out, err, session);
-  if (first === EXIT.usage) {
+  if (first === EXIT.usage || first === EXIT.output) {
     await session.close();
     return first;
   }
   const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
   const config = configFile ? await loadConfig(resolve(configFile)).catch(() => undefined) : undefined;
-  const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])].filter((p) => existsSync(p));
+  // Watched even while missing: the watcher says so and rebuilds when they are back.
+  const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])];
   // The first rebuild should not wait for a browser to start.
   if (first === EXIT.ok && (options.format === undefined || options.format.includes('pdf'))) session.printer.warm();
   say('watching', `watching ${paths.join(', ')} (Ctrl-C to stop)`, { paths });
@@ -66,6 +68,11 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
           return EXIT.failure;
         });
         say('watching', code === EXIT.ok ? 'watching for changes' : 'build failed; the previous output is unchanged. Watching for changes');
+      },
+      notice: (event, path, detail) => {
+        if (event === 'missing') say('missing', `${path} ${detail === 'removed' ? 'was removed' : 'does not exist'}; waiting for it to come back (no rebuild until then)`, { path });
+        else if (event === 'restored') say('restored', `${path} is back`, { path });
+        else say('unwatchable', `cannot watch ${path} (${detail}); its changes will not trigger a rebuild until it can be watched`, { path, detail });
       },
     });
   });
@@ -82,6 +89,8 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     config = configFile ? await loadConfig(resolve(configFile)) : undefined;
     langs = options.lang === undefined && config?.languages ? config.languages : parseList(options.lang, LANGS, 'lang');
     formats = options.format === undefined && config?.formats ? config.formats : parseList(options.format, FORMATS, 'format');
+    // An empty --out would mean the current folder: never what was meant.
+    if (options.out !== undefined && options.out.trim() === '') throw new UsageError('--out: empty; name the folder to build into (default: output)');
   } catch (error) {
     err.write(`ets-brief build: ${(error as Error).message}\n`);
     return EXIT.usage;
@@ -111,7 +120,7 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     return EXIT.ok;
   } catch (error) {
     if (options.json) {
-      const exitCode = error instanceof DataError ? EXIT.data : error instanceof ConfigError ? EXIT.usage : EXIT.failure;
+      const exitCode = error instanceof DataError ? EXIT.data : error instanceof ConfigError ? EXIT.usage : error instanceof OutputFolderError ? EXIT.output : EXIT.failure;
       emit({ event: 'error', exitCode, message: (error as Error).message, ...(error instanceof DataError ? { issues: error.issues } : {}) });
       if (exitCode !== EXIT.failure || error instanceof BrowserNotFoundError || error instanceof OutputLockedError) return exitCode;
       throw error;
@@ -124,6 +133,10 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     if (error instanceof ConfigError) {
       err.write(`✗ ${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof OutputFolderError) {
+      err.write(`✗ ${error.message}\n`);
+      return EXIT.output;
     }
     if (error instanceof OutputLockedError) {
       err.write(`✗ ${error.message}\n`);

@@ -7,4 +7,6 @@ export const EXIT = {
   usage: 2,
   /** Rendering, the browser, or an unexpected internal failure. */
   failure: 3,
+  /** The output folder was refused: it holds files ets-brief did not write, or cannot be written. */
+  output: 4,
 } as const;

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
+import { isAlive } from '../build/process.js';
 
 /** Where a browser was found, and how. */
 export interface BrowserLocation {
@@ -66,20 +67,88 @@ export function launchArgs(isRoot = typeof process.getuid === 'function' && proc
 /** Profile directories are named after the process, so a leftover browser can be traced to its build. */
 export const PROFILE_PREFIX = 'ets-brief-chrome-';
 
+/** Profiles of this process's browsers, each with its removal (done once the browser has exited). */
+const profiles = new Map<string, { pid: number | undefined; removed?: Promise<void> }>();
+const removals = new WeakMap<Browser, Promise<void>>();
+
 export async function launchBrowser(location: BrowserLocation = findBrowser()): Promise<Browser> {
+  await sweepBrowserProfiles();
   const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  profiles.set(userDataDir, { pid: undefined });
+  removeProfilesAtExit();
   // pipe: the browser talks over stdio, so it exits when this process does, even on SIGKILL.
   // Signals are handled by the caller (see build/interrupt.ts), which closes the browser and also
   // removes staged output; Puppeteer's own handlers would exit before that could happen.
   // Imported here: a build whose PDFs all come from the cache never loads Puppeteer.
-  const { default: puppeteer } = await import('puppeteer');
-  const browser = await puppeteer.launch({
-    executablePath: location.executablePath, headless: true, args: launchArgs(), timeout: 30_000, pipe: true, userDataDir,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-  });
-  // The profile goes once the browser process has exited (it writes to it until then).
-  browser.process()?.once('exit', () => {
-    rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
-  });
+  let browser: Browser;
+  try {
+    const { default: puppeteer } = await import('puppeteer');
+    browser = await puppeteer.launch({
+      executablePath: location.executablePath, headless: true, args: launchArgs(), timeout: 30_000, pipe: true, userDataDir,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
+  } catch (error) {
+    await removeProfile(userDataDir);
+    throw error;
+  }
+  // The profile goes once the browser process has exited (it writes to it until then), however
+  // it ends: closed, crashed or killed.
+  const child = browser.process();
+  const profile = { pid: child?.pid };
+  const exited = !child || child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const removed = exited.then(() => removeProfile(userDataDir));
+  profiles.set(userDataDir, { ...profile, removed });
+  removals.set(browser, removed);
   return browser;
+}
+
+/**
+ * Closes a browser from launchBrowser (killing it if it does not close) and resolves once its
+ * process has exited and its profile folder is gone.
+ */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+  await removals.get(browser);
+}
+
+async function removeProfile(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  profiles.delete(dir);
+}
+
+/**
+ * The last resort, when the process exits before a browser was closed (a signal's cleanup ran out
+ * of time, process.exit elsewhere): kill the browser, remove its profile, synchronously.
+ */
+let exitHook = false;
+function removeProfilesAtExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const [dir, { pid }] of profiles) {
+      try {
+        if (pid) process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // the next build sweeps it
+      }
+    }
+  });
+}
+
+/**
+ * Removes the profile folders of builds that died without cleaning up (SIGKILL, power loss): those
+ * whose process no longer exists. A live process's profile is never touched.
+ */
+export async function sweepBrowserProfiles(dir = tmpdir()): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(entries.map(async (entry) => {
+    const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(entry);
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) return;
+    await rm(join(dir, entry), { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+  }));
 }

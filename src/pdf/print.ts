@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
 import { onInterrupt } from '../build/interrupt.js';
-import { findBrowser, launchBrowser } from './browser.js';
+import { closeBrowser, findBrowser, launchBrowser } from './browser.js';
 
 export interface PrintJob {
   readonly name: string;
@@ -83,7 +83,7 @@ export class Printer {
     this.forget?.();
     if (!started) return;
     const browser = await started.catch(() => undefined);
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    if (browser) await closeBrowser(browser);
   }
 
   private start(): Promise<Browser> {
@@ -92,7 +92,7 @@ export class Printer {
       const launching = this.browser;
       this.forget = onInterrupt(async () => {
         const browser = await launching.catch(() => undefined);
-        await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+        if (browser) await closeBrowser(browser);
       });
     }
     return this.browser;

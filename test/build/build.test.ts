@@ -41,7 +41,7 @@ describe('ets-brief build outputs', () => {
       expect(files.filter((f) => f.startsWith(`sections${'/'}`) && f.endsWith('.html'))).toHaveLength(9);
       expect(files.filter((f) => f.startsWith('data/') && f.endsWith('.csv'))).toHaveLength(8);
     }
-    expect((await readdir(out)).sort()).toEqual(['en', 'zh-CN']); // no staging leftovers
+    expect((await readdir(out)).sort()).toEqual(['.ets-brief-cache', '.ets-brief-output', 'en', 'zh-CN']); // no staging leftovers
   });
 
   it('makes the brief self-contained: inline CSS, SVG and fonts, no script, no external URL to load', async () => {
@@ -119,7 +119,7 @@ describe('rebuilding after data changes', () => {
     const before = await readFile(join(out, 'en', 'brief.html'));
     await expect(buildBrief({ dataDir: bad, outDir: out, langs: ['en'], formats: ['html'] })).rejects.toBeInstanceOf(DataError);
     expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
-    expect((await readdir(out)).sort()).toEqual(['en', 'zh-CN']);
+    expect((await readdir(out)).sort()).toEqual(['.ets-brief-cache', '.ets-brief-output', 'en', 'zh-CN']);
   });
 
   it('keeps the previous output untouched when a template fails in strict mode', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDirWithData } from '../support.js';
@@ -72,6 +72,51 @@ describe('ets-brief watch', () => {
       await writeFile(template, '<p>second wording</p>');
       await waitFor(/changed: .*global\.hbs; rebuilding[\s\S]*watching for changes/, mark);
       expect(await readFile(brief, 'utf8')).toContain('<p>second wording</p>');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+    }
+  }, 120_000);
+
+  it('waits, saying so, while data/ is deleted, rebuilds once it is restored, and sees a rename-save', async () => {
+    const data = join(dir, 'data-gone');
+    await cp(join(dir, 'data'), data, { recursive: true });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', data, '--out', join(dir, 'out-gone'), '--lang', 'en', '--format', 'html'], { cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 300 && !pattern.test(stdout.slice(from)); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stdout.slice(from), stderr).toMatch(pattern);
+    };
+    const brief = join(dir, 'out-gone', 'en', 'brief.html');
+    const facts = join(data, 'facts.csv');
+    const original = await readFile(facts, 'utf8');
+    try {
+      await waitFor(/watching .*Ctrl-C to stop/, 0);
+      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+
+      // Deleted, then restored from a backup (holding a change, to see the rebuild use it).
+      const backup = join(dir, 'data-backup');
+      await cp(data, backup, { recursive: true });
+      await writeFile(join(backup, 'facts.csv'), original.replace(',2021-07-16,2022-12-31,230000000,', ',2021-07-16,2022-12-31,330000000,'));
+      let mark = stdout.length;
+      await rm(data, { recursive: true });
+      await waitFor(/data-gone was removed; waiting for it to come back/, mark);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(stdout.slice(mark)).not.toMatch(/rebuilding/); // no build without its data
+      mark = stdout.length;
+      await cp(backup, data, { recursive: true });
+      await waitFor(/data-gone is back[\s\S]*rebuilding[\s\S]*watching for changes/, mark);
+      expect(await readFile(brief, 'utf8')).toContain('2.64%');
+
+      // An editor's atomic save: a new file written beside, then renamed over the CSV.
+      mark = stdout.length;
+      await writeFile(`${facts}.new`, original);
+      await rename(`${facts}.new`, facts);
+      await waitFor(/changed: .*facts\.csv.*; rebuilding[\s\S]*watching for changes/, mark);
+      expect(await readFile(brief, 'utf8')).toContain('1.84%');
     } finally {
       child.kill('SIGINT');
       await new Promise((r) => child.on('exit', r));

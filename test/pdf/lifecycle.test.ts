@@ -40,6 +40,9 @@ async function noBrowserLeft(pid: number): Promise<string[]> {
   return browsersOf(pid);
 }
 
+/** What a build left in the output folder besides its marker and cache: staging, a lock. */
+const leftovers = (entries: string[]) => entries.filter((e) => e.startsWith('.') && e !== '.ets-brief-output' && e !== '.ets-brief-cache');
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ets-life-'));
   const first = await cli(['build', '--lang', 'en', '--out', join(dir, 'out'), '--quiet']);
@@ -62,7 +65,7 @@ describe('one build per output directory', () => {
     expect(refused.stderr).toMatch(new RegExp(`another ets-brief build \\(process ${process.pid}\\) is writing .*out; wait for it to finish`));
     const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
     expect(next.code).toBe(0);
-    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(leftovers(await readdir(out))).toEqual([]);
   }, 90_000);
 
   it('reuses unchanged charts and PDFs, says so, and redoes only what a data change touches', async () => {
@@ -112,7 +115,8 @@ describe('browser lifecycle', () => {
   it('when the browser crashes mid-print: exits 3 with one message, previous output byte-identical, no browser left', async () => {
     const out = join(dir, 'out');
     const before = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
-    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, {
+    const tmp = await mkdtemp(join(dir, 'tmp-')); // its own, to see that the browser's profile goes too
+    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
       line: /printing/,
       // The browser is started lazily after the line; kill it as soon as it exists.
       then: (pid) => {
@@ -131,9 +135,10 @@ describe('browser lifecycle', () => {
     expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('ets-brief:'))).toEqual([expect.stringMatching(/^ets-brief: printing the PDFs failed: .*nothing in .*out was changed$/)]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await noBrowserLeft(r.pid)).toEqual([]);
+    expect((await readdir(tmp)).filter((e) => e.startsWith(PROFILE_PREFIX))).toEqual([]);
     const after = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
     expect(after).toEqual(before);
-    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(leftovers(await readdir(out))).toEqual([]);
   }, 90_000);
 
   it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
@@ -144,11 +149,52 @@ describe('browser lifecycle', () => {
     else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(await noBrowserLeft(r.pid)).toEqual([]);
     expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
-    if (signal !== 'SIGKILL') expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    if (signal !== 'SIGKILL') expect(leftovers(await readdir(out))).toEqual([]);
     // The next build succeeds (and sweeps what a killed build left behind).
     const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
     expect(next.code).toBe(0);
-    expect((await readdir(out)).filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(leftovers(await readdir(out))).toEqual([]);
+  }, 90_000);
+});
+
+describe('browser profiles in the temp folder', () => {
+  // A private TMPDIR, so other tests' browsers do not count.
+  const profilesIn = async (tmp: string) => (await readdir(tmp)).filter((e) => e.startsWith(PROFILE_PREFIX));
+
+  it('none is left by a build stopped with SIGTERM while printing (5 runs)', async () => {
+    const tmp = await mkdtemp(join(dir, 'tmp-'));
+    const out = join(dir, 'out');
+    for (const delay of [0, 100, 250, 500, 1000]) {
+      const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), delay) });
+      expect(r.code, r.stderr).toBe(143);
+      expect(await noBrowserLeft(r.pid)).toEqual([]);
+      expect(await profilesIn(tmp), `SIGTERM ${delay} ms after "printing"`).toEqual([]);
+    }
+  }, 120_000);
+
+  it('one left by a build killed outright is removed by the next build, and a live process\'s is kept', async () => {
+    const tmp = await mkdtemp(join(dir, 'tmp-'));
+    const out = join(dir, 'out');
+    const live = join(tmp, `${PROFILE_PREFIX}${process.pid}-live`); // this test process is alive
+    await mkdir(live);
+    const killed = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
+      line: /printing/,
+      then: (pid) => {
+        const poll = setInterval(() => {
+          if (browsersOf(pid).length === 0) return;
+          clearInterval(poll);
+          setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
+        }, 20);
+        setTimeout(() => clearInterval(poll), 30_000);
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(await noBrowserLeft(killed.pid)).toEqual([]);
+    expect(await profilesIn(tmp)).toContain(`${PROFILE_PREFIX}${process.pid}-live`);
+    expect((await profilesIn(tmp)).some((e) => e.startsWith(`${PROFILE_PREFIX}${killed.pid}-`))).toBe(true);
+    const next = await cli(['build', '--lang', 'en', '--out', out, '--quiet'], { TMPDIR: tmp });
+    expect(next.code).toBe(0);
+    expect(await profilesIn(tmp)).toEqual([`${PROFILE_PREFIX}${process.pid}-live`]);
   }, 90_000);
 });
 

@@ -19,6 +19,8 @@ export interface Templates {
   /** Chart ids in the order the section templates place them (figure numbering follows it). */
   readonly chartOrder: ReadonlyMap<string, readonly string[]>;
   readonly css: string;
+  /** Where the stylesheet came from (built-in or override), for errors. */
+  readonly cssFile: string;
 }
 
 export interface RenderedSection {
@@ -142,6 +144,7 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     sections,
     chartOrder,
     css: theme.accent ? `${css}\n.etsb{--etsb-accent:${theme.accent}}` : css,
+    cssFile: await files.path('styles/brief.css'),
   };
 }
 
@@ -193,11 +196,11 @@ export async function renderBrief(
     fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText),
     ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
   ]);
-  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}` });
+  const html = templates.layout({ view, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
 
   const sections: RenderedSection[] = [];
   for (const [i, { id, s, notes, inner }] of fragments.entries()) {
-    const style = `${fragmentFonts[i]!}\n${briefCssBody}`;
+    const style = styleText(`${fragmentFonts[i]!}\n${briefCssBody}`, templates.cssFile);
     const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${style}</style>\n${inner}</div>\n`;
     sections.push({
       id, title: s.title, fragment,
@@ -207,6 +210,17 @@ export async function renderBrief(
     });
   }
   return { html, marginText, sections };
+}
+
+/**
+ * CSS as the text of a <style> element. The HTML parser ends that element at the first `</style`
+ * and nothing in CSS can prevent it, so such CSS is refused (generated strings are escaped by
+ * cssString; only a stylesheet override could still hold it).
+ */
+function styleText(css: string, file: string): string {
+  const at = css.search(/<\/style/i);
+  if (at >= 0) throw new Error(`${file}: the stylesheet holds "${css.slice(at, at + 8)}", which would end the <style> element; write it as \\3c /style`);
+  return css;
 }
 
 function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string) => string): string {

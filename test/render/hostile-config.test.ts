@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in Chromium, hence DOM types in this file only.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrief } from '../../src/build/build.js';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { ROOT, trapServer } from '../support.js';
+
+// A careless or hostile configuration: its title, subtitle and author reach the <title>, the
+// cover, the @page margin CSS and the PDF's metadata. Each context must keep them text.
+let root: string;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof trapServer>>;
+const hostile = (base: string) =>
+  `Brief </style><script>alert(1)</script><style>*{background:url(${base}/bg.png)}</style><img src=${base}/i.png onerror=alert(2)> ` +
+  `"q' \\ & } ; @import url(${base}/i.css); \\3c /style>`;
+
+beforeAll(async () => {
+  server = await trapServer();
+  root = await mkdtemp(join(tmpdir(), 'ets-hostile-config-'));
+  const text = hostile(server.base);
+  await buildBrief({
+    dataDir: join(ROOT, 'data'), outDir: join(root, 'out'), langs: ['en'], formats: ['html', 'sections'], cacheDir: false,
+    config: { title: { en: text }, subtitle: { en: text }, author: text },
+  });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await rm(root, { recursive: true, force: true });
+  await server?.close();
+});
+
+describe('a hostile configuration title', () => {
+  it('stays inside the CSS string of the @page rule (no </style> in any <style>)', async () => {
+    const html = await readFile(join(root, 'out', 'en', 'brief.html'), 'utf8');
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    expect(styles[0]).toContain('@top-left { content: "Brief \\3c /style\\3e \\3c script\\3e alert(1)');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('runs no script and makes no request when the brief and its sections open in Chromium', async () => {
+    const out = join(root, 'out', 'en');
+    const files = [join(out, 'brief.html'), ...(await readdir(join(out, 'sections'))).filter((f) => f.endsWith('.html')).map((f) => join(out, 'sections', f))];
+    for (const file of files) {
+      const page = await browser.newPage();
+      const report = { dialogs: [] as string[], requests: [] as string[], scripts: -1 };
+      page.on('dialog', (d) => {
+        report.dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.setRequestInterception(true);
+      page.on('request', (r) => {
+        if (r.url().startsWith('data:') || r.url() === pathToFileURL(file).href) void r.continue();
+        else {
+          report.requests.push(r.url());
+          void r.abort();
+        }
+      });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      report.scripts = await page.evaluate(() => document.scripts.length);
+      await page.close();
+      expect(report, file).toEqual({ dialogs: [], requests: [], scripts: 0 });
+    }
+    // The cover shows the title as text, markup included.
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(out, 'brief.html')).href, { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.querySelector('h1')!.textContent)).toBe(hostile(server.base));
+    await page.close();
+    expect(server.hits()).toBe(0);
+  }, 60_000);
+});

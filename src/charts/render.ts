@@ -56,7 +56,7 @@ function measureWith(vega: Vega, fonts: FontSet): void {
 export function localise<T>(value: T, strings: Readonly<Record<string, string>>, where: string): T {
   if (typeof value === 'string' && value.startsWith('i18n:')) {
     const key = value.slice(5);
-    const text = strings[key];
+    const text = Object.hasOwn(strings, key) ? strings[key] : undefined;
     if (text === undefined) throw new Error(`${where}: no translation for "${key}"`);
     return text as T;
   }

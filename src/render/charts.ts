@@ -73,7 +73,7 @@ export async function renderCharts(
 
 /** The i18n strings a spec refers to, so other strings changing does not redraw the chart. */
 function chartStringsUsed(specText: string, strings: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries([...specText.matchAll(/"i18n:([^"]+)"/g)].map((m) => [m[1]!, strings[m[1]!] ?? '']));
+  return Object.fromEntries([...specText.matchAll(/"i18n:([^"]+)"/g)].map((m) => [m[1]!, Object.hasOwn(strings, m[1]!) ? strings[m[1]!]! : '']));
 }
 
 /** The strings a chart uses, with its {placeholders} filled. */

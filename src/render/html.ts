@@ -5,6 +5,7 @@ import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
 import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
 import { pageCss } from '../pdf/page-css.js';
+import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 
@@ -50,6 +51,13 @@ type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 interface HelperState {
   t: (key: string) => string;
   lang: Lang;
+  /** The template file being rendered (a partial's own while it renders), for errors. */
+  file: string;
+}
+
+/** Handlebars passes a helper the place of its call in the template. */
+interface HelperOptions {
+  readonly loc?: { readonly start: { readonly line: number; readonly column: number } };
 }
 
 interface TemplateEnv {
@@ -68,13 +76,25 @@ const MAX_ENVS = 8;
 /** Partial sources known to parse (kept with the environments, and as few). */
 const parsed = new Set<string>();
 
-function templateEnv(partials: readonly (readonly [string, string])[]): TemplateEnv {
+/** A partial: its name, source and file. */
+type Partial = readonly [name: string, source: string, file: string];
+
+function templateEnv(partials: readonly Partial[]): TemplateEnv {
   const key = createHash('sha256').update(JSON.stringify(partials)).digest('hex');
   let env = envs.get(key);
   if (env) return env;
   const hb = Handlebars.create();
-  const state: HelperState = { t: (k) => k, lang: 'en' };
-  hb.registerHelper('t', (key: unknown) => state.t(String(key)));
+  const state: HelperState = { t: (k) => k, lang: 'en', file: '' };
+  // An unknown key names the template and the line of the {{t}} call, not only the strings file.
+  hb.registerHelper('t', (key: unknown, options: HelperOptions) => {
+    try {
+      return state.t(String(key));
+    } catch (error) {
+      if (!(error instanceof UnknownStringError)) throw error;
+      const at = options.loc ? `:${options.loc.start.line}:${options.loc.start.column + 1}` : '';
+      throw new Error(`${state.file}${at}: ${error.message}`, { cause: error });
+    }
+  });
   // A table cell: numbers in the reader's convention (years stay bare), text as it is.
   hb.registerHelper('cell', (v: unknown) => {
     if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
@@ -82,7 +102,19 @@ function templateEnv(partials: readonly (readonly [string, string])[]): Template
   });
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
-  for (const [name, source] of partials) hb.registerPartial(name, source);
+  // Partials compiled here, so that while one renders the helpers know its file.
+  for (const [name, source, file] of partials) {
+    const partial = hb.compile(source, COMPILE);
+    hb.registerPartial(name, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      const caller = state.file;
+      state.file = file;
+      try {
+        return partial(context, options);
+      } finally {
+        state.file = caller;
+      }
+    }) as Handlebars.TemplateDelegate);
+  }
   env = { hb, state, compiled: new Map() };
   if (envs.size >= MAX_ENVS) {
     envs.delete(envs.keys().next().value!);
@@ -94,7 +126,7 @@ function templateEnv(partials: readonly (readonly [string, string])[]): Template
 
 /** Loads the templates for one language of a build; a syntax error names its file. */
 export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}): Promise<Templates> {
-  const partials: [string, string][] = [];
+  const partials: Partial[] = [];
   for (const file of await files.list('partials', '.hbs')) {
     const source = await files.read(`partials/${file}`);
     if (!parsed.has(source)) {
@@ -105,11 +137,12 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
       }
       parsed.add(source);
     }
-    partials.push([basename(file, '.hbs'), source]);
+    partials.push([basename(file, '.hbs'), source, await files.path(`partials/${file}`)]);
   }
   const env = templateEnv(partials);
   const compile = async (relative: string): Promise<Handlebars.TemplateDelegate> => {
     const source = await files.read(relative);
+    const file = await files.path(relative);
     let template = env.compiled.get(source);
     if (!template) {
       try {
@@ -127,6 +160,7 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
       env.state.t = t;
       env.state.lang = lang;
+      env.state.file = file;
       return compiled(context, options);
     }) as Handlebars.TemplateDelegate;
   };
@@ -137,14 +171,15 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     chartOrder.set(id, [...(await files.read(`sections/${id}.hbs`)).matchAll(/charts\.([\w-]+)/g)].map((m) => m[1]!));
   }
   // Comments are for the stylesheet's readers, not for every embedded fragment.
-  const css = (await files.read('styles/brief.css')).replace(/\/\*[\s\S]*?\*\//g, '').trim();
+  const cssFile = await files.path('styles/brief.css');
+  const css = styleText((await files.read('styles/brief.css')).replace(/\/\*[\s\S]*?\*\//g, '').trim(), cssFile);
   return {
     layout: await compile('layout.hbs'),
     section: await compile('partials/section.hbs'),
     sections,
     chartOrder,
     css: theme.accent ? `${css}\n.etsb{--etsb-accent:${theme.accent}}` : css,
-    cssFile: await files.path('styles/brief.css'),
+    cssFile,
   };
 }
 

@@ -9,6 +9,9 @@ import { readTable } from '../dist/data/read-table.js';
 import { dailyPrices } from '../dist/data/formats/daily-prices.js';
 import { readYearColumns } from '../dist/data/formats/year-columns.js';
 import { formatIssue, hasErrors } from '../dist/data/errors.js';
+import { formatCsv } from '../dist/data/write-table.js';
+
+const csv = (rows) => formatCsv(rows, { newline: '\n', formulas: 'keep' });
 
 const realData = process.argv[2] ?? '../shared/real-data';
 const dataDir = process.argv[3] ?? 'data';
@@ -36,15 +39,13 @@ for (const row of futures.rows) {
   if (row.date > y.last) y.last = row.date;
   byYear.set(year, y);
 }
-const priceLines = ['market,year,instrument,mean,min,max,currency,days,first_date,last_date,source,note'];
+const priceRows = [['market', 'year', 'instrument', 'mean', 'min', 'max', 'currency', 'days', 'first_date', 'last_date', 'source', 'note']];
 for (const [year, y] of [...byYear].sort((a, b) => a[0] - b[0])) {
   const partial = y.first > `${year}-01-05` || y.last < `${year}-12-27`;
-  const note = partial ? `"Partial year: the file covers ${y.first} to ${y.last} only."` : '';
-  priceLines.push(
-    `eu-ets,${year},futures-settle,${(y.sum / y.days).toFixed(4)},${y.min},${y.max},EUR,${y.days},${y.first},${y.last},ets-watch-futures,${note}`,
-  );
+  const note = partial ? `Partial year: the file covers ${y.first} to ${y.last} only.` : '';
+  priceRows.push(['eu-ets', year, 'futures-settle', (y.sum / y.days).toFixed(4), y.min, y.max, 'EUR', y.days, y.first, y.last, 'ets-watch-futures', note]);
 }
-await writeFile(join(dataDir, 'price-annual.csv'), priceLines.join('\n') + '\n');
+await writeFile(join(dataDir, 'price-annual.csv'), csv(priceRows));
 
 // EUTL verified emissions (stationary installations; ETS Watch keeps aircraft operators in a
 // separate file): sum of every account's verified emissions per year. Rows from other sources
@@ -53,13 +54,13 @@ const eutl = await readYearColumns(join(realData, 'eu-ets-watch/eutl-verified-em
 if (hasErrors(eutl.issues)) fail(eutl.issues);
 const emissionsFile = join(dataDir, 'emissions.csv');
 const kept = (await readFile(emissionsFile, 'utf8').catch(() => '')).split('\n').slice(1).filter((l) => l !== '' && !l.includes(',ets-watch-eutl,'));
-const emissionLines = ['market,year,scope,value,reporting_units,source,note'];
+const emissionRows = [['market', 'year', 'scope', 'value', 'reporting_units', 'source', 'note']];
 for (const y of eutl.years) {
   if (y.reported === 0) continue; // years not yet reported in this copy of the EUTL
   const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
-  const note = `"Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}."`;
-  emissionLines.push(`eu-ets,${y.year},verified-ets,${y.total},${y.reported},ets-watch-eutl,${note}`);
+  const note = `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`;
+  emissionRows.push(['eu-ets', y.year, 'verified-ets', y.total, y.reported, 'ets-watch-eutl', note]);
 }
-emissionLines.push(...kept);
-await writeFile(emissionsFile, emissionLines.join('\n') + '\n');
-console.log(`wrote ${priceLines.length - 1} price years and ${emissionLines.length - 1} emission years to ${dataDir}/`);
+// Rows kept from other sources are written back as the file had them.
+await writeFile(emissionsFile, csv(emissionRows) + kept.map((line) => `${line}\n`).join(''));
+console.log(`wrote ${priceRows.length - 1} price years and ${emissionRows.length - 1 + kept.length} emission years to ${dataDir}/`);

@@ -60,6 +60,10 @@ export function localise<T>(value: T, strings: Readonly<Record<string, string>>,
     const key = value.slice(5);
     const text = Object.hasOwn(strings, key) ? strings[key] : undefined;
     if (text === undefined) throw new Error(`${where}: no translation for "${key}"`);
+    // Vega-Lite copies field titles into the expressions that describe marks, escaping quotes but
+    // not backslashes: a backslash broke the expression ("\3c" is a syntax error) or ended its
+    // string early. Refused, naming the string, rather than changed into another character.
+    if (text.includes('\\')) throw new Error(`${where}: the string "${key}" holds a backslash (\\), which Vega-Lite would copy unescaped into an expression; write it without one`);
     return text as T;
   }
   if (Array.isArray(value)) return value.map((v) => localise(v, strings, where)) as T;

@@ -42,6 +42,14 @@ describe('chart expressions run within limits', () => {
     await expect(render({ transform: [{ calculate: 'nosuchsignal + 1', as: 'w' }] })).rejects.toThrow(/^templates\/charts\/hostile\.vl\.json: .*nosuchsignal/);
   });
 
+  it('refuses a backslash in a chart string, which Vega-Lite would put unescaped into an expression', async () => {
+    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { name: 'table' }, mark: 'bar', encoding: { x: { field: 'k', type: 'nominal', title: 'i18n:k' }, y: { field: 'v', type: 'quantitative' } } };
+    const locale = (await loadMessages(`${ROOT}templates`, 'en')).locale;
+    const render1 = (k: string) => renderChart(spec as never, { width: 200, height: 100, locale, strings: { k }, fonts, datasets: { table: [{ k: 'a', v: 1 }] } }, 'templates/charts/t.vl.json');
+    await expect(render1('a \\3c b')).rejects.toThrow('templates/charts/t.vl.json: the string "k" holds a backslash');
+    await expect(render1('say "x" </text><script>')).resolves.toContain('say &quot;x&quot; &lt;/text&gt;&lt;script&gt;');
+  });
+
   it('still renders bounded expressions', async () => {
     const svg = await render({ transform: [{ calculate: "length(sequence(0, 10)) + datum.v", as: 'w' }, { calculate: "pad(datum.k, 4, '-')", as: 'p' }] });
     expect(svg).toMatch(/^<svg /);

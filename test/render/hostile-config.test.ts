@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in Chromium, hence DOM types in this file only.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,9 +24,23 @@ beforeAll(async () => {
   server = await trapServer();
   root = await mkdtemp(join(tmpdir(), 'ets-hostile-config-'));
   const text = hostile(server.base);
+  // The charts' words too (titles, axis titles, descriptions, table headers): they reach SVG
+  // text, HTML text and attributes, and CSV headers.
+  const templates = join(root, 'templates');
+  const en = JSON.parse(await readFile(join(ROOT, 'templates', 'i18n', 'en.json'), 'utf8')) as { charts: Record<string, unknown> };
+  const append = (node: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(node)) {
+      // Without backslashes: chart strings refuse them (see test/charts/expressions.test.ts).
+      if (typeof value === 'string') node[key] = `${value} ${text.replace(/\\/g, '')}`;
+      else if (value && typeof value === 'object') append(value as Record<string, unknown>);
+    }
+  };
+  append(en.charts);
+  await mkdir(join(templates, 'i18n'), { recursive: true });
+  await writeFile(join(templates, 'i18n', 'en.json'), JSON.stringify(en));
   await buildBrief({
     dataDir: join(ROOT, 'data'), outDir: join(root, 'out'), langs: ['en'], formats: ['html', 'sections'], cacheDir: false,
-    config: { title: { en: text }, subtitle: { en: text }, author: text },
+    config: { title: { en: text }, subtitle: { en: text }, author: text, templates },
   });
   browser = await launchBrowser();
 }, 180_000);
@@ -43,6 +57,11 @@ describe('a hostile configuration title', () => {
     expect(styles).toHaveLength(1);
     expect(styles[0]).toContain('@top-left { content: "Brief \\3c /style\\3e \\3c script\\3e alert(1)');
     expect(html).not.toMatch(/<script/i);
+    // Chart text is SVG text and attribute values, escaped; no paint or style refers outside.
+    const svgs = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const svg of svgs) expect(/<(script|img|style|image)\b|\s(fill|stroke|style|clip-path|mask|filter|cursor)="[^"]*url\((?!#)/i.exec(svg)?.[0] ?? null).toBeNull();
+    expect(svgs.join('')).toContain('&lt;/style&gt;&lt;script&gt;alert(1)');
   });
 
   it('runs no script and makes no request when the brief and its sections open in Chromium', async () => {
@@ -76,6 +95,13 @@ describe('a hostile configuration title', () => {
     await page.close();
     expect(server.hits()).toBe(0);
   }, 60_000);
+
+  it('heads the chart CSVs with the words as text, formulas neutralised', async () => {
+    const dir = join(root, 'out', 'en', 'data');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect((await readFile(join(dir, f), 'utf8')).split('\r\n')[0], f).toContain('</style><script>alert(1)</script>');
+  });
 });
 
 describe('a title in other scripts', () => {

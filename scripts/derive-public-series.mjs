@@ -10,6 +10,9 @@ import { readTable } from '../dist/data/read-table.js';
 import { dailyPrices } from '../dist/data/formats/daily-prices.js';
 import { parse } from 'csv-parse';
 import { formatIssue, hasErrors } from '../dist/data/errors.js';
+import { formatCsv } from '../dist/data/write-table.js';
+
+const csv = (rows) => formatCsv(rows, { newline: '\n', formulas: 'keep' });
 
 const realData = process.argv[2] ?? '../shared/real-data';
 const dataDir = process.argv[3] ?? 'data';
@@ -37,15 +40,13 @@ for (const row of futures.rows) {
   if (row.date > y.last) y.last = row.date;
   byYear.set(year, y);
 }
-const priceLines = ['market,year,instrument,mean,min,max,currency,days,first_date,last_date,source,note'];
+const priceRows = [['market', 'year', 'instrument', 'mean', 'min', 'max', 'currency', 'days', 'first_date', 'last_date', 'source', 'note']];
 for (const [year, y] of [...byYear].sort((a, b) => a[0] - b[0])) {
   const partial = y.first > `${year}-01-05` || y.last < `${year}-12-27`;
-  const note = partial ? `"Partial year: the file covers ${y.first} to ${y.last} only."` : '';
-  priceLines.push(
-    `eu-ets,${year},futures-settle,${(y.sum / y.days).toFixed(4)},${y.min},${y.max},EUR,${y.days},${y.first},${y.last},ets-watch-futures,${note}`,
-  );
+  const note = partial ? `Partial year: the file covers ${y.first} to ${y.last} only.` : '';
+  priceRows.push(['eu-ets', year, 'futures-settle', (y.sum / y.days).toFixed(4), y.min, y.max, 'EUR', y.days, y.first, y.last, 'ets-watch-futures', note]);
 }
-await writeFile(join(dataDir, 'price-annual.csv'), priceLines.join('\n') + '\n');
+await writeFile(join(dataDir, 'price-annual.csv'), csv(priceRows));
 
 // EUTL verified emissions of stationary installations (ETS Watch keeps aircraft operators in a
 // separate file), per year, two ways:
@@ -91,20 +92,20 @@ for (const line of note.slice(table, table + 60)) {
 if (countries !== 31) fail([{ file: 'background_note_Jul2025.txt', severity: 'error', message: `Table 13-1: read ${countries} countries, expected 31` }]);
 const coverageOf = (year) => (year <= 2006 ? 'eu-2005' : year === 2007 ? 'eu-2007' : year <= 2012 ? 'eu-2008' : year <= 2020 ? 'eu-2013' : 'eu-2021');
 const emissionsFile = join(dataDir, 'emissions.csv');
+// Rows from other sources are kept as the file has them.
 const kept = (await readFile(emissionsFile, 'utf8').catch(() => '')).split('\n').slice(1).filter((l) => l !== '' && !/,ets-watch-eutl(;|,)/.test(l));
-const emissionLines = ['market,year,scope,coverage,value,reporting_units,source,note'];
+const emissionRows = [['market', 'year', 'scope', 'coverage', 'value', 'reporting_units', 'source', 'note']];
 for (const [year, y] of [...asCovered].sort((a, b) => a[0] - b[0])) {
   if (y.reported === 0) continue; // years not yet reported in this copy of the EUTL
   const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
-  emissionLines.push(`eu-ets,${year},verified-ets,${coverageOf(year)},${y.total},${y.reported},ets-watch-eutl,"Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}."`);
+  emissionRows.push(['eu-ets', year, 'verified-ets', coverageOf(year), y.total, y.reported, 'ets-watch-eutl', `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`]);
 }
 for (const [year, total] of [...withoutUk].sort((a, b) => a[0] - b[0])) {
   if ((asCovered.get(year)?.reported ?? 0) === 0) continue;
   const add = estimate.get(year);
   const value = add === undefined ? total : Math.round(total + add * 1e6);
   const how = add === undefined ? 'EUTL accounts outside the UK' : `EUTL accounts outside the UK plus the EEA's estimate of ${add.toFixed(1)} Mt to reflect the Phase 3 scope`;
-  emissionLines.push(`eu-ets,${year},verified-ets,eu-2013-no-uk,${value},,ets-watch-eutl;eutl-installations${add === undefined ? '' : ';eea-ets-background-2025'},"${how}."`);
+  emissionRows.push(['eu-ets', year, 'verified-ets', 'eu-2013-no-uk', value, '', `ets-watch-eutl;eutl-installations${add === undefined ? '' : ';eea-ets-background-2025'}`, `${how}.`]);
 }
-emissionLines.push(...kept);
-await writeFile(emissionsFile, emissionLines.join('\n') + '\n');
-console.log(`wrote ${priceLines.length - 1} price years and ${emissionLines.length - 1} emission rows to ${dataDir}/`);
+await writeFile(emissionsFile, csv(emissionRows) + kept.map((line) => `${line}\n`).join(''));
+console.log(`wrote ${priceRows.length - 1} price years and ${emissionRows.length - 1 + kept.length} emission rows to ${dataDir}/`);

@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Weight } from '../fonts/noto-sans-sc.js';
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
+import { checkRuntimeExpressions, checkSpecExpressions } from './expressions.js';
+import { externalReferences } from './validate.js';
 
 export interface ChartLocale {
   /** d3-format locale definition (decimal, thousands, grouping, currency). */
@@ -56,8 +58,12 @@ function measureWith(vega: Vega, fonts: FontSet): void {
 export function localise<T>(value: T, strings: Readonly<Record<string, string>>, where: string): T {
   if (typeof value === 'string' && value.startsWith('i18n:')) {
     const key = value.slice(5);
-    const text = strings[key];
+    const text = Object.hasOwn(strings, key) ? strings[key] : undefined;
     if (text === undefined) throw new Error(`${where}: no translation for "${key}"`);
+    // Vega-Lite copies field titles into the expressions that describe marks, escaping quotes but
+    // not backslashes: a backslash broke the expression ("\3c" is a syntax error) or ended its
+    // string early. Refused, naming the string, rather than changed into another character.
+    if (text.includes('\\')) throw new Error(`${where}: the string "${key}" holds a backslash (\\), which Vega-Lite would copy unescaped into an expression; write it without one`);
     return text as T;
   }
   if (Array.isArray(value)) return value.map((v) => localise(v, strings, where)) as T;
@@ -90,8 +96,12 @@ function theme(width: number, height: number, palette: readonly string[] = DEFAU
 export async function renderChart(spec: TopLevelSpec, options: RenderOptions, where: string): Promise<string> {
   const { vega, compile, interpreter } = await loadEngine();
   measureWith(vega, options.fonts);
+  const localised = localise(spec, options.strings, where);
+  // Expressions are checked before anything runs (see expressions.ts): first as written, with
+  // their path in the spec, then as Vega parsed them, with those Vega-Lite added.
+  checkSpecExpressions(localised, (code) => vega.parseExpression(code), where);
   const bound = {
-    ...localise(spec, options.strings, where),
+    ...localised,
     datasets: options.datasets,
     width: options.width,
     height: options.height,
@@ -100,16 +110,29 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
     // Room for the half of an edge tick label that sits outside the plot.
     padding: { top: 12, right: 8, bottom: 4, left: 4 },
   } as TopLevelSpec;
-  const vgSpec = compile(bound).spec;
-  const runtime = vega.parse(vgSpec, undefined, { ast: true });
+  // Vega and Vega-Lite errors ("Illegal callee type", an unknown field type…) name no file.
+  const named = (error: unknown) => new Error(`${where}: ${(error as Error).message ?? String(error)}`, { cause: error });
+  let runtime: ReturnType<Vega['parse']>;
+  try {
+    runtime = vega.parse(compile(bound).spec, undefined, { ast: true });
+  } catch (error) {
+    throw named(error);
+  }
+  checkRuntimeExpressions(runtime, where);
   const view = new vega.View(runtime, {
     renderer: 'none',
     expr: interpreter as never,
     locale: options.locale as never,
   });
+  let svg: string;
   try {
-    return await view.toSVG();
+    svg = await view.toSVG();
+  } catch (error) {
+    throw named(error);
   } finally {
     view.finalize();
   }
+  const external = externalReferences(svg);
+  if (external.length > 0) throw new Error(`${where}: the chart drew references outside itself, which a brief would fetch: ${external.slice(0, 3).join(', ')}`);
+  return svg;
 }

@@ -1,36 +1,105 @@
 /**
  * Chart specs are templates anyone may override, so they are checked before use: a spec binds the
- * data ets-brief gives it and draws; it may not load data from a URL, link anywhere, or embed
- * images (each would make a static brief fetch something or carry a link nobody reviewed).
- * Expressions are safe already: they are interpreted (vega-interpreter), never compiled.
+ * data ets-brief gives it and draws; it may not load data from a URL, link anywhere, embed images
+ * or name a resource in a style (each would make a static brief fetch something or carry a link
+ * nobody reviewed). Errors name the spec file and the JSON path of each problem.
+ *
+ * The check is an allow-list where it can be one: the top-level keys a single-view or layered
+ * Vega-Lite chart uses, keys that are plain names, and string values that hold no CSS resource
+ * reference in any spelling. Expressions are checked separately, when the chart renders (see
+ * expressions.ts).
  */
 export function validateSpec(spec: unknown, where: string): void {
   const problems: string[] = [];
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) problems.push('the spec must be a JSON object');
   else {
     const schema = (spec as { $schema?: unknown }).$schema;
-    if (schema !== undefined && (typeof schema !== 'string' || !/vega-lite\/v6/.test(schema))) problems.push(`$schema must be Vega-Lite v6 (got ${JSON.stringify(schema)})`);
+    if (schema !== undefined && (typeof schema !== 'string' || !/^https:\/\/vega\.github\.io\/schema\/vega-lite\/v6(\.\d+)*\.json$/.test(schema))) {
+      problems.push(`$schema must be Vega-Lite v6 (got ${JSON.stringify(schema)})`);
+    }
+    for (const key of Object.keys(spec)) {
+      if (!TOP_LEVEL.has(key)) problems.push(`${key}: not a key ets-brief allows at the top of a chart spec (allowed: ${[...TOP_LEVEL].join(', ')})`);
+    }
     walk(spec, '', problems);
   }
   if (problems.length > 0) throw new Error(`${where}: invalid chart spec: ${problems.join('; ')}`);
 }
 
+/** Top-level keys of a Vega-Lite unit, layer or concatenated spec that draw from bound data. */
+const TOP_LEVEL = new Set([
+  '$schema', 'name', 'description', 'title', 'data', 'mark', 'encoding', 'layer', 'transform', 'params', 'projection',
+  'width', 'height', 'view', 'resolve', 'concat', 'hconcat', 'vconcat', 'facet', 'spec', 'repeat', 'columns', 'spacing', 'align', 'bounds', 'center',
+]);
+
 const FORBIDDEN_KEYS: Readonly<Record<string, string>> = {
   url: 'loading data from a URL is not allowed (charts are bound to data/ at build time)',
   href: 'links are not allowed in charts',
   loader: 'custom loaders are not allowed',
+  image: 'images are not allowed in charts (they load pictures by URL)',
+  src: 'sources by URL are not allowed in charts',
+  datasets: 'datasets are given by ets-brief (the spec names them with {"name": …})',
+  config: 'the look comes from ets-brief and the configuration (theme), not from a spec',
+  usermeta: 'usermeta is not allowed (nothing reads it, and it would be carried unchecked)',
+  ['__proto__']: 'not a chart spec key', constructor: 'not a chart spec key', prototype: 'not a chart spec key',
 };
+
+/** Keys are plain names (field names in inline data may be any text but are checked the same). */
+const PLAIN_KEY = /^\$?[A-Za-z_][\w-]*$/;
+
+/** CSS text as a parser reads it: escapes decoded, comments and whitespace gone, lower case. */
+function cssPlain(value: string): string {
+  return value
+    .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16) || 0xfffd, 0x10ffff)))
+    .replace(/\\([\s\S])/g, '$1')
+    .replace(/\/\*[\s\S]*?(\*\/|$)/g, '')
+    .replace(/[\s\u0000]+/g, '')
+    .toLowerCase();
+}
+
+/** SVG attributes read as CSS values, where url() loads a resource. */
+const PAINT_OR_STYLE = /^(fill|stroke|style|clip-path|mask|filter|marker(-start|-mid|-end)?|cursor|font-family|color)$/i;
+
+/**
+ * The last gate, on the rendered SVG: a colour or style computed at run time (from data with
+ * `scale: null`, or an expression building "ur" + "l(") is caught here. Only references inside
+ * the SVG itself (`url(#gradient_0)`, Vega's gradients) may remain.
+ */
+export function externalReferences(svg: string): string[] {
+  // Text attributes (aria-label…) carry the data's words, which may mention url( as text.
+  const found: string[] = [];
+  for (const m of svg.matchAll(/\s([\w:-]+)="([^"]*)"/g)) {
+    const [, name, value] = m as unknown as [string, string, string];
+    if (/^(xlink:)?href$|^src$/i.test(name)) found.push(`${name}="${value}"`);
+    else if (PAINT_OR_STYLE.test(name) && /url\((?!['"]?#)|image(-set)?\(|@import|javascript:/.test(cssPlain(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')))) found.push(`${name}="${value}"`);
+  }
+  for (const m of svg.matchAll(/<(script|image|foreignObject|use|style)\b/gi)) found.push(`<${m[1]}>`);
+  return found;
+}
+
+/**
+ * Does a string name a resource in CSS or SVG? `url(` in any case, with CSS escapes (`u\72l(`,
+ * `\75 rl(`), comments or whitespace inside, and `image(`, `image-set(`, `src(`, `@import`.
+ */
+export function namesResource(value: string): boolean {
+  return /url\(|image(-set)?\(|src\(|@import|javascript:/.test(cssPlain(value));
+}
 
 function walk(node: unknown, path: string, problems: string[]): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => walk(item, `${path}[${i}]`, problems));
     return;
   }
+  if (typeof node === 'string') {
+    if (namesResource(node)) problems.push(`${path}: ${JSON.stringify(node.length > 60 ? `${node.slice(0, 60)}…` : node)} names a resource (url(), image(), @import…), which a brief would fetch`);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   for (const [key, value] of Object.entries(node)) {
     const at = path ? `${path}.${key}` : key;
-    if (key in FORBIDDEN_KEYS) problems.push(`${at}: ${FORBIDDEN_KEYS[key]}`);
-    if (key === 'mark' && (value === 'image' || (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'image'))) {
+    if (Object.hasOwn(FORBIDDEN_KEYS, key)) problems.push(`${at}: ${FORBIDDEN_KEYS[key]}`);
+    else if (!PLAIN_KEY.test(key)) problems.push(`${at}: ${JSON.stringify(key)} is not a plain key name`);
+    if (key === 'mark' && value === 'image') problems.push(`${at}: image marks are not allowed (they load pictures by URL)`);
+    if (key === 'mark' && typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'image') {
       problems.push(`${at}: image marks are not allowed (they load pictures by URL)`);
     }
     walk(value, at, problems);

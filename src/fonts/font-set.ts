@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import type { Subset } from './subset-job.js';
 import { subsetPool } from './subset-pool.js';
 import { covers, FONT_FAMILY, FONT_PACKAGE, fontChunks, type FontChunk, type Weight } from './noto-sans-sc.js';
 
@@ -54,7 +55,7 @@ export class FontSet {
   private readonly chunks = new Map<Weight, FontChunk[]>();
   private readonly fonts = new Map<string, Font>();
   private readonly chunkOf = new Map<string, FontChunk | null>();
-  private readonly subsets = new Map<string, Promise<string>>();
+  private readonly subsets = new Map<string, Promise<Subset>>();
   private readonly files = new Map<string, Buffer>();
 
   /** Fails early, with FontMissingError, if the font package is not installed. */
@@ -106,11 +107,12 @@ export class FontSet {
         continue;
       }
       const chunk = this.chunkFor(cp, weight);
-      if (!chunk) {
-        units += cp >= 0x2e80 ? 1 : 0.6;
+      const font = chunk && this.font(chunk);
+      if (!font || !font.hasGlyphForCodePoint(cp)) {
+        // Drawn by the fallback family; default-ignorable controls (ZWJ, bidi marks) take no room.
+        units += /\p{Default_Ignorable_Code_Point}|\p{Mn}/u.test(char) ? 0 : cp >= 0x2e80 ? 1 : 0.6;
         continue;
       }
-      const font = this.font(chunk);
       units += font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
     }
     return units * size;
@@ -118,7 +120,7 @@ export class FontSet {
 
   /** @font-face rules embedding just the glyphs of `text`, one rule per chunk used, as data: URLs. */
   async fontFaceCss(text: string, weights: readonly Weight[] = [400, 700]): Promise<string> {
-    const key = createHash('sha256').update(`${FONTSOURCE_VERSION}|woff|${weights.join(',')}|${[...new Set(text)].sort().join('')}`).digest('hex');
+    const key = createHash('sha256').update(`${FONTSOURCE_VERSION}|woff-mapped|${weights.join(',')}|${[...new Set(text)].sort().join('')}`).digest('hex');
     const cached = await this.store?.get('fonts', key);
     if (cached) return cached.toString('utf8');
     const css = await this.subsetCss(text, weights);
@@ -143,14 +145,15 @@ export class FontSet {
       const ordered = [...byChunk].sort((a, b) => a[0].file.localeCompare(b[0].file));
       // All cut at once (on the subset workers), assembled in order.
       const subsets = await Promise.all(ordered.map(([chunk, chars]) => this.subset(chunk, [...chars].sort().join(''))));
-      for (const [i, [, chars]] of ordered.entries()) {
-        const subset = subsets[i]!;
-        // Each face claims exactly the characters it holds. Fontsource's chunks overlap (its latin
-        // chunk spans U+0-FF), and a browser would then pick a face by declaration order, which
-        // need not be the face these characters were subset into.
+      for (const subset of subsets) {
+        // A chunk that has none of its characters gives no face (an empty font fails to load).
+        if (subset.chars === '') continue;
+        // Each face claims exactly the characters it holds, those the font really draws.
+        // Fontsource's chunks overlap (its latin chunk spans U+0-FF), and a browser would then pick
+        // a face by declaration order, which need not be the face these characters were subset into.
         rules.push(
           `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;` +
-            `src:url(data:font/woff;base64,${subset}) format('woff');unicode-range:${unicodeRangeOf(chars)}}`,
+            `src:url(data:font/woff;base64,${subset.woff}) format('woff');unicode-range:${unicodeRangeOf(subset.chars)}}`,
         );
       }
     }
@@ -163,7 +166,7 @@ export class FontSet {
    * smaller; see bench/README.md. Sections and the brief share faces
    * whenever they need the same characters of a chunk.
    */
-  private subset(chunk: FontChunk, chars: string): Promise<string> {
+  private subset(chunk: FontChunk, chars: string): Promise<Subset> {
     const key = `${chunk.file}|${chars}`;
     let subset = this.subsets.get(key);
     if (!subset) {

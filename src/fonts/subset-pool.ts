@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SubsetCutter } from './subset-job.js';
+import { SubsetCutter, type Subset } from './subset-job.js';
 
 const WORKER = fileURLToPath(new URL('./subset-worker.js', import.meta.url));
 
@@ -15,16 +15,16 @@ const WORKER = fileURLToPath(new URL('./subset-worker.js', import.meta.url));
  */
 export class SubsetPool {
   private workers: Worker[] | undefined;
-  private readonly pending = new Map<number, { resolve: (woff: string) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (subset: Subset) => void; reject: (error: Error) => void }>();
   private next = 0;
   private local: SubsetCutter | undefined;
 
-  cut(file: string, chars: string): Promise<string> {
+  cut(file: string, chars: string): Promise<Subset> {
     const workers = this.start();
     if (workers.length === 0) return (this.local ??= new SubsetCutter()).cut(file, chars);
     const id = this.next++;
     const worker = workers[id % workers.length]!;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Subset>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref(); // alive while it has work
       worker.postMessage({ id, file, chars });
@@ -38,10 +38,10 @@ export class SubsetPool {
     this.workers = Array.from({ length: wanted }, () => {
       const worker = new Worker(WORKER);
       worker.unref();
-      worker.on('message', (reply: { id: number; woff?: string; error?: string }) => {
+      worker.on('message', (reply: { id: number; woff?: string; chars?: string; error?: string }) => {
         const job = this.pending.get(reply.id);
         this.pending.delete(reply.id);
-        if (reply.woff !== undefined) job?.resolve(reply.woff);
+        if (reply.woff !== undefined) job?.resolve({ woff: reply.woff, chars: reply.chars ?? '' });
         else job?.reject(new Error(`font subsetting failed: ${reply.error}`));
         if (![...this.pending.keys()].some((id) => id % wanted === reply.id % wanted)) worker.unref();
       });

@@ -18,10 +18,10 @@ export interface PdfMetadata {
 export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const date = new Date(`${meta.date}T00:00:00Z`);
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords([...meta.keywords]);
+  doc.setTitle(metadataText(meta.title), { showInWindowTitleBar: true });
+  doc.setAuthor(metadataText(meta.author));
+  doc.setSubject(metadataText(meta.subject));
+  doc.setKeywords(meta.keywords.map(metadataText));
   doc.setLanguage(meta.lang);
   doc.setCreator('ets-brief');
   doc.setProducer('ets-brief (Chromium, pdf-lib)');
@@ -30,6 +30,18 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   renumberStructureIds(doc);
   undoubleOutlineTitles(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * Text for the document information dictionary. pdf-lib writes it as UTF-16 hex strings, so no
+ * character can end a string or inject a key; what remains is text a reader shows on one line:
+ * control characters (NUL, line breaks, tabs) become spaces and a lone UTF-16 surrogate, which is
+ * no character at all, becomes U+FFFD. Bidi controls, joiners and marks are text and stay.
+ */
+export function metadataText(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 /**

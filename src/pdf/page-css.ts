@@ -1,8 +1,14 @@
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
 
-/** A CSS string literal, escaped (quotes, backslashes, newlines) so text can never end it early. */
+/**
+ * A CSS string literal that text can never leave: quotes, backslashes and control characters are
+ * hex-escaped (`\22 `), and so are `<`, `>` and `&`, because the string sits inside an HTML
+ * <style> element, which the HTML parser ends at the first `</style` whatever CSS thinks.
+ * Other characters (any script, bidi controls, joiners) stay as they are and print.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r\f]/g, ' ')}"`;
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f"'\\<>&]/g, (c) => (c === '\u0000' ? '\ufffd' : `\\${c.charCodeAt(0).toString(16)} `));
+  return `"${escaped.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')}"`;
 }
 
 /** "Page {page} of {pages}" as CSS `content`: strings around page counters. */

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/registry.js';
+import { formatCsv } from '../data/write-table.js';
 import { renderChart } from '../charts/render.js';
 import { validateSpec } from '../charts/validate.js';
 import type { FontSet } from '../fonts/font-set.js';
@@ -73,7 +74,7 @@ export async function renderCharts(
 
 /** The i18n strings a spec refers to, so other strings changing does not redraw the chart. */
 function chartStringsUsed(specText: string, strings: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries([...specText.matchAll(/"i18n:([^"]+)"/g)].map((m) => [m[1]!, strings[m[1]!] ?? '']));
+  return Object.fromEntries([...specText.matchAll(/"i18n:([^"]+)"/g)].map((m) => [m[1]!, Object.hasOwn(strings, m[1]!) ? strings[m[1]!]! : '']));
 }
 
 /** The strings a chart uses, with its {placeholders} filled. */
@@ -84,15 +85,13 @@ function chartStrings(messages: Messages, def: ChartDefinition, placeholders: Re
   );
 }
 
-/** RFC 4180 CSV. Text cells that a spreadsheet would run as a formula are prefixed with '. */
+/**
+ * A chart's data as the CSV a reader downloads and opens in a spreadsheet (CRLF; the BOM is added
+ * by the writer of the file). Text cells a spreadsheet would run as a formula are neutralised
+ * (see neutraliseFormula); numbers stay numbers, negative ones included.
+ */
 export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const quote = (v: string | number | null): string => {
-    if (v === null) return '';
-    if (typeof v === 'number') return String(v);
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [columns, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  return formatCsv([columns, ...rows], { newline: '\r\n', formulas: 'neutralise' });
 }
 
 /**

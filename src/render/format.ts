@@ -121,7 +121,8 @@ export function formatYear(year: number | string, lang: Lang): string {
 /** "{name} is {value}" with named placeholders; a placeholder without a value is an error. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>, where: string): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
+    // Own keys only: {constructor} is a missing value, not Object's constructor.
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined) throw new Error(`${where}: no value for {${name}} in "${template}"`);
     return String(value);
   });

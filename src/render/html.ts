@@ -5,6 +5,7 @@ import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
 import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
 import { pageCss } from '../pdf/page-css.js';
+import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 import { unledgeredNumbers } from './ledger.js';
@@ -20,6 +21,8 @@ export interface Templates {
   /** Chart ids in the order the section templates place them (figure numbering follows it). */
   readonly chartOrder: ReadonlyMap<string, readonly string[]>;
   readonly css: string;
+  /** Where the stylesheet came from (built-in or override), for errors. */
+  readonly cssFile: string;
 }
 
 export interface RenderedSection {
@@ -49,6 +52,13 @@ type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 interface HelperState {
   t: (key: string) => string;
   lang: Lang;
+  /** The template file being rendered (a partial's own while it renders), for errors. */
+  file: string;
+}
+
+/** Handlebars passes a helper the place of its call in the template. */
+interface HelperOptions {
+  readonly loc?: { readonly start: { readonly line: number; readonly column: number } };
 }
 
 interface TemplateEnv {
@@ -67,13 +77,25 @@ const MAX_ENVS = 8;
 /** Partial sources known to parse (kept with the environments, and as few). */
 const parsed = new Set<string>();
 
-function templateEnv(partials: readonly (readonly [string, string])[]): TemplateEnv {
+/** A partial: its name, source and file. */
+type Partial = readonly [name: string, source: string, file: string];
+
+function templateEnv(partials: readonly Partial[]): TemplateEnv {
   const key = createHash('sha256').update(JSON.stringify(partials)).digest('hex');
   let env = envs.get(key);
   if (env) return env;
   const hb = Handlebars.create();
-  const state: HelperState = { t: (k) => k, lang: 'en' };
-  hb.registerHelper('t', (key: unknown) => state.t(String(key)));
+  const state: HelperState = { t: (k) => k, lang: 'en', file: '' };
+  // An unknown key names the template and the line of the {{t}} call, not only the strings file.
+  hb.registerHelper('t', (key: unknown, options: HelperOptions) => {
+    try {
+      return state.t(String(key));
+    } catch (error) {
+      if (!(error instanceof UnknownStringError)) throw error;
+      const at = options.loc ? `:${options.loc.start.line}:${options.loc.start.column + 1}` : '';
+      throw new Error(`${state.file}${at}: ${error.message}`, { cause: error });
+    }
+  });
   // A table cell: numbers in the reader's convention (years stay bare), text as it is.
   hb.registerHelper('cell', (v: unknown) => {
     if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
@@ -81,7 +103,19 @@ function templateEnv(partials: readonly (readonly [string, string])[]): Template
   });
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
-  for (const [name, source] of partials) hb.registerPartial(name, source);
+  // Partials compiled here, so that while one renders the helpers know its file.
+  for (const [name, source, file] of partials) {
+    const partial = hb.compile(source, COMPILE);
+    hb.registerPartial(name, ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+      const caller = state.file;
+      state.file = file;
+      try {
+        return partial(context, options);
+      } finally {
+        state.file = caller;
+      }
+    }) as Handlebars.TemplateDelegate);
+  }
   env = { hb, state, compiled: new Map() };
   if (envs.size >= MAX_ENVS) {
     envs.delete(envs.keys().next().value!);
@@ -93,7 +127,7 @@ function templateEnv(partials: readonly (readonly [string, string])[]): Template
 
 /** Loads the templates for one language of a build; a syntax error names its file. */
 export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}): Promise<Templates> {
-  const partials: [string, string][] = [];
+  const partials: Partial[] = [];
   for (const file of await files.list('partials', '.hbs')) {
     const source = await files.read(`partials/${file}`);
     if (!parsed.has(source)) {
@@ -104,11 +138,12 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
       }
       parsed.add(source);
     }
-    partials.push([basename(file, '.hbs'), source]);
+    partials.push([basename(file, '.hbs'), source, await files.path(`partials/${file}`)]);
   }
   const env = templateEnv(partials);
   const compile = async (relative: string): Promise<Handlebars.TemplateDelegate> => {
     const source = await files.read(relative);
+    const file = await files.path(relative);
     let template = env.compiled.get(source);
     if (!template) {
       try {
@@ -126,6 +161,7 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
       env.state.t = t;
       env.state.lang = lang;
+      env.state.file = file;
       return compiled(context, options);
     }) as Handlebars.TemplateDelegate;
   };
@@ -136,13 +172,15 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     chartOrder.set(id, [...(await files.read(`sections/${id}.hbs`)).matchAll(/charts\.([\w-]+)/g)].map((m) => m[1]!));
   }
   // Comments are for the stylesheet's readers, not for every embedded fragment.
-  const css = (await files.read('styles/brief.css')).replace(/\/\*[\s\S]*?\*\//g, '').trim();
+  const cssFile = await files.path('styles/brief.css');
+  const css = styleText((await files.read('styles/brief.css')).replace(/\/\*[\s\S]*?\*\//g, '').trim(), cssFile);
   return {
     layout: await compile('layout.hbs'),
     section: await compile('partials/section.hbs'),
     sections,
     chartOrder,
     css: theme.accent ? `${css}\n.etsb{--etsb-accent:${theme.accent}}` : css,
+    cssFile,
   };
 }
 
@@ -194,12 +232,12 @@ export async function renderBrief(
     fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText),
     ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
   ]);
-  const html = templates.layout({ view, sections: briefSections, css: `${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}` });
+  const html = templates.layout({ view, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
   assertLedgered(html, view);
 
   const sections: RenderedSection[] = [];
   for (const [i, { id, s, notes, inner }] of fragments.entries()) {
-    const style = `${fragmentFonts[i]!}\n${briefCssBody}`;
+    const style = styleText(`${fragmentFonts[i]!}\n${briefCssBody}`, templates.cssFile);
     const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${style}</style>\n${inner}</div>\n`;
     sections.push({
       id, title: s.title, fragment,
@@ -212,6 +250,7 @@ export async function renderBrief(
 }
 
 /**
+/**
  * Every number a reader sees in the brief must come from the ledger: a number typed into a
  * template or a string would not change with the data, so it stops the build, quoted in context.
  */
@@ -220,6 +259,17 @@ function assertLedgered(html: string, view: BriefView): void {
   if (stray.length === 0) return;
   const shown = stray.slice(0, 5).map((s) => `"${s.token}" in "…${s.context}…"`).join('; ');
   throw new Error(`the ${view.lang} brief states ${stray.length} number${stray.length === 1 ? '' : 's'} that no data or metric produced (typed into a template or string?): ${shown}. Take each from data/ through the view, or remove it.`);
+}
+
+/**
+ * CSS as the text of a <style> element. The HTML parser ends that element at the first `</style`
+ * and nothing in CSS can prevent it, so such CSS is refused (generated strings are escaped by
+ * cssString; only a stylesheet override could still hold it).
+ */
+function styleText(css: string, file: string): string {
+  const at = css.search(/<\/style/i);
+  if (at >= 0) throw new Error(`${file}: the stylesheet holds "${css.slice(at, at + 8)}", which would end the <style> element; write it as \\3c /style`);
+  return css;
 }
 
 function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string) => string): string {

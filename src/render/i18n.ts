@@ -34,11 +34,24 @@ export function flattenStrings(node: Record<string, unknown>, where: string, pre
   return out;
 }
 
+/** A string key the messages do not have (keys are own properties: "constructor" is unknown). */
+export class UnknownStringError extends Error {
+  constructor(readonly key: string, readonly lang: Lang) {
+    super(`unknown string "${key}" (not in templates/i18n/${lang}.json)`);
+    this.name = 'UnknownStringError';
+  }
+}
+
+/** The string of `key`, if the messages have it as their own (never an Object.prototype member). */
+export function lookupString(strings: Strings, key: string): string | undefined {
+  return Object.hasOwn(strings, key) ? strings[key] : undefined;
+}
+
 /** Looks a key up; a missing key fails the build instead of printing nothing. */
 export function translator(messages: Messages): (key: string) => string {
   return (key) => {
-    const value = messages.strings[key];
-    if (value === undefined) throw new Error(`templates/i18n/${messages.lang}.json: missing string "${key}"`);
+    const value = lookupString(messages.strings, key);
+    if (value === undefined) throw new UnknownStringError(key, messages.lang);
     return value;
   };
 }

@@ -81,17 +81,17 @@ export class Ledger {
 }
 
 /**
- * Numbers in a rendered page that the ledger does not hold, with the words around each. Charts
- * (their SVG and data tables: each chart's CSV is its own ledger), styles, footnote markers,
- * figure numbers and the list of sources are not statements and are skipped.
+ * Numbers in a rendered page that the ledger does not hold, with the words around each. Figures
+ * (each chart's CSV is its own ledger), styles, footnote markers, the head and the list of
+ * sources are not statements and are skipped.
  */
 export function unledgeredNumbers(html: string, ledger: Ledger): { token: string; context: string }[] {
   const text = html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<details class="etsb-data">[\s\S]*?<\/details>/g, ' ')
+    // A figure (its caption, SVG, description and data table) is drawn from its chart's own
+    // data, which its CSV publishes row by row.
+    .replace(/<figure[\s\S]*?<\/figure>/g, ' ')
     .replace(/<sup class="etsb-cite">[\s\S]*?<\/sup>/g, ' ')
-    .replace(/<span class="etsb-fignum">[\s\S]*?<\/span>/g, ' ')
     .replace(/<ol class="etsb-sources">[\s\S]*?<\/ol>/g, ' ')
     .replace(/<head>[\s\S]*?<\/head>/g, ' ')
     .replace(/<[^>]+>/g, ' ')

@@ -1,9 +1,22 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative as relativePath, sep } from 'node:path';
+
+/** A template path that leaves its folder, or an override that is a link out of it. */
+export class TemplatePathError extends Error {
+  constructor(readonly file: string, detail: string) {
+    super(`${file}: ${detail}`);
+    this.name = 'TemplatePathError';
+  }
+}
 
 /**
  * The template folder as a build sees it: the built-in templates, with any file of the same path
  * in a custom folder taking its place (templates/ of a project overriding ets-brief's own).
+ *
+ * An override folder is confined to itself: a path with `..` or an absolute path is refused, and
+ * so is a file (or a folder on its way) that is a symbolic link whose target lies outside the
+ * folder, because its text would be inlined into every output (a link to ~/.ssh/id_rsa in
+ * styles/ was published as CSS).
  */
 export class TemplateFiles {
   constructor(
@@ -12,11 +25,24 @@ export class TemplateFiles {
   ) {}
 
   async path(relative: string): Promise<string> {
+    if (isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) throw new TemplatePathError(relative, 'a template path must stay inside the template folder');
     if (this.custom) {
       const candidate = join(this.custom, relative);
-      if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+      if (await stat(candidate).then((s) => s.isFile(), () => false)) {
+        await this.confine(candidate);
+        return candidate;
+      }
     }
     return join(this.builtin, relative);
+  }
+
+  /** The override's real location must lie inside the override folder's real location. */
+  private async confine(candidate: string): Promise<void> {
+    const [root, real] = await Promise.all([realpath(this.custom!), realpath(candidate)]);
+    const inside = relativePath(root, real);
+    if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+      throw new TemplatePathError(candidate, `is a link to ${real}, outside the template folder ${this.custom}; copy the file into the folder instead`);
+    }
   }
 
   /** A file's text; read once per TemplateFiles (a build reads some files more than once). */

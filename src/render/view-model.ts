@@ -738,8 +738,9 @@ export function buildView(ctx: ViewContext): BriefView {
 
   return {
     lang,
-    title: t('brief.title'),
-    subtitle: t('brief.subtitle'),
+    // Titles are names (a configuration may set them), not statements of number.
+    title: ledger.label('brief.title', t('brief.title')),
+    subtitle: ledger.label('brief.subtitle', t('brief.subtitle')),
     asOfIso,
     asOf: fill(t('brief.asOf'), { date: date(asOfIso) }, 'brief.asOf'),
     reach,

@@ -95,7 +95,7 @@ describe('ets-brief watch', () => {
     const original = await readFile(facts, 'utf8');
     try {
       await waitFor(/watching .*Ctrl-C to stop/, 0);
-      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 2%</span>');
 
       // Deleted, then restored from a backup (holding a change, to see the rebuild use it).
       const backup = join(dir, 'data-backup');
@@ -109,14 +109,14 @@ describe('ets-brief watch', () => {
       mark = stdout.length;
       await cp(backup, data, { recursive: true });
       await waitFor(/data-gone is back[\s\S]*rebuilding[\s\S]*watching for changes/, mark);
-      expect(await readFile(brief, 'utf8')).toContain('2.64%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 3%</span>');
 
       // An editor's atomic save: a new file written beside, then renamed over the CSV.
       mark = stdout.length;
       await writeFile(`${facts}.new`, original);
       await rename(`${facts}.new`, facts);
       await waitFor(/changed: .*facts\.csv.*; rebuilding[\s\S]*watching for changes/, mark);
-      expect(await readFile(brief, 'utf8')).toContain('1.84%');
+      expect(await readFile(brief, 'utf8')).toContain('<span class="etsb-kf-value">about 2%</span>');
     } finally {
       child.kill('SIGINT');
       await new Promise((r) => child.on('exit', r));

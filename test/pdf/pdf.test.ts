@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/build/build.js';
+import { setMetadata } from '../../src/pdf/metadata.js';
 import { inkPerPage, outline, pdffonts, pdfinfo, pdftext } from './poppler.js';
 
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
@@ -92,5 +93,21 @@ describe.each([
     const ink = inkPerPage(pdf(lang));
     expect(ink.length).toBe(Number(pdfinfo(pdf(lang)).Pages));
     for (const [i, fraction] of ink.entries()) expect(fraction, `page ${i + 1}`).toBeGreaterThan(0.002);
+  });
+});
+
+describe('PDF metadata from hostile text', () => {
+  it('keeps each field one line of text: controls become spaces, lone surrogates U+FFFD, other scripts and bidi controls stay', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const title = 'a\u0000b\ud800c ) \\ ( >> /JS (x) \u202eR\u202c \u0639\u0631\u0628\u064a\r\nx';
+    const bytes = await setMetadata(await doc.save(), { title, author: 'A\nB', subject: 's', keywords: ['k;1', 'k\u00002'], lang: 'en', date: '2026-11-24' });
+    const file = join(out, 'metadata.pdf');
+    await writeFile(file, bytes);
+    const info = pdfinfo(file);
+    expect(info.Title).toBe('a b\ufffdc ) \\ ( >> /JS (x) \u202eR\u202c \u0639\u0631\u0628\u064a  x');
+    expect(info.Author).toBe('A B');
+    expect(info.Keywords).toBe('k;1 k 2');
+    expect(Buffer.from(bytes).includes('/JS')).toBe(false); // the text is hex-encoded, never PDF syntax
   });
 });

@@ -57,7 +57,12 @@ export function formatTonnes(t: number, lang: Lang, perYear = false): string {
   return `${trimNumber(t, lang)} t${suffix}`;
 }
 
-const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', EUR: '欧元', USD: '美元' };
+const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', EUR: '欧元', USD: '美元', GBP: '英镑', JPY: '日元', KRW: '韩元', CHF: '瑞士法郎', NZD: '新西兰元', AUD: '澳元', CAD: '加元' };
+
+/** A currency as a reader names it: 欧元 in Chinese (the code where no name is known); EUR in English. */
+export function currencyName(code: string, lang: Lang): string {
+  return lang === 'zh-CN' ? (code === 'CNY' ? '人民币' : ZH_CURRENCY[code] ?? code) : code;
+}
 
 /** Money: 104.75亿元, 388亿欧元; CNY 10.5 bn, EUR 38.8 bn. */
 export function formatMoney(value: number, currency: string, lang: Lang): string {

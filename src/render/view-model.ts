@@ -6,7 +6,7 @@ import {
   type Precision, type RuleChangeRow, type SeriesReach,
 } from '../metrics/index.js';
 import { statedPrecision } from '../metrics/precision.js';
-import { fill, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
+import { currencyName, fill, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
 import { Ledger, numberTokens } from './ledger.js';
 
 /**
@@ -247,7 +247,7 @@ export function buildView(ctx: ViewContext): BriefView {
   if (metrics.prices.ratio.value !== null && metrics.prices.bands[reference]) {
     keyFigures.push({
       label: t('keyFigures.priceRatio'), value: num('keyFigures.priceRatio', metrics.prices.ratio, 'times', 1),
-      note: fill(t('keyFigures.priceRatioNote'), { currency: currencyOf(reference) }, 'keyFigures.priceRatioNote'), cites: citations.cite(metrics.prices.ratio.sources),
+      note: fill(t('keyFigures.priceRatioNote'), { currency: currencyName(currencyOf(reference), lang) }, 'keyFigures.priceRatioNote'), cites: citations.cite(metrics.prices.ratio.sources),
     });
   }
   const implied = metrics.prices.subjectImplied;

@@ -94,18 +94,18 @@ const coverageOf = (year) => (year <= 2006 ? 'eu-2005' : year === 2007 ? 'eu-200
 const emissionsFile = join(dataDir, 'emissions.csv');
 // Rows from other sources are kept as the file has them.
 const kept = (await readFile(emissionsFile, 'utf8').catch(() => '')).split('\n').slice(1).filter((l) => l !== '' && !/,ets-watch-eutl(;|,)/.test(l));
-const emissionRows = [['market', 'year', 'scope', 'coverage', 'value', 'reporting_units', 'source', 'note']];
+const emissionRows = [['market', 'year', 'scope', 'coverage', 'value', 'estimated', 'reporting_units', 'source', 'note']];
 for (const [year, y] of [...asCovered].sort((a, b) => a[0] - b[0])) {
   if (y.reported === 0) continue; // years not yet reported in this copy of the EUTL
   const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
-  emissionRows.push(['eu-ets', year, 'verified-ets', coverageOf(year), y.total, y.reported, 'ets-watch-eutl', `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`]);
+  emissionRows.push(['eu-ets', year, 'verified-ets', coverageOf(year), y.total, '', y.reported, 'ets-watch-eutl', `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`]);
 }
 for (const [year, total] of [...withoutUk].sort((a, b) => a[0] - b[0])) {
   if ((asCovered.get(year)?.reported ?? 0) === 0) continue;
   const add = estimate.get(year);
   const value = add === undefined ? total : Math.round(total + add * 1e6);
   const how = add === undefined ? 'EUTL accounts outside the UK' : `EUTL accounts outside the UK plus the EEA's estimate of ${add.toFixed(1)} Mt to reflect the Phase 3 scope`;
-  emissionRows.push(['eu-ets', year, 'verified-ets', 'eu-2013-no-uk', value, '', `ets-watch-eutl;eutl-installations${add === undefined ? '' : ';eea-ets-background-2025'}`, `${how}.`]);
+  emissionRows.push(['eu-ets', year, 'verified-ets', 'eu-2013-no-uk', value, add === undefined ? '' : 'true', '', `ets-watch-eutl;eutl-installations${add === undefined ? '' : ';eea-ets-background-2025'}`, `${how}.`]);
 }
 await writeFile(emissionsFile, csv(emissionRows) + kept.map((line) => `${line}\n`).join(''));
 console.log(`wrote ${priceRows.length - 1} price years and ${emissionRows.length - 1 + kept.length} emission rows to ${dataDir}/`);

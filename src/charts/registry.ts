@@ -183,10 +183,13 @@ export const CHARTS: readonly ChartDefinition[] = [
       const rows: Row[] = [];
       const used = [];
       for (const phase of ctx.metrics.phases[market] ?? []) {
+        // The paper's figure for (a part of) the phase against its recomputation over the same
+        // years (the reconciliation's, on one scope where data/ has one).
         const printed = ctx.data.facts.find(
-          (f) => f.market === market && f.subject === null && f.indicator === 'covered-emissions-change-per-year' && f.period_start === phase.period.start && f.period_end === phase.period.end,
+          (f) => f.market === market && f.subject === null && f.indicator === 'covered-emissions-change-per-year' && f.period_start !== null && f.period_end !== null
+            && f.period_start >= phase.period.start! && (phase.period.end === undefined || f.period_end <= phase.period.end),
         );
-        const recomputed = phase.emissionsChangePerYear.value;
+        const recomputed = printed ? ctx.metrics.reconciliation.findings.find((x) => x.id === `facts/${printed.id}`)?.recomputed ?? null : null;
         if (!printed || printed.value === null || recomputed === null) continue;
         used.push(printed);
         const label = ctx.phaseLabel(phase.phase);

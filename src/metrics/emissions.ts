@@ -43,19 +43,24 @@ export type Endpoints =
   | { readonly ok: true; readonly first: EmissionRow; readonly last: EmissionRow; readonly comparable: boolean; readonly shortened: boolean }
   | { readonly ok: false; readonly reason: string; readonly first?: EmissionRow; readonly last?: EmissionRow };
 
-export function endpoints(data: Data, market: string, from: number, to: number): Endpoints {
+export function endpoints(data: Data, market: string, from: number, to: number, scope?: string): Endpoints {
+  if (scope !== undefined) {
+    // A claim that names its scope is recomputed on that scope's rows only.
+    const rows = data.emissions.filter((r) => r.market === market && r.scope === 'verified-ets' && r.coverage === scope && r.year >= from && r.year <= to).sort((a, b) => a.year - b.year);
+    if (rows.length < 2) return { ok: false, reason: `needs verified emissions on the scope ${scope} for at least two years in ${from}–${to}` };
+    return { ok: true, first: rows[0]!, last: rows.at(-1)!, comparable: constantScopes(data).has(scope), shortened: false };
+  }
   const covered = asCovered(data, market).filter((r) => r.year >= from && r.year <= to);
   const first = covered[0];
   const last = covered.at(-1);
+  // A comparable series that spans the same years is preferred: every period is then measured on
+  // one scope, so phases and periods compare with each other too.
+  const series = [...comparableSeries(data, market).values()].map((rows) => rows.filter((r) => r.year >= from && r.year <= to)).filter((rows) => rows.length >= 2);
+  const full = series.find((rows) => first && last && rows[0]!.year <= first.year && rows.at(-1)!.year >= last.year);
+  if (full) return { ok: true, first: full[0]!, last: full.at(-1)!, comparable: true, shortened: false };
   if (first && last && first !== last && first.coverage === last.coverage) return { ok: true, first, last, comparable: false, shortened: false };
-  for (const series of comparableSeries(data, market).values()) {
-    const inRange = series.filter((r) => r.year >= from && r.year <= to);
-    if (inRange.length < 2) continue;
-    const a = inRange[0]!;
-    const b = inRange.at(-1)!;
-    const shortened = (first !== undefined && a.year > first.year) || (last !== undefined && b.year < last.year);
-    return { ok: true, first: a, last: b, comparable: true, shortened };
-  }
+  const partial = series[0];
+  if (partial) return { ok: true, first: partial[0]!, last: partial.at(-1)!, comparable: true, shortened: true };
   if (!first || !last || first === last) return { ok: false, reason: `needs verified emissions for at least two years in ${from}–${to >= 9999 ? '' : to}` };
   return {
     ok: false, first, last,
@@ -80,29 +85,39 @@ function describe(data: Data, e: Extract<Endpoints, { ok: true }>): string {
  * Average annual change of verified emissions between two years, compounded: the paper's "fell by
  * x% a year". Compares like scopes only (see endpoints).
  */
-export function emissionsChangePerYear(data: Data, market: string, from: number, to: number): Metric {
+export function emissionsChangePerYear(data: Data, market: string, from: number, to: number, scope?: string): Metric {
   const period = { start: `${from}-01-01`, end: to >= 9999 ? undefined : `${to}-12-31` };
   const method = 'compound annual change of verified emissions';
-  const e = endpoints(data, market, from, to);
+  const e = endpoints(data, market, from, to, scope);
   if (!e.ok) return broken(e, '%/yr', method, period);
   return metric({
     value: cagr(e.first.value, e.last.value, e.last.year - e.first.year), unit: '%/yr',
     period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
     method: `${method} from ${e.first.year} to ${e.last.year}${describe(data, e)}`,
     inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }], sources: sourcesOf([e.first, e.last]), scope: e.first.coverage,
+    precision: estimatedPrecision(e),
   });
 }
 
+/**
+ * A value that includes an estimate (the EEA's, of what a later scope would have added) is
+ * approximate, and so is any change computed from it.
+ */
+function estimatedPrecision(e: Extract<Endpoints, { ok: true }>) {
+  return e.first.estimated === true || e.last.estimated === true ? { digits: 1, approx: true } : undefined;
+}
+
 /** Total change of verified emissions between two years, in percent, on one scope. */
-export function emissionsChange(data: Data, market: string, from: number, to: number): Metric {
+export function emissionsChange(data: Data, market: string, from: number, to: number, scope?: string): Metric {
   const period = { start: `${from}-01-01`, end: `${to}-12-31` };
   const method = 'change of verified emissions';
-  const e = endpoints(data, market, from, to);
+  const e = endpoints(data, market, from, to, scope);
   if (!e.ok) return broken(e, '%', method, period);
   return metric({
     value: (e.last.value / e.first.value - 1) * 100, unit: '%', period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
     method: `verified emissions ${e.last.year} ÷ ${e.first.year} − 1${describe(data, e)}`,
     inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }], sources: sourcesOf([e.first, e.last]), scope: e.first.coverage,
+    precision: estimatedPrecision(e),
   });
 }
 

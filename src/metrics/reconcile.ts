@@ -6,6 +6,7 @@ import type { PowerMix } from './power-mix.js';
 import type { ImpliedPrice, PriceBand } from './price.js';
 import { periodOf, type Fact } from './select.js';
 import { isPartialYear } from './period.js';
+import type { Precision } from './precision.js';
 import { ruleChanges } from './policy-rules.js';
 import { metric, unavailable, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
@@ -26,8 +27,13 @@ export type Because =
   | { readonly kind: 'partial'; readonly first: string; readonly last: string }
   | { readonly kind: 'rule'; readonly paperFrom: number; readonly paperTo: number | null; readonly differs: boolean; readonly changes: readonly RuleChangeRow[] }
   | { readonly kind: 'recorded'; readonly sources: readonly string[] }
+  | { readonly kind: 'unitLabel'; readonly unit: string; readonly printedUnit: string; readonly sources: readonly string[] }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'recomputed'; readonly scope?: string | undefined };
+  | { readonly kind: 'recomputed'; readonly scope?: string | undefined }
+  | { readonly kind: 'unstated'; readonly scope?: string | undefined };
+
+/** Claims about a change of emissions: they compare only when the claim says what it covers. */
+const SCOPED_INDICATORS: ReadonlySet<string> = new Set(['covered-emissions-change-per-year', 'covered-emissions-change']);
 
 export interface RuleChangeRow {
   readonly value: number;
@@ -58,6 +64,8 @@ export interface Finding {
   readonly reason?: string | undefined;
   /** The same reason as data, for the brief to word in its language. */
   readonly because?: Because | undefined;
+  /** How precisely the recomputed value is known (see Metric.precision). */
+  readonly precision?: Precision | undefined;
   readonly method: string;
   readonly note?: string | undefined;
 }
@@ -87,8 +95,8 @@ const FROM_DAILY: Readonly<Record<string, (s: DailyStats) => Metric>> = {
 const RECOMPUTE: Readonly<Record<string, (data: Data, fact: Fact, inputs: ReconcileInputs) => Metric>> = {
   'traded-volume-share-of-reference': (_data, _fact, inputs) => inputs.volume.ratio,
   'auction-revenue-cagr': (data, fact) => auctionRevenueGrowth(data, fact.market),
-  'covered-emissions-change-per-year': (data, fact) => emissionsChangePerYear(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end)),
-  'covered-emissions-change': (data, fact) => emissionsChange(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end)),
+  'covered-emissions-change-per-year': (data, fact) => emissionsChangePerYear(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end), fact.coverage ?? undefined),
+  'covered-emissions-change': (data, fact) => emissionsChange(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end), fact.coverage ?? undefined),
   'years-in-operation': (data, fact) => {
     const launch = data.markets.find((m) => m.id === fact.market)?.launch_date;
     if (!launch || !fact.period_end) return unavailable('years', 'whole years since launch', 'needs the launch date and the period end');
@@ -124,7 +132,10 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
 
 function finding(fact: Fact, id: string, recomputed: Metric, claim = fact.printed ?? String(fact.value)): Finding {
   const value = recomputed.value;
-  const base = { id, dataset: 'facts' as const, ref: fact.paper_ref ?? '', claim, printed: fact.value!, qualifier: fact.qualifier, recomputed: value, unit: fact.unit, ...(fact.note ? { note: fact.note } : {}) };
+  const base = {
+    id, dataset: 'facts' as const, ref: fact.paper_ref ?? '', claim, printed: fact.value!, qualifier: fact.qualifier, recomputed: value, unit: fact.unit,
+    ...(fact.note ? { note: fact.note } : {}), ...(recomputed.precision ? { precision: recomputed.precision } : {}),
+  };
   if (recomputed.notComparable !== undefined) {
     const because: Because = recomputed.scopeBreak ? { kind: 'scope', ...recomputed.scopeBreak } : { kind: 'missing' };
     return { ...base, verdict: 'not-comparable', reason: recomputed.notComparable, because, method: recomputed.method };
@@ -132,6 +143,13 @@ function finding(fact: Fact, id: string, recomputed: Metric, claim = fact.printe
   if (value === null) return { ...base, verdict: 'cannot-recompute', reason: recomputed.missing ?? recomputed.method, because: { kind: 'missing' }, method: recomputed.method };
   const shorter = shorterThanClaim(fact, recomputed);
   if (shorter) return { ...base, verdict: 'cannot-recompute', reason: shorter.reason, because: shorter.because, method: recomputed.method };
+  if (SCOPED_INDICATORS.has(fact.indicator) && fact.coverage === null) {
+    // The data's value is shown, on its scope; the claim's own scope is unknown, so no verdict.
+    return {
+      ...base, verdict: 'not-comparable', method: recomputed.method, because: { kind: 'unstated', scope: recomputed.scope },
+      reason: `the source does not say which emissions or countries its figure covers; on ${recomputed.scope ?? 'the data\'s scope'} the data give the value shown (${recomputed.method})`,
+    };
+  }
   const agrees = agreesWithPrinted(fact.value!, value, fact.qualifier);
   return { ...base, verdict: agrees ? 'agrees' : 'disagrees', ...(agrees ? {} : { reason: recomputed.method, because: { kind: 'recomputed', scope: recomputed.scope } }), method: recomputed.method };
 }
@@ -196,9 +214,11 @@ const formatRuleValue = (r: { value: number; unit: string }) => (r.unit === '%' 
 /** A number the paper printed that data/ records differently (a typo or a wrong unit), with why. */
 function correctionFinding(fact: Fact): Finding {
   return {
-    id: `facts/${fact.id}/printed`, dataset: 'facts', ref: fact.paper_ref ?? '', claim: fact.printed ?? String(fact.paper_value), printed: fact.paper_value!,
+    id: `facts/${fact.id}/printed`, dataset: 'facts', ref: fact.paper_ref ?? '', claim: fact.printed ?? String(fact.paper_value), printed: fact.paper_value ?? fact.value!,
     qualifier: 'exact', recomputed: fact.value, unit: fact.unit, verdict: 'disagrees', reason: fact.note ?? `recorded from ${fact.source}`,
-    because: { kind: 'recorded', sources: fact.source.split(';').map((x) => x.trim()).filter((x) => x !== 'paper') },
+    because: fact.paper_unit !== null && fact.paper_unit !== fact.unit && (fact.paper_value === null || fact.paper_value === fact.value)
+      ? { kind: 'unitLabel', unit: fact.unit, printedUnit: fact.paper_unit, sources: fact.source.split(';').map((x) => x.trim()).filter((x) => x !== 'paper') }
+      : { kind: 'recorded', sources: fact.source.split(';').map((x) => x.trim()).filter((x) => x !== 'paper') },
     method: `value recorded in facts.csv from ${fact.source}`, ...(fact.note ? { note: fact.note } : {}),
   };
 }

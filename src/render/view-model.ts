@@ -198,6 +198,15 @@ export function buildView(ctx: ViewContext): BriefView {
       : formatNumber(v, lang, d);
     return `${prefixAbout && p.approx ? t('qualifiers.approx') : ''}${body}`;
   };
+  /** A change in words ("fell by 40%", "下降40%"), the number recorded without its sign. */
+  const moved = (id: string, m: Metric, max: number): string => {
+    const key = m.value! < 0 ? 'words.fellBy' : 'words.roseBy';
+    return fill(t(key), { x: num(id, m, 'percent', max, { abs: true }) }, key);
+  };
+  const movedFact = (id: string, f: Fact): string => {
+    const key = f.value! < 0 ? 'words.fellBy' : 'words.roseBy';
+    return fill(t(key), { x: stated(id, f, 'percent', 1, { abs: true }) }, key);
+  };
   /** A computed metric, written and recorded. */
   const num = (id: string, m: Metric, kind: Kind, max = 1, options: { abs?: boolean; verdictOf?: string } = {}): string => {
     const value = options.abs ? Math.abs(m.value!) : m.value!;
@@ -229,6 +238,11 @@ export function buildView(ctx: ViewContext): BriefView {
   };
   const reach = metrics.reach.filter((r) => r.subject !== 'world').map(reachLine);
   const asOfIso = metrics.reach.map((r) => r.last).sort().at(-1) ?? '1970-01-01';
+  // Which series reaches that far, so a reader does not take the date for all of them.
+  const reachingLatest = metrics.reach.filter((r) => r.last === asOfIso && r.subject !== 'world');
+  const latestSeries = reachingLatest.length > 0 && reachingLatest.length < metrics.reach.length
+    ? reachingLatest.map((r) => `${data.markets.some((x) => x.id === r.subject) ? marketName(r.subject) : regionName(r.subject)}${t('brief.seriesJoin')}${t(`reach.${r.measure}`)}`).join(t('brief.listSeparator'))
+    : null;
   const readDates = data.sources.map((s) => s.retrieved).filter((d): d is string => d !== null).sort();
   const readOn = readDates.length === 0 ? null
     : readDates[0] === readDates.at(-1) ? fill(t('brief.readOn'), { date: date(readDates[0]!) }, 'brief.readOn')
@@ -377,11 +391,16 @@ export function buildView(ctx: ViewContext): BriefView {
     .sort((a, b) => a.period_start!.localeCompare(b.period_start!));
   const firstVol = volumeFacts[0];
   const lastVol = volumeFacts.at(-1);
-  const volumes = firstVol && lastVol && firstVol !== lastVol
-    ? para('phases.volumes', {
-        first: stated('phases.volumes.first', firstVol, 'tonnes'), firstYear: year(firstVol.period_start!.slice(0, 4)),
-        last: stated('phases.volumes.last', lastVol, 'tonnes'), lastYear: year(lastVol.period_start!.slice(0, 4)),
-      }, sourcesOf([firstVol, lastVol]))
+  // The largest stated year, when it is not the last: a fall after a peak is not "growth".
+  const peakVol = volumeFacts.reduce<Fact | undefined>((a, b) => (a === undefined || b.value! > a.value! ? b : a), undefined);
+  const volumeValues = firstVol && lastVol ? {
+    first: stated('phases.volumes.first', firstVol, 'tonnes'), firstYear: year(firstVol.period_start!.slice(0, 4)),
+    last: stated('phases.volumes.last', lastVol, 'tonnes'), lastYear: year(lastVol.period_start!.slice(0, 4)),
+  } : undefined;
+  const volumes = firstVol && lastVol && firstVol !== lastVol && volumeValues
+    ? peakVol && peakVol !== lastVol && peakVol !== firstVol
+      ? para('phases.volumesPeak', { ...volumeValues, peak: stated('phases.volumes.peak', peakVol, 'tonnes'), peakYear: year(peakVol.period_start!.slice(0, 4)) }, sourcesOf([firstVol, peakVol, lastVol]))
+      : para('phases.volumes', volumeValues, sourcesOf([firstVol, lastVol]))
     : null;
 
   citeCharts('phases');
@@ -480,8 +499,11 @@ export function buildView(ctx: ViewContext): BriefView {
       emissionsParagraphs.push(para('results.emissionsScopes', { ...ends, firstScope: scope(first.coverage), lastScope: scope(last.coverage) }, sourcesOf([first, last, ...data.scopes.filter((s) => s.id === first.coverage || s.id === last.coverage)])));
       if (change.value !== null && trend.value !== null && change.scope) {
         const [a, b] = [+change.period!.start!.slice(0, 4), +change.period!.end!.slice(0, 4)];
-        emissionsParagraphs.push(para('results.emissionsComparable', {
-          scope: scope(change.scope), from: year(a), to: year(b), change: num('results.emissions.change', change, 'percent', 1), perYear: num('results.emissions.perYear', trend, 'percent', 1),
+        // Years whose value includes an estimate are said to, since the estimate is not a measurement.
+        const estimated = data.emissions.filter((r) => r.coverage === change.scope && r.estimated === true && r.year >= a && r.year <= b).map((r) => r.year);
+        emissionsParagraphs.push(para(estimated.length > 0 ? 'results.emissionsComparableEstimated' : 'results.emissionsComparable', {
+          scope: scope(change.scope), from: year(a), to: year(b), change: moved('results.emissions.change', change, 1), perYear: num('results.emissions.perYear', trend, 'percent', 1),
+          ...(estimated.length > 0 ? { estimatedYears: span(Math.min(...estimated), Math.max(...estimated)) } : {}),
         }, [...change.sources, ...sourcesOf(data.scopes.filter((s) => s.id === change.scope))]));
       }
       const changesOfScope = scopeChanges(data, reference).map((c) => year(c.year));
@@ -490,7 +512,11 @@ export function buildView(ctx: ViewContext): BriefView {
     // A like-for-like change a source reports for the latest year, where the data cannot compute one.
     const official = data.facts.find((f) => f.market === reference && f.indicator === 'covered-emissions-change' && !f.derived && f.value !== null && f.period_end?.startsWith(String(last.year)) && f.period_start !== null);
     if (official && first.coverage !== last.coverage) {
-      emissionsParagraphs.push(para('results.emissionsOfficial', { from: year(official.period_start!.slice(0, 4)), to: year(last.year), change: stated('results.emissions.official', official, 'percent', 1) }, sourcesOf([official])));
+      const comparableEnd = change?.scope && change.period?.end ? +change.period.end.slice(0, 4) : null;
+      const values = { from: year(official.period_start!.slice(0, 4)), to: year(last.year), change: movedFact('results.emissions.official', official) };
+      emissionsParagraphs.push(comparableEnd !== null && comparableEnd < last.year
+        ? para('results.emissionsOfficialBasis', { ...values, comparableEnd: year(comparableEnd) }, sourcesOf([official]))
+        : para('results.emissionsOfficial', values, sourcesOf([official])));
     }
   }
   const mix = Object.values(metrics.powerMix)[0];
@@ -524,7 +550,13 @@ export function buildView(ctx: ViewContext): BriefView {
         const a = printedRow(mix.years.from, x.sourceType);
         const b = printedRow(mix.years.to, x.sourceType);
         const bad = findingsFor(x.sourceType).filter((f) => f.verdict === 'disagrees');
-        const check = bad.length === 0 ? '✓' : `✗ ${bad.map((f, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: formatNumber(f.recomputed!, lang, 2), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict })).join(' / ')}`;
+        // The total row adds up only if the listed sources sum to it.
+        const gaps = x.sourceType === 'total' ? [mix.unlistedGwh.from, mix.unlistedGwh.to].filter((g) => g.value !== null && g.value !== 0) : [];
+        const check = bad.length === 0 && gaps.length === 0 ? '✓'
+          : `✗ ${[
+              ...bad.map((f, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: formatNumber(f.recomputed!, lang, 2), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict })),
+              ...gaps.map((g, i) => fill(t('results.unlisted'), { gwh: ledger.metric(`results.table1.unlisted.${i}`, g, formatNumber(g.value!, lang)) }, 'results.unlisted')),
+            ].join(' / ')}`;
         const id = `results.table1.${x.sourceType}`;
         return [
           t(`powerSources.${x.sourceType}`), cell(`${id}.from`, formatNumber(x.gwh.from, lang), x.gwh.from, a), cell(`${id}.to`, formatNumber(x.gwh.to, lang), x.gwh.to, b),
@@ -534,7 +566,7 @@ export function buildView(ctx: ViewContext): BriefView {
           b?.paper_share_pct == null ? '' : cell(`${id}.shareTo`, formatNumber(b.paper_share_pct, lang, 2, b.paper_share_pct !== 100), b.paper_share_pct, b), check,
         ];
       }),
-      flagged: mix.sources.map((x) => findingsFor(x.sourceType).some((f) => f.verdict === 'disagrees')),
+      flagged: mix.sources.map((x) => findingsFor(x.sourceType).some((f) => f.verdict === 'disagrees') || (x.sourceType === 'total' && [mix.unlistedGwh.from, mix.unlistedGwh.to].some((g) => g.value !== null && g.value !== 0))),
       cites: citations.cite(sourcesOf(mixRows)),
     };
     // Which region the table covers: its totals against another region's for the same years.
@@ -565,21 +597,29 @@ export function buildView(ctx: ViewContext): BriefView {
         change: stated('problems.arcelor.change', amChange, 'percent', 1, { abs: true }),
       }, sourcesOf([profit, amChange]))
     : null;
+  // The paper's emission trends by phase, each against the data over the claim's own years.
   const phaseTrends: Paragraph[] = [];
   for (const pm of metrics.phases[reference] ?? []) {
-    const f = data.facts.find((x) => x.market === reference && x.indicator === 'covered-emissions-change-per-year' && x.period_start === pm.period.start && x.period_end === pm.period.end);
-    if (!f) continue;
-    const m = pm.emissionsChangePerYear;
-    const finding = findingFor(`facts/${f.id}`);
-    const values = { phase: ordinal(pm.phase), years: span(+pm.period.start!.slice(0, 4), pm.period.end ? +pm.period.end.slice(0, 4) : null), printed: stated(`problems.phaseTrend.${pm.phase}.printed`, f, 'percent', 2, { value: -Math.abs(f.value!) }) };
-    if (m.value !== null) {
-      const comparable = m.scope !== undefined && comparableSeries(data, reference).has(m.scope);
-      phaseTrends.push(para(comparable ? 'problems.phaseTrendComparable' : 'problems.phaseTrend', {
-        ...values, recomputed: ledger.metric(`problems.phaseTrend.${pm.phase}.recomputed`, m, formatPercent(m.value, lang, 2), finding ? { verdict: finding.verdict, reason: finding.reason } : {}),
-        ...(comparable ? { scope: scope(m.scope!) } : {}),
-      }, [...sourcesOf([f]), ...m.sources]));
-    } else if (m.scopeBreak) {
-      phaseTrends.push(para('problems.phaseTrendNotComparable', { ...values, firstScope: scope(m.scopeBreak.firstScope), lastScope: scope(m.scopeBreak.lastScope) }, [...sourcesOf([f]), ...m.sources]));
+    const f = data.facts.find((x) => x.market === reference && x.subject === null && x.indicator === 'covered-emissions-change-per-year' && x.period_start !== null && x.period_end !== null
+      && x.period_start >= pm.period.start! && (pm.period.end === undefined || x.period_end <= pm.period.end));
+    const finding = f ? findingFor(`facts/${f.id}`) : undefined;
+    if (!f || !finding) continue;
+    const claimYears = span(+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4));
+    const values = { phase: ordinal(pm.phase), claimYears, printed: stated(`problems.phaseTrend.${pm.phase}.printed`, f, 'percent', 2) };
+    const sources = [...sourcesOf([f]), ...pm.emissionsChangePerYear.sources];
+    const recomputed = () => ledger.add({
+      id: `problems.phaseTrend.${pm.phase}.recomputed`, text: written(finding.recomputed!, finding.precision, 'percent', '%/yr', 2), kind: 'number', value: finding.recomputed, unit: '%/yr', precision: finding.precision,
+      period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: finding.method, rows: [], sources: [], verdict: finding.verdict, reason: finding.reason,
+      ...(finding.because && 'scope' in finding.because && finding.because.scope ? { scope: finding.because.scope } : {}),
+    });
+    const b = finding.because;
+    if (finding.recomputed !== null && b?.kind === 'unstated') {
+      phaseTrends.push(para('problems.phaseTrendUnstated', { ...values, recomputed: recomputed(), scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, sources));
+    } else if (finding.recomputed !== null) {
+      const onScope = b?.kind === 'recomputed' && b.scope ? b.scope : undefined;
+      phaseTrends.push(para(onScope ? 'problems.phaseTrendComparable' : 'problems.phaseTrend', { ...values, recomputed: recomputed(), ...(onScope ? { scope: scope(onScope) } : {}) }, sources));
+    } else if (b?.kind === 'scope') {
+      phaseTrends.push(para('problems.phaseTrendNotComparable', { ...values, firstScope: scope(b.firstScope), lastScope: scope(b.lastScope) }, sources));
     }
   }
 
@@ -616,6 +656,10 @@ export function buildView(ctx: ViewContext): BriefView {
       euLow: bare('china.prices.referenceLow', refBand.stated.low, 'price', 0), euHigh: bare('china.prices.referenceHigh', refBand.stated.high, 'price', 0),
       ratio: bare('china.prices.ratio', metrics.prices.ratio, 'number', 1),
     }, [...metrics.prices.ratio.sources, ...subInRef.low.sources]));
+    // A price the source states inside the window above the band it gives for the window.
+    const above = window ? data.facts.filter((f) => f.market === reference && f.subject === null && f.indicator === 'price-high' && f.value !== null && refBand.stated.high.value !== null
+      && f.value > refBand.stated.high.value && f.period_start !== null && f.period_start >= window.start && (f.period_end ?? '') <= window.end).sort((a, b) => b.value! - a.value!)[0] : undefined;
+    if (above) china.push(para('china.pricesAbove', { price: stated('china.prices.above', above, 'price', 0), date: date(above.period_end ?? above.period_start!) }, sourcesOf([above])));
   }
   const observed = window ? metrics.daily[subject] : undefined;
   if (observed && observed.low.value !== null && observed.high.value !== null) {
@@ -666,7 +710,10 @@ export function buildView(ctx: ViewContext): BriefView {
       rows: shownFindings.map((f) => [
         ledger.text(`${f.id}.where`, localRef(f.ref, lang), [], []),
         ledger.add({ id: `${f.id}.claim`, text: f.claim, kind: 'number', value: f.printed, unit: f.unit, method: 'as printed in the paper', rows: [{ dataset: f.dataset, rows: [f.id] }], sources: ['paper'], verdict: f.verdict, reason: f.reason }),
-        f.recomputed === null ? '—' : ledger.add({ id: `${f.id}.recomputed`, text: byUnit(f.recomputed, f.unit), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict, reason: f.reason }),
+        f.recomputed === null ? '—'
+          // A superseded rule: every value in force since, not only the last.
+          : f.because?.kind === 'rule' ? [...new Set(f.because.changes.map((c) => c.value))].map((v, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: byUnit(v, f.unit), kind: 'number', value: v, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict, reason: f.reason })).join(t('rules.periodSeparator'))
+          : ledger.add({ id: `${f.id}.recomputed`, text: byUnit(f.recomputed, f.unit, f.precision), kind: 'number', value: f.recomputed, unit: f.unit, precision: f.precision, method: f.method, rows: [], sources: [], verdict: f.verdict, reason: f.reason }),
         t(`verdicts.${f.verdict}`),
         f.because ? because(f.because, f.id) : '',
       ]),
@@ -677,7 +724,9 @@ export function buildView(ctx: ViewContext): BriefView {
   };
 
   /** Any recomputed number in its unit, written the way a reader of `lang` expects. */
-  function byUnit(value: number, unit: string): string {
+  function byUnit(value: number, unit: string, precision?: Precision): string {
+    // An approximate recomputation is written as such ("about 0.5%").
+    if (precision?.approx) return written(value, precision, unit === '%' || unit === '%/yr' ? 'percent' : 'number', unit, 2) + (unit === '%/yr' ? t('units.perYear') : '');
     if (unit === 't' || unit === 't/yr') return formatTonnes(value, lang);
     const money = currencyOfUnit(unit);
     if (money && unit.endsWith('/t')) return formatPrice(value, money, lang, 2);
@@ -698,12 +747,16 @@ export function buildView(ctx: ViewContext): BriefView {
         return fill(t('verdicts.because.partial'), { first: date(b.first), last: date(b.last) }, 'verdicts.because.partial');
       case 'rule':
         return fill(t('verdicts.because.rule'), { periods: rulePeriods(id.split('/')[2] ?? '', b.changes, `${id}.because`) }, 'verdicts.because.rule');
+      case 'unitLabel':
+        return fill(t('verdicts.because.unitLabel'), { unit: currencyName(b.unit, lang), printedUnit: currencyName(b.printedUnit, lang), sources: b.sources.map((x) => data.sources.find((y) => y.id === x)?.publisher ?? x).join(t('notes.gapSeparator')) }, 'verdicts.because.unitLabel');
       case 'recorded':
         return fill(t('verdicts.because.recorded'), { sources: b.sources.map((s) => data.sources.find((x) => x.id === s)?.publisher ?? s).join(t('notes.gapSeparator')) }, 'verdicts.because.recorded');
       case 'missing':
         return t('verdicts.because.missing');
       case 'recomputed':
         return b.scope ? fill(t('verdicts.because.recomputedScope'), { scope: scope(b.scope) }, 'verdicts.because.recomputedScope') : t('verdicts.because.recomputed');
+      case 'unstated':
+        return fill(t('verdicts.because.unstated'), { scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, 'verdicts.because.unstated');
     }
   }
 
@@ -742,7 +795,7 @@ export function buildView(ctx: ViewContext): BriefView {
     title: ledger.label('brief.title', t('brief.title')),
     subtitle: ledger.label('brief.subtitle', t('brief.subtitle')),
     asOfIso,
-    asOf: fill(t('brief.asOf'), { date: date(asOfIso) }, 'brief.asOf'),
+    asOf: latestSeries ? fill(t('brief.asOfSeries'), { date: date(asOfIso), series: latestSeries }, 'brief.asOfSeries') : fill(t('brief.asOf'), { date: date(asOfIso) }, 'brief.asOf'),
     reach,
     readOn,
     keyFigures,

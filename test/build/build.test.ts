@@ -59,8 +59,8 @@ describe('ets-brief build outputs', () => {
     const zh = await readFile(join(out, 'zh-CN', 'brief.html'), 'utf8');
     expect(en).toContain('<span class="etsb-kf-value">about 2%</span>');
     expect(en).toContain('about 2% of the EU&#x27;s volume');
-    expect(en).toContain('it traded 230 Mt, against about 12.5 Gt in the EU ETS');
-    expect(zh).toContain('全国碳市场累计成交2.3亿吨，同期欧盟碳市场成交约125亿吨');
+    expect(en).toContain('it traded 230 Mt, against about 12.5 Gt of allowances traded in the EU ETS as the paper states it');
+    expect(zh).toContain('全国碳市场累计成交2.3亿吨，文献所述同期欧盟碳市场配额成交约125亿吨');
     expect(zh).toMatch(/<html lang="zh-CN">/);
   });
 

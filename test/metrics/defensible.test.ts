@@ -36,7 +36,12 @@ describe('scope changes are not emission changes', () => {
     expect(p1.scope).toBe('eu-2013-no-uk');
     expect(p1.value!).toBeCloseTo(0.515, 2);
     expect(p1.method).toMatch(/on one scope/);
-    expect(finding('facts/eu-p1-change')).toMatchObject({ verdict: 'disagrees', because: { kind: 'recomputed', scope: 'eu-2013-no-uk' } });
+    // 2005–2007 on that scope include the EEA's estimates: approximate, one figure.
+    expect(p1.precision).toEqual({ digits: 1, approx: true });
+    // The paper does not say which emissions its phase trends measure: shown, not judged.
+    expect(finding('facts/eu-p1-change')).toMatchObject({ verdict: 'not-comparable', because: { kind: 'unstated', scope: 'eu-2013-no-uk' } });
+    // Phase 3 over the years of the paper's Figure 7 (2013–2019), on the same scope: -2.89%.
+    expect(finding('facts/eu-p3-change')?.recomputed).toBeCloseTo(-2.887, 3);
   });
 
   it('refuses 2020 → 2021 (the UK left) and says why, where the old chart showed a fall', () => {
@@ -45,7 +50,7 @@ describe('scope changes are not emission changes', () => {
     expect(change.scopeBreak).toEqual({ firstYear: 2020, firstScope: 'eu-2013', lastYear: 2021, lastScope: 'eu-2021' });
     expect(change.notComparable).toMatch(/2020 covers EU-28.*; 2021 covers .*without the UK/);
     // The brief gives the Commission's like-for-like change instead (+7.3%).
-    expect(text(en)).toMatch(/Reported on a like-for-like basis, verified emissions changed by 7\.3% from 2020 to 2021/);
+    expect(text(en)).toMatch(/Reported on a like-for-like basis, verified emissions rose by 7\.3% from 2020 to 2021; that comparison rests on the Commission's own base/);
   });
 
   it('does not call "-45% by 2021" a paper error when the data cannot compare 2005 with 2021', () => {
@@ -63,7 +68,7 @@ describe('scope changes are not emission changes', () => {
 
   it('says in words that 2005 and 2021 cover different installations, and gives the one-scope change', () => {
     expect(text(en)).toMatch(/2\.01 Gt in 2005 and 1\.31 Gt in 2021, but the two years do not cover the same installations/);
-    expect(text(en)).toMatch(/On one scope \(EU-27, Iceland, Liechtenstein and Norway at the Phase 3 scope, without the UK \(comparable series\)\), verified emissions changed by -40\.5% from 2005 to 2020/);
+    expect(text(en)).toMatch(/On one scope \(EU-27, Iceland, Liechtenstein and Norway at the Phase 3 scope, without the UK \(comparable series\)\), verified emissions fell by about 40% from 2005 to 2020, or about -3% a year; the values for 2005–2012 include the EEA's estimates/);
     expect(text(zh)).toMatch(/二者之差并非同口径变化/);
   });
 
@@ -81,7 +86,7 @@ describe('auction revenue in one currency', () => {
   it('finds the paper\'s 26% right (25.6% in one currency), and its 2022 currency label wrong', () => {
     expect(m.auctionRevenueGrowth['eu-ets']!.value!).toBeCloseTo(25.57, 2);
     expect(finding('facts/eu-auction-revenue-cagr')?.verdict).toBe('agrees');
-    expect(finding('facts/eu-auction-revenue-2022/printed')).toMatchObject({ verdict: 'disagrees', because: { kind: 'recorded', sources: ['eea-auction-revenues'] } });
+    expect(finding('facts/eu-auction-revenue-2022/printed')).toMatchObject({ verdict: 'disagrees', because: { kind: 'unitLabel', unit: 'EUR', printedUnit: 'USD', sources: ['eea-auction-revenues'] } });
   });
 
   it('draws member states\' revenue and total revenue as two series, never one', () => {
@@ -131,8 +136,9 @@ describe('the law in force', () => {
     expect(en.phases.table.rows[3]![4]).toBe('2.2% (2021–2023); 4.3% (2024–2027); 4.4% (2028–2030)');
   });
 
-  it('states that the penalty is indexed to consumer prices from 2013', () => {
-    expect(finding('policy-rules/eu-ets/penalty')?.verdict).toBe('superseded');
+  it('states that the penalty is indexed to consumer prices from 2013, as the paper also says', () => {
+    expect(finding('policy-rules/eu-ets/penalty')).toBeUndefined();
+    expect(finding('policy-rules/eu-ets/penalty/2008')?.verdict).toBe('agrees');
     expect(en.phases.table.rows[2]![6]).toBe('EUR 100/t, indexed to the European index of consumer prices');
     expect(zh.phases.table.rows[2]![6]).toBe('100欧元/吨，按欧洲消费者价格指数调整');
   });
@@ -176,7 +182,7 @@ describe('currencies come from units, and any ISO 4217 code works', () => {
       ...rows,
       ...(['low', 'high'] as const).map((end) => ({
         id: `uk-band-${end}`, market: 'uk-ets', subject: null, indicator: `price-band-${end}`, period_start: '2021-07-16', period_end: '2022-12-31', value: end === 'low' ? 58 : 80,
-        unit: 'EUR/t', qualifier: 'exact' as const, derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Fixture: a band stored in EUR.',
+        unit: 'EUR/t', qualifier: 'exact' as const, derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Fixture: a band stored in EUR.',
       })),
     ],
   });

@@ -57,9 +57,9 @@ describe('a third market, as rows only', () => {
       markets: (rows) => [...rows, { id: 'kr-ets', kind: 'national', jurisdiction: 'KR', currency: 'KRW', launch_date: '2015-01-01', source: 'paper', note: 'Test fixture.' }],
       facts: (rows) => [
         ...rows,
-        { id: 'kr-vol', market: 'kr-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e6, unit: 't', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
-        { id: 'kr-eu-vol', market: 'eu-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e9, unit: 't', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
-        { id: 'kr-entities', market: 'kr-ets', subject: null, indicator: 'entities', period_start: '2015-01-01', period_end: '2015-12-31', value: 500, unit: 'count', qualifier: 'exact', derived: false, printed: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        { id: 'kr-vol', market: 'kr-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e6, unit: 't', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        { id: 'kr-eu-vol', market: 'eu-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e9, unit: 't', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        { id: 'kr-entities', market: 'kr-ets', subject: null, indicator: 'entities', period_start: '2015-01-01', period_end: '2015-12-31', value: 500, unit: 'count', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
       ],
     });
     const m = computeMetrics(withKorea, { subject: 'kr-ets', reference: 'eu-ets' });

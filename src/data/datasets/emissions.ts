@@ -1,4 +1,4 @@
-import { id, integer, number, oneOf } from '../fields.js';
+import { boolean, id, integer, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
@@ -12,6 +12,7 @@ export const emissions = defineDataset({
     scope: oneOf(['verified-ets', 'economy-wide'] as const),
     coverage: id({ description: 'Scope id from scopes.csv: the countries, activities and gases the value covers.' }),
     value: number({ unit: 't', minimum: 0, units: { 'Mt': 1e6, 'Gt': 1e9, '万吨': 1e4, '亿吨': 1e8 } }),
+    estimated: boolean({ description: 'true when the value includes an estimate (e.g. the EEA\'s estimate of what a later scope would have added): it is then approximate.' }).optional(),
     reporting_units: integer({ minimum: 0, description: 'Accounts or installations with a reported value that year.' }).optional(),
     source: sourceList(),
     note: note(),

@@ -17,6 +17,7 @@ export const facts = defineDataset({
     period_end: date().optional(),
     value: number({ description: 'Value believed correct, in `unit`; empty when unknown.' }).optional(),
     unit: unit(),
+    coverage: id({ description: 'The scope (scopes.csv id) the value covers, when the source states it; empty when it does not say.' }).optional(),
     qualifier: oneOf(QUALIFIERS, { description: 'exact, approx ("about"), above ("more than"), below ("under").' }),
     derived: boolean({ description: 'The source computed this from other numbers.' }),
     printed: text({ description: 'The words and digits as printed in the paper.' }).optional(),

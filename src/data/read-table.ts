@@ -1,6 +1,7 @@
 import type { DataIssue } from './errors.js';
 import { mapHeader } from './header.js';
-import { forEachRecord, sniffFile, type FileShape } from './records.js';
+import { InputError } from './input.js';
+import { forEachRecord, sniffFile, sourceName, type ByteSource, type FileShape } from './records.js';
 import type { DatasetSchema, Fields, RowOf } from './schema.js';
 
 export interface ReadTableOptions {
@@ -68,19 +69,19 @@ export interface TableStream {
  * was expected, up to `maxIssues`.
  */
 export async function streamTable<S extends DatasetSchema<Fields>>(
-  path: string,
+  path: ByteSource,
   schema: S,
   options: ReadTableOptions,
   onRow: (row: RowOf<S>, line: number, log: IssueLog) => void,
 ): Promise<TableStream> {
-  const file = options.displayPath ?? path;
+  const file = sourceName(path, options.displayPath);
   const log = new IssueLog(file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
   let shape: FileShape;
   try {
-    shape = await sniffFile(path);
+    shape = await sniffFile(path, file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    log.add({ file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
+    log.add(error instanceof InputError ? error.issue : { file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
     return { rows: 0, issues: log.close(), shape: undefined };
   }
 
@@ -153,7 +154,7 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
  * Reads a CSV file into typed rows (see streamTable); rows with errors are left out of `rows`.
  */
 export async function readTable<S extends DatasetSchema<Fields>>(
-  path: string,
+  path: ByteSource,
   schema: S,
   options: ReadTableOptions = {},
 ): Promise<TableRead<RowOf<S>>> {

@@ -77,7 +77,7 @@ export async function checkRegularFile(path: string, display = path, maxBytes = 
  * a FIFO between the check and the open, the open returns at once and the fstat refuses it.
  */
 export async function openRegularFile(path: string, display = path, maxBytes = maxFileBytes()): Promise<FileHandle> {
-  const before = await checkRegularFile(path, display, maxBytes);
+  await checkRegularFile(path, display, maxBytes);
   let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
@@ -85,10 +85,13 @@ export async function openRegularFile(path: string, display = path, maxBytes = m
     const code = (error as NodeJS.ErrnoException).code;
     refuse(display, code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `could not open the file: ${(error as Error).message}`);
   }
-  const after = await handle.stat();
-  if (kindOf(after) !== undefined || after.ino !== before.ino || after.dev !== before.dev) {
+  // What was opened may not be what was examined (the path replaced meanwhile): examine it again.
+  const opened = await handle.stat();
+  const kind = kindOf(opened);
+  if (kind !== undefined || opened.size > maxBytes) {
     await handle.close();
-    refuse(display, 'the file was replaced while it was being opened; try again');
+    if (kind !== undefined) refuse(display, `${kind}, not a file; ets-brief reads regular files only`);
+    tooLarge(display, opened.size, maxBytes);
   }
   return handle;
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../datapackage.js';
 import { DATASETS, type Data, type DatasetName } from '../datasets/index.js';
 import { DataError, hasErrors, type DataIssue } from '../errors.js';
+import { InputError, readRegularFile } from '../input.js';
 import { loadData } from '../load.js';
 import type { DatasetSchema } from '../schema.js';
 import { formatTable } from '../write-table.js';
@@ -63,11 +64,13 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   for (const file of files) {
-    const format = await recognise(file);
+    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
+    const input = { path: file, bytes: await readInput(file) };
+    const format = await recognise(input);
     if (!format) throw new UnrecognisedFileError(file);
-    const extracted = await extract(format, file, file);
+    const extracted = await extract(format, input, file);
     if (hasErrors(extracted.issues)) throw new DataError(extracted.issues);
-    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const hash = createHash('sha256').update(input.bytes).digest('hex');
     const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
@@ -103,6 +106,16 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   }
   if (touched.size > 0 && !options.dryRun) await writeValidated(options.dataDir, tables, touched, options.version);
   return reports;
+}
+
+/** A file to import as bytes; what is not a readable regular file is a located error. */
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readRegularFile(file);
+  } catch (error) {
+    if (error instanceof InputError) throw new DataError([error.issue]);
+    throw error;
+  }
 }
 
 function marketOf(format: ImportFormat): string | undefined {

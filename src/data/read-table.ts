@@ -13,6 +13,8 @@ export interface ReadTableOptions {
   maxIssues?: number;
   /** field -> header to read it from, overriding names and aliases (e.g. { close: 'settle' }). */
   columns?: Readonly<Record<string, string>>;
+  /** Rows read at most: the reading stops at the next one with an error at its line. */
+  maxRows?: number;
 }
 
 export interface TableRead<R> {
@@ -138,6 +140,10 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
       }
     }
     if (ok && blank && cells.every((c) => c.trim() === '')) return true;
+    if (ok && options.maxRows !== undefined && rows >= options.maxRows) {
+      log.add({ file, line, severity: 'error', message: tooManyRows(options.maxRows), expected: 'a file split into smaller ones' });
+      return false;
+    }
     if (ok) {
       rows++;
       onRow(makeRow(values) as RowOf<S>, line, log);
@@ -148,6 +154,10 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
     log.add({ file, severity: 'error', message: 'the file is empty', expected: 'a header row naming the columns' });
   }
   return { rows, issues: log.close(structural), shape };
+}
+
+export function tooManyRows(max: number): string {
+  return `more than ${max.toLocaleString('en')} rows; ets-brief imports at most that many from one file (ETS_BRIEF_MAX_IMPORT_ROWS raises the limit)`;
 }
 
 /**

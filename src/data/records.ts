@@ -217,11 +217,26 @@ function hasControl(cells: readonly string[], line: number, file: string, issues
   return false;
 }
 
-/** The records of a small file, one at a time (for readers that decide as they go). */
-export async function* readRecords(source: ByteSource, displayPath: string, shape: FileShape, issues: DataIssue[]): AsyncGenerator<CsvRecord> {
+/**
+ * The records of a small file, one at a time (for readers that decide as they go). `onMore`, when
+ * given with `maxRecords`, is called for the record past the limit, and the reading stops there.
+ */
+export async function* readRecords(
+  source: ByteSource,
+  displayPath: string,
+  shape: FileShape,
+  issues: DataIssue[],
+  maxRecords = Infinity,
+  onMore?: (line: number) => void,
+): AsyncGenerator<CsvRecord> {
   const records: CsvRecord[] = [];
   await forEachRecord(source, displayPath, shape, issues, (cells, line) => {
+    if (records.length >= maxRecords) {
+      onMore?.(line);
+      return false;
+    }
     records.push({ cells, line });
+    return true;
   });
   yield* records;
 }

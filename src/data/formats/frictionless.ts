@@ -61,10 +61,11 @@ function fieldFor(type: string, required: boolean): Field<unknown> {
 
 /**
  * Reads a datapackage.json and every tabular resource it describes, typed by its Table Schema.
- * `bytes`, when given, is the descriptor already read (an import hashes what it parses). Resource
+ * `bytes`, when given, is the descriptor already read (an import hashes what it parses); `maxRows`
+ * bounds the rows read from each resource file. Resource
  * paths must stay inside the descriptor's folder.
  */
-export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array): Promise<PackageRead> {
+export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array, maxRows?: number): Promise<PackageRead> {
   const issues: DataIssue[] = [];
   let json: unknown;
   try {
@@ -91,7 +92,7 @@ export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array
         (resource.schema?.fields ?? []).map((f) => [f.name, fieldFor(f.type, f.constraints?.required === true)]),
       );
       const read = await readTable(located.path, { name: resource.name, title: resource.name, description: '', fields }, {
-        displayPath: file, unknownColumns: resource.schema ? 'error' : 'ignore',
+        displayPath: file, unknownColumns: resource.schema ? 'error' : 'ignore', ...(maxRows !== undefined ? { maxRows } : {}),
       });
       issues.push(...read.issues);
       resources.push({ name: resource.name, file, rows: read.rows });

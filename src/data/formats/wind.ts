@@ -2,6 +2,7 @@ import { parseDate } from '../dates.js';
 import type { DataIssue } from '../errors.js';
 import { parseNumber } from '../numbers.js';
 import { InputError } from '../input.js';
+import { tooManyRows } from '../read-table.js';
 import { readRecords, sniffFile, sourceName, type ByteSource } from '../records.js';
 
 /**
@@ -44,7 +45,7 @@ export function looksLikeWind(firstCells: readonly (readonly string[])[]): boole
   return firstCells.slice(0, 10).some((cells) => cells[0]?.trim() === '指标名称');
 }
 
-export async function readWindExport(path: ByteSource, displayPath = sourceName(path)): Promise<WindExport> {
+export async function readWindExport(path: ByteSource, displayPath = sourceName(path), maxRows = Infinity): Promise<WindExport> {
   const issues: DataIssue[] = [];
   const metadata: Record<string, string> = {};
   const columns: Record<string, string[]> = { name: [], frequency: [], unit: [], indicatorId: [], source: [] };
@@ -58,7 +59,8 @@ export async function readWindExport(path: ByteSource, displayPath = sourceName(
   });
   if (!shape) return { file: displayPath, metadata, series: [], issues };
 
-  for await (const { cells, line } of readRecords(path, displayPath, shape, issues)) {
+  const tooMany = (line: number) => issues.push({ file: displayPath, line, severity: 'error', message: tooManyRows(maxRows), expected: 'a file split into smaller ones' });
+  for await (const { cells, line } of readRecords(path, displayPath, shape, issues, maxRows, tooMany)) {
     const first = (cells[0] ?? '').trim();
     if (cells.every((c) => c.trim() === '')) continue;
     if (FOOTER.test(first)) {

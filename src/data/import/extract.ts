@@ -17,6 +17,19 @@ export interface Extracted {
   readonly skippedReason?: string;
 }
 
+/**
+ * Rows (records, for WIND exports) read from one imported file at most, unless
+ * ETS_BRIEF_MAX_IMPORT_ROWS says otherwise: every row is held in memory while it is merged and
+ * validated (about 2.5 KB each), so a file of millions of rows would exhaust memory before it
+ * failed. 500,000 is two thousand years of trading days.
+ */
+export const DEFAULT_MAX_IMPORT_ROWS = 500_000;
+
+export function maxImportRows(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.ETS_BRIEF_MAX_IMPORT_ROWS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_IMPORT_ROWS;
+}
+
 /** Reads a recognised file with its generic reader and maps it onto the target dataset. */
 export async function extract(format: ImportFormat, input: ImportInput, display: string): Promise<Extracted> {
   switch (format.reader) {
@@ -32,7 +45,7 @@ export async function extract(format: ImportFormat, input: ImportInput, display:
 }
 
 async function extractWind(format: Extract<ImportFormat, { reader: 'wind' }>, path: Uint8Array, display: string): Promise<Extracted> {
-  const wind = await readWindExport(path, display);
+  const wind = await readWindExport(path, display, maxImportRows());
   const issues = [...wind.issues];
   const values = new Map<string, Map<string, number>>(); // field -> date -> value
   for (const [field, mapping] of Object.entries(format.series) as [string, SeriesMapping][]) {
@@ -69,7 +82,7 @@ async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, 
   const fields: Fields = {};
   for (const field of Object.keys(format.columns)) fields[field] = field === 'date' ? date() : field === 'close' ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
   const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
-    displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>,
+    displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>, maxRows: maxImportRows(),
   });
   const rows = read.rows.map((r) => ({ ...format.constants, ...r, note: format.note ?? null }));
   return { rows, issues: read.issues, skipped: 0 };
@@ -87,7 +100,7 @@ async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-
 }
 
 async function extractPackage(format: Extract<ImportFormat, { reader: 'datapackage' }>, input: ImportInput): Promise<Extracted> {
-  const pkg = await readDataPackage(input.path, input.bytes);
+  const pkg = await readDataPackage(input.path, input.bytes, maxImportRows());
   const issues = [...pkg.issues];
   const resource = pkg.resources.find((r) => r.name === format.resource);
   if (!resource) return { rows: [], issues, skipped: 0 };

@@ -123,3 +123,19 @@ describe('a Frictionless package reads only inside its own folder', () => {
     expect(report).toMatchObject({ format: 'datahub-eu-ets-sector-emissions', added: 1 });
   });
 });
+
+describe('a file with more rows than an import holds', () => {
+  it('fails cleanly at the first row past the limit, with file and line, and changes nothing', async () => {
+    const dataDir = await freshData();
+    const before = await readFile(join(dataDir, 'sources.csv'), 'utf8');
+    process.env.ETS_BRIEF_MAX_IMPORT_ROWS = '2';
+    try {
+      const printed = await importError([fixture('eua-futures-2021-01.csv')], dataDir);
+      expect(printed).toMatch(/eua-futures-2021-01\.csv:4: error: more than 2 rows; ets-brief imports at most that many from one file \(ETS_BRIEF_MAX_IMPORT_ROWS raises the limit\)/);
+    } finally {
+      delete process.env.ETS_BRIEF_MAX_IMPORT_ROWS;
+    }
+    expect(await readFile(join(dataDir, 'sources.csv'), 'utf8')).toBe(before);
+    await importFiles([fixture('eua-futures-2021-01.csv')], opts(dataDir));
+  });
+});

@@ -15,6 +15,9 @@ export class DataLockedError extends Error {
   }
 }
 
+/** The files lockDataDir writes beside the lock, with the pid of the process that wrote them. */
+export const LOCK_ASIDE = /^\.ets-brief-data\.lock\.(?:stale-)?(\d+)-[0-9a-f]+$/;
+
 export interface DataLock {
   release(): Promise<void>;
 }
@@ -77,7 +80,7 @@ async function dropStale(file: string, held: string, aside: string): Promise<voi
 }
 
 /** Whether a process exists (EPERM: it does, owned by someone else). */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

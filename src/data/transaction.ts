@@ -3,7 +3,7 @@ import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node
 import { join } from 'node:path';
 import type { DataIssue } from './errors.js';
 import { InputError, openRegularFile } from './input.js';
-import { lockDataDir, type DataLock } from './lock.js';
+import { isAlive, LOCK_ASIDE, lockDataDir, type DataLock } from './lock.js';
 
 /**
  * data/ changes as a whole or not at all. A writer (import, datapackage) holds the data/ lock,
@@ -51,13 +51,15 @@ async function completeJournal(dir: string, journal: Journal): Promise<void> {
 
 /**
  * Under the lock: completes a committed change a killed writer left, and removes staged files no
- * journal names (an interrupted writer's, before its commit point).
+ * journal names (an interrupted writer's, before its commit point) and lock files a killed
+ * process left beside the lock.
  */
 async function recover(dir: string): Promise<void> {
   const found = await readJournal(dir);
   if (found) await completeJournal(dir, found.journal);
   for (const name of await readdir(dir)) {
-    if (STAGED.test(name)) await rm(join(dir, name), { force: true });
+    const aside = LOCK_ASIDE.exec(name);
+    if (STAGED.test(name) || (aside && !isAlive(Number(aside[1])))) await rm(join(dir, name), { force: true });
   }
 }
 
@@ -98,6 +100,7 @@ export class DataTransaction {
   private interrupted = false;
   private busy: Promise<unknown> = Promise.resolve();
   private lock: DataLock | undefined;
+  private closing: Promise<void> | undefined;
 
   private constructor(readonly dir: string) {}
 
@@ -170,8 +173,13 @@ export class DataTransaction {
     await this.rollback();
   }
 
-  private async close(): Promise<void> {
-    if (this.state === 'closed') return;
+  /** Once only; a second caller (an interrupt during the renames) waits for the first to finish. */
+  private close(): Promise<void> {
+    this.closing ??= this.settle();
+    return this.closing;
+  }
+
+  private async settle(): Promise<void> {
     const committed = this.state === 'committed';
     this.state = 'closed';
     try {

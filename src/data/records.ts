@@ -98,14 +98,16 @@ export async function forEachRecord(
     bytes = (opened ?? (source as { handle: FileHandle }).handle).createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false });
   }
   try {
-    await parseRecords(bytes, displayPath, shape, issues, onRecord);
+    // A path is bounded in size like every file read for import; bytes in memory already are, and
+    // an open data/ file is streamed with memory flat whatever its size.
+    await parseRecords(opened ? [bytes, sizeLimit(displayPath)] : [bytes], displayPath, shape, issues, onRecord);
   } finally {
     await opened?.close();
   }
 }
 
 function parseRecords(
-  bytes: Readable,
+  bytes: readonly [Readable, ...Transform[]],
   displayPath: string,
   shape: FileShape,
   issues: DataIssue[],
@@ -136,7 +138,8 @@ function parseRecords(
       if (error !== undefined) issues.push(toIssue(error, displayPath, lastLine, shape.encoding));
       resolve();
     };
-    const stream = pipeline(bytes, sizeLimit(displayPath), createDecoder(shape.encoding, shape.bomLength), scanner.stream, parser, (error) => finish(error ?? undefined));
+    const stream = parser;
+    pipeline([...bytes, createDecoder(shape.encoding, shape.bomLength), scanner.stream, parser], (error) => finish(error ?? undefined));
     parser.on('data', (cells: string[]) => {
       if (done) return;
       const line = nextLine;

@@ -77,7 +77,7 @@ export class InterruptedError extends Error {
 }
 
 /** Transactions open in this process, for the interrupt handler. */
-const open_ = new Set<DataTransaction>();
+const openTransactions = new Set<DataTransaction>();
 
 /**
  * Ctrl-C or SIGTERM: each open transaction finishes the step under way, then completes if it is
@@ -85,7 +85,7 @@ const open_ = new Set<DataTransaction>();
  * it exits.
  */
 export async function interruptDataTransactions(): Promise<void> {
-  await Promise.allSettled([...open_].map((t) => t.interrupt()));
+  await Promise.allSettled([...openTransactions].map((t) => t.interrupt()));
 }
 
 export interface TransactionOptions {
@@ -107,7 +107,7 @@ export class DataTransaction {
   /** Takes the data/ lock (waiting for another writer up to a limit) and recovers what a killed writer left. */
   static async begin(dir: string, options: TransactionOptions = {}): Promise<DataTransaction> {
     const txn = new DataTransaction(dir);
-    open_.add(txn);
+    openTransactions.add(txn);
     try {
       txn.lock = await txn.step(() => lockDataDir(dir, options.lockWaitMs));
       await txn.step(() => recover(dir));
@@ -192,7 +192,7 @@ export class DataTransaction {
       }
     } finally {
       await this.lock?.release();
-      open_.delete(this);
+      openTransactions.delete(this);
     }
   }
 
@@ -248,7 +248,8 @@ export async function openSnapshot(
 async function openFirst(paths: readonly string[], display: string): Promise<SnapshotFile> {
   for (const path of paths) {
     try {
-      return { handle: await openRegularFile(path, display) };
+      // No size limit: data/ is streamed, memory stays flat however long a series grows.
+      return { handle: await openRegularFile(path, display, Infinity) };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       if (error.issue.message !== 'file not found') return { issue: error.issue };

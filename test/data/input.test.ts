@@ -9,7 +9,9 @@ import { text } from '../../src/data/fields.js';
 import { dailyPrices } from '../../src/data/formats/daily-prices.js';
 import { readYearColumns } from '../../src/data/formats/year-columns.js';
 import { readWindExport } from '../../src/data/formats/wind.js';
+import { loadData } from '../../src/data/load.js';
 import { readTable } from '../../src/data/read-table.js';
+import { ROOT } from '../support.js';
 
 // Inputs are regular files of bounded size, examined before they are opened: a FIFO would block
 // the open forever, a device never ends. Each refusal says what the path is.
@@ -59,6 +61,12 @@ describe('what ets-brief refuses to read, and how it says so', () => {
     expect(message).toMatch(/more than the 0\.0 MiB ets-brief reads \(set ETS_BRIEF_MAX_FILE_MIB to raise the limit\)/);
     delete process.env.ETS_BRIEF_MAX_FILE_MIB;
     expect((await read(big)).issues).toEqual([]);
+  });
+
+  it('no size limit on data/ itself: it is streamed, memory flat however long a series grows', async () => {
+    process.env.ETS_BRIEF_MAX_FILE_MIB = '0.001';
+    const loaded = await loadData(join(ROOT, 'data'));
+    expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
 

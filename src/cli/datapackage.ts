@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { onInterrupt } from '../build/interrupt.js';
 import { buildDescriptor, serialiseDescriptor } from '../data/datapackage.js';
-import { formatIssue } from '../data/errors.js';
+import { DataError, formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { DataLockedError } from '../data/lock.js';
 import { DataTransaction, interruptDataTransactions } from '../data/transaction.js';
@@ -19,6 +19,11 @@ export async function runDatapackage(options: { data: string }, out: NodeJS.Writ
     txn = await DataTransaction.begin(options.data);
   } catch (error) {
     forget();
+    if (error instanceof DataError) {
+      for (const issue of error.issues) err.write(`${formatIssue(issue)}\n`);
+      err.write('\n✗ datapackage.json not written.\n');
+      return EXIT.data;
+    }
     if (!(error instanceof DataLockedError)) throw error;
     err.write(`✗ datapackage.json not written: ${error.message}\n`);
     return EXIT.failure;

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { onInterrupt } from '../build/interrupt.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { DataLockedError } from '../data/lock.js';
-import { interruptDataTransactions } from '../data/transaction.js';
+import { interruptDataTransactions, InterruptedError } from '../data/transaction.js';
 import { describeFormats } from '../data/import/recognise.js';
 import { importFiles, UnrecognisedFileError, type FileReport } from '../data/import/run.js';
 import { EXIT } from './exit.js';
@@ -41,6 +41,8 @@ export async function runImport(files: readonly string[], options: ImportCliOpti
       err.write(`✗ nothing imported: ${error.message}\n`);
       return EXIT.failure;
     }
+    if (error instanceof InterruptedError) return EXIT.failure; // the signal handler has said so and exits
+
     throw error;
   } finally {
     forget();

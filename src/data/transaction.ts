@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataIssue } from './errors.js';
+import { DataError, type DataIssue } from './errors.js';
 import { InputError, openRegularFile } from './input.js';
 import { isAlive, LOCK_ASIDE, lockDataDir, type DataLock } from './lock.js';
 
@@ -106,6 +106,10 @@ export class DataTransaction {
 
   /** Takes the data/ lock (waiting for another writer up to a limit) and recovers what a killed writer left. */
   static async begin(dir: string, options: TransactionOptions = {}): Promise<DataTransaction> {
+    const folder = await stat(dir).catch(() => undefined);
+    if (!folder?.isDirectory()) {
+      throw new DataError([{ file: dir, severity: 'error', message: folder ? 'not a folder' : 'folder not found', expected: 'the data folder (holding sources.csv, markets.csv, …)' }]);
+    }
     const txn = new DataTransaction(dir);
     openTransactions.add(txn);
     try {

@@ -38,6 +38,12 @@ describe('the data/ lock', () => {
     expect(await hidden(dir)).toEqual([]);
   });
 
+  it('says so when the data folder does not exist, creating nothing', async () => {
+    const missing = join(root, 'no-such-data');
+    await expect(DataTransaction.begin(missing)).rejects.toMatchObject({ name: 'DataError', issues: [expect.objectContaining({ file: missing, message: 'folder not found' })] });
+    await expect(readdir(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('takes over a lock whose process is gone', async () => {
     const dir = await freshData();
     await writeFile(join(dir, DATA_LOCK), `${deadPid()} 0123456789abcdef\n`);

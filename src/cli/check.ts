@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../data/datapackage.js';
 import { formatIssue, hasErrors, type DataIssue } from '../data/errors.js';
+import { InputError, readRegularFile } from '../data/input.js';
 import { loadData, type DatasetSummary } from '../data/load.js';
 import { computeMetrics, currencyMismatches, VERDICTS, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';
@@ -44,8 +44,9 @@ async function checkDescriptor(dir: string, expected: string): Promise<DataIssue
   const file = join(dir, 'datapackage.json');
   let actual: string;
   try {
-    actual = await readFile(file, 'utf8');
-  } catch {
+    actual = (await readRegularFile(file)).toString('utf8'); // a FIFO or a device is refused, not waited on
+  } catch (error) {
+    if (error instanceof InputError && error.issue.message !== 'file not found') return [{ ...error.issue, severity: 'warning' }];
     return [{ file, severity: 'warning', message: 'datapackage.json is missing; run `npx ets-brief datapackage` to write it' }];
   }
   return actual === expected

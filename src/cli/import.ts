@@ -1,5 +1,8 @@
 import { relative } from 'node:path';
+import { onInterrupt } from '../build/interrupt.js';
 import { DataError, formatIssue } from '../data/errors.js';
+import { DataLockedError } from '../data/lock.js';
+import { interruptDataTransactions, InterruptedError } from '../data/transaction.js';
 import { describeFormats } from '../data/import/recognise.js';
 import { importFiles, UnrecognisedFileError, type FileReport } from '../data/import/run.js';
 import { EXIT } from './exit.js';
@@ -20,6 +23,8 @@ export async function runImport(files: readonly string[], options: ImportCliOpti
     return EXIT.usage;
   }
   let reports: FileReport[];
+  // Ctrl-C or SIGTERM: data/ is left as before, or (past the commit point) completed; never half.
+  const forget = onInterrupt(interruptDataTransactions);
   try {
     reports = await importFiles(files, { dataDir: options.data, dryRun: options.dryRun === true, replace: options.replace === true, version: VERSION });
   } catch (error) {
@@ -32,7 +37,15 @@ export async function runImport(files: readonly string[], options: ImportCliOpti
       err.write(`\n✗ nothing imported: ${error.issues.filter((i) => i.severity === 'error').length} errors (data/ is unchanged)\n`);
       return EXIT.data;
     }
+    if (error instanceof DataLockedError) {
+      err.write(`✗ nothing imported: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    if (error instanceof InterruptedError) return EXIT.failure; // the signal handler has said so and exits
+
     throw error;
+  } finally {
+    forget();
   }
   if (options.json) {
     out.write(`${JSON.stringify({ dryRun: options.dryRun === true, files: reports }, null, 2)}\n`);

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASETS, type Data, type DatasetName } from './datasets/index.js';
 import { hasErrors, type DataIssue } from './errors.js';
@@ -6,6 +5,7 @@ import { DailySeriesBuilder, type DailySeries } from './daily-series.js';
 import { streamTable } from './read-table.js';
 import { RowChecks } from './row-checks.js';
 import type { DatasetSchema } from './schema.js';
+import { openSnapshot, type SnapshotFile } from './transaction.js';
 
 export interface DatasetSummary {
   readonly name: DatasetName;
@@ -34,16 +34,28 @@ export interface LoadOptions {
   readonly keepDailyRows?: boolean;
   /** Buckets per daily series (see DailySeriesBuilder). */
   readonly dailyBuckets?: number;
+  /** File name in `dir` -> path to read instead (an import validates its staged files so). */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 /**
  * Loads and validates every dataset in `dir`, each file streamed once: cells, then rules within a
  * row, primary keys and references to datasets loaded before it (datasets are read in reference
  * order: sources, markets, then the rest). All issues are collected; `data` is returned only if
- * none is an error.
+ * none is an error. The files are one version of data/, even while an import replaces it (see
+ * openSnapshot); a path that is not a regular file is an issue, never opened.
  */
 export async function loadData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const names = loadOrder();
+  const snapshot = await openSnapshot(dir, names.map((n) => `${n}.csv`), options.files);
+  try {
+    return await loadSnapshot(dir, names, snapshot.files, options);
+  } finally {
+    await snapshot.close();
+  }
+}
+
+async function loadSnapshot(dir: string, names: readonly DatasetName[], files: Map<string, SnapshotFile>, options: LoadOptions): Promise<LoadResult> {
   const referenced = referencedColumns();
   const known = new Map<string, Map<string, ReadonlySet<string>>>();
   const tables = new Map<DatasetName, unknown[]>();
@@ -56,15 +68,18 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     const rows: unknown[] = [];
     tables.set(name, rows);
     const range = new RangeTracker(schema);
-    // An optional dataset (a series `import` writes) may simply not be there yet.
-    if (schema.optional && !(await exists(file))) {
+    const opened = files.get(`${name}.csv`)!;
+    if (!('handle' in opened)) {
+      // An optional dataset (a series `import` writes) may simply not be there yet.
+      if ('issue' in opened) issues.push(opened.issue);
+      else if (!schema.optional) issues.push({ file, severity: 'error', message: 'file not found' });
       summary.set(name, { name, file, rows: 0, encoding: undefined, range: undefined });
       continue;
     }
     const checks = new RowChecks(schema, file, known, referenced.get(name));
     const isDaily = name === 'market-daily';
     const keep = !isDaily || options.keepDailyRows !== false;
-    const read = await streamTable(file, schema, { displayPath: file }, (row, line, log) => {
+    const read = await streamTable(opened, schema, { displayPath: file }, (row, line, log) => {
       checks.check(row, line, (issue) => log.add(issue));
       range.add(row);
       if (keep) rows.push(row);
@@ -103,10 +118,6 @@ function referencedColumns(): Map<string, string[]> {
     }
   }
   return out;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
 }
 
 /** Coverage in the finest unit the dataset has: its dates if any, else its years. */

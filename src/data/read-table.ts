@@ -1,6 +1,7 @@
 import type { DataIssue } from './errors.js';
 import { mapHeader } from './header.js';
-import { forEachRecord, sniffFile, type FileShape } from './records.js';
+import { InputError } from './input.js';
+import { forEachRecord, sniffFile, sourceName, type ByteSource, type FileShape } from './records.js';
 import type { DatasetSchema, Fields, RowOf } from './schema.js';
 
 export interface ReadTableOptions {
@@ -12,6 +13,8 @@ export interface ReadTableOptions {
   maxIssues?: number;
   /** field -> header to read it from, overriding names and aliases (e.g. { close: 'settle' }). */
   columns?: Readonly<Record<string, string>>;
+  /** Rows read at most: the reading stops at the next one with an error at its line. */
+  maxRows?: number;
 }
 
 export interface TableRead<R> {
@@ -68,19 +71,19 @@ export interface TableStream {
  * was expected, up to `maxIssues`.
  */
 export async function streamTable<S extends DatasetSchema<Fields>>(
-  path: string,
+  path: ByteSource,
   schema: S,
   options: ReadTableOptions,
   onRow: (row: RowOf<S>, line: number, log: IssueLog) => void,
 ): Promise<TableStream> {
-  const file = options.displayPath ?? path;
+  const file = sourceName(path, options.displayPath);
   const log = new IssueLog(file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
   let shape: FileShape;
   try {
-    shape = await sniffFile(path);
+    shape = await sniffFile(path, file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    log.add({ file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
+    log.add(error instanceof InputError ? error.issue : { file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
     return { rows: 0, issues: log.close(), shape: undefined };
   }
 
@@ -137,6 +140,10 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
       }
     }
     if (ok && blank && cells.every((c) => c.trim() === '')) return true;
+    if (ok && options.maxRows !== undefined && rows >= options.maxRows) {
+      log.add({ file, line, severity: 'error', message: tooManyRows(options.maxRows), expected: 'a file split into smaller ones' });
+      return false;
+    }
     if (ok) {
       rows++;
       onRow(makeRow(values) as RowOf<S>, line, log);
@@ -149,11 +156,15 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
   return { rows, issues: log.close(structural), shape };
 }
 
+export function tooManyRows(max: number): string {
+  return `more than ${max.toLocaleString('en')} rows; ets-brief imports at most that many from one file (ETS_BRIEF_MAX_IMPORT_ROWS raises the limit)`;
+}
+
 /**
  * Reads a CSV file into typed rows (see streamTable); rows with errors are left out of `rows`.
  */
 export async function readTable<S extends DatasetSchema<Fields>>(
-  path: string,
+  path: ByteSource,
   schema: S,
   options: ReadTableOptions = {},
 ): Promise<TableRead<RowOf<S>>> {

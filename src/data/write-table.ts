@@ -31,9 +31,24 @@ export function formatCsv(rows: readonly (readonly CsvCell[])[], options: CsvOpt
 
 /** A dataset's rows as CSV in its schema's column order, as data/ keeps them (UTF-8, LF). */
 export function formatTable(schema: DatasetSchema, rows: readonly Record<string, unknown>[]): string {
+  return [...formatTableChunks(schema, rows)].join('');
+}
+
+/** Rows per chunk of formatTableChunks. */
+const CHUNK_ROWS = 10_000;
+
+/**
+ * The same CSV in chunks of lines, to be written one after another: a dataset of millions of rows
+ * is more text than one JavaScript string may hold ("Invalid string length").
+ */
+export function* formatTableChunks(schema: DatasetSchema, rows: readonly Record<string, unknown>[]): Generator<string> {
   const fields = Object.keys(schema.fields);
   const cell = (value: unknown): CsvCell => (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean' ? value : String(value));
-  return formatCsv([fields, ...rows.map((row) => fields.map((f) => cell(row[f])))], { newline: '\n', formulas: 'keep' });
+  yield formatCsv([fields], { newline: '\n', formulas: 'keep' });
+  // The one CSV writer, a chunk of lines at a time.
+  for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
+    yield formatCsv(rows.slice(at, at + CHUNK_ROWS).map((row) => fields.map((f) => cell(row[f]))), { newline: '\n', formulas: 'keep' });
+  }
 }
 
 /** Characters that start a formula in Excel, LibreOffice or Google Sheets, full-width forms included. */

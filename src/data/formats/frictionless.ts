@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { DataIssue } from '../errors.js';
 import { boolean, date, integer, number, text, type Field } from '../fields.js';
+import { checkRegularFile, InputError, readRegularFile } from '../input.js';
 import { readTable } from '../read-table.js';
 import type { Fields } from '../schema.js';
 
@@ -58,14 +59,19 @@ function fieldFor(type: string, required: boolean): Field<unknown> {
   return required ? base : base.optional();
 }
 
-/** Reads a datapackage.json and every tabular resource it describes, typed by its Table Schema. */
-export async function readDataPackage(descriptorPath: string): Promise<PackageRead> {
+/**
+ * Reads a datapackage.json and every tabular resource it describes, typed by its Table Schema.
+ * `bytes`, when given, is the descriptor already read (an import hashes what it parses); `maxRows`
+ * bounds the rows read from each resource file. Resource
+ * paths must stay inside the descriptor's folder.
+ */
+export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array, maxRows?: number): Promise<PackageRead> {
   const issues: DataIssue[] = [];
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(descriptorPath, 'utf8'));
+    json = JSON.parse(Buffer.from(bytes ?? (await readRegularFile(descriptorPath))).toString('utf8'));
   } catch (error) {
-    issues.push({ file: descriptorPath, severity: 'error', message: `cannot read the descriptor: ${(error as Error).message}` });
+    issues.push(error instanceof InputError ? error.issue : { file: descriptorPath, severity: 'error', message: `cannot read the descriptor: ${(error as Error).message}` });
     return { descriptor: undefined, resources: [], issues };
   }
   const parsed = descriptorSchema.safeParse(json);
@@ -79,13 +85,14 @@ export async function readDataPackage(descriptorPath: string): Promise<PackageRe
   for (const resource of parsed.data.resources) {
     const paths = Array.isArray(resource.path) ? resource.path : [resource.path];
     for (const relative of paths) {
-      const file = await locate(dirname(descriptorPath), relative, descriptorPath, issues);
-      if (file === undefined) continue;
+      const located = await locate(dirname(descriptorPath), relative, descriptorPath, issues);
+      if (located === undefined) continue;
+      const file = located.display;
       const fields: Fields = Object.fromEntries(
         (resource.schema?.fields ?? []).map((f) => [f.name, fieldFor(f.type, f.constraints?.required === true)]),
       );
-      const read = await readTable(file, { name: resource.name, title: resource.name, description: '', fields }, {
-        unknownColumns: resource.schema ? 'error' : 'ignore',
+      const read = await readTable(located.path, { name: resource.name, title: resource.name, description: '', fields }, {
+        displayPath: file, unknownColumns: resource.schema ? 'error' : 'ignore', ...(maxRows !== undefined ? { maxRows } : {}),
       });
       issues.push(...read.issues);
       resources.push({ name: resource.name, file, rows: read.rows });
@@ -98,30 +105,38 @@ export async function readDataPackage(descriptorPath: string): Promise<PackageRe
 }
 
 /**
- * Resource paths are relative to the descriptor. Packages copied without their folder layout
- * (data/x.csv saved beside datapackage.json) are still read, with a warning saying so.
+ * Resource paths are relative to the descriptor and confined to its folder: no absolute path, no
+ * `..`, no symbolic link leading out (a package must not make ets-brief read /etc/passwd, nor quote
+ * it in a message). Packages copied without their folder layout (data/x.csv saved beside
+ * datapackage.json) are still read, with a warning saying so.
  */
-async function locate(root: string, relative: string, descriptorPath: string, issues: DataIssue[]): Promise<string | undefined> {
+async function locate(root: string, relative: string, descriptorPath: string, issues: DataIssue[]): Promise<{ path: string; display: string } | undefined> {
+  const refuse = (message: string) => {
+    issues.push({ file: descriptorPath, severity: 'error', message, expected: 'a path relative to the descriptor, inside its folder' });
+    return undefined;
+  };
   if (/^[a-z]+:\/\//i.test(relative)) {
     issues.push({ file: descriptorPath, severity: 'error', message: `remote resource ${relative} is not fetched (ets-brief reads local files only)` });
     return undefined;
   }
-  const direct = join(root, relative);
-  if (await exists(direct)) return direct;
-  const beside = join(root, basename(relative));
-  if (await exists(beside)) {
-    issues.push({ file: descriptorPath, severity: 'warning', message: `resource path ${relative} not found; read ${basename(relative)} beside the descriptor instead` });
-    return beside;
+  if (isAbsolute(relative) || /^[a-z]:[\\/]/i.test(relative)) return refuse(`resource path ${JSON.stringify(relative)} is absolute; it is not read`);
+  if (relative.split(/[\\/]/).includes('..')) return refuse(`resource path ${JSON.stringify(relative)} leaves the package folder; it is not read`);
+  const realRoot = await realpath(root).catch(() => root);
+  for (const [candidate, moved] of [[join(root, relative), false], [join(root, basename(relative)), true]] as const) {
+    const real = await realpath(candidate).catch(() => undefined);
+    if (real === undefined) continue; // not there (or a dangling link): try beside, then skip
+    if (!real.startsWith(realRoot + sep)) return refuse(`resource path ${JSON.stringify(relative)} leads out of the package folder through a symbolic link; it is not read`);
+    try {
+      await checkRegularFile(real, candidate);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push({ ...error.issue, message: `resource ${relative}: ${error.issue.message}` });
+      return undefined;
+    }
+    if (moved) issues.push({ file: descriptorPath, severity: 'warning', message: `resource path ${relative} not found; read ${basename(relative)} beside the descriptor instead` });
+    return { path: real, display: candidate };
   }
   // A package is often shared in part (one resource copied out of several): say so, read the rest.
   issues.push({ file: descriptorPath, severity: 'warning', message: `resource file ${relative} not found; that resource is skipped` });
   return undefined;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,9 @@
 import { parseDate } from '../dates.js';
 import type { DataIssue } from '../errors.js';
 import { parseNumber } from '../numbers.js';
-import { readRecords, sniffFile } from '../records.js';
+import { InputError } from '../input.js';
+import { tooManyRows } from '../read-table.js';
+import { readRecords, sniffFile, sourceName, type ByteSource } from '../records.js';
 
 /**
  * A WIND terminal export: metadata rows keyed by their first cell (指标名称, 频率, 单位, 指标ID, 来源,
@@ -43,7 +45,7 @@ export function looksLikeWind(firstCells: readonly (readonly string[])[]): boole
   return firstCells.slice(0, 10).some((cells) => cells[0]?.trim() === '指标名称');
 }
 
-export async function readWindExport(path: string, displayPath = path): Promise<WindExport> {
+export async function readWindExport(path: ByteSource, displayPath = sourceName(path), maxRows = Infinity): Promise<WindExport> {
   const issues: DataIssue[] = [];
   const metadata: Record<string, string> = {};
   const columns: Record<string, string[]> = { name: [], frequency: [], unit: [], indicatorId: [], source: [] };
@@ -51,13 +53,14 @@ export async function readWindExport(path: string, displayPath = path): Promise<
   let width = 0;
   let footerSeen = false;
 
-  const shape = await sniffFile(path).catch((error: NodeJS.ErrnoException) => {
-    issues.push({ file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message });
+  const shape = await sniffFile(path, displayPath).catch((error: NodeJS.ErrnoException) => {
+    issues.push(error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message });
     return undefined;
   });
   if (!shape) return { file: displayPath, metadata, series: [], issues };
 
-  for await (const { cells, line } of readRecords(path, displayPath, shape, issues)) {
+  const tooMany = (line: number) => issues.push({ file: displayPath, line, severity: 'error', message: tooManyRows(maxRows), expected: 'a file split into smaller ones' });
+  for await (const { cells, line } of readRecords(path, displayPath, shape, issues, maxRows, tooMany)) {
     const first = (cells[0] ?? '').trim();
     if (cells.every((c) => c.trim() === '')) continue;
     if (FOOTER.test(first)) {

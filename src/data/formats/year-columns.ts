@@ -1,6 +1,7 @@
 import type { DataIssue } from '../errors.js';
 import { parseNumber } from '../numbers.js';
-import { readRecords, sniffFile } from '../records.js';
+import { InputError } from '../input.js';
+import { readRecords, sniffFile, sourceName, type ByteSource } from '../records.js';
 
 /**
  * Wide tables with one column per year, such as the EU Transaction Log's verified emissions per
@@ -27,10 +28,10 @@ export interface YearColumnsRead {
 export const STATUS_WORDS: readonly string[] = ['Not Reported', 'Excluded'];
 
 /** Streams the file and totals each year column; memory stays flat whatever the number of rows. */
-export async function readYearColumns(path: string, displayPath = path, statusWords = STATUS_WORDS): Promise<YearColumnsRead> {
+export async function readYearColumns(path: ByteSource, displayPath = sourceName(path), statusWords = STATUS_WORDS): Promise<YearColumnsRead> {
   const issues: DataIssue[] = [];
-  const shape = await sniffFile(path).catch((error: NodeJS.ErrnoException) => {
-    issues.push({ file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message });
+  const shape = await sniffFile(path, displayPath).catch((error: NodeJS.ErrnoException) => {
+    issues.push(error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message });
     return undefined;
   });
   let header: readonly string[] | undefined;

@@ -6,6 +6,7 @@ import { readYearColumns } from '../formats/year-columns.js';
 import { readTable } from '../read-table.js';
 import type { Fields } from '../schema.js';
 import type { ImportFormat, SeriesMapping } from './formats.js';
+import type { ImportInput } from './recognise.js';
 
 export interface Extracted {
   /** Rows in the target dataset's shape, without `source` (the import assigns it). */
@@ -16,22 +17,35 @@ export interface Extracted {
   readonly skippedReason?: string;
 }
 
+/**
+ * Rows (records, for WIND exports) read from one imported file at most, unless
+ * ETS_BRIEF_MAX_IMPORT_ROWS says otherwise: every row is held in memory while it is merged and
+ * validated (about 2.5 KB each), so a file of millions of rows would exhaust memory before it
+ * failed. 500,000 is two thousand years of trading days.
+ */
+export const DEFAULT_MAX_IMPORT_ROWS = 500_000;
+
+export function maxImportRows(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.ETS_BRIEF_MAX_IMPORT_ROWS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_IMPORT_ROWS;
+}
+
 /** Reads a recognised file with its generic reader and maps it onto the target dataset. */
-export async function extract(format: ImportFormat, path: string, display: string): Promise<Extracted> {
+export async function extract(format: ImportFormat, input: ImportInput, display: string): Promise<Extracted> {
   switch (format.reader) {
     case 'wind':
-      return extractWind(format, path, display);
+      return extractWind(format, input.bytes, display);
     case 'table':
-      return extractTable(format, path, display);
+      return extractTable(format, input.bytes, display);
     case 'year-columns':
-      return extractYearColumns(format, path, display);
+      return extractYearColumns(format, input.bytes, display);
     case 'datapackage':
-      return extractPackage(format, path);
+      return extractPackage(format, input);
   }
 }
 
-async function extractWind(format: Extract<ImportFormat, { reader: 'wind' }>, path: string, display: string): Promise<Extracted> {
-  const wind = await readWindExport(path, display);
+async function extractWind(format: Extract<ImportFormat, { reader: 'wind' }>, path: Uint8Array, display: string): Promise<Extracted> {
+  const wind = await readWindExport(path, display, maxImportRows());
   const issues = [...wind.issues];
   const values = new Map<string, Map<string, number>>(); // field -> date -> value
   for (const [field, mapping] of Object.entries(format.series) as [string, SeriesMapping][]) {
@@ -64,17 +78,17 @@ function roundScaled(x: number): number {
   return Number(x.toPrecision(15));
 }
 
-async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, path: string, display: string): Promise<Extracted> {
+async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, path: Uint8Array, display: string): Promise<Extracted> {
   const fields: Fields = {};
   for (const field of Object.keys(format.columns)) fields[field] = field === 'date' ? date() : field === 'close' ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
   const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
-    displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>,
+    displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>, maxRows: maxImportRows(),
   });
   const rows = read.rows.map((r) => ({ ...format.constants, ...r, note: format.note ?? null }));
   return { rows, issues: read.issues, skipped: 0 };
 }
 
-async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-columns' }>, path: string, display: string): Promise<Extracted> {
+async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-columns' }>, path: Uint8Array, display: string): Promise<Extracted> {
   const read = await readYearColumns(path, display);
   const rows = read.years
     .filter((y) => y.reported > 0)
@@ -85,8 +99,8 @@ async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-
   return { rows, issues: [...read.issues], skipped: read.years.filter((y) => y.reported === 0).length, skippedReason: 'year columns with no verified value yet' };
 }
 
-async function extractPackage(format: Extract<ImportFormat, { reader: 'datapackage' }>, path: string): Promise<Extracted> {
-  const pkg = await readDataPackage(path);
+async function extractPackage(format: Extract<ImportFormat, { reader: 'datapackage' }>, input: ImportInput): Promise<Extracted> {
+  const pkg = await readDataPackage(input.path, input.bytes, maxImportRows());
   const issues = [...pkg.issues];
   const resource = pkg.resources.find((r) => r.name === format.resource);
   if (!resource) return { rows: [], issues, skipped: 0 };

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../datapackage.js';
 import { DATASETS, type Data, type DatasetName } from '../datasets/index.js';
-import { DataError, hasErrors, type DataIssue } from '../errors.js';
+import { DataError, hasErrors } from '../errors.js';
+import { InputError, readRegularFile } from '../input.js';
 import { loadData } from '../load.js';
 import type { DatasetSchema } from '../schema.js';
-import { formatTable } from '../write-table.js';
+import { DataTransaction } from '../transaction.js';
+import { formatTableChunks } from '../write-table.js';
 import { assignCoverage } from './coverage.js';
 import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
@@ -46,14 +46,27 @@ export interface ImportOptions {
   /** The import date recorded on new source rows (ISO); today by default. */
   readonly today?: string;
   readonly version: string;
+  /** How long to wait for another process writing data/ before giving up (default 10 s). */
+  readonly lockWaitMs?: number;
 }
 
 /**
  * Imports publisher files into data/: recognise, extract, merge, then validate the merged data as
- * a whole and only then write it, each file renamed into place. A file that fails, or merged data
- * that does not validate, leaves data/ as it was.
+ * a whole and only then replace data/'s files, all together (see DataTransaction). A file that
+ * fails, merged data that does not validate, or an interrupt before the commit leaves data/ as it
+ * was. One writer at a time: the data/ lock is held from before data/ is read until it is written.
  */
 export async function importFiles(files: readonly string[], options: ImportOptions): Promise<FileReport[]> {
+  // The lock is taken before data/ is read: what is merged into is what will be replaced.
+  const txn = options.dryRun ? undefined : await DataTransaction.begin(options.dataDir, options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs });
+  try {
+    return await importInto(files, options, txn);
+  } finally {
+    await txn?.rollback(); // nothing left to undo once committed
+  }
+}
+
+async function importInto(files: readonly string[], options: ImportOptions, txn: DataTransaction | undefined): Promise<FileReport[]> {
   const loaded = await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const tables: Record<string, Record<string, unknown>[]> = Object.fromEntries(
@@ -64,14 +77,17 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   for (const file of files) {
-    const format = await recognise(file);
+    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
+    const input = { path: file, bytes: await readInput(file) };
+    const format = await recognise(input);
     if (!format) throw new UnrecognisedFileError(file);
-    const raw = await extract(format, file, file);
+    const raw = await extract(format, input, file);
     if (hasErrors(raw.issues)) throw new DataError(raw.issues);
+    // Emissions take the scope their market had in their year (scopes.csv).
     const covered = format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, file) : { rows: raw.rows, issues: [] };
     if (hasErrors(covered.issues)) throw new DataError(covered.issues);
     const extracted = { ...raw, rows: covered.rows };
-    const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+    const hash = createHash('sha256').update(input.bytes).digest('hex');
     const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
@@ -105,8 +121,18 @@ export async function importFiles(files: readonly string[], options: ImportOptio
       rangeBefore: before, rangeAfter: range(tables[dataset]!, market),
     });
   }
-  if (touched.size > 0 && !options.dryRun) await writeValidated(options.dataDir, tables, touched, options.version);
+  if (touched.size > 0 && txn) await writeValidated(txn, tables, touched, options.version);
   return reports;
+}
+
+/** A file to import as bytes; what is not a readable regular file is a located error. */
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readRegularFile(file);
+  } catch (error) {
+    if (error instanceof InputError) throw new DataError([error.issue]);
+    throw error;
+  }
 }
 
 function marketOf(format: ImportFormat): string | undefined {
@@ -126,22 +152,15 @@ function sourceRow(format: ImportFormat, file: string, hash: string, id: string,
   };
 }
 
-/** Writes the touched datasets into a copy of data/, validates it, then renames each into place. */
-async function writeValidated(dataDir: string, tables: Record<string, Record<string, unknown>[]>, touched: Set<DatasetName>, version: string): Promise<void> {
-  const scratch = await mkdtemp(join(tmpdir(), 'ets-import-'));
-  try {
-    await cp(dataDir, scratch, { recursive: true });
-    for (const name of touched) await writeFile(join(scratch, `${name}.csv`), formatTable(DATASETS[name] as DatasetSchema, tables[name]!));
-    const check = await loadData(scratch);
-    if (!check.data) throw new DataError(check.issues.map((i: DataIssue) => ({ ...i, file: i.file.replace(scratch, dataDir) })));
-    await writeFile(join(scratch, 'datapackage.json'), serialiseDescriptor(buildDescriptor(check.data as Data, version)));
-    // Rename within data/: write beside the target first, so each replacement is atomic.
-    for (const name of [...touched].map((n) => `${n}.csv`).concat('datapackage.json')) {
-      const staged = join(dataDir, `.${name}.importing`);
-      await cp(join(scratch, name), staged);
-      await rename(staged, join(dataDir, name));
-    }
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+/**
+ * Stages the touched datasets beside their files in data/, validates data/ as it will be, stages
+ * datapackage.json, and commits: every file is replaced, or (on an error or an interrupt before
+ * the commit) none is.
+ */
+async function writeValidated(txn: DataTransaction, tables: Record<string, Record<string, unknown>[]>, touched: Set<DatasetName>, version: string): Promise<void> {
+  for (const name of touched) await txn.stage(`${name}.csv`, formatTableChunks(DATASETS[name] as DatasetSchema, tables[name]!));
+  const check = await loadData(txn.dir, { files: txn.stagedFiles() });
+  if (!check.data) throw new DataError(check.issues);
+  await txn.stage('datapackage.json', [serialiseDescriptor(buildDescriptor(check.data as Data, version))]);
+  await txn.commit();
 }

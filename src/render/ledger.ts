@@ -19,6 +19,8 @@ export interface LedgerEntry {
   readonly value?: number | null | undefined;
   readonly unit?: string | undefined;
   readonly period?: Period | undefined;
+  /** How far the observations behind it reach, and whether they cover its whole period. */
+  readonly coverage?: { readonly first: string; readonly last: string; readonly complete: boolean } | undefined;
   readonly scope?: string | undefined;
   readonly precision?: Precision | undefined;
   /** How it was computed (the metric's method). */
@@ -52,7 +54,7 @@ export class Ledger {
   /** A number computed or read as a metric. */
   metric(id: string, m: Metric, text: string, extra: Partial<LedgerEntry> = {}): string {
     return this.add({
-      id, text, kind: 'number', value: m.value, unit: m.unit, period: m.period, scope: m.scope, precision: m.precision, method: m.method,
+      id, text, kind: 'number', value: m.value, unit: m.unit, period: m.period, coverage: m.coverage, scope: m.scope, precision: m.precision, method: m.method,
       rows: m.inputs, sources: m.sources, ...(m.notComparable ? { reason: m.notComparable } : {}), ...extra,
     });
   }
@@ -109,7 +111,7 @@ export function unledgeredNumbers(html: string, ledger: Ledger): { token: string
 }
 
 /** numbers.json: the ledger of one language's brief, with its data reach. */
-export function ledgerDocument(view: { readonly lang: string; readonly asOfIso: string; readonly ledger: Ledger }): string {
+export function ledgerDocument(view: { readonly lang: string; readonly asOfIso: string; readonly reach: readonly string[]; readonly ledger: Ledger }): string {
   const numbers = view.ledger.entries();
-  return `${JSON.stringify({ generator: 'ets-brief', lang: view.lang, asOf: view.asOfIso, numbers }, null, 2)}\n`;
+  return `${JSON.stringify({ generator: 'ets-brief', lang: view.lang, asOf: view.asOfIso, reach: view.reach, numbers }, null, 2)}\n`;
 }

@@ -531,9 +531,9 @@ export function buildView(ctx: ViewContext): BriefView {
     if (coal && wind && solar) {
       powerParagraph = para('results.power', {
         region: regionName(mix.region), from: year(mix.years.from), to: year(mix.years.to),
-        coal: pct('results.power.coal', coal.growth, 1), coalFrom: pct('results.power.coalFrom', coal.shareFrom, 2), coalTo: pct('results.power.coalTo', coal.shareTo, 2),
-        wind: pct('results.power.wind', wind.growth, 1), windFrom: pct('results.power.windFrom', wind.shareFrom, 2), windTo: pct('results.power.windTo', wind.shareTo, 2),
-        solar: pct('results.power.solar', solar.growth, 0), solarFrom: pct('results.power.solarFrom', solar.shareFrom, 2), solarTo: pct('results.power.solarTo', solar.shareTo, 2),
+        coal: moved('results.power.coal', coal.growth, 1), coalFrom: pct('results.power.coalFrom', coal.shareFrom, 2), coalTo: pct('results.power.coalTo', coal.shareTo, 2),
+        wind: moved('results.power.wind', wind.growth, 1), windFrom: pct('results.power.windFrom', wind.shareFrom, 2), windTo: pct('results.power.windTo', wind.shareTo, 2),
+        solar: moved('results.power.solar', solar.growth, 0), solarFrom: pct('results.power.solarFrom', solar.shareFrom, 2), solarTo: pct('results.power.solarTo', solar.shareTo, 2),
       }, sourcesOf(mixRows));
     }
     const findingsFor = (type: string) => metrics.reconciliation.findings.filter((f) => f.id.startsWith(`power-generation/${mix.region}/${type}/`));

@@ -117,6 +117,39 @@ describe('reading data/ while an import replaces it', () => {
   });
 });
 
+describe('building while an import replaces data/', () => {
+  it('each build uses one version of data/ (all its rows cite sources it has) and states that version\'s reach', { timeout: 240_000 }, async () => {
+    const { data } = await workspace();
+    const files: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const file = join(root, `build-day-${i}.csv`);
+      await writeFile(file, `datetime,open,high,low,settle,efp_volume,efs_volume,block_volume\n2022-04-${String(i + 1).padStart(2, '0')},80,81,79,${80 + i},,,\n`);
+      files.push(file);
+    }
+    const { buildBrief } = await import('../../src/build/build.js');
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { importFiles } = await import(${JSON.stringify(join(ROOT, 'dist/data/import/run.js'))});
+      for (const file of ${JSON.stringify(files)}) await importFiles([file], { dataDir: ${JSON.stringify(data)}, version: 'test' });
+    `], { stdio: 'inherit' });
+    const finished = new Promise<number | null>((resolve) => writer.on('close', resolve));
+    let running = true;
+    void finished.then(() => (running = false));
+    const reached = new Set<string>();
+    let builds = 0;
+    while (running || builds === 0) {
+      const out = join(root, `beside-${builds++}`);
+      // A build reading a mix (rows citing a source not yet in sources.csv) would fail validation.
+      await buildBrief({ dataDir: data, outDir: out, langs: ['en'], formats: ['html'], cacheDir: false, log: () => {} });
+      const numbers = JSON.parse(await readFile(join(out, 'en', 'numbers.json'), 'utf8')) as { reach: string[] };
+      const daily = numbers.reach.find((r) => r.startsWith('EU ETS, prices (daily series)'));
+      if (daily) reached.add(daily);
+    }
+    expect(await finished).toBe(0);
+    expect(builds).toBeGreaterThan(1); // the builds did overlap the imports
+    for (const r of reached) expect(r).toMatch(/to \d+ April 2022$/);
+  });
+});
+
 describe('an import interrupted by a signal', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('%s at any moment leaves data/ all before or all after, and no copy anywhere', { timeout: 240_000 }, async (signal) => {
     const file = await bigFile();

@@ -15,6 +15,13 @@ export async function tempDirWithData(prefix: string): Promise<string> {
   return dir;
 }
 
+/** A copy of the shipped data/ at `<root>/<name>` (the folder itself, not `<name>/data`). */
+export async function dataCopyIn(root: string, name: string): Promise<string> {
+  const dir = join(root, name);
+  await cp(join(ROOT, 'data'), dir, { recursive: true });
+  return dir;
+}
+
 /** A local server standing in for "the internet": it counts every request that reaches it. */
 export async function trapServer(): Promise<{ base: string; hits: () => number; close: () => Promise<void> }> {
   let hits = 0;

@@ -1,5 +1,5 @@
 import { open, readFile, rm } from 'node:fs/promises';
-import { isAlive } from './process.js';
+import { isAlive } from '../data/process.js';
 import { join } from 'node:path';
 
 export class OutputLockedError extends Error {

@@ -1,5 +1,5 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { isAlive } from './process.js';
+import { isAlive } from '../data/process.js';
 import { dirname, join, relative, sep } from 'node:path';
 
 /**

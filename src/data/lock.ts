@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from './process.js';
 
 /** The lock file in data/ held by the one process writing it (import, datapackage). */
 export const DATA_LOCK = '.ets-brief-data.lock';
@@ -79,12 +80,3 @@ async function dropStale(file: string, held: string, aside: string): Promise<voi
   await rm(aside, { force: true });
 }
 
-/** Whether a process exists (EPERM: it does, owned by someone else). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -3,7 +3,8 @@ import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node
 import { join } from 'node:path';
 import { DataError, type DataIssue } from './errors.js';
 import { InputError, openRegularFile } from './input.js';
-import { isAlive, LOCK_ASIDE, lockDataDir, type DataLock } from './lock.js';
+import { LOCK_ASIDE, lockDataDir, type DataLock } from './lock.js';
+import { isAlive } from './process.js';
 
 /**
  * data/ changes as a whole or not at all. A writer (import, datapackage) holds the data/ lock,

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { isAlive } from '../build/process.js';
+import { isAlive } from '../data/process.js';
 
 /** Where a browser was found, and how. */
 export interface BrowserLocation {

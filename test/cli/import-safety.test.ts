@@ -61,6 +61,26 @@ async function bigFile(): Promise<string> {
   return file;
 }
 
+/**
+ * A writer process importing `count` one-day EUA futures files into `data`, one after another
+ * (days 1… of `month`), each adding a day and its source; `running()` until it has finished.
+ */
+function importDays(data: string, name: string, month: string, count: number): { finished: Promise<number | null>; running: () => boolean } {
+  const files = Array.from({ length: count }, (_, i) => join(root, `${name}-${i}.csv`));
+  const written = Promise.all(files.map((file, i) =>
+    writeFile(file, `datetime,open,high,low,settle,efp_volume,efs_volume,block_volume\n${month}-${String(i + 1).padStart(2, '0')},80,81,79,${80 + i},,,\n`)));
+  let done = false;
+  const finished = written.then(() => new Promise<number | null>((resolve) => {
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { importFiles } = await import(${JSON.stringify(join(ROOT, 'dist/data/import/run.js'))});
+      for (const file of ${JSON.stringify(files)}) await importFiles([file], { dataDir: ${JSON.stringify(data)}, version: 'test' });
+    `], { stdio: 'inherit' });
+    writer.on('close', resolve);
+  }));
+  void finished.then(() => (done = true));
+  return { finished, running: () => !done };
+}
+
 describe('two imports into one data/ at once', () => {
   it('both files\' rows end in data/, or one import is refused saying why; none is lost', { timeout: 120_000 }, async () => {
     for (let trial = 0; trial < 6; trial++) {
@@ -88,22 +108,10 @@ describe('reading data/ while an import replaces it', () => {
   it('a reader (as the build loads data/) sees all of one version, never a mix', { timeout: 120_000 }, async () => {
     const { data } = await workspace();
     // A writer process imports ten files, one after another, each adding a day and its source.
-    const files: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const file = join(root, `one-day-${i}.csv`);
-      await writeFile(file, `datetime,open,high,low,settle,efp_volume,efs_volume,block_volume\n2022-03-${String(i + 1).padStart(2, '0')},80,81,79,${80 + i},,,\n`);
-      files.push(file);
-    }
-    const writer = spawn(process.execPath, ['--input-type=module', '-e', `
-      const { importFiles } = await import(${JSON.stringify(join(ROOT, 'dist/data/import/run.js'))});
-      for (const file of ${JSON.stringify(files)}) await importFiles([file], { dataDir: ${JSON.stringify(data)}, version: 'test' });
-    `], { stdio: 'inherit' });
-    const finished = new Promise<number | null>((resolve) => writer.on('close', resolve));
-    let running = true;
-    void finished.then(() => (running = false));
+    const writer = importDays(data, 'one-day', '2022-03', 10);
     const seen = new Set<number>();
     let reads = 0;
-    while (running || reads === 0) {
+    while (writer.running() || reads === 0) {
       const loaded = await loadData(data);
       reads++;
       expect(loaded.issues.filter((i) => i.severity === 'error'), `read ${reads}`).toEqual([]);
@@ -112,7 +120,7 @@ describe('reading data/ while an import replaces it', () => {
       expect(days, `read ${reads}: ${days} daily rows beside ${imported} imported sources`).toBe(imported);
       seen.add(days);
     }
-    expect(await finished).toBe(0);
+    expect(await writer.finished).toBe(0);
     expect(seen.size).toBeGreaterThan(1); // the reads did overlap the imports
   });
 });
@@ -120,23 +128,11 @@ describe('reading data/ while an import replaces it', () => {
 describe('building while an import replaces data/', () => {
   it('each build uses one version of data/ (all its rows cite sources it has) and states that version\'s reach', { timeout: 240_000 }, async () => {
     const { data } = await workspace();
-    const files: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      const file = join(root, `build-day-${i}.csv`);
-      await writeFile(file, `datetime,open,high,low,settle,efp_volume,efs_volume,block_volume\n2022-04-${String(i + 1).padStart(2, '0')},80,81,79,${80 + i},,,\n`);
-      files.push(file);
-    }
     const { buildBrief } = await import('../../src/build/build.js');
-    const writer = spawn(process.execPath, ['--input-type=module', '-e', `
-      const { importFiles } = await import(${JSON.stringify(join(ROOT, 'dist/data/import/run.js'))});
-      for (const file of ${JSON.stringify(files)}) await importFiles([file], { dataDir: ${JSON.stringify(data)}, version: 'test' });
-    `], { stdio: 'inherit' });
-    const finished = new Promise<number | null>((resolve) => writer.on('close', resolve));
-    let running = true;
-    void finished.then(() => (running = false));
+    const writer = importDays(data, 'build-day', '2022-04', 30);
     const reached = new Set<string>();
     let builds = 0;
-    while (running || builds === 0) {
+    while (writer.running() || builds === 0) {
       const out = join(root, `beside-${builds++}`);
       // A build reading a mix (rows citing a source not yet in sources.csv) would fail validation.
       await buildBrief({ dataDir: data, outDir: out, langs: ['en'], formats: ['html'], cacheDir: false, log: () => {} });
@@ -144,7 +140,7 @@ describe('building while an import replaces data/', () => {
       const daily = numbers.reach.find((r) => r.startsWith('EU ETS, prices (daily series)'));
       if (daily) reached.add(daily);
     }
-    expect(await finished).toBe(0);
+    expect(await writer.finished).toBe(0);
     expect(builds).toBeGreaterThan(1); // the builds did overlap the imports
     for (const r of reached) expect(r).toMatch(/to \d+ April 2022$/);
   });

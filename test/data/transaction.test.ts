@@ -1,22 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import { DATA_LOCK, DataLockedError } from '../../src/data/lock.js';
 import { DataTransaction, JOURNAL } from '../../src/data/transaction.js';
-import { ROOT } from '../support.js';
+import { dataCopyIn } from '../support.js';
 
 // The pieces behind `import`'s guarantees, driven directly: the lock, the commit, and what the
 // next run does with what a killed one left.
 let root: string;
 let n = 0;
-const freshData = async () => {
-  const dir = join(root, `data-${n++}`);
-  await cp(join(ROOT, 'data'), dir, { recursive: true });
-  return dir;
-};
+const freshData = () => dataCopyIn(root, `data-${n++}`);
 const hidden = async (dir: string) => (await readdir(dir)).filter((f) => f.startsWith('.'));
 /** The pid of a process that has ended. */
 const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;

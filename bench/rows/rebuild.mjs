@@ -14,7 +14,7 @@ import { cli, CLI, note, summary } from '../lib.mjs';
 async function editOneValue(data) {
   const file = join(data, 'emissions.csv');
   const text = await readFile(file, 'utf8');
-  const next = text.replace(/^(eu-ets,2021,verified-ets,)(\d+)/m, (_, head, value) => `${head}${Number(value) + 1e6}`);
+  const next = text.replace(/^(eu-ets,2021,verified-ets,[a-z0-9-]+,)(\d+)/m, (_, head, value) => `${head}${Number(value) + 1e6}`);
   if (next === text) throw new Error('emissions.csv has no eu-ets 2021 verified-ets row to edit');
   await writeFile(file, next);
 }

@@ -41,6 +41,8 @@ const BOUNDED = new Set([
   'item', 'group', 'xy', 'x', 'y', 'containerSize', 'screen', 'windowSize', 'warn', 'info', 'debug',
   // what Vega-Lite's compiled specs call
   'vlSelectionTest', 'vlSelectionIdTest', 'vlSelectionResolve', 'vlSelectionTuples', 'encode',
+  // binning (Vega-Lite's bin extent signals write the data they bin)
+  'setdata',
   // and what Vega's own axes, legends and interactions call
   'flush', 'interpolateLinear', 'isTuple', 'isoweek', 'utcisoweek', 'inScope', 'intersect', 'pinchDistance', 'pinchAngle', 'pathShape', 'geoTranslate', 'lassoPath', 'intersectLasso',
 ]);

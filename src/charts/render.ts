@@ -4,6 +4,7 @@ import type { Weight } from '../fonts/noto-sans-sc.js';
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
 import { checkRuntimeExpressions, checkSpecExpressions } from './expressions.js';
 import { externalReferences } from './validate.js';
+import { validateSpec } from './validate.js';
 
 export interface ChartLocale {
   /** d3-format locale definition (decimal, thousands, grouping, currency). */
@@ -97,6 +98,8 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
   const { vega, compile, interpreter } = await loadEngine();
   measureWith(vega, options.fonts);
   const localised = localise(spec, options.strings, where);
+  // Whoever calls, the spec is checked where it runs: no URLs, bounded row growth (validate.ts).
+  validateSpec(localised, where);
   // Expressions are checked before anything runs (see expressions.ts): first as written, with
   // their path in the spec, then as Vega parsed them, with those Vega-Lite added.
   checkSpecExpressions(localised, (code) => vega.parseExpression(code), where);

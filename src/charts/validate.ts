@@ -43,6 +43,34 @@ const FORBIDDEN_KEYS: Readonly<Record<string, string>> = {
   ['__proto__']: 'not a chart spec key', constructor: 'not a chart spec key', prototype: 'not a chart spec key',
 };
 
+/**
+ * Transforms and generators whose output grows with a number the spec writes rather than with the
+ * data: each is bounded, so no spec can ask for more rows or points than a chart could draw (two
+ * `flatten` steps over sequence() arrays multiplied into a heap exhaustion).
+ */
+export const ROW_LIMIT = 10_000;
+function rowGrowthProblem(key: string, value: unknown): string | undefined {
+  if (key === 'flatten') return 'flatten is not allowed: it multiplies rows by the length of arrays a spec can make as long as it likes';
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  if ((key === 'steps' || key === 'maxbins' || key === 'maxsteps') && value !== undefined) {
+    const v = n(value);
+    return v === undefined || v > ROW_LIMIT ? `${key} must be a number of at most ${ROW_LIMIT} (got ${JSON.stringify(value)})` : undefined;
+  }
+  if ((key === 'sequence' || key === 'keyvals') && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    // {start, stop, step}: Vega-Lite's sequence generator, and impute's key values.
+    const { start = 0, stop, step = 1 } = value as { start?: unknown; stop?: unknown; step?: unknown };
+    const [a, b, c] = [n(start), n(stop), n(step)];
+    const count = a === undefined || b === undefined || c === undefined || c === 0 ? Infinity : Math.ceil((b - a) / c);
+    return count > ROW_LIMIT ? `${key} would make ${Number.isFinite(count) ? count : 'unbounded'} values (at most ${ROW_LIMIT}, with numbers written in the spec)` : undefined;
+  }
+  if (key === 'bin' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    // A fixed step makes as many bins as the data's extent divided by it: bins are asked by count.
+    const { step, steps } = value as { step?: unknown; steps?: unknown };
+    if (step !== undefined || steps !== undefined) return `bin.${step !== undefined ? 'step' : 'steps'} is not allowed: ask for bins with maxbins (at most ${ROW_LIMIT})`;
+  }
+  return undefined;
+}
+
 /** Keys are plain names (field names in inline data may be any text but are checked the same). */
 const PLAIN_KEY = /^\$?[A-Za-z_][\w-]*$/;
 
@@ -98,6 +126,8 @@ function walk(node: unknown, path: string, problems: string[]): void {
     const at = path ? `${path}.${key}` : key;
     if (Object.hasOwn(FORBIDDEN_KEYS, key)) problems.push(`${at}: ${FORBIDDEN_KEYS[key]}`);
     else if (!PLAIN_KEY.test(key)) problems.push(`${at}: ${JSON.stringify(key)} is not a plain key name`);
+    const growth = rowGrowthProblem(key, value);
+    if (growth) problems.push(`${at}: ${growth}`);
     if (key === 'mark' && value === 'image') problems.push(`${at}: image marks are not allowed (they load pictures by URL)`);
     if (key === 'mark' && typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'image') {
       problems.push(`${at}: image marks are not allowed (they load pictures by URL)`);

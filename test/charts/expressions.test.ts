@@ -32,6 +32,20 @@ describe('chart expressions run within limits', () => {
     expect(error?.message).toMatch(message);
   });
 
+  it('refuses transforms and generators whose rows grow with a number the spec writes, before anything runs', async () => {
+    // Two flattens over sequence() arrays made 10⁸ rows and exhausted the heap (SIGABRT, no file named).
+    const twoFlattens = [{ calculate: 'sequence(0,10000)', as: 'a' }, { flatten: ['a'] }, { calculate: 'sequence(0,10000)', as: 'b' }, { flatten: ['b'] }];
+    await expect(render({ transform: twoFlattens })).rejects.toThrow(/^templates\/charts\/hostile\.vl\.json: invalid chart spec: transform\[1\]\.flatten: flatten is not allowed/);
+    await expect(render({ data: { sequence: { start: 0, stop: 1e9 } } })).rejects.toThrow(/data\.sequence: sequence would make 1000000000 values \(at most 10000/);
+    await expect(render({ transform: [{ density: 'v', steps: 1e9 }] })).rejects.toThrow(/transform\[0\]\.steps: steps must be a number of at most 10000/);
+    await expect(render({ encoding: { x: { field: 'v', type: 'quantitative', bin: { step: 1e-9 } }, y: { aggregate: 'count' } } })).rejects.toThrow(/encoding\.x\.bin: bin\.step is not allowed: ask for bins with maxbins/);
+  });
+
+  it('draws bins asked for by count (Vega-Lite\'s own bin expressions are allowed)', async () => {
+    const svg = await render({ encoding: { x: { field: 'v', type: 'quantitative', bin: { maxbins: 10 } }, y: { aggregate: 'count' } } });
+    expect(svg).toMatch(/^<svg /);
+  });
+
   it('checks expressions in any place a spec holds them, and format specifiers', async () => {
     await expect(render({ encoding: { x: { field: 'k', type: 'nominal', axis: { labelExpr: "pad(datum.label, 99999)" } } } })).rejects.toThrow(/encoding\.x\.axis\.labelExpr: expression .*pad\(\) to 99999 characters/);
     await expect(render({ params: [{ name: 'n', expr: 'sequence(1e9)' }] })).rejects.toThrow(/params\[0\]\.expr: expression "sequence\(1e9\)"/);

@@ -63,6 +63,15 @@ function rowGrowthProblem(key: string, value: unknown): string | undefined {
     const count = a === undefined || b === undefined || c === undefined || c === 0 ? Infinity : Math.ceil((b - a) / c);
     return count > ROW_LIMIT ? `${key} would make ${Number.isFinite(count) ? count : 'unbounded'} values (at most ${ROW_LIMIT}, with numbers written in the spec)` : undefined;
   }
+  if (key === 'transform' && Array.isArray(value)) {
+    // A quantile transform makes one row per step of probability: 1/step rows.
+    for (const t of value as unknown[]) {
+      const q = t as { quantile?: unknown; step?: unknown; probs?: unknown };
+      if (typeof q !== 'object' || q === null || q.quantile === undefined) continue;
+      if (q.step !== undefined && (n(q.step) === undefined || n(q.step)! < 1 / ROW_LIMIT)) return `a quantile step must be at least ${1 / ROW_LIMIT} (got ${JSON.stringify(q.step)})`;
+      if (Array.isArray(q.probs) && q.probs.length > ROW_LIMIT) return `a quantile asks for ${q.probs.length} probabilities (at most ${ROW_LIMIT})`;
+    }
+  }
   if (key === 'bin' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     // A fixed step makes as many bins as the data's extent divided by it: bins are asked by count.
     const { step, steps } = value as { step?: unknown; steps?: unknown };

@@ -39,6 +39,7 @@ describe('chart expressions run within limits', () => {
     await expect(render({ data: { sequence: { start: 0, stop: 1e9 } } })).rejects.toThrow(/data\.sequence: sequence would make 1000000000 values \(at most 10000/);
     await expect(render({ transform: [{ density: 'v', steps: 1e9 }] })).rejects.toThrow(/transform\[0\]\.steps: steps must be a number of at most 10000/);
     await expect(render({ encoding: { x: { field: 'v', type: 'quantitative', bin: { step: 1e-9 } }, y: { aggregate: 'count' } } })).rejects.toThrow(/encoding\.x\.bin: bin\.step is not allowed: ask for bins with maxbins/);
+    await expect(render({ transform: [{ quantile: 'v', step: 1e-9 }] })).rejects.toThrow(/transform: a quantile step must be at least 0\.0001/);
   });
 
   it('draws bins asked for by count (Vega-Lite\'s own bin expressions are allowed)', async () => {

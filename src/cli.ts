@@ -17,7 +17,7 @@ const program = new Command()
 
 const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
 
-type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean };
+type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean; clean?: boolean };
 
 /** build and watch take the same options. */
 function withBuildOptions(command: Command): Command {
@@ -28,6 +28,7 @@ function withBuildOptions(command: Command): Command {
     .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
     .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
     .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
+    .option('--clean', 'remove the files of formats not built this time (by default they are kept)')
     .option('--json', 'print one JSON event per line (progress, done, error) for scripts')
     .option('--quiet', 'print nothing but errors');
 }

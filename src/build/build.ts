@@ -37,6 +37,8 @@ export interface BuildOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Where chart, font and PDF results are kept between builds (by default `<outDir>/.ets-brief-cache`); false turns the cache off. */
   readonly cacheDir?: string | false;
+  /** Remove the files of formats not built this time (by default they are kept as the last build left them). */
+  readonly clean?: boolean | undefined;
   /** Shared with other builds in this process: a warm browser, font subsets, cached results. */
   readonly session?: BuildSession | undefined;
 }
@@ -71,7 +73,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const session = options.session;
   const dataHash = records || session ? await hashFolders([options.dataDir]) : undefined;
   const inputs = records && cacheKey(
-    VERSION, FONT_PACKAGE, dataHash, await hashFolders([templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, comparison,
+    VERSION, FONT_PACKAGE, dataHash, await hashFolders([templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, options.clean === true, comparison,
     options.formats.includes('pdf') ? browserIdentity() : '',
   );
   const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
@@ -115,8 +117,19 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const written = async () => {
     await Promise.all(writing.splice(0));
   };
+  // Formats are additive: a format not built this time keeps the files the last build wrote for
+  // it (building the HTML alone does not delete the PDFs), unless the build is asked to clean.
+  const keepOtherFormats = async () => {
+    if (options.clean) return;
+    for (const lang of options.langs) {
+      if (!options.formats.includes('html')) await staged.keepPrevious(`${lang}/brief.html`);
+      if (!options.formats.includes('pdf')) await staged.keepPrevious(`${lang}/brief.pdf`);
+      if (!options.formats.includes('sections')) await staged.keepPreviousFolder(`${lang}/sections`);
+    }
+  };
   // The folder's record covers old and new files while they are swapped, then the new ones only.
   const commit = async () => {
+    await keepOtherFormats();
     const files = await staged.list(options.langs);
     await folder.record(files, true);
     const replaced = await staged.commit(options.langs);

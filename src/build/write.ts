@@ -29,6 +29,16 @@ export class StagedOutput {
     });
   }
 
+  /** Carries every file of a folder of the current output into the staged tree, if it exists. */
+  async keepPreviousFolder(relative: string): Promise<void> {
+    const entries = await readdir(join(this.outDir, relative), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const dir = entry.parentPath ?? (entry as unknown as { path: string }).path;
+      await this.keepPrevious(join(dir, entry.name).slice(this.outDir.length + 1));
+    }
+  }
+
   async write(relative: string, content: string | Uint8Array): Promise<void> {
     const file = join(this.stagingDir, relative);
     await mkdir(dirname(file), { recursive: true });

@@ -17,6 +17,7 @@ export interface BuildCliOptions {
   data: string;
   json?: boolean;
   cache?: boolean;
+  clean?: boolean;
   config?: string;
   out?: string;
   lang?: string;
@@ -106,7 +107,7 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     : options.quiet ? undefined
     : (line: string) => out.write(tty ? `  [${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n` : `  ${line}\n`);
   try {
-    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress, session });
+    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, clean: options.clean === true, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress, session });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.json) {
       emit({ event: 'done', outDir, files: result.files, updated: result.updated });

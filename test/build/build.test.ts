@@ -150,3 +150,17 @@ describe('hostile data', () => {
     }
   }, 60_000);
 });
+
+describe('formats are additive', () => {
+  it('building one format leaves the others as the last build wrote them, unless asked to clean', async () => {
+    const out = join(root, 'out-additive');
+    await buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html', 'sections'] });
+    const sections = await readFile(join(out, 'en', 'sections', 'manifest.json'), 'utf8');
+    // HTML alone: the sections the last build wrote stay as they were.
+    await buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html'] });
+    expect(await readFile(join(out, 'en', 'sections', 'manifest.json'), 'utf8')).toBe(sections);
+    await buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html'], clean: true });
+    await expect(readFile(join(out, 'en', 'sections', 'manifest.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await readFile(join(out, 'en', 'brief.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  }, 120_000);
+});

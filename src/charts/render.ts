@@ -97,9 +97,10 @@ function theme(width: number, height: number, palette: readonly string[] = DEFAU
 export async function renderChart(spec: TopLevelSpec, options: RenderOptions, where: string): Promise<string> {
   const { vega, compile, interpreter } = await loadEngine();
   measureWith(vega, options.fonts);
-  const localised = localise(spec, options.strings, where);
   // Whoever calls, the spec is checked where it runs: no URLs, bounded row growth (validate.ts).
-  validateSpec(localised, where);
+  // As written: the words put in later are text (the rendered SVG is checked again below).
+  validateSpec(spec, where);
+  const localised = localise(spec, options.strings, where);
   // Expressions are checked before anything runs (see expressions.ts): first as written, with
   // their path in the spec, then as Vega parsed them, with those Vega-Lite added.
   checkSpecExpressions(localised, (code) => vega.parseExpression(code), where);

@@ -17,11 +17,12 @@ export function cagr(first: number, last: number, years: number): number {
  * share a currency, since a currency label's slip does not change a rate; otherwise the earlier
  * value is converted explicitly at its year's rate.
  */
-export function auctionRevenueGrowth(data: Data, market: string): Metric {
-  const rows = factsFor(data, market, 'auction-revenue')
+export function auctionRevenueGrowth(data: Data, market: string, indicator = 'auction-revenue', years?: { from: number; to: number }): Metric {
+  const rows = factsFor(data, market, indicator)
     .filter((f) => f.value !== null && f.period_start !== null && f.period_end !== null && f.period_start.slice(0, 4) === f.period_end.slice(0, 4))
+    .filter((f) => years === undefined || +f.period_start!.slice(0, 4) === years.from || +f.period_start!.slice(0, 4) === years.to)
     .sort((a, b) => a.period_start!.localeCompare(b.period_start!));
-  if (rows.length < 2) return unavailable('%/yr', 'compound annual growth of auction revenue', `needs auction-revenue facts for ${market} in two years`);
+  if (rows.length < 2) return unavailable('%/yr', 'compound annual growth of auction revenue', `needs ${indicator} facts for ${market} in two years`);
   const first = rows[0]!;
   const last = rows.at(-1)!;
   const y0 = +first.period_start!.slice(0, 4);

@@ -40,6 +40,11 @@ export interface Metrics {
   readonly coverage: Readonly<Record<string, Coverage>>;
   readonly phases: Readonly<Record<string, readonly PhaseMetrics[]>>;
   readonly auctionRevenueGrowth: Readonly<Record<string, Metric>>;
+  /**
+   * The same growth on one definition throughout (revenue to member states, stated every year),
+   * over the same years, where data/ has it: a check the two-figure growth cannot give.
+   */
+  readonly memberStateRevenueGrowth: Readonly<Record<string, Metric>>;
   /** Compound annual change of verified emissions over each market's whole series. */
   readonly emissionsTrend: Readonly<Record<string, Metric>>;
   /** Total change of verified emissions from the first to the last year of each market's series. */
@@ -103,6 +108,11 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
     coverage: coverageByMarket,
     phases,
     auctionRevenueGrowth: auction,
+    memberStateRevenueGrowth: Object.fromEntries(Object.entries(auction).flatMap(([id, g]) => {
+      if (g.value === null || !g.period?.start || !g.period.end) return [];
+      const m = auctionRevenueGrowth(data, id, 'auction-revenue-member-states', { from: +g.period.start.slice(0, 4), to: +g.period.end.slice(0, 4) });
+      return m.value === null ? [] : [[id, m]];
+    })),
     emissionsTrend,
     emissionsChange: emissionsTotal,
     powerMix: Object.fromEntries(mixes.map((m) => [m.region, m])),

@@ -219,7 +219,9 @@ export function buildView(ctx: ViewContext): BriefView {
     const value = options.abs ? Math.abs(raw) : raw;
     const precision = statedPrecision(value, f.qualifier);
     const text = `${t(`qualifiers.${f.qualifier}`)}${written(value, { digits: null, approx: false }, kind, f.unit, max)}`;
-    const verdict = metrics.reconciliation.findings.find((x) => x.id === `facts/${f.id}` || x.id.startsWith(`facts/${f.id}/`));
+    // The verdict of this number as a claim (recomputed, or checked against a series), not of a
+    // correction recorded beside it (`/printed` judges what the paper printed, not this value).
+    const verdict = metrics.reconciliation.findings.find((x) => x.id === `facts/${f.id}` || (x.id.startsWith(`facts/${f.id}/`) && !x.id.endsWith('/printed')));
     return ledger.add({
       id, text, kind: 'number', value: raw, unit: f.unit, period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, precision,
       method: 'stated by the source', rows: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]),
@@ -479,6 +481,15 @@ export function buildView(ctx: ViewContext): BriefView {
     revenueParagraph = printedCagr
       ? para('results.revenue', { ...values, printed: stated('results.revenue.printed', printedCagr, 'percent', 0) }, [...growth.sources, ...sourcesOf([printedCagr, revenue])])
       : para('results.revenueSame', values, [...growth.sources, ...sourcesOf([revenue])]);
+    const memberStates = metrics.memberStateRevenueGrowth[reference];
+    if (memberStates && memberStates.value !== null && memberStates.period?.start && memberStates.period.end) {
+      revenueParagraph = {
+        text: `${revenueParagraph.text}${t('brief.sentenceJoin')}${sentence('results.revenueMemberStates', {
+          from: year(memberStates.period.start.slice(0, 4)), to: year(memberStates.period.end.slice(0, 4)), growth: num('results.revenue.memberStates', memberStates, 'percent', 1),
+        })}`,
+        cites: citations.cite([...revenueParagraph.cites.map((n) => citations.list()[n - 1]!), ...memberStates.sources]),
+      };
+    }
   }
   const emissionsParagraphs: Paragraph[] = [];
   const covered = asCovered(data, reference);
@@ -502,7 +513,7 @@ export function buildView(ctx: ViewContext): BriefView {
         // Years whose value includes an estimate are said to, since the estimate is not a measurement.
         const estimated = data.emissions.filter((r) => r.coverage === change.scope && r.estimated === true && r.year >= a && r.year <= b).map((r) => r.year);
         emissionsParagraphs.push(para(estimated.length > 0 ? 'results.emissionsComparableEstimated' : 'results.emissionsComparable', {
-          scope: scope(change.scope), from: year(a), to: year(b), change: moved('results.emissions.change', change, 1), perYear: num('results.emissions.perYear', trend, 'percent', 1),
+          scope: scope(change.scope), from: year(a), to: year(b), change: moved('results.emissions.change', change, 1), perYear: num('results.emissions.perYear', trend, 'percent', 1, { abs: true }),
           ...(estimated.length > 0 ? { estimatedYears: span(Math.min(...estimated), Math.max(...estimated)) } : {}),
         }, [...change.sources, ...sourcesOf(data.scopes.filter((s) => s.id === change.scope))]));
       }
@@ -538,8 +549,8 @@ export function buildView(ctx: ViewContext): BriefView {
     }
     const findingsFor = (type: string) => metrics.reconciliation.findings.filter((f) => f.id.startsWith(`power-generation/${mix.region}/${type}/`));
     const printedRow = (y: number, type: string) => mixRows.find((r) => r.year === y && r.source_type === type);
-    const cell = (id: string, text: string, value: number, row: (typeof mixRows)[number] | undefined) =>
-      fromRow(id, text, value, 'GWh', 'power-generation', row ? `${row.region}/${row.year}/${row.source_type}` : mix.region, row ? sourcesOf([row]) : []);
+    const cell = (id: string, text: string, value: number, row: (typeof mixRows)[number] | undefined, unit = 'GWh') =>
+      fromRow(id, text, value, unit, 'power-generation', row ? `${row.region}/${row.year}/${row.source_type}` : mix.region, row ? sourcesOf([row]) : []);
     powerTable = {
       caption: fill(t('results.tableCaption'), { region: regionName(mix.region), from: year(mix.years.from), to: year(mix.years.to) }, 'results.tableCaption'),
       columns: [
@@ -560,10 +571,10 @@ export function buildView(ctx: ViewContext): BriefView {
         const id = `results.table1.${x.sourceType}`;
         return [
           t(`powerSources.${x.sourceType}`), cell(`${id}.from`, formatNumber(x.gwh.from, lang), x.gwh.from, a), cell(`${id}.to`, formatNumber(x.gwh.to, lang), x.gwh.to, b),
-          b?.paper_growth_pct == null ? '' : cell(`${id}.growth`, formatNumber(b.paper_growth_pct, lang, 2), b.paper_growth_pct, b),
+          b?.paper_growth_pct == null ? '' : cell(`${id}.growth`, formatNumber(b.paper_growth_pct, lang, 2), b.paper_growth_pct, b, '%'),
           // Shares as Table 1 prints them: two decimals (0.60, 24.90); the total row prints 100.
-          a?.paper_share_pct == null ? '' : cell(`${id}.shareFrom`, formatNumber(a.paper_share_pct, lang, 2, a.paper_share_pct !== 100), a.paper_share_pct, a),
-          b?.paper_share_pct == null ? '' : cell(`${id}.shareTo`, formatNumber(b.paper_share_pct, lang, 2, b.paper_share_pct !== 100), b.paper_share_pct, b), check,
+          a?.paper_share_pct == null ? '' : cell(`${id}.shareFrom`, formatNumber(a.paper_share_pct, lang, 2, a.paper_share_pct !== 100), a.paper_share_pct, a, '%'),
+          b?.paper_share_pct == null ? '' : cell(`${id}.shareTo`, formatNumber(b.paper_share_pct, lang, 2, b.paper_share_pct !== 100), b.paper_share_pct, b, '%'), check,
         ];
       }),
       flagged: mix.sources.map((x) => findingsFor(x.sourceType).some((f) => f.verdict === 'disagrees') || (x.sourceType === 'total' && [mix.unlistedGwh.from, mix.unlistedGwh.to].some((g) => g.value !== null && g.value !== 0))),
@@ -605,13 +616,14 @@ export function buildView(ctx: ViewContext): BriefView {
     const finding = f ? findingFor(`facts/${f.id}`) : undefined;
     if (!f || !finding) continue;
     const claimYears = span(+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4));
-    const values = { phase: ordinal(pm.phase), claimYears, printed: stated(`problems.phaseTrend.${pm.phase}.printed`, f, 'percent', 2) };
+    const printedKey = f.value! < 0 ? 'words.fellBy' : 'words.roseBy';
+    const values = { phase: ordinal(pm.phase), claimYears, printed: fill(t(printedKey), { x: stated(`problems.phaseTrend.${pm.phase}.printed`, f, 'percent', 2, { abs: true }) }, printedKey) };
     const sources = [...sourcesOf([f]), ...pm.emissionsChangePerYear.sources];
-    const recomputed = () => ledger.add({
-      id: `problems.phaseTrend.${pm.phase}.recomputed`, text: written(finding.recomputed!, finding.precision, 'percent', '%/yr', 2), kind: 'number', value: finding.recomputed, unit: '%/yr', precision: finding.precision,
+    const recomputed = () => fill(t(finding.recomputed! < 0 ? 'words.fellBy' : 'words.roseBy'), { x: ledger.add({
+      id: `problems.phaseTrend.${pm.phase}.recomputed`, text: written(Math.abs(finding.recomputed!), finding.precision, 'percent', '%/yr', 2), kind: 'number', value: finding.recomputed, unit: '%/yr', precision: finding.precision,
       period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: finding.method, rows: [], sources: [], verdict: finding.verdict, reason: finding.reason,
       ...(finding.because && 'scope' in finding.because && finding.because.scope ? { scope: finding.because.scope } : {}),
-    });
+    }) }, 'words.fellBy');
     const b = finding.because;
     if (finding.recomputed !== null && b?.kind === 'unstated') {
       phaseTrends.push(para('problems.phaseTrendUnstated', { ...values, recomputed: recomputed(), scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, sources));

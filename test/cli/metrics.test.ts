@@ -31,7 +31,7 @@ describe('ets-brief metrics --json', () => {
   });
 
   it('keeps a stable key order and output', () => {
-    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'daily', 'latest', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'generationTotals', 'reconciliation', 'reach']);
+    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'daily', 'latest', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'memberStateRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'generationTotals', 'reconciliation', 'reach']);
     expect(run('metrics', '--json').stdout).toBe(r.stdout);
   });
 

@@ -68,7 +68,7 @@ describe('scope changes are not emission changes', () => {
 
   it('says in words that 2005 and 2021 cover different installations, and gives the one-scope change', () => {
     expect(text(en)).toMatch(/2\.01 Gt in 2005 and 1\.31 Gt in 2021, but the two years do not cover the same installations/);
-    expect(text(en)).toMatch(/On one scope \(EU-27, Iceland, Liechtenstein and Norway at the Phase 3 scope, without the UK \(comparable series\)\), verified emissions fell by about 40% from 2005 to 2020, or about -3% a year; the values for 2005–2012 include the EEA's estimates/);
+    expect(text(en)).toMatch(/On one scope \(EU-27, Iceland, Liechtenstein and Norway at the Phase 3 scope, without the UK \(comparable series\)\), verified emissions fell by about 40% from 2005 to 2020, about 3% a year; the values for 2005–2012 include the EEA's estimates/);
     expect(text(zh)).toMatch(/二者之差并非同口径变化/);
   });
 
@@ -86,6 +86,10 @@ describe('auction revenue in one currency', () => {
   it('finds the paper\'s 26% right (25.6% in one currency), and its 2022 currency label wrong', () => {
     expect(m.auctionRevenueGrowth['eu-ets']!.value!).toBeCloseTo(25.57, 2);
     expect(finding('facts/eu-auction-revenue-cagr')?.verdict).toBe('agrees');
+    // Checked on one definition throughout: the EEA's member-state revenue, 3.1 → 29.7 bn EUR.
+    expect(m.memberStateRevenueGrowth['eu-ets']!.value!).toBeCloseTo(28.5, 1);
+    // The EEA's EUR 38.8 bn is not what the correction judges: the printed 388 亿美元 is.
+    expect(en.ledger.entries().find((e) => e.id === 'keyFigures.auctionRevenue')?.verdict).toBeUndefined();
     expect(finding('facts/eu-auction-revenue-2022/printed')).toMatchObject({ verdict: 'disagrees', because: { kind: 'unitLabel', unit: 'EUR', printedUnit: 'USD', sources: ['eea-auction-revenues'] } });
   });
 

@@ -83,7 +83,7 @@ describe('§7 China compared with the EU', () => {
     expect(cn.shareOfJurisdictionEmissions.missing).toMatch(/no share-of-jurisdiction-emissions fact for cn-ets/);
     expect(cn.turnoverRatio.value).toBeCloseTo(m.volume.subject.perYear.value! / 4.5e9, 12);
     expect(eu.turnoverRatio.value!).toBeGreaterThan(100 * cn.turnoverRatio.value!);
-    expect(eu.gases).toBe('CO2; N2O; PFCs'); // from 2013 (EEA); the paper lists CO2 only
+    expect(eu.gases).toBe('CO2, N2O, PFCs'); // from 2013 (EEA); the paper lists CO2 only
     expect(cn.sectors.en).toBe('Power generation');
     expect(cn.gases).toBe('CO2');
   });

@@ -11,6 +11,8 @@ export interface WatchOptions {
   readonly rebuild: (changed: readonly string[]) => Promise<void>;
   /** Told when a path goes away ('missing'), comes back ('restored') or cannot be watched. */
   readonly notice?: (event: WatchNotice, path: string, detail?: string) => void;
+  /** fs.watch, unless a test gives another (one that fails, say, as watch does past the OS's limits). */
+  readonly watch?: typeof watch;
 }
 
 export type WatchNotice = 'missing' | 'restored' | 'unwatchable';
@@ -56,7 +58,7 @@ export function watchAndRebuild(options: WatchOptions): () => void {
     pending.add(name);
     schedule();
   };
-  const watched = options.paths.map((path) => new WatchedPath(path, changed, notice));
+  const watched = options.paths.map((path) => new WatchedPath(path, changed, notice, options.watch ?? watch));
   const poll = setInterval(() => {
     for (const w of watched) w.check();
   }, options.pollMs ?? 500);
@@ -79,6 +81,7 @@ class WatchedPath {
     readonly path: string,
     private readonly changed: (name: string) => void,
     private readonly notice: (event: WatchNotice, path: string, detail?: string) => void,
+    private readonly watchPath: typeof watch,
   ) {
     this.check();
   }
@@ -109,7 +112,7 @@ class WatchedPath {
   private open(identity: string, folder: boolean): void {
     this.close();
     try {
-      this.watcher = watch(this.path, { recursive: folder }, (event, name) => {
+      this.watcher = this.watchPath(this.path, { recursive: folder }, (event, name) => {
         const file = name ? String(name) : this.path;
         // The path itself renamed or removed: find out at once rather than at the next check.
         if (event === 'rename' && (!name || !folder)) this.check();

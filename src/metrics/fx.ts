@@ -1,6 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import { daysPerYear } from './period.js';
-import { sourcesOf, type InputRef, type Period, type Window } from './types.js';
+import { sourcesOf, type InputRef, type Window } from './types.js';
 
 export interface Rate {
   readonly rate: number;

@@ -68,7 +68,7 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
   if (window) for (const market of compared) bands[market] = priceBand(data, market, window, currencies);
   const subjectBand = bands[subject] ?? null;
   const subjectImplied = window && subjectBand ? impliedAveragePrice(data, subject, window, subjectBand) : null;
-  const ratio = window && bands[reference] && subjectBand ? priceRatio(data, bands[reference]!, subjectBand, window) : volume.ratio;
+  const ratio = window && bands[reference] && subjectBand ? priceRatio(bands[reference]!, subjectBand, window) : volume.ratio;
 
   const daily: Record<string, DailyStats> = {};
   if (window) {

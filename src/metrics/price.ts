@@ -114,7 +114,7 @@ export function midpoint(band: { low: Metric; high: Metric }): Metric {
  * How many times the reference market's price is the subject's, comparing stated band midpoints
  * in the reference market's currency.
  */
-export function priceRatio(data: Data, reference: PriceBand, subject: PriceBand, period: Window): Metric {
+export function priceRatio(reference: PriceBand, subject: PriceBand, period: Window): Metric {
   const common = reference.currency;
   const inCommon = common === null ? undefined : subject.converted[common];
   if (common === null || !inCommon) return unavailable('ratio', 'price ratio', `no common currency for ${reference.market}`, period);

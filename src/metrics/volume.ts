@@ -3,7 +3,7 @@ import { yearsIn } from './period.js';
 import { dailyStats } from './daily.js';
 import { factOver, factsFor, periodOf } from './select.js';
 import { combine, statedPrecision } from './precision.js';
-import { metric, sourcesOf, unavailable, type Metric, type Period, type Window } from './types.js';
+import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
 
 export interface VolumeComparison {
   /** The common window: from the subject's launch to the end of its latest cumulative volume. */

@@ -2,7 +2,7 @@ import { annualVolumes } from '../metrics/annual-volumes.js';
 import { currencyOfUnit } from '../data/datasets/common.js';
 import type { Data } from '../data/datasets/index.js';
 import {
-  asCovered, comparableSeries, decimalsFor, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
+  asCovered, decimalsFor, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
   type Precision, type RuleChangeRow, type SeriesReach,
 } from '../metrics/index.js';
 import { statedPrecision } from '../metrics/precision.js';

@@ -1,4 +1,4 @@
-import { date, number, oneOf } from '../fields.js';
+import { date, number } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { currency, note, SOURCE_REFERENCE, sourceList } from './common.js';
 

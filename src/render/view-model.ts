@@ -6,7 +6,7 @@ import {
   type Precision, type RuleChangeRow, type SeriesReach,
 } from '../metrics/index.js';
 import { statedPrecision } from '../metrics/precision.js';
-import { currencyName, fill, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
+import { currencyName, fill, formatByUnit, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
 import { Ledger, numberTokens } from './ledger.js';
 
 /**
@@ -199,14 +199,12 @@ export function buildView(ctx: ViewContext): BriefView {
     return `${prefixAbout && p.approx ? t('qualifiers.approx') : ''}${body}`;
   };
   /** A change in words ("fell by 40%", "下降40%"), the number recorded without its sign. */
-  const moved = (id: string, m: Metric, max: number): string => {
-    const key = m.value! < 0 ? 'words.fellBy' : 'words.roseBy';
-    return fill(t(key), { x: num(id, m, 'percent', max, { abs: true }) }, key);
+  const direction = (value: number, magnitude: string): string => {
+    const key = value < 0 ? 'words.fellBy' : 'words.roseBy';
+    return fill(t(key), { x: magnitude }, key);
   };
-  const movedFact = (id: string, f: Fact): string => {
-    const key = f.value! < 0 ? 'words.fellBy' : 'words.roseBy';
-    return fill(t(key), { x: stated(id, f, 'percent', 1, { abs: true }) }, key);
-  };
+  const moved = (id: string, m: Metric, max: number): string => direction(m.value!, num(id, m, 'percent', max, { abs: true }));
+  const movedFact = (id: string, f: Fact, max = 1): string => direction(f.value!, stated(id, f, 'percent', max, { abs: true }));
   /** A computed metric, written and recorded. */
   const num = (id: string, m: Metric, kind: Kind, max = 1, options: { abs?: boolean; verdictOf?: string } = {}): string => {
     const value = options.abs ? Math.abs(m.value!) : m.value!;
@@ -409,10 +407,8 @@ export function buildView(ctx: ViewContext): BriefView {
 
   // Mechanisms -----------------------------------------------------------------------------------
   const mechanisms: Paragraph[] = [];
-  const ruleValue = (r: (typeof rules)[number], value = r.value, id = `mechanisms.${r.parameter}.${r.valid_from}`) => {
-    const text = r.unit === 't' ? formatTonnes(value, lang) : r.unit === '%' || r.unit === '%/yr' ? formatPercent(value, lang, value % 1 === 0 ? 0 : 2) : formatPrice(value, currencyOfUnit(r.unit) ?? '', lang, 0);
-    return fromRow(id, text, value, r.unit, 'policy-rules', `${r.market}/${r.parameter}/${r.valid_from}`, sourcesOf([r]));
-  };
+  const ruleValue = (r: (typeof rules)[number], value = r.value, id = `mechanisms.${r.parameter}.${r.valid_from}`) =>
+    fromRow(id, ruleText(value, r.unit), value, r.unit, 'policy-rules', `${r.market}/${r.parameter}/${r.valid_from}`, sourcesOf([r]));
   /** The row whose value the paper printed, for a parameter (its paper_value). */
   const paperRule = (parameter: string) => rules.filter((r) => r.parameter === parameter && r.paper_value !== null).sort((a, b) => a.valid_from - b.valid_from);
   const lrf = paperRule('cap-reduction-factor');
@@ -456,9 +452,12 @@ export function buildView(ctx: ViewContext): BriefView {
       return fill(t('rules.period'), { value: shown, years: span(r.from, r.to), act: ledger.text(`${id}.act.${i}`, r.act, [{ dataset: 'policy-rules', rows: [`${reference}/${parameter}/${r.from}`] }], []) }, 'rules.period');
     }).join(t('rules.periodSeparator'));
   }
+  /** A rule's value as the law writes it: 833 Mt, 24%, 2.2%, EUR 100/t. */
+  function ruleText(v: number, u: string): string {
+    return u === 't' ? formatTonnes(v, lang) : u === '%' || u === '%/yr' ? formatPercent(v, lang, v % 1 === 0 ? 0 : 2) : formatPrice(v, currencyOfUnit(u) ?? '', lang, 0);
+  }
   function ruleNumber(parameter: string, v: number, u: string, at: string): string {
-    const text = u === 't' ? formatTonnes(v, lang) : u === '%' || u === '%/yr' ? formatPercent(v, lang, v % 1 === 0 ? 0 : 2) : formatPrice(v, currencyOfUnit(u) ?? '', lang, 0);
-    return ledger.add({ id: at, text, kind: 'number', value: v, unit: u, precision: EXACT, method: 'read from policy-rules.csv', rows: [{ dataset: 'policy-rules', rows: [`${reference}/${parameter}`] }], sources: sourcesOf(rules.filter((r) => r.parameter === parameter)) });
+    return ledger.add({ id: at, text: ruleText(v, u), kind: 'number', value: v, unit: u, precision: EXACT, method: 'read from policy-rules.csv', rows: [{ dataset: 'policy-rules', rows: [`${reference}/${parameter}`] }], sources: sourcesOf(rules.filter((r) => r.parameter === parameter)) });
   }
   /** The index's name in this language when the strings have it, else as data/ writes it. */
   function localIndex(index: string): string {
@@ -616,14 +615,13 @@ export function buildView(ctx: ViewContext): BriefView {
     const finding = f ? findingFor(`facts/${f.id}`) : undefined;
     if (!f || !finding) continue;
     const claimYears = span(+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4));
-    const printedKey = f.value! < 0 ? 'words.fellBy' : 'words.roseBy';
-    const values = { phase: ordinal(pm.phase), claimYears, printed: fill(t(printedKey), { x: stated(`problems.phaseTrend.${pm.phase}.printed`, f, 'percent', 2, { abs: true }) }, printedKey) };
+    const values = { phase: ordinal(pm.phase), claimYears, printed: movedFact(`problems.phaseTrend.${pm.phase}.printed`, f, 2) };
     const sources = [...sourcesOf([f]), ...pm.emissionsChangePerYear.sources];
-    const recomputed = () => fill(t(finding.recomputed! < 0 ? 'words.fellBy' : 'words.roseBy'), { x: ledger.add({
+    const recomputed = () => direction(finding.recomputed!, ledger.add({
       id: `problems.phaseTrend.${pm.phase}.recomputed`, text: written(Math.abs(finding.recomputed!), finding.precision, 'percent', '%/yr', 2), kind: 'number', value: finding.recomputed, unit: '%/yr', precision: finding.precision,
       period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: finding.method, rows: [], sources: [], verdict: finding.verdict, reason: finding.reason,
       ...(finding.because && 'scope' in finding.because && finding.because.scope ? { scope: finding.because.scope } : {}),
-    }) }, 'words.fellBy');
+    }));
     const b = finding.because;
     if (finding.recomputed !== null && b?.kind === 'unstated') {
       phaseTrends.push(para('problems.phaseTrendUnstated', { ...values, recomputed: recomputed(), scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, sources));
@@ -739,13 +737,7 @@ export function buildView(ctx: ViewContext): BriefView {
   function byUnit(value: number, unit: string, precision?: Precision): string {
     // An approximate recomputation is written as such ("about 0.5%").
     if (precision?.approx) return written(value, precision, unit === '%' || unit === '%/yr' ? 'percent' : 'number', unit, 2) + (unit === '%/yr' ? t('units.perYear') : '');
-    if (unit === 't' || unit === 't/yr') return formatTonnes(value, lang);
-    const money = currencyOfUnit(unit);
-    if (money && unit.endsWith('/t')) return formatPrice(value, money, lang, 2);
-    if (money) return formatMoney(value, money, lang);
-    if (unit === '%') return formatPercent(value, lang, 2);
-    if (unit === '%/yr') return `${formatPercent(value, lang, 2)}${t('units.perYear')}`;
-    return formatNumber(value, lang, 2);
+    return formatByUnit(value, unit, lang);
   }
 
   /** A verdict's reason in the brief's language. */

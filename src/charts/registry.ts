@@ -1,7 +1,7 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
-import { asCovered, comparableSeries, scopeChanges, scopeLabel, type Metrics } from '../metrics/index.js';
+import { asCovered, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
 import { isPartialYear } from '../metrics/period.js';
 import { reduceSeries } from './reduce.js';
 
@@ -185,10 +185,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       for (const phase of ctx.metrics.phases[market] ?? []) {
         // The paper's figure for (a part of) the phase against its recomputation over the same
         // years (the reconciliation's, on one scope where data/ has one).
-        const printed = ctx.data.facts.find(
-          (f) => f.market === market && f.subject === null && f.indicator === 'covered-emissions-change-per-year' && f.period_start !== null && f.period_end !== null
-            && f.period_start >= phase.period.start! && (phase.period.end === undefined || f.period_end <= phase.period.end),
-        );
+        const printed = statedTrendIn(ctx.data, market, phase.period);
         const recomputed = printed ? ctx.metrics.reconciliation.findings.find((x) => x.id === `facts/${printed.id}`)?.recomputed ?? null : null;
         if (!printed || printed.value === null || recomputed === null) continue;
         used.push(printed);

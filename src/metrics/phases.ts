@@ -70,3 +70,12 @@ function currencyOf(data: Data, market: string): string {
 function fromFact(f: Fact, method: string): Metric {
   return metric({ value: f.value, unit: f.unit, period: periodOf(f), method, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]) });
 }
+
+/**
+ * The average annual change of emissions a source states for (part of) a phase: the paper's phase
+ * trends, whose years may be fewer than the phase's (its Figure 7 ends in 2019).
+ */
+export function statedTrendIn(data: Data, market: string, period: Period): Fact | undefined {
+  return data.facts.find((f) => f.market === market && f.subject === null && f.indicator === 'covered-emissions-change-per-year' && f.value !== null
+    && f.period_start !== null && f.period_end !== null && f.period_start >= period.start! && (period.end === undefined || f.period_end <= period.end));
+}

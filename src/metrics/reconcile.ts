@@ -8,7 +8,7 @@ import { periodOf, type Fact } from './select.js';
 import { isPartialYear } from './period.js';
 import type { Precision } from './precision.js';
 import { ruleChanges } from './policy-rules.js';
-import { metric, unavailable, type Metric } from './types.js';
+import { metric, sourcesOf, unavailable, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
 import type { DailyStats } from './daily.js';
 
@@ -213,12 +213,14 @@ const formatRuleValue = (r: { value: number; unit: string }) => (r.unit === '%' 
 
 /** A number the paper printed that data/ records differently (a typo or a wrong unit), with why. */
 function correctionFinding(fact: Fact): Finding {
+  // The sources the recorded value comes from, besides the paper itself.
+  const recordedFrom = sourcesOf([fact]).filter((x) => x !== 'paper');
   return {
     id: `facts/${fact.id}/printed`, dataset: 'facts', ref: fact.paper_ref ?? '', claim: fact.printed ?? String(fact.paper_value), printed: fact.paper_value ?? fact.value!,
     qualifier: 'exact', recomputed: fact.value, unit: fact.unit, verdict: 'disagrees', reason: fact.note ?? `recorded from ${fact.source}`,
     because: fact.paper_unit !== null && fact.paper_unit !== fact.unit && (fact.paper_value === null || fact.paper_value === fact.value)
-      ? { kind: 'unitLabel', unit: fact.unit, printedUnit: fact.paper_unit, sources: fact.source.split(';').map((x) => x.trim()).filter((x) => x !== 'paper') }
-      : { kind: 'recorded', sources: fact.source.split(';').map((x) => x.trim()).filter((x) => x !== 'paper') },
+      ? { kind: 'unitLabel', unit: fact.unit, printedUnit: fact.paper_unit, sources: recordedFrom }
+      : { kind: 'recorded', sources: recordedFrom },
     method: `value recorded in facts.csv from ${fact.source}`, ...(fact.note ? { note: fact.note } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { annualVolumes } from '../metrics/annual-volumes.js';
 import { currencyOfUnit } from '../data/datasets/common.js';
 import type { Data } from '../data/datasets/index.js';
 import {
-  asCovered, decimalsFor, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
+  asCovered, decimalsFor, statedTrendIn, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
   type Precision, type RuleChangeRow, type SeriesReach,
 } from '../metrics/index.js';
 import { statedPrecision } from '../metrics/precision.js';
@@ -610,8 +610,7 @@ export function buildView(ctx: ViewContext): BriefView {
   // The paper's emission trends by phase, each against the data over the claim's own years.
   const phaseTrends: Paragraph[] = [];
   for (const pm of metrics.phases[reference] ?? []) {
-    const f = data.facts.find((x) => x.market === reference && x.subject === null && x.indicator === 'covered-emissions-change-per-year' && x.period_start !== null && x.period_end !== null
-      && x.period_start >= pm.period.start! && (pm.period.end === undefined || x.period_end <= pm.period.end));
+    const f = statedTrendIn(data, reference, pm.period);
     const finding = f ? findingFor(`facts/${f.id}`) : undefined;
     if (!f || !finding) continue;
     const claimYears = span(+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4));

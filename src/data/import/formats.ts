@@ -28,7 +28,8 @@ interface Common {
 export interface WindDailyFormat extends Common {
   readonly reader: 'wind';
   readonly target: 'market-daily';
-  readonly constants: { readonly market: string; readonly instrument: 'exchange' | 'futures'; readonly currency: 'CNY' | 'EUR' | 'USD' };
+  /** `series` names the publisher (and, for futures, the contract or roll): see market-daily. */
+  readonly constants: { readonly market: string; readonly instrument: 'exchange' | 'futures'; readonly series: string; readonly currency: 'CNY' | 'EUR' | 'USD' };
   /** close is required on a row; the others may be empty. */
   readonly series: { readonly close: SeriesMapping } & Partial<Record<'open' | 'high' | 'low' | 'volume' | 'turnover', SeriesMapping>>;
 }
@@ -36,7 +37,7 @@ export interface WindDailyFormat extends Common {
 export interface WindFxFormat extends Common {
   readonly reader: 'wind';
   readonly target: 'fx-daily';
-  readonly constants: { readonly base: 'USD' | 'EUR'; readonly quote: 'CNY' | 'USD' | 'EUR' };
+  readonly constants: { readonly base: 'USD' | 'EUR'; readonly quote: 'CNY' | 'USD' | 'EUR'; readonly series: string };
   readonly series: { readonly rate: SeriesMapping };
 }
 
@@ -93,7 +94,7 @@ function windPilot(p: { id: string; code: string; region: string; exchange: stri
     reader: 'wind',
     target: 'market-daily',
     market: { id: p.id, kind: 'pilot', jurisdiction: 'CN', currency: 'CNY', launch_date: null, note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.` },
-    constants: { market: p.id, instrument: 'exchange', currency: 'CNY' },
+    constants: { market: p.id, instrument: 'exchange', series: 'wind', currency: 'CNY' },
     series: {
       close: { name: name('收盘价'), units: PRICE },
       volume: { name: name('当日成交量'), units: TONNES },
@@ -109,7 +110,7 @@ export const FORMATS: readonly ImportFormat[] = [
     publisher: '上海环境能源交易所 via WIND',
     reader: 'wind',
     target: 'market-daily',
-    constants: { market: 'cn-ets', instrument: 'exchange', currency: 'CNY' },
+    constants: { market: 'cn-ets', instrument: 'exchange', series: 'wind', currency: 'CNY' },
     series: {
       close: { name: '中国:碳市场碳排放配额(CEA):最新价', units: PRICE },
       open: { name: '中国:碳市场碳排放配额(CEA):开盘价', units: PRICE },
@@ -127,7 +128,7 @@ export const FORMATS: readonly ImportFormat[] = [
     publisher: '中国货币网 (CFETS) via WIND',
     reader: 'wind',
     target: 'fx-daily',
-    constants: { base: 'USD', quote: 'CNY' },
+    constants: { base: 'USD', quote: 'CNY', series: 'cfets-spot' },
     series: { rate: { name: 'CFETS:即期汇率:美元兑人民币', units: { '': 1 } } },
   },
   {
@@ -137,7 +138,8 @@ export const FORMATS: readonly ImportFormat[] = [
     reader: 'table',
     target: 'market-daily',
     signature: ['datetime', 'open', 'high', 'low', 'settle', 'efp_volume', 'efs_volume', 'block_volume'],
-    constants: { market: 'eu-ets', instrument: 'futures', currency: 'EUR' },
+    // ETS Watch's continuous futures settlement; which contract it rolls is ETS Watch's choice.
+    constants: { market: 'eu-ets', instrument: 'futures', series: 'ets-watch', currency: 'EUR' },
     // The file's `close` is computed (with float noise) and its volumes are in contract lots of
     // one futures series, not the market's tonnes: settle is the price, volumes are not imported.
     columns: { date: 'datetime', close: 'settle', open: 'open', high: 'high', low: 'low' },

@@ -1,4 +1,5 @@
 import type { RowOf } from '../schema.js';
+import { auctions } from './auctions.js';
 import { emissions } from './emissions.js';
 import { facts } from './facts.js';
 import { fxDaily } from './fx-daily.js';
@@ -30,6 +31,7 @@ export const DATASETS = {
   'market-daily': marketDaily,
   'fx-daily': fxDaily,
   'sector-emissions': sectorEmissions,
+  auctions,
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -37,4 +39,4 @@ export type DatasetName = keyof typeof DATASETS;
 /** The loaded data: one typed array of rows per dataset. */
 export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
 
-export { emissions, facts, fxDaily, fxRates, marketDaily, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };
+export { auctions, emissions, facts, fxDaily, fxRates, marketDaily, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };

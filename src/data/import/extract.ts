@@ -7,6 +7,10 @@ import { readTable } from '../read-table.js';
 import type { Fields } from '../schema.js';
 import type { ImportFormat, SeriesMapping } from './formats.js';
 import type { ImportInput } from './recognise.js';
+import { extractAuctions, extractPilotQuotes } from './sheets.js';
+import type { Skip } from './skips.js';
+import { SkipLog } from './skips.js';
+import { slug } from './slug.js';
 
 export interface Extracted {
   /** Rows in the target dataset's shape, without `source` (the import assigns it). */
@@ -15,6 +19,8 @@ export interface Extracted {
   /** Rows the format says to leave out, counted for the report, and why. */
   readonly skipped: number;
   readonly skippedReason?: string;
+  /** The rows left out, by reason, where a format leaves rows out for several. */
+  readonly skips?: readonly Skip[];
 }
 
 /**
@@ -37,6 +43,10 @@ export async function extract(format: ImportFormat, input: ImportInput, display:
       return extractWind(format, input.bytes, display);
     case 'table':
       return extractTable(format, input.bytes, display);
+    case 'wide-fx':
+      return extractWideFx(format, input.bytes, display);
+    case 'sheet':
+      return format.target === 'auctions' ? extractAuctions(format, input, display) : extractPilotQuotes(format, input, display);
     case 'year-columns':
       return extractYearColumns(format, input.bytes, display);
     case 'datapackage':
@@ -80,12 +90,34 @@ function roundScaled(x: number): number {
 
 async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, path: Uint8Array, display: string): Promise<Extracted> {
   const fields: Fields = {};
-  for (const field of Object.keys(format.columns)) fields[field] = field === 'date' ? date() : field === 'close' ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
+  const value = format.target === 'fx-daily' ? 'rate' : 'close';
+  for (const field of Object.keys(format.columns)) {
+    fields[field] = field === 'date' ? date({ dayFirst: format.dateOrder === 'day-first' }) : field === value ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
+  }
   const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
     displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>, maxRows: maxImportRows(),
   });
   const rows = read.rows.map((r) => ({ ...format.constants, ...r, note: format.note ?? null }));
   return { rows, issues: read.issues, skipped: 0 };
+}
+
+/** One fx-daily row per listed quote column and day; a day the file marks N/A is counted, not read. */
+async function extractWideFx(format: Extract<ImportFormat, { reader: 'wide-fx' }>, path: Uint8Array, display: string): Promise<Extracted> {
+  const fields: Fields = { date: date() };
+  for (const quote of format.quotes) fields[quote] = number({ minimum: 0 }).optional();
+  const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
+    displayPath: display, unknownColumns: 'ignore', columns: { date: format.dateColumn }, maxRows: maxImportRows(),
+  });
+  const skips = new SkipLog();
+  const rows: Record<string, unknown>[] = [];
+  read.rows.forEach((r, i) => {
+    for (const quote of format.quotes) {
+      const rate = r[quote];
+      if (typeof rate === 'number') rows.push({ ...format.constants, quote, date: r.date, rate, note: format.note });
+      else skips.add(`days without a ${quote} rate (N/A)`, `line ${read.lines[i]}`);
+    }
+  });
+  return { rows, issues: read.issues, ...skips.summary() };
 }
 
 async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-columns' }>, path: Uint8Array, display: string): Promise<Extracted> {
@@ -116,9 +148,4 @@ async function extractPackage(format: Extract<ImportFormat, { reader: 'datapacka
     rows.push({ ...format.constants, sector, sector_id: slug(sector), year: r[format.columns.year], value: roundScaled(value * format.scale), note: null });
   }
   return { rows, issues, skipped, skippedReason: 'value 0, which this publisher writes for "not yet reported"' };
-}
-
-/** "30 Production of lime, or calcination" -> "30-production-of-lime-or-calcination". */
-export function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
 }

@@ -11,8 +11,10 @@ import { formatTableChunks } from '../write-table.js';
 import { assignCoverage } from './coverage.js';
 import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
+import { checkFxAgainstAnnual } from './fx-check.js';
 import { keyFunction, mergeRows, type Change } from './merge.js';
-import { recognise } from './recognise.js';
+import { recognise, unwrapArchive, type ImportInput } from './recognise.js';
+import type { Skip } from './skips.js';
 
 export interface FileReport {
   readonly file: string;
@@ -26,6 +28,8 @@ export interface FileReport {
   readonly replaced: number;
   readonly skipped: number;
   readonly skippedReason: string | null;
+  /** Rows left out, by reason, with the first few of each (formats that leave rows out for several reasons). */
+  readonly skips: readonly Skip[];
   readonly marketsAdded: readonly string[];
   /** Date or year range of the dataset's rows for the file's market, before and after. */
   readonly rangeBefore: readonly [string, string] | null;
@@ -78,20 +82,26 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
 
   for (const file of files) {
     // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
-    const input = { path: file, bytes: await readInput(file) };
+    const input = await readInput(file);
     const format = await recognise(input);
     if (!format) throw new UnrecognisedFileError(file);
-    const raw = await extract(format, input, file);
+    const display = input.archive ? `${file} (${input.archive.member})` : file;
+    const raw = await extract(format, input, display);
     if (hasErrors(raw.issues)) throw new DataError(raw.issues);
-    // Emissions take the scope their market had in their year (scopes.csv).
-    const covered = format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, file) : { rows: raw.rows, issues: [] };
+    // Emissions take the scope their market had in their year (scopes.csv); daily rates must be
+    // the pair the format says (fx-rates.csv's annual averages), whatever the file is called.
+    const covered =
+      format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, display)
+      : format.target === 'fx-daily' ? { rows: raw.rows, issues: checkFxAgainstAnnual(raw.rows, tables['fx-rates']!, display) }
+      : { rows: raw.rows, issues: [] };
     if (hasErrors(covered.issues)) throw new DataError(covered.issues);
     const extracted = { ...raw, rows: covered.rows };
-    const hash = createHash('sha256').update(input.bytes).digest('hex');
+    // The source is the file as given: for an archive, the archive's bytes.
+    const hash = createHash('sha256').update(input.archive?.bytes ?? input.bytes).digest('hex');
     const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
-    const market = marketOf(format);
+    const markets = marketsOf(extracted.rows);
     // A key repeated within the file (the same day twice) is an error, not something to merge.
     const keyOf = keyFunction(schema);
     const seen = new Set<string>();
@@ -99,7 +109,7 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
     if (repeated.length > 0) {
       throw new DataError(repeated.slice(0, 10).map((k) => ({ file, severity: 'error' as const, message: `the file has two rows for ${k.replace(/\u0000/g, ' ')}` })));
     }
-    const before = range(tables[dataset]!, market);
+    const before = range(tables[dataset]!, markets);
     const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
     const marketsAdded: string[] = [];
     if (merged.added + merged.replaced > 0) {
@@ -109,39 +119,44 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
         tables.sources!.push(sourceRow(format, file, hash, sourceId, today));
         touched.add('sources');
       }
-      if (format.market && !tables.markets!.some((m) => m.id === format.market!.id)) {
-        tables.markets!.push({ ...format.market, source: sourceId });
-        marketsAdded.push(format.market.id);
+      for (const market of [...(format.market ? [format.market] : []), ...(format.markets ?? [])]) {
+        if (!markets?.has(market.id) || tables.markets!.some((m) => m.id === market.id)) continue;
+        tables.markets!.push({ ...market, source: sourceId });
+        marketsAdded.push(market.id);
         touched.add('markets');
       }
     }
     reports.push({
       file, format: format.id, dataset, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
-      changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, marketsAdded,
-      rangeBefore: before, rangeAfter: range(tables[dataset]!, market),
+      changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, skips: extracted.skips ?? [], marketsAdded,
+      rangeBefore: before, rangeAfter: range(tables[dataset]!, markets),
     });
   }
   if (touched.size > 0 && txn) await writeValidated(txn, tables, touched, options.version);
   return reports;
 }
 
-/** A file to import as bytes; what is not a readable regular file is a located error. */
-async function readInput(file: string): Promise<Buffer> {
+/**
+ * A file to import as bytes (a zip archive's one data file, read out of it); what is not a
+ * readable regular file, or an archive of several files, is a located error.
+ */
+async function readInput(file: string): Promise<ImportInput> {
   try {
-    return await readRegularFile(file);
+    return unwrapArchive({ path: file, bytes: await readRegularFile(file) });
   } catch (error) {
     if (error instanceof InputError) throw new DataError([error.issue]);
     throw error;
   }
 }
 
-function marketOf(format: ImportFormat): string | undefined {
-  const constants = format.constants as { market?: string };
-  return constants.market;
+/** The markets a file's rows belong to; undefined for datasets without markets (exchange rates). */
+function marketsOf(rows: readonly Record<string, unknown>[]): Set<string> | undefined {
+  const markets = new Set(rows.flatMap((r) => (typeof r.market === 'string' ? [r.market] : [])));
+  return markets.size > 0 ? markets : undefined;
 }
 
-function range(rows: readonly Record<string, unknown>[], market: string | undefined): [string, string] | null {
-  const values = rows.filter((r) => market === undefined || r.market === undefined || r.market === market).map((r) => String(r.date ?? r.year ?? '')).filter(Boolean).sort();
+function range(rows: readonly Record<string, unknown>[], markets: ReadonlySet<string> | undefined): [string, string] | null {
+  const values = rows.filter((r) => markets === undefined || r.market === undefined || markets.has(String(r.market))).map((r) => String(r.date ?? r.year ?? '')).filter(Boolean).sort();
   return values.length > 0 ? [values[0]!, values.at(-1)!] : null;
 }
 

@@ -132,7 +132,7 @@ describe.skipIf(!present)('real-data files load as found', () => {
   it('finds the EEX reports\' header by content: row 3 to 2016, row 6 (after a blank column A) from 2017', async () => {
     for (const file of EEX_REPORTS) {
       const year = Number(/(\d{4})-data/.exec(file)![1]);
-      const sheet = readWorkbook(await readFile(`${REAL}${file}`), file).sheets.find((s) => s.name === 'Primary Market Auction')!;
+      const sheet = (await readWorkbook(await readFile(`${REAL}${file}`), file)).sheets.find((s) => s.name === 'Primary Market Auction')!;
       const t = await readSheetTable(sheet, auctionReport, file);
       expect(errorsOf(t.issues), file).toEqual([]);
       expect(t.headerLine, file).toBe(year <= 2016 ? 3 : 6);
@@ -142,13 +142,13 @@ describe.skipIf(!present)('real-data files load as found', () => {
 
   it('reads the 2013 report\'s member-state details as the text they are (German thousands separators, several lines)', async () => {
     const file = EEX_REPORTS[1]!;
-    const sheet = readWorkbook(await readFile(`${REAL}${file}`), file).sheets[0]!;
+    const sheet = (await readWorkbook(await readFile(`${REAL}${file}`), file)).sheets[0]!;
     expect(sheet.rows[3]![16]).toMatch(/^AT: 620\.400\nIT: 3\.052\.650\n/);
     expect(sheet.rows[3]!.slice(0, 4)).toEqual(['2013-12-17', expect.any(String), 'EU', 'T3PA']);
   });
 
   it('reads the pilots\' workbook as text cells: "-", "35,000" and "10000 t" as written', async () => {
-    const book = readWorkbook(await readFile(`${REAL}china-pilots-sceex/碳排放权交易-每日行情.xlsx`), 'pilots');
+    const book = await readWorkbook(await readFile(`${REAL}china-pilots-sceex/碳排放权交易-每日行情.xlsx`), 'pilots');
     expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', '广州', '湖北', '上海', '北京', '福建', '重庆', '天津', '深圳']);
     const cells = book.sheets[0]!.rows.flat();
     expect(cells).toContain('35,000');

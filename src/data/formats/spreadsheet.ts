@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
 import * as XLSX from '@e965/xlsx';
 import type { DataIssue } from '../errors.js';
@@ -39,29 +41,98 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
 }
 
 // Recognising a file and then reading it parse the same bytes: parse them once.
-const parsed = new WeakMap<Uint8Array, Workbook>();
+const parsed = new WeakMap<Uint8Array, Promise<Workbook>>();
 
-/** The workbook's sheets as text cells; a file SheetJS cannot read is an InputError naming it. */
-export function readWorkbook(bytes: Uint8Array, display: string): Workbook {
-  const cached = parsed.get(bytes);
-  if (cached) return cached;
-  let book: XLSX.WorkBook;
-  try {
-    // Values and number formats only: no formulas, styles, macros or HTML are read.
-    book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetStubs: false });
-  } catch (error) {
-    throw new InputError({ file: display, severity: 'error', message: `not a readable workbook: ${(error as Error).message}`, expected: 'an .xls or .xlsx file' });
-  }
-  const date1904 = book.Workbook?.WBProps?.date1904 === true;
-  const sheets = book.SheetNames.map((name) => ({ name, rows: sheetRows(book.Sheets[name]!, date1904) }));
-  const workbook = { sheets };
-  parsed.set(bytes, workbook);
-  return workbook;
+/** How long a workbook may take to parse (ETS_BRIEF_WORKBOOK_SECONDS, default 60); the largest real one (1 MB) takes a few seconds. */
+export function workbookSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.ETS_BRIEF_WORKBOOK_SECONDS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 60;
 }
 
-function sheetRows(sheet: XLSX.WorkSheet, date1904: boolean): string[][] {
-  const data = (sheet as XLSX.DenseWorkSheet)['!data'] ?? [];
-  return Array.from(data, (row) => Array.from(row ?? [], (cell) => cellText(cell, date1904)));
+/** Memory the parsing thread may use, in MiB. */
+const WORKBOOK_HEAP_MIB = 1024;
+
+/**
+ * The workbook's sheets as text cells; a file that cannot be read is an InputError naming it.
+ * SheetJS parses on a worker thread with a time and a memory limit: some damaged .xls files make
+ * it loop for ever or allocate without end (found by test/data/fuzz-workbooks.test.ts), and a
+ * damaged download must be refused, not hang the import or exhaust the machine.
+ */
+export function readWorkbook(bytes: Uint8Array, display: string): Promise<Workbook> {
+  let pending = parsed.get(bytes);
+  if (!pending) {
+    pending = parseOnWorker(bytes, display).then((raw) => ({ sheets: raw.sheets.map((s) => ({ name: s.name, rows: s.rows.map((row) => (row ?? []).map((cell) => cellText(cell ?? undefined, raw.date1904))) })) }));
+    parsed.set(bytes, pending);
+  }
+  return pending;
+}
+
+/** What the parsing thread sends back: each sheet's cells (type, value, number format, text), row by row. */
+interface RawWorkbook {
+  readonly date1904: boolean;
+  readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly (XLSX.CellObject | null)[] | null)[] }[];
+}
+
+// The thread's code, run as CommonJS: it loads SheetJS by the path this module resolves, so it
+// works from the compiled package and from the TypeScript sources alike. Values and number
+// formats only: no formulas, styles, macros or HTML are read. SheetJS's console notes about
+// records it does not know are silenced (they are not the user's business).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+for (const k of ['log', 'warn', 'error', 'info', 'debug']) console[k] = () => {};
+const XLSX = require(workerData.xlsx);
+let out;
+try {
+  const book = XLSX.read(workerData.bytes, { type: 'array', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetStubs: false });
+  let cells = 0;
+  const sheets = book.SheetNames.map((name) => ({ name, rows: Array.from(book.Sheets[name]['!data'] || [], (row) => {
+    if (!row) return null;
+    cells += row.length;
+    if (cells > workerData.maxCells) throw new Error('more than ' + workerData.maxCells + ' cells');
+    return Array.from(row, (c) => (c ? { t: c.t, v: c.v, z: c.z, w: c.w } : null));
+  }) }));
+  out = { sheets, date1904: !!(book.Workbook && book.Workbook.WBProps && book.Workbook.WBProps.date1904) };
+} catch (error) {
+  out = { error: String(error && error.message || error) };
+}
+parentPort.postMessage(out);
+`;
+
+const XLSX_PATH = createRequire(import.meta.url).resolve('@e965/xlsx');
+/** Cells read from one workbook at most: 25 million is far beyond any export, and bounds memory. */
+const MAX_CELLS = 25_000_000;
+
+function parseOnWorker(bytes: Uint8Array, display: string): Promise<RawWorkbook> {
+  const refuse = (message: string) => new InputError({ file: display, severity: 'error', message, expected: 'an intact .xls or .xlsx file' });
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { bytes, xlsx: XLSX_PATH, maxCells: MAX_CELLS },
+      resourceLimits: { maxOldGenerationSizeMb: WORKBOOK_HEAP_MIB },
+      stdout: true,
+      stderr: true,
+    });
+    const seconds = workbookSeconds();
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(refuse(`not a readable workbook: parsing did not finish within ${seconds} s (a damaged file?)`));
+    }, seconds * 1000);
+    const settle = () => clearTimeout(timer);
+    worker.once('message', (reply: RawWorkbook | { error: string }) => {
+      settle();
+      void worker.terminate();
+      if ('error' in reply) reject(refuse(`not a readable workbook: ${reply.error}`));
+      else resolve(reply);
+    });
+    worker.once('error', (error) => {
+      settle();
+      reject(refuse(`not a readable workbook: ${error.message}`));
+    });
+    worker.once('exit', () => {
+      settle();
+      reject(refuse('not a readable workbook: the reader stopped without an answer'));
+    });
+  });
 }
 
 const isDateFormat = XLSX.SSF.is_date as (format: string) => boolean;
@@ -111,11 +182,17 @@ export interface SheetTable<R> extends TableRead<R> {
   readonly headerLine: number | undefined;
 }
 
-/** The first row (within the first rows) that names every required field of `schema`, 0-based. */
+/**
+ * The first row (within the first rows) that names every required field of `schema` (every field,
+ * when none is required: a title row must not pass for a header), 0-based.
+ */
 export function findHeader(sheet: Sheet, schema: DatasetSchema, chosen: Readonly<Record<string, string>> = {}): number | undefined {
+  const fields = Object.values(schema.fields);
+  const needed = fields.some((f) => f.required) ? fields.filter((f) => f.required).length : fields.length;
   for (let r = 0; r < Math.min(sheet.rows.length, HEADER_WITHIN); r++) {
     const map = mapHeader(sheet.rows[r]!, schema.fields, '', r + 1, 'ignore', chosen);
-    if (!map.issues.some((i) => i.message.startsWith('missing required column'))) return r;
+    const named = [...map.indexOf.keys()].filter((name) => needed === fields.length || schema.fields[name]!.required).length;
+    if (named >= needed && !map.issues.some((i) => i.message.startsWith('missing required column'))) return r;
   }
   return undefined;
 }

@@ -47,7 +47,7 @@ export async function recognise(input: string | ImportInput, formats: readonly I
   if (looksLikeWorkbook(bytes)) {
     let sheets;
     try {
-      sheets = readWorkbook(bytes, unwrapped.path).sheets;
+      sheets = (await readWorkbook(bytes, unwrapped.path)).sheets;
     } catch {
       return undefined;
     }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../datapackage.js';
 import { DATASETS, type Data, type DatasetName } from '../datasets/index.js';
 import { DataError, hasErrors } from '../errors.js';
+import { looksLikeWorkbook, readWorkbook } from '../formats/spreadsheet.js';
 import { InputError, readRegularFile } from '../input.js';
 import { loadData } from '../load.js';
 import type { DatasetSchema } from '../schema.js';
@@ -142,7 +143,10 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
  */
 async function readInput(file: string): Promise<ImportInput> {
   try {
-    return unwrapArchive({ path: file, bytes: await readRegularFile(file) });
+    const input = unwrapArchive({ path: file, bytes: await readRegularFile(file) });
+    // A workbook that cannot be parsed (damaged, or too slow to) says why, not "unknown format".
+    if (looksLikeWorkbook(input.bytes)) await readWorkbook(input.bytes, file);
+    return input;
   } catch (error) {
     if (error instanceof InputError) throw new DataError([error.issue]);
     throw error;

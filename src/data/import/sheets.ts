@@ -48,7 +48,7 @@ export function sheetMatches(format: SheetFormat, sheets: readonly Sheet[]): boo
 /** Every sheet with the format's header, read as its table; sheets without it are passed over. */
 async function readSheets(format: SheetFormat, input: ImportInput, display: string) {
   const schema = sheetSchema(format);
-  const book = readWorkbook(input.bytes, display);
+  const book = await readWorkbook(input.bytes, display);
   const tables = [];
   for (const sheet of book.sheets) {
     if (findHeader(sheet, schema) === undefined) continue;

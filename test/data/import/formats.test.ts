@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import type { Data } from '../../../src/data/datasets/index.js';
 import { recognise } from '../../../src/data/import/recognise.js';
 import { importFiles, type FileReport } from '../../../src/data/import/run.js';
 import { loadData } from '../../../src/data/load.js';
-import { dataCopyIn } from '../../support.js';
+import { dataCopyIn, ROOT } from '../../support.js';
 
 // Every import format, on small made-up files in each publisher's layout (fixtures/README.md), so
 // a clone without ../shared tests import too. The real files are read by import.test.ts.
@@ -144,6 +145,30 @@ describe('the new publisher formats, on fixtures', () => {
       ['days given different values in two sheets (which is right is not known)', 1, 'Sheet1 row 6'],
       ['rows repeating a day of another sheet with the same values (read once)', 3, 'Sheet1 and the exchange sheets'],
     ]);
+  });
+});
+
+describe('what import says about files it cannot use', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'import', ...args], { encoding: 'utf8' });
+
+  it('names a file that does not exist, imports nothing and exits 1', async () => {
+    const dir = await dataCopyIn(root, 'missing');
+    const r = cli(['--data', dir, join(root, 'no-such-file.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(root, 'no-such-file.csv')}: error: file not found`);
+    expect(r.stderr).toMatch(/nothing imported/);
+  });
+
+  it('says so when a recognised file holds nothing the brief uses, and adds nothing', async () => {
+    const dir = await dataCopyIn(root, 'empty-rates');
+    // The ECB's layout with every imported quote N/A (currencies the brief does not use only).
+    const file = join(root, 'rates-other-currencies.csv');
+    await writeFile(file, 'Date,USD,JPY,GBP,CNY,\n2024-12-31,N/A,163.06,N/A,N/A,\n');
+    const r = cli(['--data', dir, file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('nothing imported: the file holds no rows the brief uses (every row was left out, see below)');
+    expect(r.stdout).toContain('1 left out: days without a USD rate (N/A)');
+    expect(existsSync(join(dir, 'fx-daily.csv'))).toBe(false);
   });
 });
 

@@ -169,6 +169,9 @@ function windPilot(p: { id: string; code: string; region: string; exchange: stri
   };
 }
 
+/** cn.investing.com's export header, the same for futures and currency pairs. */
+const INVESTING_CN_HEADER = ['日期', '收盘', '开盘', '高', '低', '交易量', '涨跌幅'] as const;
+
 /** A Chinese pilot ETS as markets.csv holds it, whichever file adds it first. */
 function pilotMarket(p: { id: string; region: string; exchange: string }): Omit<Market, 'source'> {
   return { id: p.id, kind: 'pilot', jurisdiction: 'CN', currency: 'CNY', launch_date: null, note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.` };
@@ -285,7 +288,7 @@ export const FORMATS: readonly ImportFormat[] = [
     publisher: 'investing.com (Chinese site)',
     reader: 'table',
     target: 'market-daily',
-    signature: ['日期', '收盘', '开盘', '高', '低', '交易量', '涨跌幅'],
+    signature: INVESTING_CN_HEADER,
     rowsHave: { column: '交易量', empty: false },
     constants: { market: 'eu-ets', instrument: 'futures', series: 'investing-cn-carbon', currency: 'EUR' },
     columns: { date: '日期', close: '收盘', open: '开盘', high: '高', low: '低' },
@@ -298,7 +301,7 @@ export const FORMATS: readonly ImportFormat[] = [
     reader: 'table',
     target: 'fx-daily',
     // The same header as the futures export; a currency pair has no volume.
-    signature: ['日期', '收盘', '开盘', '高', '低', '交易量', '涨跌幅'],
+    signature: INVESTING_CN_HEADER,
     rowsHave: { column: '交易量', empty: true },
     constants: { base: 'EUR', quote: 'CNY', series: 'investing-close' },
     columns: { date: '日期', rate: '收盘' },

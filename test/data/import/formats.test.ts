@@ -46,6 +46,14 @@ describe('every import format, on fixtures', () => {
     expect((await recognise(fixture(file)))?.id).toBe(id);
   });
 
+  it('goes by content, not by name or extension', async () => {
+    for (const [file, as, id] of [['eex-auctions-2013-layout.xls', 'prices.csv', 'eex-primary-auctions'], ['investing-cn-eurcny-sample.csv', 'EUA futures.csv', 'investing-cn-eurcny'], ['eurofxref-hist-sample.zip', 'rates.xlsx', 'ecb-eurofxref-hist']] as const) {
+      const renamed = join(root, as);
+      await writeFile(renamed, await readFile(fixture(file)));
+      expect((await recognise(renamed))?.id, file).toBe(id);
+    }
+  });
+
   it('imports all of them into a copy of data/, which stays valid; a second import changes nothing', async () => {
     const dir = await dataCopyIn(root, 'all');
     const files = SAMPLES.map(([, file]) => fixture(file));

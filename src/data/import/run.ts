@@ -12,16 +12,23 @@ import { assignCoverage } from './coverage.js';
 import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
 import { keyFunction, mergeRows, type Change } from './merge.js';
-import { recognise } from './recognise.js';
+import { recogniseAll, throughPackage, unrecognisedAccountTable, type ImportInput } from './recognise.js';
 
 export interface FileReport {
   readonly file: string;
   readonly format: string;
-  readonly dataset: DatasetName;
+  /** The dataset written; null for a file recognised as holding nothing the brief uses. */
+  readonly dataset: DatasetName | null;
+  /** Why nothing was imported from a recognised file (see UnusedFormat). */
+  readonly unused: string | null;
+  /** The datapackage.json a CSV given alone was read through. */
+  readonly via: string | null;
   readonly source: string;
   readonly read: number;
   readonly added: number;
   readonly unchanged: number;
+  /** Rows in data/ whose empty cells the file filled. */
+  readonly filled: number;
   readonly changed: readonly Change[];
   readonly replaced: number;
   readonly skipped: number;
@@ -33,8 +40,8 @@ export interface FileReport {
 }
 
 export class UnrecognisedFileError extends Error {
-  constructor(readonly file: string) {
-    super(`${file}: not a format ets-brief knows`);
+  constructor(readonly file: string, readonly why?: string) {
+    super(`${file}: not a format ets-brief knows${why ? ` (${why})` : ''}`);
   }
 }
 
@@ -66,7 +73,28 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   }
 }
 
+/** One format of one file to import: files are read and recognised before any is imported. */
+interface Job {
+  readonly file: string;
+  readonly input: ImportInput;
+  readonly format: ImportFormat;
+  /** The descriptor a CSV given alone is read through. */
+  readonly through?: ImportInput;
+}
+
 async function importInto(files: readonly string[], options: ImportOptions, txn: DataTransaction | undefined): Promise<FileReport[]> {
+  const jobs: Job[] = [];
+  for (const file of files) {
+    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
+    const input = { path: file, bytes: await readInput(file) };
+    const formats = await recogniseAll(input);
+    const pkg = formats.length === 0 ? await throughPackage(input) : undefined;
+    if (formats.length === 0 && !pkg) throw new UnrecognisedFileError(file, await unrecognisedAccountTable(input));
+    for (const format of pkg?.formats ?? formats) jobs.push({ file, input, format, ...(pkg ? { through: pkg.descriptor } : {}) });
+  }
+  // Formats that look rows up in data/ come after the others, so one command can bring both.
+  const ordered = [...jobs.filter((j) => !needsData(j.format)), ...jobs.filter((j) => needsData(j.format))];
+
   const loaded = await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const tables: Record<string, Record<string, unknown>[]> = Object.fromEntries(
@@ -76,19 +104,20 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
   const reports: FileReport[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
-  for (const file of files) {
-    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
-    const input = { path: file, bytes: await readInput(file) };
-    const format = await recognise(input);
-    if (!format) throw new UnrecognisedFileError(file);
-    const raw = await extract(format, input, file);
+  for (const { file, input, format, through } of ordered) {
+    const hash = createHash('sha256').update(input.bytes).digest('hex');
+    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
+    const via = through?.path ?? null;
+    if (format.reader === 'unused') {
+      reports.push({ ...NOTHING, file, format: format.id, dataset: null, unused: format.reason, via, source: sourceId });
+      continue;
+    }
+    const raw = await extract(format, through ?? input, file, tables, through ? input : undefined);
     if (hasErrors(raw.issues)) throw new DataError(raw.issues);
     // Emissions take the scope their market had in their year (scopes.csv).
     const covered = format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, file) : { rows: raw.rows, issues: [] };
     if (hasErrors(covered.issues)) throw new DataError(covered.issues);
     const extracted = { ...raw, rows: covered.rows };
-    const hash = createHash('sha256').update(input.bytes).digest('hex');
-    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
     const market = marketOf(format);
@@ -102,11 +131,11 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
     const before = range(tables[dataset]!, market);
     const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
     const marketsAdded: string[] = [];
-    if (merged.added + merged.replaced > 0) {
+    if (merged.added + merged.filled + merged.replaced > 0) {
       tables[dataset] = merged.rows;
       touched.add(dataset);
       if (!tables.sources!.some((s) => s.id === sourceId)) {
-        tables.sources!.push(sourceRow(format, file, hash, sourceId, today));
+        tables.sources!.push(sourceRow(format, file, hash, sourceId, today, via));
         touched.add('sources');
       }
       if (format.market && !tables.markets!.some((m) => m.id === format.market!.id)) {
@@ -116,13 +145,20 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
       }
     }
     reports.push({
-      file, format: format.id, dataset, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
-      changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, marketsAdded,
+      file, format: format.id, dataset, unused: null, via, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
+      filled: merged.filled, changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, marketsAdded,
       rangeBefore: before, rangeAfter: range(tables[dataset]!, market),
     });
   }
   if (touched.size > 0 && txn) await writeValidated(txn, tables, touched, options.version);
   return reports;
+}
+
+/** The counts of a file that changed nothing. */
+const NOTHING = { read: 0, added: 0, unchanged: 0, filled: 0, changed: [], replaced: 0, skipped: 0, skippedReason: null, marketsAdded: [], rangeBefore: null, rangeAfter: null } as const;
+
+function needsData(format: ImportFormat): boolean {
+  return 'needs' in format && (format.needs?.length ?? 0) > 0;
 }
 
 /** A file to import as bytes; what is not a readable regular file is a located error. */
@@ -136,7 +172,7 @@ async function readInput(file: string): Promise<Buffer> {
 }
 
 function marketOf(format: ImportFormat): string | undefined {
-  const constants = format.constants as { market?: string };
+  const constants = 'constants' in format ? (format.constants as { market?: string }) : {};
   return constants.market;
 }
 
@@ -145,10 +181,11 @@ function range(rows: readonly Record<string, unknown>[], market: string | undefi
   return values.length > 0 ? [values[0]!, values.at(-1)!] : null;
 }
 
-function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string): Record<string, unknown> {
+function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string, via: string | null): Record<string, unknown> {
+  const through = via ? ` (read through the ${basename(via)} beside it)` : '';
   return {
     id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, original_url: null, published: null, retrieved: today, licence: null,
-    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}, sha256 ${hash}.`,
+    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}${through}, sha256 ${hash}.`,
   };
 }
 

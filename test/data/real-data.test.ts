@@ -27,19 +27,28 @@ const TESTED = [
   'eu-ets-sector-emissions/eu-ets-sector-emissions.csv',
   'eu-ets-watch/eua-futures-daily.csv',
   'eu-ets-watch/eutl-verified-emissions-by-account.csv',
+  // Imported by test/data/import/public-series.test.ts:
+  'eea-ets-notes/background_note_Jul2025.txt',
+  'eea-ets-notes/data_quality_Sep2025.txt',
+  'eutl-installations/allocated_allowances.csv',
+  'eutl-installations/compliance_code.csv',
+  'eutl-installations/installation_allocations.csv',
+  'eutl-installations/installations.csv',
+  'eutl-installations/owners.csv',
+  'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
+  'worldbank-gdp/gdp-worldbank-constant-usd.csv',
+  'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
+  'worldbank-gdp/readme.md',
 ];
 
 /**
  * Files added to ../shared/real-data after the importers were written: no format reads them yet
  * (issue "Every figure of the paper from public data" adds them). Listed by name so a file that
- * appears unannounced still fails the test below. The EEA notes and the EUTL installations are
- * read by scripts/derive-public-series.mjs for data/'s comparable emissions series.
+ * appears unannounced still fails the test below.
  */
 const AWAITING_IMPORTER = [
       'china-pilots-sceex/碳排放权交易-每日行情.xlsx',
       'ecb-eurofxref/eurofxref-hist.csv',
-      'eea-ets-notes/background_note_Jul2025.txt',
-      'eea-ets-notes/data_quality_Sep2025.txt',
       'eex-auctions/emission-spot-primary-market-auction-report-2012-data.xls',
       'eex-auctions/emission-spot-primary-market-auction-report-2013-data.xls',
       'eex-auctions/emission-spot-primary-market-auction-report-2014-data.xls',
@@ -53,18 +62,9 @@ const AWAITING_IMPORTER = [
       'eex-auctions/emission-spot-primary-market-auction-report-2022-data.xlsx',
       'eex-auctions/emission-spot-primary-market-auction-report-2023-data.xlsx',
       'eex-auctions/emission-spot-primary-market-auction-report-2024-data.xlsx',
-      'eutl-installations/allocated_allowances.csv',
-      'eutl-installations/compliance_code.csv',
-      'eutl-installations/installation_allocations.csv',
-      'eutl-installations/installations.csv',
-      'eutl-installations/owners.csv',
       'investing-eua/EUR_CNY历史数据.csv',
       'investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv',
       'investing-eua/欧洲碳排放期货历史数据.csv',
-      'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
-      'worldbank-gdp/gdp-worldbank-constant-usd.csv',
-      'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
-      'worldbank-gdp/readme.md',
 ];
 
 describe.skipIf(!present)('real-data files load as found', () => {

@@ -12,7 +12,7 @@ export interface NoteTable {
   readonly rows: readonly { readonly name: string; readonly line: number; readonly values: readonly number[] }[];
 }
 
-const YEARS_LINE = /^\s*(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d\s*$/;
+const YEARS_LINE = /^\s*(?:(?:19|20)\d\d\s+)*(?:19|20)\d\d\s*$/;
 const ROW_LINE = /^\s*(\p{L}[\p{L} .'()-]*?)\s+(-?\d+(?:\.\d+)?(?:\s+-?\d+(?:\.\d+)?)*)\s*$/u;
 /** How far below its caption a table's line of years may be (captions wrap, headers have a line of periods). */
 const HEADER_REACH = 8;

@@ -31,7 +31,8 @@ const PROVENANCE = new Set(['source', 'note']);
 export function mergeRows(schema: DatasetSchema, existing: readonly Record<string, unknown>[], incoming: readonly Record<string, unknown>[], source: string, replace: boolean): MergeResult {
   const keyOf = keyFunction(schema);
   const rows = new Map(existing.map((r) => [keyOf(r), r] as const));
-  const fields = Object.keys(schema.fields).filter((f) => !PROVENANCE.has(f));
+  const columns = Object.keys(schema.fields);
+  const fields = columns.filter((f) => !PROVENANCE.has(f));
   let added = 0;
   let unchanged = 0;
   let filled = 0;
@@ -39,10 +40,11 @@ export function mergeRows(schema: DatasetSchema, existing: readonly Record<strin
   const changed: Change[] = [];
   for (const row of incoming) {
     const key = keyOf(row);
-    const cites = citing(source, row.source);
+    const cites = row.source === undefined ? source : citing(source, row.source);
     const old = rows.get(key);
     if (!old) {
-      const complete: Record<string, unknown> = Object.fromEntries(Object.keys(schema.fields).map((f) => [f, row[f] ?? null]));
+      const complete: Record<string, unknown> = {};
+      for (const f of columns) complete[f] = row[f] ?? null;
       complete.source = cites;
       rows.set(key, complete);
       added++;

@@ -177,8 +177,17 @@ function marketOf(format: ImportFormat): string | undefined {
 }
 
 function range(rows: readonly Record<string, unknown>[], market: string | undefined): [string, string] | null {
-  const values = rows.filter((r) => market === undefined || r.market === undefined || r.market === market).map((r) => String(r.date ?? r.year ?? '')).filter(Boolean).sort();
-  return values.length > 0 ? [values[0]!, values.at(-1)!] : null;
+  // One pass, no sort: a dataset can hold hundreds of thousands of rows (account-years).
+  let lo: string | undefined;
+  let hi: string | undefined;
+  for (const r of rows) {
+    if (market !== undefined && r.market !== undefined && r.market !== market) continue;
+    const v = String(r.date ?? r.year ?? '');
+    if (v === '') continue;
+    if (lo === undefined || v < lo) lo = v;
+    if (hi === undefined || v > hi) hi = v;
+  }
+  return lo !== undefined && hi !== undefined ? [lo, hi] : null;
 }
 
 function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string, via: string | null): Record<string, unknown> {

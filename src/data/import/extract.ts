@@ -177,7 +177,7 @@ async function extractAccountYears(format: AccountYearsFormat, bytes: Uint8Array
     } else {
       const name = row.get(key.country) ?? '';
       const country = countryCode(name);
-      if (country === undefined) log.add({ file: display, line: row.line, column: key.country, value: name, severity: 'error', message: 'unknown registry country', expected: 'a registry name such as Germany, Czech Republic or Northern Ireland' });
+      if (country === undefined) log.add(unknownCountry(display, row.line, key.country, name));
       account = byInstallation!.get(`${country}/${Number(row.get(key.installation))}`);
       if (country !== undefined && account === undefined) skipped++;
     }
@@ -213,6 +213,10 @@ function cellFields(format: AccountYearsFormat, cell: YearCell, invalid: (expect
   return { allocated: allocation.value.total, ...allocation.value.parts };
 }
 
+function unknownCountry(file: string, line: number, column: string | undefined, value: string): DataIssue {
+  return { file, line, column, value, severity: 'error', message: 'unknown registry country', expected: 'a registry name such as Germany, Czech Republic or Northern Ireland' };
+}
+
 /** Installation accounts of a market by "country/national installation id". */
 function installationAccounts(installations: readonly Row[], market: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -246,7 +250,7 @@ async function extractRecords(format: RecordsFormat, bytes: Uint8Array, display:
         continue;
       }
       const code = countryCode(String(v));
-      if (code === undefined) log.add({ file: display, line, column: format.columns[f], value: String(v), severity: 'error', message: 'unknown registry country', expected: 'a registry name such as Germany, Czech Republic or Northern Ireland' });
+      if (code === undefined) log.add(unknownCountry(display, line, format.columns[f], String(v)));
       else out[f] = code;
     }
     rows.push(out);

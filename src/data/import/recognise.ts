@@ -88,14 +88,19 @@ export async function unrecognisedAccountTable(input: ImportInput, formats: read
   return kind.content === undefined ? `a registry table with one column a year, but its cells do not say whether it holds verified emissions, allocations or compliance codes (${kind.evidence})` : undefined;
 }
 
-function recogniseJson(bytes: Uint8Array, formats: readonly ImportFormat[]): ImportFormat[] {
-  let json: { resources?: { name?: string; schema?: { fields?: { name?: string }[] } }[] } & Record<string, unknown>;
+/** A JSON object as the descriptor shape recognition reads, or undefined for anything else. */
+function jsonObject(bytes: Uint8Array): ({ resources?: { name?: unknown; path?: unknown; schema?: { fields?: { name?: unknown }[] } }[] } & Record<string, unknown>) | undefined {
   try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8')) as typeof json;
+    const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   } catch {
-    return [];
+    return undefined;
   }
-  if (json === null || typeof json !== 'object') return [];
+}
+
+function recogniseJson(bytes: Uint8Array, formats: readonly ImportFormat[]): ImportFormat[] {
+  const json = jsonObject(bytes);
+  if (json === undefined) return [];
   return formats.filter((f) =>
     f.reader === 'datapackage' ? json.resources?.some((r) => r.name === f.resource && f.fields.every((field) => r.schema?.fields?.some((x) => x.name === field))) === true
     : f.reader === 'unused' && 'jsonKeys' in f.signature ? f.signature.jsonKeys.every((k) => Object.hasOwn(json, k) && typeof json[k] === 'object')
@@ -111,12 +116,7 @@ export async function throughPackage(input: ImportInput, formats: readonly Impor
   const path = join(dirname(input.path), 'datapackage.json');
   const bytes = await readRegularFile(path).catch(() => undefined);
   if (bytes === undefined) return undefined;
-  let json: { resources?: { name?: unknown; path?: unknown; schema?: { fields?: { name?: unknown }[] } }[] };
-  try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8')) as typeof json;
-  } catch {
-    return undefined;
-  }
+  const json = jsonObject(bytes);
   const real = await realpath(input.path).catch(() => undefined);
   const header = ((await probe(input.bytes))[0] ?? []).map(normaliseHeader);
   if (real === undefined || !Array.isArray(json?.resources)) return undefined;

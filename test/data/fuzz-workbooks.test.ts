@@ -139,9 +139,9 @@ describe('damaged workbooks and archives (property)', () => {
           expect(error).toBeInstanceOf(InputError);
         }
         const format = await recognise(input);
-        if (format) {
+        if (format && format.reader !== 'unused') {
           try {
-            const out = await extract(format, input, 'damaged.xlsx');
+            const out = await extract(format, input, 'damaged.xlsx', {});
             for (const issue of out.issues) expect(issue.file).toMatch(/^damaged\.xlsx/);
           } catch (error) {
             expect(error).toBeInstanceOf(InputError);

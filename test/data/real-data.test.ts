@@ -43,27 +43,25 @@ const TESTED = [
   'investing-eua/EUR_CNY历史数据.csv',
   'investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv',
   'investing-eua/欧洲碳排放期货历史数据.csv',
+  // Imported by test/data/import/public-series.test.ts (and the pilots, EEX, investing.com and ECB files by import/real-new-formats.test.ts):
+  'eea-ets-notes/background_note_Jul2025.txt',
+  'eea-ets-notes/data_quality_Sep2025.txt',
+  'eutl-installations/allocated_allowances.csv',
+  'eutl-installations/compliance_code.csv',
+  'eutl-installations/installation_allocations.csv',
+  'eutl-installations/installations.csv',
+  'eutl-installations/owners.csv',
+  'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
+  'worldbank-gdp/gdp-worldbank-constant-usd.csv',
+  'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
+  'worldbank-gdp/readme.md',
 ];
 
 /**
- * Files added to ../shared/real-data after the importers were written that no format reads yet
- * (issue "Every figure of the paper from public data" adds them; the EEX reports, investing.com
- * exports, ECB rates and pilots' quotes are read by import/real-new-formats.test.ts). Listed by name so a file that
- * appears unannounced still fails the test below. The EEA notes and the EUTL installations are
- * read by scripts/derive-public-series.mjs for data/'s comparable emissions series.
+ * Files added to ../shared/real-data after the importers were written that no format reads yet.
+ * Listed by name so a file that appears unannounced still fails the test below.
  */
-const AWAITING_IMPORTER = [
-      'eea-ets-notes/background_note_Jul2025.txt',
-      'eea-ets-notes/data_quality_Sep2025.txt',
-      'eutl-installations/allocated_allowances.csv',
-      'eutl-installations/compliance_code.csv',
-      'eutl-installations/installation_allocations.csv',
-      'eutl-installations/installations.csv',
-      'eutl-installations/owners.csv',
-      'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
-      'worldbank-gdp/gdp-worldbank-constant-usd.csv',
-      'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
-      'worldbank-gdp/readme.md',
+const AWAITING_IMPORTER: string[] = [
 ];
 
 describe.skipIf(!present)('real-data files load as found', () => {

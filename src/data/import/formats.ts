@@ -1,5 +1,6 @@
 import type { AUCTION_CONTRACTS } from '../datasets/auctions.js';
-import type { Data } from '../datasets/index.js';
+import type { Data, DatasetName } from '../datasets/index.js';
+import type { AccountTableContent, AllocationPart } from '../formats/eutl.js';
 
 /**
  * The publisher formats `ets-brief import` knows, as descriptions: how to recognise a file (its
@@ -123,6 +124,8 @@ export interface YearColumnsFormat extends Common {
   readonly target: 'emissions';
   /** The first header (the id column). */
   readonly idColumn: string;
+  /** What the cells hold, told from the cells themselves (formats/eutl.ts). */
+  readonly content: AccountTableContent;
   readonly constants: { readonly market: string; readonly scope: 'verified-ets' | 'economy-wide' };
   readonly note: string;
 }
@@ -141,9 +144,96 @@ export interface DataPackageFormat extends Common {
   readonly zeroMeansMissing: boolean;
 }
 
-export type ImportFormat = WindDailyFormat | WindFxFormat | TableDailyFormat | YearColumnsFormat | DataPackageFormat | TableFxFormat | WideFxFormat | SheetAuctionsFormat | SheetDailyFormat;
+/**
+ * The EU Transaction Log's wide tables (one column a year), row by row into account-years: which
+ * column names the account (an account id, or an installation looked up in installations.csv),
+ * and what the cells hold, told from the cells (the three account tables share one header).
+ */
+export interface AccountYearsFormat extends Common {
+  readonly reader: 'account-years';
+  readonly target: 'account-years';
+  readonly content: AccountTableContent;
+  /** Headers the file must have besides its year columns. */
+  readonly signature: readonly string[];
+  readonly key: { readonly account: string } | { readonly country: string; readonly installation: string };
+  readonly constants: { readonly market: string };
+  /** For allocation tables: which footnote marker names which part of a Phase 3 allocation. */
+  readonly markers?: Readonly<Record<string, AllocationPart>>;
+  /** Datasets in data/ the rows are looked up in (imported earlier, or in the same command). */
+  readonly needs?: readonly DatasetName[];
+}
+
+/** A table with one row per record, its columns mapped onto a dataset whose fields read the cells. */
+export interface RecordsFormat extends Common {
+  readonly reader: 'records';
+  readonly target: 'installations';
+  readonly signature: readonly string[];
+  readonly constants: { readonly market: string };
+  /** dataset field -> header in the file. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** Fields whose cells are registry country names (formats/country-names.ts), kept as ISO codes. */
+  readonly countryNames?: readonly string[];
+}
+
+/** An Our World in Data grapher export: Entity, Code, Year and one value column. */
+export interface OwidGrapherFormat extends Common {
+  readonly reader: 'owid-grapher';
+  readonly target: 'gdp';
+  readonly valueColumn: string;
+  readonly constants: { readonly currency: string; readonly price_year: number };
+  /** Region ids for entities without an ISO alpha-3 code, by name (others: their name as an id). */
+  readonly regions: Readonly<Record<string, string>>;
+}
+
+/** Our World in Data's energy dataset (owid-energy-data.csv): one row per country and year, TWh by source. */
+export interface OwidEnergyFormat extends Common {
+  readonly reader: 'owid-energy';
+  readonly target: 'power-generation';
+  /** The entities imported, by the file's name: region id and the Chinese name for labels. */
+  readonly regions: Readonly<Record<string, { readonly id: string; readonly name_zh: string }>>;
+  /** source_type -> column and the row's Chinese label. */
+  readonly sources: Readonly<Record<string, { readonly column: string; readonly label_zh: string }>>;
+  /** Multiplier into GWh. */
+  readonly scale: number;
+  /**
+   * A column of annual statistics published only once a year is over: a later year with
+   * electricity figures but this column empty is marked partial.
+   */
+  readonly completeYearColumn: string;
+}
+
+/**
+ * A table in the text of a published note, made into emissions rows on a scope of scopes.csv: the
+ * EEA's estimates of what a later scope would have added, on top of the registry's accounts.
+ */
+export interface NoteTableFormat extends Common {
+  readonly reader: 'note-table';
+  readonly target: 'emissions';
+  /** Phrases the text must contain, all of them (spacing ignored). */
+  readonly phrases: readonly string[];
+  readonly caption: string;
+  /** The scopes.csv id the rows are on; its countries say which rows and accounts count. */
+  readonly coverage: string;
+  readonly constants: { readonly market: string; readonly scope: 'verified-ets' };
+  readonly needs: readonly DatasetName[];
+}
+
+/** A file ets-brief knows and has no use for: recognised, reported as such, nothing imported. */
+export interface UnusedFormat extends Common {
+  readonly reader: 'unused';
+  readonly target: null;
+  /** All of these phrases in its text, or these keys at the top of its JSON. */
+  readonly signature: { readonly phrases: readonly string[] } | { readonly jsonKeys: readonly string[] };
+  readonly reason: string;
+}
+
+export type ImportFormat =
+  | WindDailyFormat | WindFxFormat | TableDailyFormat | YearColumnsFormat | DataPackageFormat
+  | AccountYearsFormat | RecordsFormat | OwidGrapherFormat | OwidEnergyFormat | NoteTableFormat | UnusedFormat
+  | TableFxFormat | WideFxFormat | SheetAuctionsFormat | SheetDailyFormat;
 
 const PRICE = { '元/吨': 1 } as const;
+const EUTL = 'EU Transaction Log (European Commission), via ETS Watch';
 const TONNES = { 吨: 1, 万吨: 1e4 } as const;
 const YUAN = { 元: 1, 万元: 1e4, 亿元: 1e8 } as const;
 
@@ -226,6 +316,7 @@ export const FORMATS: readonly ImportFormat[] = [
     reader: 'year-columns',
     target: 'emissions',
     idColumn: 'account_id',
+    content: 'verified-emissions',
     constants: { market: 'eu-ets', scope: 'verified-ets' },
     note: 'Stationary installations: sum over all EUTL accounts in the file with a verified value',
   },
@@ -241,6 +332,104 @@ export const FORMATS: readonly ImportFormat[] = [
     columns: { sector: 'sector', year: 'year', value: 'emissions_mt' },
     scale: 1e6,
     zeroMeansMissing: true,
+  },
+  ...eutlAccountTables(),
+  {
+    id: 'eutl-installations',
+    title: 'EU Transaction Log installations (ETS Watch installations.csv)',
+    publisher: EUTL,
+    reader: 'records',
+    target: 'installations',
+    signature: ['account_id', 'installation_id', 'installation_name', 'permit_id', 'parent_undertaking_name', 'subsidiary_undertaking_name', 'country', 'main_activity'],
+    constants: { market: 'eu-ets' },
+    columns: {
+      account: 'account_id', installation_id: 'installation_id', name: 'installation_name', country: 'country', city: 'city', activity: 'main_activity',
+      permit_id: 'permit_id', parent_undertaking: 'parent_undertaking_name', subsidiary_undertaking: 'subsidiary_undertaking_name',
+    },
+  },
+  {
+    id: 'eutl-account-holders',
+    title: 'EU Transaction Log account holders (ETS Watch owners.csv)',
+    publisher: EUTL,
+    reader: 'records',
+    target: 'installations',
+    signature: ['account_id', 'national_administrator', 'account_holder_name', 'installation_id', 'company_registration_number', 'account_status'],
+    constants: { market: 'eu-ets' },
+    // The registry (national administrator) is the installation's country; the holder's own
+    // address country (`country`) is not read.
+    columns: { account: 'account_id', installation_id: 'installation_id', country: 'national_administrator', holder: 'account_holder_name', holder_registration: 'company_registration_number', account_status: 'account_status' },
+    countryNames: ['country'],
+  },
+  {
+    id: 'owid-gdp-constant-usd',
+    title: 'GDP, constant 2015 US$ (World Bank NY.GDP.MKTP.KD via Our World in Data)',
+    publisher: 'World Bank and OECD, World Development Indicators, via Our World in Data',
+    reader: 'owid-grapher',
+    target: 'gdp',
+    valueColumn: 'GDP (constant 2015 US$)',
+    constants: { currency: 'USD', price_year: 2015 },
+    regions: { 'European Union (27)': 'eu27', World: 'world' },
+  },
+  {
+    id: 'owid-energy-electricity',
+    title: 'Electricity generation by source (Ember via Our World in Data, owid-energy-data.csv)',
+    publisher: 'Ember (and the Energy Institute) via Our World in Data',
+    reader: 'owid-energy',
+    target: 'power-generation',
+    regions: { 'European Union (27)': { id: 'eu27', name_zh: '欧盟27国' } },
+    sources: {
+      coal: { column: 'coal_electricity', label_zh: '煤炭' },
+      'natural-gas': { column: 'gas_electricity', label_zh: '天然气' },
+      oil: { column: 'oil_electricity', label_zh: '石油' },
+      nuclear: { column: 'nuclear_electricity', label_zh: '核能' },
+      hydro: { column: 'hydro_electricity', label_zh: '水电' },
+      wind: { column: 'wind_electricity', label_zh: '风电' },
+      solar: { column: 'solar_electricity', label_zh: '太阳能' },
+      bioenergy: { column: 'biofuel_electricity', label_zh: '生物质能' },
+      'other-renewables': { column: 'other_renewable_exc_biofuel_electricity', label_zh: '其他可再生能源' },
+      total: { column: 'electricity_generation', label_zh: '发电总量' },
+    },
+    scale: 1000,
+    completeYearColumn: 'primary_energy_consumption',
+  },
+  {
+    id: 'eea-scope-estimates',
+    title: 'EEA EU ETS data viewer background note: estimates to reflect the current scope (Table 13-1)',
+    publisher: 'European Environment Agency (ETC/CM)',
+    reader: 'note-table',
+    target: 'emissions',
+    phrases: ['EU Emissions Trading System data viewer', 'Background note', 'Estimates to reflect current ETS scope'],
+    caption: 'Table 13-1',
+    coverage: 'eu-2013-no-uk',
+    constants: { market: 'eu-ets', scope: 'verified-ets' },
+    needs: ['account-years', 'installations'],
+  },
+  {
+    id: 'eea-data-quality-note',
+    title: 'EEA note on data quality checks for the EU ETS data viewer',
+    publisher: 'European Environment Agency (ETC/CM)',
+    reader: 'unused',
+    target: null,
+    signature: { phrases: ['Data quality checks for the update of the EEA', 'EU ETS data viewer'] },
+    reason: 'reference reading on how the EEA cleans its data; it holds no series the brief uses',
+  },
+  {
+    id: 'owid-metadata',
+    title: 'Our World in Data chart metadata (.metadata.json)',
+    publisher: 'Our World in Data',
+    reader: 'unused',
+    target: null,
+    signature: { jsonKeys: ['chart', 'columns'] },
+    reason: 'it describes the CSV it comes with, the file to import; it holds no data',
+  },
+  {
+    id: 'owid-readme',
+    title: 'Our World in Data data package readme (readme.md)',
+    publisher: 'Our World in Data',
+    reader: 'unused',
+    target: null,
+    signature: { phrases: ['This data package contains the data that powers the chart', 'Our World in Data'] },
+    reason: 'it describes the CSV it comes with, the file to import; it holds no data',
   },
   {
     id: 'eex-primary-auctions',
@@ -357,3 +546,39 @@ export const FORMATS: readonly ImportFormat[] = [
     note: 'close is the day\'s average price (成交均价): the quotes give no closing price. One series per product (vintage).',
   },
 ];
+
+/**
+ * The EU Transaction Log's per-account tables as ETS Watch keeps them (one file each for verified
+ * emissions, allocation and compliance codes, same header), and the installation allocation table
+ * (the registry's national allocation tables, keyed by country and installation).
+ */
+function eutlAccountTables(): AccountYearsFormat[] {
+  const byAccount = { reader: 'account-years', target: 'account-years', publisher: EUTL, signature: ['account_id'], key: { account: 'account_id' }, constants: { market: 'eu-ets' } } as const;
+  return [
+    { ...byAccount, id: 'eutl-account-emissions', title: 'EU Transaction Log verified emissions by account, per account and year', content: 'verified-emissions' },
+    {
+      ...byAccount, id: 'eutl-account-allocation', title: 'EU Transaction Log free allocation by account (ETS Watch allocated_allowances.csv)', content: 'allocation',
+      // The account pages' footnotes 4 and 5 (1-3 mark the compliance columns). The files do not
+      // say which is which; the cells do: **** appears only in the eight member states that used
+      // Article 10c (BG, CY, CZ, EE, HU, LT, PL, RO) and not after 2019, when 10c allocation
+      // ended; ***** appears in every country, grows each year, and is most of the allocation of
+      // installations that started after 2013: allocation from the New Entrants' Reserve.
+      markers: { '****': 'allocated_10c', '*****': 'allocated_ner' },
+    },
+    { ...byAccount, id: 'eutl-account-compliance', title: 'EU Transaction Log compliance codes by account (ETS Watch compliance_code.csv)', content: 'compliance-codes' },
+    {
+      id: 'eutl-installation-allocation',
+      title: 'EU Transaction Log national allocation tables by installation (ETS Watch installation_allocations.csv)',
+      publisher: EUTL,
+      reader: 'account-years',
+      target: 'account-years',
+      content: 'allocation',
+      signature: ['country', 'installation_id', 'installation_name', 'installation_city', 'account_holder', 'account_status', 'permit_id', 'status', 'latest_update'],
+      key: { country: 'country', installation: 'installation_id' },
+      constants: { market: 'eu-ets' },
+      // The allocation tables' footnotes 2 and 3: the same parts as the account pages' 4 and 5.
+      markers: { '**': 'allocated_10c', '***': 'allocated_ner' },
+      needs: ['installations'],
+    },
+  ];
+}

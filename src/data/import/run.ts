@@ -14,17 +14,24 @@ import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
 import { checkFxAgainstAnnual } from './fx-check.js';
 import { keyFunction, mergeRows, type Change } from './merge.js';
-import { recognise, unwrapArchive, type ImportInput } from './recognise.js';
+import { recogniseAll, throughPackage, unrecognisedAccountTable, unwrapArchive, type ImportInput } from './recognise.js';
 import type { Skip } from './skips.js';
 
 export interface FileReport {
   readonly file: string;
   readonly format: string;
-  readonly dataset: DatasetName;
+  /** The dataset written; null for a file recognised as holding nothing the brief uses. */
+  readonly dataset: DatasetName | null;
+  /** Why nothing was imported from a recognised file (see UnusedFormat). */
+  readonly unused: string | null;
+  /** The datapackage.json a CSV given alone was read through. */
+  readonly via: string | null;
   readonly source: string;
   readonly read: number;
   readonly added: number;
   readonly unchanged: number;
+  /** Rows in data/ whose empty cells the file filled. */
+  readonly filled: number;
   readonly changed: readonly Change[];
   readonly replaced: number;
   readonly skipped: number;
@@ -38,8 +45,8 @@ export interface FileReport {
 }
 
 export class UnrecognisedFileError extends Error {
-  constructor(readonly file: string) {
-    super(`${file}: not a format ets-brief knows`);
+  constructor(readonly file: string, readonly why?: string) {
+    super(`${file}: not a format ets-brief knows${why ? ` (${why})` : ''}`);
   }
 }
 
@@ -71,7 +78,28 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   }
 }
 
+/** One format of one file to import: files are read and recognised before any is imported. */
+interface Job {
+  readonly file: string;
+  readonly input: ImportInput;
+  readonly format: ImportFormat;
+  /** The descriptor a CSV given alone is read through. */
+  readonly through?: ImportInput;
+}
+
 async function importInto(files: readonly string[], options: ImportOptions, txn: DataTransaction | undefined): Promise<FileReport[]> {
+  const jobs: Job[] = [];
+  for (const file of files) {
+    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
+    const input = await readInput(file);
+    const formats = await recogniseAll(input);
+    const pkg = formats.length === 0 ? await throughPackage(input) : undefined;
+    if (formats.length === 0 && !pkg) throw new UnrecognisedFileError(file, await unrecognisedAccountTable(input));
+    for (const format of pkg?.formats ?? formats) jobs.push({ file, input, format, ...(pkg ? { through: pkg.descriptor } : {}) });
+  }
+  // Formats that look rows up in data/ come after the others, so one command can bring both.
+  const ordered = [...jobs.filter((j) => !needsData(j.format)), ...jobs.filter((j) => needsData(j.format))];
+
   const loaded = await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const tables: Record<string, Record<string, unknown>[]> = Object.fromEntries(
@@ -81,25 +109,25 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
   const reports: FileReport[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
-  for (const file of files) {
-    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
-    const input = await readInput(file);
-    const format = await recognise(input);
-    if (!format) throw new UnrecognisedFileError(file);
+  for (const { file, input, format, through } of ordered) {
+    // The source is the file as given: for an archive, the archive's bytes.
+    const hash = createHash('sha256').update(input.archive?.bytes ?? input.bytes).digest('hex');
+    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const display = input.archive ? `${file} (${input.archive.member})` : file;
-    const raw = await extract(format, input, display);
+    const via = through?.path ?? null;
+    if (format.reader === 'unused') {
+      reports.push({ ...NOTHING, file, format: format.id, dataset: null, unused: format.reason, via, source: sourceId });
+      continue;
+    }
+    const raw = await extract(format, through ?? input, display, tables, through ? input : undefined);
     if (hasErrors(raw.issues)) throw new DataError(raw.issues);
-    // Emissions take the scope their market had in their year (scopes.csv); daily rates must be
-    // the pair the format says (fx-rates.csv's annual averages), whatever the file is called.
+    // Emissions take the scope their market had in their year (scopes.csv).
     const covered =
       format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, display)
       : format.target === 'fx-daily' ? { rows: raw.rows, issues: checkFxAgainstAnnual(raw.rows, tables['fx-rates']!, display) }
       : { rows: raw.rows, issues: [] };
     if (hasErrors(covered.issues)) throw new DataError(covered.issues);
     const extracted = { ...raw, rows: covered.rows };
-    // The source is the file as given: for an archive, the archive's bytes.
-    const hash = createHash('sha256').update(input.archive?.bytes ?? input.bytes).digest('hex');
-    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
     const markets = marketsOf(extracted.rows);
@@ -113,14 +141,15 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
     const before = range(tables[dataset]!, markets);
     const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
     const marketsAdded: string[] = [];
-    if (merged.added + merged.replaced > 0) {
+    if (merged.added + merged.filled + merged.replaced > 0) {
       tables[dataset] = merged.rows;
       touched.add(dataset);
       if (!tables.sources!.some((s) => s.id === sourceId)) {
-        tables.sources!.push(sourceRow(format, file, hash, sourceId, today));
+        tables.sources!.push(sourceRow(format, file, hash, sourceId, today, via));
         touched.add('sources');
       }
-      for (const market of [...(format.market ? [format.market] : []), ...(format.markets ?? [])]) {
+      const formatMarkets = [...('market' in format && format.market ? [format.market] : []), ...('markets' in format ? format.markets ?? [] : [])];
+      for (const market of formatMarkets) {
         if (!markets?.has(market.id) || tables.markets!.some((m) => m.id === market.id)) continue;
         tables.markets!.push({ ...market, source: sourceId });
         marketsAdded.push(market.id);
@@ -128,13 +157,20 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
       }
     }
     reports.push({
-      file, format: format.id, dataset, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
-      changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, skips: extracted.skips ?? [], marketsAdded,
+      file, format: format.id, dataset, unused: null, via, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
+      filled: merged.filled, changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, skips: extracted.skips ?? [], marketsAdded,
       rangeBefore: before, rangeAfter: range(tables[dataset]!, markets),
     });
   }
   if (touched.size > 0 && txn) await writeValidated(txn, tables, touched, options.version);
   return reports;
+}
+
+/** The counts of a file that changed nothing. */
+const NOTHING = { read: 0, added: 0, unchanged: 0, filled: 0, changed: [], replaced: 0, skipped: 0, skippedReason: null, skips: [], marketsAdded: [], rangeBefore: null, rangeAfter: null } as const;
+
+function needsData(format: ImportFormat): boolean {
+  return 'needs' in format && (format.needs?.length ?? 0) > 0;
 }
 
 /**
@@ -160,14 +196,24 @@ function marketsOf(rows: readonly Record<string, unknown>[]): Set<string> | unde
 }
 
 function range(rows: readonly Record<string, unknown>[], markets: ReadonlySet<string> | undefined): [string, string] | null {
-  const values = rows.filter((r) => markets === undefined || r.market === undefined || markets.has(String(r.market))).map((r) => String(r.date ?? r.year ?? '')).filter(Boolean).sort();
-  return values.length > 0 ? [values[0]!, values.at(-1)!] : null;
+  // One pass, no sort: a dataset can hold hundreds of thousands of rows (account-years).
+  let lo: string | undefined;
+  let hi: string | undefined;
+  for (const r of rows) {
+    if (markets !== undefined && r.market !== undefined && !markets.has(String(r.market))) continue;
+    const v = String(r.date ?? r.year ?? '');
+    if (v === '') continue;
+    if (lo === undefined || v < lo) lo = v;
+    if (hi === undefined || v > hi) hi = v;
+  }
+  return lo !== undefined && hi !== undefined ? [lo, hi] : null;
 }
 
-function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string): Record<string, unknown> {
+function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string, via: string | null): Record<string, unknown> {
+  const through = via ? ` (read through the ${basename(via)} beside it)` : '';
   return {
     id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, original_url: null, published: null, retrieved: today, licence: null,
-    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}, sha256 ${hash}.`,
+    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}${through}, sha256 ${hash}.`,
   };
 }
 

@@ -1,39 +1,44 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Data } from '../../../src/data/datasets/index.js';
-import { recognise } from '../../../src/data/import/recognise.js';
-import { importFiles, type FileReport } from '../../../src/data/import/run.js';
+import { recogniseAll } from '../../../src/data/import/recognise.js';
+import type { DataError } from '../../../src/data/errors.js';
+import { importFiles, UnrecognisedFileError } from '../../../src/data/import/run.js';
 import { loadData } from '../../../src/data/load.js';
-import { dataCopyIn, ROOT } from '../../support.js';
+import { dataCopyIn } from '../../support.js';
 
 // Every import format, on small made-up files in each publisher's layout (fixtures/README.md), so
 // a clone without ../shared tests import too. The real files are read by import.test.ts.
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-// [format, file]: a format with layouts that changed over the years has one file per layout.
-const SAMPLES: readonly (readonly [string, string])[] = [
-  ['wind-cea', 'wind-cea-national-sample.csv'],
-  ['wind-hbea', 'wind-hbea-hubei-sample.csv'],
-  ['wind-gdea', 'wind-gdea-guangdong-sample.csv'],
-  ['wind-cfets-usdcny', 'wind-cfets-usdcny-sample.csv'],
-  ['ets-watch-eua-futures', 'eua-futures-2021-01.csv'],
-  ['eutl-verified-emissions', 'eutl-verified-emissions-sample.csv'],
-  ['datahub-eu-ets-sector-emissions', 'sector-package/datapackage.json'],
-  ['eex-primary-auctions', 'eex-auctions-2013-layout.xls'],
-  ['eex-primary-auctions', 'eex-auctions-2016-layout.xls'],
-  ['eex-primary-auctions', 'eex-auctions-2020-layout.xlsx'],
-  ['investing-eua-yearly-futures', 'investing-eua-yearly-futures-sample.csv'],
-  ['investing-cn-carbon-futures', 'investing-cn-carbon-futures-sample.csv'],
-  ['investing-cn-eurcny', 'investing-cn-eurcny-sample.csv'],
-  ['ecb-eurofxref-hist', 'eurofxref-hist-sample.csv'],
-  ['ecb-eurofxref-hist', 'eurofxref-hist-sample.zip'],
-  ['sceex-pilot-quotes', 'sceex-pilot-quotes-sample.xlsx'],
-];
-const opts = (dataDir: string) => ({ dataDir, version: '0.0.0-test', today: '2026-11-24' });
+const SAMPLES: Record<string, string> = {
+  'wind-cea': 'wind-cea-national-sample.csv',
+  'wind-hbea': 'wind-hbea-hubei-sample.csv',
+  'wind-gdea': 'wind-gdea-guangdong-sample.csv',
+  'wind-cfets-usdcny': 'wind-cfets-usdcny-sample.csv',
+  'ets-watch-eua-futures': 'eua-futures-2021-01.csv',
+  'eutl-verified-emissions': 'eutl-verified-emissions-sample.csv',
+  'datahub-eu-ets-sector-emissions': 'sector-package/datapackage.json',
+  // The registry's per-account verified emissions feed two datasets: yearly totals and account-years.
+  'eutl-account-emissions': 'eutl-verified-emissions-sample.csv',
+  'eutl-account-allocation': 'eutl-allocated-allowances-sample.csv',
+  'eutl-account-compliance': 'eutl-compliance-code-sample.csv',
+  'eutl-installations': 'eutl-installations-sample.csv',
+  'eutl-account-holders': 'eutl-owners-sample.csv',
+  'eutl-installation-allocation': 'eutl-installation-allocations-sample.csv',
+  'owid-gdp-constant-usd': 'owid-gdp/gdp-sample.csv',
+  'owid-metadata': 'owid-gdp/gdp-sample.metadata.json',
+  'owid-readme': 'owid-gdp/readme.md',
+  'owid-energy-electricity': 'owid-energy-eu27-sample.csv',
+  'eea-data-quality-note': 'eea-notes/data-quality-sample.txt',
+};
+/** Formats that add to what data/ already holds, tested on their own below. */
+const BUILT_ON_DATA: Record<string, string> = {
+  'eea-scope-estimates': 'eea-notes/background-note-sample.txt',
+};
+const opts = (dataDir: string, extra = {}) => ({ dataDir, version: '0.0.0-test', today: '2026-11-24', ...extra });
 
 let root: string;
 beforeAll(async () => {
@@ -42,28 +47,22 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('every import format, on fixtures', () => {
-  it.each(SAMPLES)('recognises %s by its content (%s)', async (id, file) => {
-    expect((await recognise(fixture(file)))?.id).toBe(id);
-  });
-
-  it('goes by content, not by name or extension', async () => {
-    for (const [file, as, id] of [['eex-auctions-2013-layout.xls', 'prices.csv', 'eex-primary-auctions'], ['investing-cn-eurcny-sample.csv', 'EUA futures.csv', 'investing-cn-eurcny'], ['eurofxref-hist-sample.zip', 'rates.xlsx', 'ecb-eurofxref-hist']] as const) {
-      const renamed = join(root, as);
-      await writeFile(renamed, await readFile(fixture(file)));
-      expect((await recognise(renamed))?.id, file).toBe(id);
-    }
+  it.each(Object.entries({ ...SAMPLES, ...BUILT_ON_DATA }))('recognises %s by its content', async (id, file) => {
+    expect((await recogniseAll(fixture(file))).map((f) => f.id)).toContain(id);
   });
 
   it('imports all of them into a copy of data/, which stays valid; a second import changes nothing', async () => {
     const dir = await dataCopyIn(root, 'all');
-    const files = SAMPLES.map(([, file]) => fixture(file));
+    const files = [...new Set(Object.values(SAMPLES))].map(fixture);
     const reports = await importFiles(files, opts(dir));
-    expect(reports.map((r) => r.format)).toEqual(SAMPLES.map(([id]) => id));
-    // Each file brings rows (the zipped ECB file the same rows as the CSV before it); the registry
-    // sample's years are already in data/ (from the full registry) with other values, which are
-    // reported and kept, not overwritten.
-    for (const r of reports.filter((x) => !x.file.endsWith('.zip'))) expect(r.added + r.changed.length, r.format).toBeGreaterThan(0);
-    expect(reports.find((r) => r.file.endsWith('.zip'))).toMatchObject({ read: 11, added: 0, unchanged: 11 });
+    expect(reports.map((r) => r.format).sort()).toEqual(Object.keys(SAMPLES).sort());
+    // Each file brings rows, or (files the brief has no use for) says so; the registry sample's
+    // years are already in data/ (from the full registry) with other values, which are reported
+    // and kept, not overwritten; the national allocation table repeats the accounts' allocation.
+    for (const r of reports) {
+      if (r.dataset === null) expect(r.unused, r.format).toMatch(/holds no (data|series the brief uses)/);
+      else expect(r.added + r.filled + r.changed.length + (r.format === 'eutl-installation-allocation' ? r.unchanged : 0), r.format).toBeGreaterThan(0);
+    }
     const loaded = await loadData(dir);
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const data = loaded.data!;
@@ -77,120 +76,87 @@ describe('every import format, on fixtures', () => {
     expect(eutl.changed.map((c) => c.fields.value)).toEqual([[2014076770, 1000], [2035788981, 1600], [2164732712, 1800], [2119673795, 2020]]);
     // The package's 0.0 (not yet reported) is left out; its sector names are tidied.
     expect(data['sector-emissions'].map((r) => r.year).sort()).toEqual([2020, 2021, 2021]);
-    const before = await Promise.all(['market-daily.csv', 'auctions.csv', 'fx-daily.csv', 'markets.csv'].map((f) => readFile(join(dir, f), 'utf8')));
+    // The registry's tables meet by account: a Phase 3 allocation is all its parts, each part kept
+    // (***** New Entrants' Reserve, **** Article 10c); a status word is kept, never read as 0.
+    const year = (account: number, y: number) => data['account-years'].find((r) => r.account === account && r.year === y);
+    expect(year(900001, 2013)).toMatchObject({ allocated: 920, allocated_ner: 120, allocated_10c: null, verified: null, compliance: null });
+    expect(year(900003, 2015)).toMatchObject({ allocated: 720, allocated_10c: 200, allocated_ner: 40 });
+    expect(year(900002, 2005)).toMatchObject({ verified: null, verified_status: 'Not Reported', allocated: 400, compliance: 'C' });
+    expect(year(900001, 2007)).toMatchObject({ verified: 1200, allocated: 1001, compliance: 'A*' });
+    expect(year(900001, 2009)?.compliance ?? null).toBeNull(); // "-": no code
+    expect(year(900001, 2008)!.source.split(';').map((s) => s.replace(/-[0-9a-f]{8}$/, '')).sort()).toEqual(['eutl-account-allocation', 'eutl-account-compliance', 'eutl-account-emissions']);
+    // The national allocation table gives the same allocations by installation: nothing new, and
+    // its installation without an account in installations.csv is left out and counted.
+    expect(reports.find((r) => r.format === 'eutl-installation-allocation')).toMatchObject({ added: 0, filled: 0, changed: [], unchanged: 11 + 8, skipped: 1 });
+    // Installations and holders from two files; registry names become ISO codes (XI: Northern Ireland).
+    expect(data.installations.map((r) => [r.account, r.country, r.holder, r.parent_undertaking])).toEqual([
+      [900001, 'DE', 'Example Steel GmbH', 'Example Steel Group'], [900002, 'DE', 'Example Ceramics AG', null],
+      [900003, 'GB', 'Example Energy plc', null], [900004, 'XI', 'Example Power Ltd', null],
+    ]);
+    // GDP by region: ISO codes for countries, names for groups, the EU as eu27.
+    expect(data.gdp.filter((r) => r.year === 2020).map((r) => [r.region, r.value, r.currency, r.price_year])).toEqual([
+      ['chn', 11_250_000_000_000, 'USD', 2015], ['eu27', 13_200_000_000_000, 'USD', 2015], ['high-income-countries', 50_000_000_000_000, 'USD', 2015], ['world', 80_000_000_000_000, 'USD', 2015],
+    ]);
+    // Ember's EU-27 generation by source, in GWh, keyed as data/ keys its EU-27 totals (2022's is
+    // the one already there); a year without the annual statistics column is marked partial.
+    const power = reports.find((r) => r.format === 'owid-energy-electricity')!;
+    expect(power).toMatchObject({ added: 29, unchanged: 1, skipped: 1 });
+    const eu27 = data['power-generation'].filter((r) => r.region === 'eu27');
+    expect(eu27.filter((r) => r.source_type === 'total').map((r) => [r.year, r.gwh, r.partial])).toEqual([[2010, 2945540, null], [2022, 2777490, null], [2023, 2666500, null], [2024, 2670600, true]]);
+    expect(eu27.find((r) => r.year === 2023 && r.source_type === 'solar')).toMatchObject({ gwh: 250_000, label_zh: '太阳能（欧盟27国）' });
+    const before = await readFile(join(dir, 'market-daily.csv'), 'utf8');
+    const accountYears = await readFile(join(dir, 'account-years.csv'), 'utf8');
     const again = await importFiles(files, opts(dir));
-    for (const r of again) expect(r.added + r.replaced, r.format).toBe(0);
-    expect(await Promise.all(['market-daily.csv', 'auctions.csv', 'fx-daily.csv', 'markets.csv'].map((f) => readFile(join(dir, f), 'utf8')))).toEqual(before);
+    for (const r of again) expect(r.added + r.filled + r.replaced, r.format).toBe(0);
+    expect(await readFile(join(dir, 'market-daily.csv'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir, 'account-years.csv'), 'utf8')).toBe(accountYears);
   }, 60_000);
 });
 
-describe('the new publisher formats, on fixtures', () => {
-  let data: Data;
-  let reports: FileReport[];
-  beforeAll(async () => {
-    const dir = await dataCopyIn(root, 'new');
-    reports = await importFiles(SAMPLES.slice(7).map(([, file]) => fixture(file)), opts(dir));
-    const loaded = await loadData(dir);
-    expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    data = loaded.data!;
+describe('formats that add to what data/ holds, and files the brief has no use for', () => {
+  it('reads the EEA\'s scope estimates onto the registry\'s accounts of the scope\'s countries; the same again changes nothing', async () => {
+    const dir = await dataCopyIn(root, 'eea');
+    // Alone, the note has nothing to add to: it says what to import first, and changes nothing.
+    const alone = await importFiles([fixture(BUILT_ON_DATA['eea-scope-estimates']!)], opts(dir)).catch((e: unknown) => e);
+    expect(String((alone as DataError).issues?.[0]?.message)).toMatch(/Table 13-1 adds to the registry's verified emissions by account.*import the registry's verified emissions and installations files first/);
+    // With the registry's accounts (their totals replacing data/'s full-registry ones, so that
+    // the accounts are all the registry has) and their countries, in one command.
+    const files = [BUILT_ON_DATA['eea-scope-estimates']!, 'eutl-verified-emissions-sample.csv', 'eutl-installations-sample.csv'].map(fixture);
+    const reports = await importFiles(files, opts(dir, { replace: true }));
+    expect(reports.map((r) => r.format)).toEqual(['eutl-verified-emissions', 'eutl-account-emissions', 'eutl-installations', 'eea-scope-estimates']);
+    const { data, issues } = await loadData(dir);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const comparable = data!.emissions.filter((r) => r.coverage === 'eu-2013-no-uk' && r.year <= 2008).map((r) => [r.year, r.value, r.estimated]);
+    // 2008: accounts 900001 (DE) 1300 + 900002 (DE) 650, not 900003 (GB) 70; plus 3.3 + 32.7 - 0.1 Mt (not the UK's 2.7).
+    expect(comparable).toEqual([[2005, 1000 + 47_600_000, true], [2006, 1100 + 500 + 46_600_000, true], [2007, 1200 + 600 + 48_600_000, true], [2008, 1300 + 650 + 35_900_000, true]]);
+    const again = await importFiles(files, opts(dir));
+    for (const r of again) expect(r.added + r.filled + r.changed.length, r.format).toBe(0);
   }, 60_000);
 
-  it('reads every EEX layout into one row per auction, a cancelled one kept with its status and no price', () => {
-    const rows = data.auctions;
-    expect(rows.map((r) => [r.date, r.auction, r.contract, r.allowance, r.status, r.price, r.volume, r.revenue])).toEqual([
-      ['2013-11-20', 'DE', 'EAA3', 'EUAA', null, 4.5, 1000000, 4500000],
-      ['2013-12-16', 'PL', 'T3PA', 'EUA', null, 4.69, 3660500, 17167745],
-      ['2013-12-17', 'EU', 'T3PA', 'EUA', null, 4.7, 3999000, 18795300],
-      ['2016-12-15', 'EU (TCAP)', 'T3PA', 'EUA', null, 4.96, 3684500, 18275120],
-      ['2016-12-16', 'DE', 'T3PA', 'EUA', null, 4.59, 3495500, 16044345],
-      ['2022-02-28', 'EUAA Auction DE', 'EAA3', 'EUAA', 'successful', 90.25, 100000, 9025000],
-      ['2022-03-01', 'Auction 4. Period CAP3 EU', 'T3PA', 'EUA', 'successful', 87.5, 2449000, 214287500],
-      ['2022-03-02', 'Auction 4. Period CAP3 PL', 'T3PA', 'EUA', 'cancelled', null, 2658000, null],
-    ]);
-    // 2016's misspelt "Succesful  Bidders" header and the 2013 multi-line details are read as they are.
-    expect(rows.find((r) => r.date === '2016-12-15')).toMatchObject({ bidders: 17, successful_bidders: 13, cover_ratio: 2.52, bids_volume: 9300000 });
-  });
+  it('imports a CSV given alone through the datapackage.json beside it', async () => {
+    const dir = await dataCopyIn(root, 'bare');
+    const [r] = await importFiles([fixture('sector-package/eu-ets-sector-emissions.csv')], opts(dir));
+    expect(r).toMatchObject({ format: 'datahub-eu-ets-sector-emissions', dataset: 'sector-emissions', added: 3, via: fixture('sector-package/datapackage.json') });
+    const { data } = await loadData(dir);
+    expect(data!.sources.find((s) => s.id === r!.source)?.note).toMatch(/from eu-ets-sector-emissions\.csv \(read through the datapackage\.json beside it\)/);
+  }, 30_000);
 
-  it('gives per-year revenue and volume-weighted prices that match the files\' own numbers', () => {
-    // Hand sums of the fixtures: 2013 revenue 18,795,300 + 17,167,745 + 4,500,000; 2022 without the cancelled auction.
-    expect(auctionYears(data.auctions)).toEqual([
-      { year: 2013, revenue: 40463045, price: 4.6727 },
-      { year: 2016, revenue: 34319465, price: 4.7799 },
-      { year: 2022, revenue: 223312500, price: 87.6079 },
-    ]);
-  });
+  it('says when a recognised file holds nothing the brief uses, and changes nothing', async () => {
+    const dir = await dataCopyIn(root, 'unused');
+    const before = await readFile(join(dir, 'sources.csv'), 'utf8');
+    const files = ['owid-gdp/gdp-sample.metadata.json', 'owid-gdp/readme.md', 'eea-notes/data-quality-sample.txt'].map(fixture);
+    const reports = await importFiles(files, opts(dir));
+    expect(reports.map((r) => [r.format, r.dataset, r.read])).toEqual([['owid-metadata', null, 0], ['owid-readme', null, 0], ['eea-data-quality-note', null, 0]]);
+    expect(await readFile(join(dir, 'sources.csv'), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'gdp.csv'))).toBe(false);
+  }, 30_000);
 
-  it('keeps the two investing.com EUA series apart, and reads 03-04-2023 day first', () => {
-    const eu = data['market-daily'].filter((r) => r.market === 'eu-ets' && r.date === '2023-04-03');
-    expect(eu.map((r) => [r.series, r.close]).sort()).toEqual([['investing-cn-carbon', 84.4], ['investing-eua-yearly', 88.9]]);
-    expect(data['market-daily'].filter((r) => r.series === 'investing-eua-yearly').map((r) => r.date)).toEqual(['2023-03-30', '2023-03-31', '2023-04-03']);
-    // Volumes are contracts of one futures series: not imported as the market's tonnes.
-    expect(data['market-daily'].filter((r) => r.market === 'eu-ets').every((r) => r.volume === null)).toBe(true);
-  });
-
-  it('reads rates into fx-daily, one series per publisher: the ECB\'s N/A days counted, not read', () => {
-    const cny = data['fx-daily'].filter((r) => r.quote === 'CNY').map((r) => [r.series, r.date, r.rate]);
-    expect(cny).toEqual([
-      ['ecb-reference', '2005-04-01', 10.7255], ['ecb-reference', '2024-12-30', 7.6203], ['ecb-reference', '2024-12-31', 7.5833],
-      ['investing-close', '2023-03-30', 7.4578], ['investing-close', '2023-03-31', 7.4734], ['investing-close', '2023-04-03', 7.4682],
-    ]);
-    expect(new Set(data['fx-daily'].map((r) => r.quote))).toEqual(new Set(['USD', 'CNY', 'GBP']));
-    expect(reports.find((r) => r.format === 'ecb-eurofxref-hist')!.skips).toEqual([{ reason: 'days without a CNY rate (N/A)', count: 1, where: ['line 5'] }]);
-  });
-
-  it('reads the pilots\' quotes per pilot and product, saying which rows it left out and why', () => {
-    const pilots = data['market-daily'].filter((r) => r.currency === 'CNY').map((r) => [r.market, r.series, r.date, r.close, r.volume]);
-    expect(pilots).toEqual([
-      ['gdea', 'sceex-gdea', '2023-07-21', 81.73, 105103], ['gdea', 'sceex-gdea', '2023-07-24', 77.86, 4485],
-      ['szea', 'sceex-sza2019', '2023-07-21', 30.8, 10000], // "10000 t": a declared unit word
-    ]);
-    expect(data.markets.filter((m) => m.kind === 'pilot').map((m) => m.id).sort()).toEqual(['gdea', 'szea']);
-    const report = reports.find((r) => r.format === 'sceex-pilot-quotes')!;
-    expect(report.skips.map((s) => [s.reason, s.count, s.where[0]])).toEqual([
-      ['rows of exchanges that are not China\'s pilot markets (EUA and CER futures in Europe)', 1, 'Sheet1 row 7'],
-      ['rows without a date', 1, 'Sheet1 row 8'],
-      ['days without an average price (no trades)', 1, 'Sheet1 row 4'],
-      ['days given different values in two sheets (which is right is not known)', 1, 'Sheet1 row 6'],
-      ['rows repeating a day of another sheet with the same values (read once)', 3, 'Sheet1 and the exchange sheets'],
-    ]);
-  });
+  it('refuses a registry table whose cells do not say what it holds, saying why', async () => {
+    const dir = await dataCopyIn(root, 'ambiguous');
+    const file = join(root, 'phase-3-only.csv');
+    await writeFile(file, 'account_id,2013,2014\n900001,800,790\n');
+    const error = await importFiles([file], opts(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnrecognisedFileError);
+    expect((error as Error).message).toMatch(/do not say whether it holds verified emissions, allocations or compliance codes/);
+  }, 30_000);
 });
-
-describe('what import says about files it cannot use', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'import', ...args], { encoding: 'utf8' });
-
-  it('names a file that does not exist, imports nothing and exits 1', async () => {
-    const dir = await dataCopyIn(root, 'missing');
-    const r = cli(['--data', dir, join(root, 'no-such-file.csv')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(root, 'no-such-file.csv')}: error: file not found`);
-    expect(r.stderr).toMatch(/nothing imported/);
-  });
-
-  it('says so when a recognised file holds nothing the brief uses, and adds nothing', async () => {
-    const dir = await dataCopyIn(root, 'empty-rates');
-    // The ECB's layout with every imported quote N/A (currencies the brief does not use only).
-    const file = join(root, 'rates-other-currencies.csv');
-    await writeFile(file, 'Date,USD,JPY,GBP,CNY,\n2024-12-31,N/A,163.06,N/A,N/A,\n');
-    const r = cli(['--data', dir, file]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('nothing imported: the file holds no rows the brief uses (every row was left out, see below)');
-    expect(r.stdout).toContain('1 left out: days without a USD rate (N/A)');
-    expect(existsSync(join(dir, 'fx-daily.csv'))).toBe(false);
-  });
-});
-
-/** Per year: revenue summed, and the price weighted by volume over the auctions with a price. */
-function auctionYears(rows: Data['auctions']): { year: number; revenue: number; price: number }[] {
-  const years = new Map<number, { revenue: number; value: number; volume: number }>();
-  for (const r of rows) {
-    const y = years.get(Number(r.date.slice(0, 4))) ?? { revenue: 0, value: 0, volume: 0 };
-    y.revenue += r.revenue ?? 0;
-    if (r.price !== null) {
-      y.value += r.price * r.volume;
-      y.volume += r.volume;
-    }
-    years.set(Number(r.date.slice(0, 4)), y);
-  }
-  return [...years].sort(([a], [b]) => a - b).map(([year, y]) => ({ year, revenue: y.revenue, price: Math.round((y.value / y.volume) * 1e4) / 1e4 }));
-}

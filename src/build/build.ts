@@ -1,4 +1,3 @@
-import { ledgerDocument } from '../render/ledger.js';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,10 +146,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     const renders = options.langs.map((lang) => renderLanguage({ data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log }));
     for (const render of renders) render.catch(() => {}); // each is awaited below, in order
     for (const [i, lang] of options.langs.entries()) {
-      const { charts, rendered, manifest, pdfMetadata, view } = await renders[i]!;
+      const { charts, rendered, manifest, pdfMetadata, ledger } = await renders[i]!;
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       // Every number the brief states, with its scope, period, precision, rows and verdict.
-      await write(`${lang}/numbers.json`, ledgerDocument(view));
+      await write(`${lang}/numbers.json`, ledger);
       if (options.formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);

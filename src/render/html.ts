@@ -288,7 +288,7 @@ function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string
 }
 
 /** Characters a reader can see (markup removed, entities decoded), for font subsetting. */
-function visibleText(html: string): string {
+export function visibleText(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/<[^>]+>/g, ' ')

@@ -77,6 +77,18 @@ program
   });
 
 program
+  .command('diff')
+  .description('what changed between two builds: two output folders, or two language folders (numbers, sentences, charts, figures)')
+  .argument('<old>', 'the earlier build (an output folder, or a language folder in one)')
+  .argument('<new>', 'the later build, of the same kind')
+  .option('--lang <list>', 'languages to compare, comma-separated (default: all both hold)')
+  .option('--report <dir>', 'also write <dir>/<lang>/changes.html and changes.json')
+  .option('--json', 'print the reports as JSON')
+  .action(async (oldDir: string, newDir: string, opts: { lang?: string; report?: string; json?: boolean }) => {
+    process.exitCode = await (await import('./cli/diff.js')).runDiff(oldDir, newDir, opts, process.stdout, process.stderr);
+  });
+
+program
   .command('datapackage')
   .description('rewrite <data>/datapackage.json (Frictionless Data Package) from the schemas and data')
   .addOption(dataOption())

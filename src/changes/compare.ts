@@ -102,21 +102,21 @@ export function compareBriefs(before: BriefSnapshot | null, after: BriefSnapshot
     ...after.ledger.figures.filter((f) => f.number === null).map((f) => ({ chart: f.chart, section: f.section, why: 'no-data' as const })),
     ...Object.entries(after.charts).filter(([, t]) => t.rows.length === 0).map(([chart]) => ({ chart, section: after.ledger.figures.find((f) => f.chart === chart)?.section ?? null, why: 'no-rows' as const })),
   ];
-  const base = { lang: after.ledger.lang, after: { asOf: after.ledger.asOf }, unused, emptyCharts, notCompared };
-  if (!before) return { ...base, before: null, changed: false, sentences: [], numbers: [], charts: [], sections: [], figures: [] };
+  const lists = (l: Pick<ChangeReport, 'sentences' | 'numbers' | 'charts' | 'sections' | 'figures'>) => ({ sentences: l.sentences, numbers: l.numbers, charts: l.charts, sections: l.sections, figures: l.figures });
+  const state = { unused, emptyCharts, notCompared };
+  const lang = after.ledger.lang;
+  if (!before) return { lang, before: null, after: { asOf: after.ledger.asOf }, changed: false, ...lists({ sentences: [], numbers: [], charts: [], sections: [], figures: [] }), ...state };
   const outline = !notCompared.includes('outline');
-  const report = {
-    ...base,
-    before: { asOf: before.ledger.asOf },
+  const found = lists({
     sentences: notCompared.includes('sentences') ? [] : compareSentences(before.ledger.sentences, after.ledger.sentences),
     numbers: compareNumbers(before.ledger.numbers, after.ledger.numbers),
     charts: compareCharts(before.charts, after.charts),
     sections: outline ? compareSections(before.ledger.sections, after.ledger.sections) : [],
     figures: outline ? compareFigures(before.ledger.figures, after.ledger.figures) : [],
-  };
+  });
   const unusedMoved = unusedBefore !== null && JSON.stringify(unusedBefore) !== JSON.stringify(after.ledger.unused);
-  const changed = [report.sentences, report.numbers, report.charts, report.sections, report.figures].some((list) => list.length > 0) || unusedMoved;
-  return { ...report, changed };
+  const changed = Object.values(found).some((list) => list.length > 0) || unusedMoved;
+  return { lang, before: { asOf: before.ledger.asOf }, after: { asOf: after.ledger.asOf }, changed, ...found, ...state };
 }
 
 export function compareSentences(before: readonly StatedSentence[], after: readonly StatedSentence[]): SentenceChange[] {

@@ -8,9 +8,9 @@ export function summaryLines(report: ChangeReport, kept = false): string[] {
   const lang = report.lang;
   if (!report.before) return [`${lang}: first build of this folder: nothing to compare with`, ...stateLines(report)];
   if (!report.changed) {
-    return [`${lang}: nothing the brief states changed since the previous build${kept ? ' (its change report still describes the change before)' : ''}`, ...stateLines(report)];
+    return [`${lang}: nothing the brief states changed since the earlier build${kept ? ' (its change report still describes the change before)' : ''}`, ...stateLines(report)];
   }
-  const lines = [`${lang}: changes since the previous build (data as of ${report.before.asOf} → ${report.after.asOf})`];
+  const lines = [`${lang}: changes since the earlier build (data as of ${report.before.asOf} → ${report.after.asOf})`];
   for (const s of report.sentences.filter((x) => x.change === 'flipped')) {
     lines.push(`  FLIPPED ${s.slot} (${s.flips.map((f) => `${f.before} → ${f.after}`).join(', ')}): "${s.after!.text}"`);
   }
@@ -33,6 +33,7 @@ export function summaryLines(report: ChangeReport, kept = false): string[] {
 /** What stands whether or not anything changed: data used nowhere, charts left empty. */
 function stateLines(report: ChangeReport): string[] {
   const lines: string[] = [];
+  if (report.notCompared.length > 0) lines.push(`  not compared (the earlier build did not record them): ${report.notCompared.join(', ')}`);
   if (report.unused.length > 0) {
     lines.push(`  data used nowhere: ${shown(report.unused.map((u) => `${u.dataset} from ${u.source} (${u.rows} rows${u.first ? `, ${u.first === u.last ? u.first : `${u.first} – ${u.last}`}` : ''})${u.new ? ' NEW' : ''}`))}`);
   }

@@ -16,7 +16,7 @@ export class DiffError extends Error {
 
 /**
  * Compares two builds: two output folders (each language both hold, or those in `langs`) or two
- * language folders (each holding numbers.json). Reports come in the order of the new folder.
+ * language folders (each holding numbers.json). Reports come in the order of the languages.
  */
 export async function diffFolders(oldDir: string, newDir: string, langs?: readonly string[]): Promise<ChangeReport[]> {
   const isLanguage = async (dir: string) => access(join(dir, 'numbers.json')).then(() => true, () => false);
@@ -25,14 +25,14 @@ export async function diffFolders(oldDir: string, newDir: string, langs?: readon
   const pairs: [string, string][] = [];
   if (newIsLang) pairs.push([oldDir, newDir]);
   else {
-    const found = await languagesIn(newDir);
-    if (found.length === 0) throw new DiffError(`${newDir} holds no brief (no <lang>/numbers.json); give an output folder of ets-brief build, or a language folder in it`);
-    const chosen = langs ? found.filter((l) => langs.includes(l)) : found;
-    if (chosen.length === 0) throw new DiffError(`${newDir} has none of the languages asked for (${langs!.join(', ')}); it has ${found.join(', ')}`);
-    for (const lang of chosen) {
-      if (!(await isLanguage(join(oldDir, lang)))) throw new DiffError(`${oldDir} has no ${lang}/numbers.json to compare ${join(newDir, lang)} with`);
-      pairs.push([join(oldDir, lang), join(newDir, lang)]);
-    }
+    const [inOld, inNew] = await Promise.all([languagesIn(oldDir), languagesIn(newDir)]);
+    if (inNew.length === 0) throw new DiffError(`${newDir} holds no brief (no <lang>/numbers.json); give an output folder of ets-brief build, or a language folder in it`);
+    const both = inNew.filter((l) => inOld.includes(l));
+    const missing = langs?.filter((l) => !both.includes(l)) ?? [];
+    if (missing.length > 0) throw new DiffError(`${missing.join(', ')}: not in both folders (${oldDir} has ${inOld.join(', ') || 'no language'}; ${newDir} has ${inNew.join(', ')})`);
+    const chosen = langs ? both.filter((l) => langs.includes(l)) : both;
+    if (chosen.length === 0) throw new DiffError(`${oldDir} and ${newDir} have no language in common (${inOld.join(', ') || 'none'}; ${inNew.join(', ')})`);
+    for (const lang of chosen) pairs.push([join(oldDir, lang), join(newDir, lang)]);
   }
   const reports: ChangeReport[] = [];
   for (const [before, after] of pairs) {

@@ -132,7 +132,7 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
   }, 120_000);
 });
 
-describe('the change report after importing a daily file', () => {
+describe('the change report after an import', () => {
   it('lists the new chart, the figures renumbered after it, and the numbers and sentences the daily rows change', async () => {
     const data = await dataCopyIn(dir, 'import-data');
     const out = join(dir, 'import-out');
@@ -174,5 +174,19 @@ describe('the change report after importing a daily file', () => {
     expect(en.numbers.find((n) => n.id === 'facts/cn-cumulative-volume/daily.recomputed')!.after!.text).toBe('350,000 t');
     // Its rows are cited (by the new chart and numbers), and the chart left empty before is drawn.
     expect([en.sections, en.unused, en.emptyCharts]).toEqual([[], [], []]);
+  }, 120_000);
+
+  it('lists imported rows that nothing in the brief uses, as new, and nothing else', async () => {
+    const data = await dataCopyIn(dir, 'unused-data');
+    const out = join(dir, 'unused-out');
+    const build = () => buildBrief({ dataDir: data, outDir: out, langs: ['en'], formats: ['html'] });
+    await build();
+    const fixture = fileURLToPath(new URL('../data/import/fixtures/sector-package/datapackage.json', import.meta.url));
+    const [imported] = await importFiles([fixture], { dataDir: data, version: '0.0.0-test', today: '2026-11-24' });
+    const en = (await build()).changes[0]!.report;
+    expect(en.changed).toBe(true);
+    expect(en.unused).toEqual([{ dataset: 'sector-emissions', source: imported!.source, rows: 3, first: '2020', last: '2021', new: true }]);
+    expect([en.sentences, en.numbers, en.charts, en.sections, en.figures]).toEqual([[], [], [], [], []]);
+    expect(await readFile(join(out, 'en', 'changes.html'), 'utf8')).toContain(`<code>${imported!.source}</code>`);
   }, 120_000);
 });

@@ -34,7 +34,7 @@ function withBuildOptions(command: Command): Command {
 }
 
 withBuildOptions(program.command('build'))
-  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, and data/*.csv')
+  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, data/*.csv, and changes.html (what changed since the last build)')
   .action(async (opts: BuildFlags) => {
     process.exitCode = await (await import('./cli/build.js')).runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });

@@ -19,7 +19,6 @@ export class DiffError extends Error {
  * language folders (each holding numbers.json). Reports come in the order of the languages.
  */
 export async function diffFolders(oldDir: string, newDir: string, langs?: readonly string[]): Promise<ChangeReport[]> {
-  const isLanguage = async (dir: string) => access(join(dir, 'numbers.json')).then(() => true, () => false);
   const [oldIsLang, newIsLang] = await Promise.all([isLanguage(oldDir), isLanguage(newDir)]);
   if (oldIsLang !== newIsLang) throw new DiffError(`compare two output folders or two language folders: ${oldIsLang ? oldDir : newDir} is a language folder (it holds numbers.json), ${oldIsLang ? newDir : oldDir} is not`);
   const pairs: [string, string][] = [];
@@ -43,6 +42,11 @@ export async function diffFolders(oldDir: string, newDir: string, langs?: readon
   return reports;
 }
 
+/** A language folder of a build is one holding numbers.json. */
+function isLanguage(dir: string): Promise<boolean> {
+  return access(join(dir, 'numbers.json')).then(() => true, () => false);
+}
+
 /** Language folders (those holding numbers.json) of an output folder, sorted. */
 async function languagesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
@@ -50,7 +54,7 @@ async function languagesIn(dir: string): Promise<string[]> {
   });
   const langs: string[] = [];
   for (const e of entries) {
-    if (e.isDirectory() && !e.name.startsWith('.') && (await access(join(dir, e.name, 'numbers.json')).then(() => true, () => false))) langs.push(e.name);
+    if (e.isDirectory() && !e.name.startsWith('.') && (await isLanguage(join(dir, e.name)))) langs.push(e.name);
   }
   return langs.sort();
 }

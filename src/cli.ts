@@ -34,7 +34,7 @@ function withBuildOptions(command: Command): Command {
 }
 
 withBuildOptions(program.command('build'))
-  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, and data/*.csv')
+  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, data/*.csv, and changes.html (what changed since the last build)')
   .action(async (opts: BuildFlags) => {
     process.exitCode = await (await import('./cli/build.js')).runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
@@ -74,6 +74,18 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (files: string[], opts: { data?: string; dryRun?: boolean; replace?: boolean; json?: boolean }) => {
     process.exitCode = await (await import('./cli/import.js')).runImport(files, { ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+  });
+
+program
+  .command('diff')
+  .description('what changed between two builds: two output folders, or two language folders (numbers, sentences, charts, figures)')
+  .argument('<old>', 'the earlier build (an output folder, or a language folder in one)')
+  .argument('<new>', 'the later build, of the same kind')
+  .option('--lang <list>', 'languages to compare, comma-separated (default: all both hold)')
+  .option('--report <dir>', 'also write <dir>/<lang>/changes.html and changes.json')
+  .option('--json', 'print the reports as JSON')
+  .action(async (oldDir: string, newDir: string, opts: { lang?: string; report?: string; json?: boolean }) => {
+    process.exitCode = await (await import('./cli/diff.js')).runDiff(oldDir, newDir, opts, process.stdout, process.stderr);
   });
 
 program

@@ -20,6 +20,9 @@ export {
 } from './metrics/index.js';
 export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
 export { BuildSession } from './build/session.js';
+export { compareBriefs, type ChangeReport } from './changes/compare.js';
+export { readSnapshot } from './changes/read.js';
+export { parseSnapshot, type BriefSnapshot } from './changes/snapshot.js';
 export { findBrowser, launchBrowser, BrowserNotFoundError } from './pdf/browser.js';
 export { renderBrief } from './api.js';
 export type { RenderBriefOptions, RenderedBriefResult } from './api.js';

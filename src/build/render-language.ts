@@ -7,7 +7,9 @@ import { renderCharts, type ChartView } from '../render/charts.js';
 import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
+import { ledgerDocument } from '../render/ledger.js';
 import type { TemplateFiles } from '../render/template-files.js';
+import { unusedRows } from '../render/unused.js';
 import { buildView, type BriefView } from '../render/view-model.js';
 import { BuildCache } from './cache.js';
 import type { Config } from './config.js';
@@ -20,6 +22,8 @@ export interface LanguageOutput {
   /** The sections' manifest, as written to sections/manifest.json. */
   readonly manifest: Record<string, unknown>;
   readonly pdfMetadata: PdfMetadata;
+  /** numbers.json: the ledger, the outline and the data the brief leaves unused. */
+  readonly ledger: string;
 }
 
 export interface LanguageInputs {
@@ -67,7 +71,10 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     })),
   };
   const pdfMetadata: PdfMetadata = { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso };
-  return { lang, view, charts, rendered, manifest, pdfMetadata };
+  // Sources the brief cites anywhere: its footnotes (sentences, tables, charts) and its numbers.
+  const cited = new Set([...view.sources.map((s) => s.id), ...view.ledger.entries().flatMap((e) => e.sources)]);
+  const ledger = ledgerDocument(view, { ...rendered.outline, unused: unusedRows(data, cited) });
+  return { lang, view, charts, rendered, manifest, pdfMetadata, ledger };
 }
 
 /** Strings a config sets: its title, subtitle and author replace the templates' own. */

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../build/config.js';
 import { BUILTIN_TEMPLATES } from '../build/build.js';
 import { onInterrupt } from '../build/interrupt.js';
 import { BuildSession } from '../build/session.js';
 import { watchAndRebuild } from '../build/watch.js';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
+import { summaryEvent, summaryLines } from '../changes/summary.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
 import { OutputLockedError } from '../build/lock.js';
@@ -110,10 +111,13 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, clean: options.clean === true, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress, session });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.json) {
+      for (const c of result.changes) emit({ event: 'changes', ...summaryEvent(c.report), kept: c.kept, report: join(outDir, c.report.lang, 'changes.html') });
       emit({ event: 'done', outDir, files: result.files, updated: result.updated });
       return EXIT.ok;
     }
     if (!options.quiet) {
+      // What changed in each language since the folder's last build (changes.html has it all).
+      for (const c of result.changes) out.write(`${[...summaryLines(c.report, c.kept), `  report: ${join(outDir, c.report.lang, 'changes.html')}`].join('\n')}\n`);
       out.write(result.updated.length === 0
         ? `✓ ${outDir} is up to date: nothing changed (${seconds} s)\n`
         : `✓ built ${result.files.length} files into ${outDir}; updated ${result.updated.join(', ')} (${seconds} s)\n`);

@@ -8,7 +8,7 @@ import { pageCss } from '../pdf/page-css.js';
 import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
-import { unledgeredNumbers } from './ledger.js';
+import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
 export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
@@ -41,6 +41,8 @@ export interface RenderedBrief {
   /** Text drawn only in printed page margins (its glyphs must be loaded before printing). */
   readonly marginText: string;
   readonly sections: readonly RenderedSection[];
+  /** Its sections in order and the figures they place, numbered as printed (kept in numbers.json). */
+  readonly outline: { readonly sections: readonly SectionOutline[]; readonly figures: readonly FigureOutline[] };
 }
 
 // Strict: a name the view does not have fails the build instead of printing nothing. Prototype
@@ -203,6 +205,13 @@ export async function renderBrief(
       }
     }
   }
+  const placed = new Set<string>();
+  const figures: FigureOutline[] = sectionIds.flatMap((section) => (templates.chartOrder.get(section) ?? []).flatMap((chart) => {
+    if (placed.has(chart)) return [];
+    placed.add(chart);
+    const shown = numbered.get(chart);
+    return [{ chart, section, number: shown?.number ?? null, title: shown?.title ?? null }];
+  }));
   const chartsContext = Object.fromEntries(templates.chartOrder.size ? [...templates.chartOrder.values()].flat().map((id) => [id, numbered.get(id) ?? null]) : []);
 
   const renderSection = (id: SectionId, prefix: string) => {
@@ -246,7 +255,7 @@ export async function renderBrief(
       sources: notes.map((n) => n.id),
     });
   }
-  return { html, marginText, sections };
+  return { html, marginText, sections, outline: { sections: sectionIds.map((id) => ({ id, title: t(`sections.${id}`) })), figures } };
 }
 
 /**
@@ -279,7 +288,7 @@ function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string
 }
 
 /** Characters a reader can see (markup removed, entities decoded), for font subsetting. */
-function visibleText(html: string): string {
+export function visibleText(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/<[^>]+>/g, ' ')

@@ -132,7 +132,8 @@ class WatchedPath {
       // but can also report a removal 100 ms after the file came back: a second rebuild for one
       // save. Which event it was does not matter here, only that the file changed.
       atomic: false,
-      ignored: (path) => isTemporaryFile(basename(path)) || NOT_INPUT_FOLDERS.has(basename(path)),
+      // The watched path itself is never ignored, whatever its name (a folder called data~, say).
+      ignored: (path) => path !== this.path && (isTemporaryFile(basename(path)) || NOT_INPUT_FOLDERS.has(basename(path))),
       usePolling: this.polling,
       interval: this.pollMs,
       binaryInterval: this.pollMs,

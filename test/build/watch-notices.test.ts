@@ -180,6 +180,15 @@ describe('watch: editors\' temporary files', () => {
       w.stop();
     }
   });
+  it('still watches a folder whose own name looks like a backup', async () => {
+    const w = await watched('data~');
+    try {
+      await writeFile(join(w.folder, 'facts.csv'), 'id,value\na,2\n');
+      expect(await w.settled(0)).toEqual([['facts.csv']]);
+    } finally {
+      w.stop();
+    }
+  });
 });
 
 describe('watch: a watched folder deleted and made again', () => {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
-import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
+import { formatCell, formatDate, formatPercent, type Lang } from './format.js';
 import { pageCss } from '../pdf/page-css.js';
 import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
@@ -96,11 +96,7 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
       throw new Error(`${state.file}${at}: ${error.message}`, { cause: error });
     }
   });
-  // A table cell: numbers in the reader's convention (years stay bare), text as it is.
-  hb.registerHelper('cell', (v: unknown) => {
-    if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
-    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? String(v) : formatNumber(v, state.lang, 4);
-  });
+  hb.registerHelper('cell', (v: unknown) => formatCell(v, state.lang));
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
   // Partials compiled here, so that while one renders the helpers know its file.

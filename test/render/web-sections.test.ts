@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Functions passed to page.evaluate run in Chromium, hence DOM types in this file.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrief } from '../../src/build/build.js';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { chartReport, hostPage, openPage } from './chromium.js';
+
+// Sections as a web page shows them: on phones and wide screens, hovered.
+const DATA = fileURLToPath(new URL('../../data', import.meta.url));
+const LANGS = ['zh-CN', 'en'] as const;
+let root: string;
+let browser: Browser;
+
+interface ManifestSection { id: string; file: string }
+const manifest = async (lang: string) => JSON.parse(await readFile(join(root, 'out', lang, 'sections', 'manifest.json'), 'utf8')) as { sections: ManifestSection[] };
+const fragment = (lang: string, id: string) => readFile(join(root, 'out', lang, 'sections', `${id}.html`), 'utf8');
+const allFragments = async (lang: string) => Promise.all((await manifest(lang)).sections.map((s) => fragment(lang, s.id)));
+
+async function show(html: string, width: number, prepare?: (page: Page) => Promise<void>): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  await prepare?.(page);
+  const report = await openPage(page, () => page.setContent(html, { waitUntil: 'load' }));
+  expect(report).toEqual({ errors: [], requests: [] });
+  return page;
+}
+
+/** The class of each chart drawing shown: etsb-wide or etsb-narrow. */
+const shownDrawings = (page: Page) => page.evaluate(() =>
+  [...document.querySelectorAll('.etsb-chart > svg')].filter((s) => s.getClientRects().length > 0).map((s) => [...s.classList].find((c) => c.startsWith('etsb-'))));
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'ets-web-'));
+  await buildBrief({ dataDir: DATA, outDir: join(root, 'out'), langs: [...LANGS], formats: ['html', 'sections'] });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe.each(LANGS)('%s sections on the web', (lang) => {
+  it('draws chart text at 9 CSS px or more on 320 and 375 px phones: the narrow drawings, inside their boxes', async () => {
+    const fragments = await allFragments(lang);
+    for (const width of [320, 375]) {
+      const page = await show(hostPage(fragments), width);
+      const report = await chartReport(page);
+      expect(report, `${width}px`).toMatchObject({ charts: 8, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
+      expect(report.smallest.px, `${width}px: ${report.smallest.text}`).toBeGreaterThanOrEqual(9);
+      expect(new Set(await shownDrawings(page))).toEqual(new Set(['etsb-narrow']));
+      await page.close();
+    }
+    // The standalone brief too.
+    const page = await browser.newPage();
+    await page.setViewport({ width: 375, height: 900 });
+    await openPage(page, () => page.goto(pathToFileURL(join(root, 'out', lang, 'brief.html')).href, { waitUntil: 'load' }));
+    const brief = await chartReport(page);
+    expect(brief).toMatchObject({ charts: 8, drawings: [], overflow: [] });
+    expect(brief.smallest.px, brief.smallest.text).toBeGreaterThanOrEqual(9);
+    await page.close();
+  }, 90_000);
+
+  it('keeps charts legible at 1400 px: the wide drawings, text between 9 and 16 CSS px', async () => {
+    const page = await show(hostPage(await allFragments(lang)), 1400);
+    const report = await chartReport(page);
+    expect(report).toMatchObject({ charts: 8, drawings: [], hidden: [], overflow: [] });
+    expect(report.smallest.px, report.smallest.text).toBeGreaterThanOrEqual(9);
+    expect(report.largest.px, report.largest.text).toBeLessThanOrEqual(16);
+    expect(new Set(await shownDrawings(page))).toEqual(new Set(['etsb-wide']));
+    await page.close();
+  }, 60_000);
+
+  it('gives every mark a tooltip (an SVG title) in the brief\'s language, with values as its data table writes them', async () => {
+    const page = await show(hostPage(await allFragments(lang)), 900);
+    const marks = await page.evaluate(() => [...document.querySelectorAll('.etsb-chart > svg')].map((svg) => {
+      // Data marks; a mark drawn as decoration (aria: false, as the zero line) has none to give.
+      const items = [...svg.querySelectorAll('.role-mark:not([aria-hidden="true"]) > *')];
+      return {
+        figure: svg.closest('figure')!.id,
+        untitled: items.filter((e) => !e.querySelector(':scope > title')?.textContent?.trim()).map((e) => e.outerHTML.slice(0, 80)),
+        titles: items.map((e) => e.querySelector(':scope > title')?.textContent ?? ''),
+        // The figure's data table, as the reader sees it.
+        rows: [...svg.closest('figure')!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)),
+      };
+    }));
+    expect(marks).toHaveLength(16);
+    for (const m of marks) {
+      expect(m.untitled, m.figure).toEqual([]);
+      expect(m.titles.length, m.figure).toBeGreaterThan(0);
+      // Every row of the table is one mark's tooltip at least: its label and its value, as written there.
+      for (const [label, value] of m.rows.map((r) => [r[0]!, r.slice(1).find((c) => /\d/.test(c) && c !== r[0]) ?? ''])) {
+        expect(m.titles.some((t) => t.includes(label!) && t.includes(value!)), `${m.figure}: no tooltip with "${label}" and "${value}"`).toBe(true);
+      }
+    }
+    const bars = marks.find((m) => m.figure.endsWith('fig-auction-revenue'))!.titles;
+    expect(bars).toContain(lang === 'en' ? '2013, To member states: EUR 3.1 billion' : '2013年归属成员国：31亿欧元');
+    await page.close();
+  }, 60_000);
+});

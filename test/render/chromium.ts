@@ -89,3 +89,33 @@ export async function chartReport(page: Page): Promise<ChartReport> {
   });
 }
 
+/**
+ * Each figure's number as laid out on screen, in page order ("Figure 1", "图3"). Read from the
+ * layout (DOMSnapshot), because a number drawn by a CSS counter is in no DOM text.
+ */
+export async function figureNumbers(page: Page): Promise<string[]> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { documents, strings } = await cdp.send('DOMSnapshot.captureSnapshot', { computedStyles: [] });
+    const { nodes, layout } = documents[0]!;
+    const classOf = (i: number): string => {
+      const attrs = nodes.attributes?.[i] ?? [];
+      for (let a = 0; a < attrs.length; a += 2) if (strings[attrs[a]!] === 'class') return strings[attrs[a + 1]!]!;
+      return '';
+    };
+    // The fignum element a laid-out node belongs to (itself, its ::before, or a text inside).
+    const fignumOf = (i: number): number | undefined => {
+      for (let n: number | undefined = i; n !== undefined && n >= 0; n = nodes.parentIndex?.[n]) if (classOf(n).split(' ').includes('etsb-fignum')) return n;
+      return undefined;
+    };
+    const numbers = new Map<number, string>();
+    layout.nodeIndex.forEach((node, k) => {
+      const text = layout.text[k] ?? -1;
+      const fignum = text >= 0 ? fignumOf(node) : undefined;
+      if (fignum !== undefined) numbers.set(fignum, (numbers.get(fignum) ?? '') + strings[text]!);
+    });
+    return [...numbers.entries()].sort(([a], [b]) => a - b).map(([, text]) => text.trim());
+  } finally {
+    await cdp.detach();
+  }
+}

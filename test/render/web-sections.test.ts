@@ -9,9 +9,9 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/build/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { chartReport, hostPage, openPage } from './chromium.js';
+import { chartReport, figureNumbers, hostPage, openPage } from './chromium.js';
 
-// Sections as a web page shows them: on phones and wide screens, hovered.
+// Sections as a web page shows them: on phones and wide screens, hovered, several on one page.
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
 const LANGS = ['zh-CN', 'en'] as const;
 let root: string;
@@ -101,5 +101,23 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     const bars = marks.find((m) => m.figure.endsWith('fig-auction-revenue'))!.titles;
     expect(bars).toContain(lang === 'en' ? '2013, To member states: EUR 3.1 billion' : '2013年归属成员国：31亿欧元');
     await page.close();
+  }, 60_000);
+
+  it('numbers the figures of two sections on one page in page order; each alone from 1; the brief keeps its own', async () => {
+    const label = (n: number) => (lang === 'en' ? `Figure ${n}` : `图${n}`);
+    // The brief has phases' figures first (1, 2), then results' (3, 4, 5): embedded the other way
+    // round they used to read 3, 4, 5, 1, 2.
+    const page = await show(hostPage([await fragment(lang, 'results'), await fragment(lang, 'phases')]), 900);
+    expect(await figureNumbers(page)).toEqual([1, 2, 3, 4, 5].map(label));
+    await page.close();
+    const alone = await show(hostPage([await fragment(lang, 'china-compared')]), 900);
+    expect(await figureNumbers(alone)).toEqual([1, 2].map(label));
+    await alone.close();
+    const brief = await browser.newPage();
+    await openPage(brief, () => brief.goto(pathToFileURL(join(root, 'out', lang, 'brief.html')).href, { waitUntil: 'load' }));
+    expect(await figureNumbers(brief)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(label));
+    // There the number is text, so it is in what a reader copies.
+    expect(await brief.evaluate(() => document.querySelector('.etsb-fignum')!.textContent)).toBe(label(1));
+    await brief.close();
   }, 60_000);
 });

@@ -11,7 +11,8 @@ import { buildBrief } from '../../src/build/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { chartReport, figureNumbers, hostPage, openPage } from './chromium.js';
 
-// Sections as a web page shows them: on phones and wide screens, hovered, several on one page.
+// Sections as a web page shows them: on phones and wide screens, hovered, several on one page,
+// in a dark page with careless CSS.
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
 const LANGS = ['zh-CN', 'en'] as const;
 let root: string;
@@ -119,5 +120,34 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     // There the number is text, so it is in what a reader copies.
     expect(await brief.evaluate(() => document.querySelector('.etsb-fignum')!.textContent)).toBe(label(1));
     await brief.close();
+  }, 60_000);
+
+  it('stays a light card, sized as designed, in a dark page whose CSS reaches everything', async () => {
+    const css = `:root { color-scheme: dark; } html { font-size: 10px; } body { background: #111; }
+      * { font-size: 30px; color: red; line-height: 3; } svg { width: 50%; } table { display: block; } p { margin: 5em; } text { font-size: 30px; }`;
+    const page = await show(hostPage(await allFragments(lang), css), 375, (p) => p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]));
+    const look = await page.evaluate(() => {
+      const style = (e: Element) => getComputedStyle(e);
+      const card = document.querySelector('.etsb')!;
+      const p = document.querySelector('.etsb p')!;
+      const svg = [...document.querySelectorAll('.etsb-chart > svg')].find((s) => s.getClientRects().length > 0)!;
+      return {
+        card: [style(card).backgroundColor, style(card).color, style(card).colorScheme, style(card).maxWidth],
+        h2: style(document.querySelector('.etsb h2')!).fontSize, p: [style(p).fontSize, style(p).marginLeft, style(p).color],
+        table: style(document.querySelector('.etsb table')!).display,
+        chartFill: svg.getBoundingClientRect().width / svg.parentElement!.getBoundingClientRect().width,
+        host: style(document.querySelector('#host-p')!).color,
+      };
+    });
+    expect(look).toEqual({
+      card: ['rgb(255, 255, 255)', 'rgb(26, 26, 26)', 'light', '736px'], // 46em of the card's 16px, whatever the root size
+      h2: '21.6px', p: ['16px', '0px', 'rgb(26, 26, 26)'], table: 'table', chartFill: 1,
+      host: 'rgb(255, 0, 0)', // the host's own text keeps the host's style
+    });
+    const report = await chartReport(page);
+    expect(report).toMatchObject({ charts: 8, drawings: [], overflow: [] });
+    expect(report.smallest.px, report.smallest.text).toBeGreaterThanOrEqual(9);
+    expect(report.largest.px, report.largest.text).toBeLessThanOrEqual(20);
+    await page.close();
   }, 60_000);
 });

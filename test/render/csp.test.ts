@@ -97,9 +97,13 @@ describe.each(['zh-CN', 'en'])('%s outputs with hostile data', (lang) => {
     const host = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${fragments.join('\n')}</body></html>`;
     expect(await openWithCsp(host, CSP)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
     // Even without 'unsafe-inline': the manifest's style hashes are all a host has to allow.
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] } }[] };
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] }; embed: { html: string; csp: string } }[] };
     const hashes = manifest.sections.flatMap((s) => s.csp['style-src']).join(' ');
     expect(await openWithCsp(host, `default-src 'none'; style-src ${hashes}; img-src data:; font-src data:`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
+    // One section pasted from the manifest's snippet, under the policy the manifest gives for it.
+    const [first] = manifest.sections;
+    const pasted = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${first!.embed.html}</body></html>`;
+    expect(await openWithCsp(pasted, `default-src 'none'; ${first!.embed.csp}`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
     expect(server.hits()).toBe(0);
   }, 60_000);
 });

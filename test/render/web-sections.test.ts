@@ -18,7 +18,7 @@ const LANGS = ['zh-CN', 'en'] as const;
 let root: string;
 let browser: Browser;
 
-interface ManifestSection { id: string; file: string }
+interface ManifestSection { id: string; file: string; sha256: string; csp: Record<string, string[]>; embed: { html: string; csp: string } }
 const manifest = async (lang: string) => JSON.parse(await readFile(join(root, 'out', lang, 'sections', 'manifest.json'), 'utf8')) as { sections: ManifestSection[] };
 const fragment = (lang: string, id: string) => readFile(join(root, 'out', lang, 'sections', `${id}.html`), 'utf8');
 const allFragments = async (lang: string) => Promise.all((await manifest(lang)).sections.map((s) => fragment(lang, s.id)));
@@ -150,4 +150,11 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     expect(report.largest.px, report.largest.text).toBeLessThanOrEqual(20);
     await page.close();
   }, 60_000);
+
+  it('puts in the manifest, for each section, the snippet to paste (the fragment, byte for byte) and the policy it needs', async () => {
+    for (const s of (await manifest(lang)).sections) {
+      expect(s.embed.html).toBe(await fragment(lang, s.id));
+      expect(s.embed.csp).toBe(`style-src ${s.csp['style-src']!.join(' ')}; font-src data:; img-src data:`);
+    }
+  });
 });

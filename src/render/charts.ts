@@ -16,7 +16,7 @@ export interface ChartView {
   readonly description: string;
   /** Static SVG, produced by Vega from the spec (text nodes escaped by Vega's SVG renderer). */
   readonly svg: string;
-  /** The same chart drawn for narrow containers (see NARROW_CHART); brief.css shows one or the other. */
+  /** The same chart drawn for narrow containers (see CHART_VARIANTS); brief.css shows one or the other. */
   readonly narrowSvg: string;
   /** Raw cell values; the template formats numbers for the reader's language. */
   readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
@@ -26,7 +26,7 @@ export interface ChartView {
   readonly sources: readonly string[];
 }
 
-/** Chart width in CSS pixels; the SVG scales down on narrow screens. */
+/** The wide drawing's width in CSS pixels (it scales down to 600 px; below, the narrow one shows). */
 export const CHART_WIDTH = 640;
 
 /**
@@ -144,6 +144,7 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly (stri
  * The chart is decorative to assistive technology (its figure has role="img", a title, a
  * description and a data table). Text sizes are protected from host CSS by scoped rules in
  * brief.css, not inline styles, so a host with a strict style-src needs only the <style> hash.
+ * The class names the drawing (etsb-wide, etsb-narrow) for brief.css's container query.
  */
 function hardenSvg(svg: string, variant: Variant): string {
   return svg.replace(/<svg /, '<svg focusable="false" aria-hidden="true" ').replace(' class="marks"', ` class="marks etsb-${variant}"`);

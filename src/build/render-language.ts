@@ -60,15 +60,20 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     generator: 'ets-brief',
     lang,
     asOf: view.asOfIso,
-    sections: rendered.sections.map((s) => ({
-      id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso,
+    sections: rendered.sections.map((s) => {
       // What a host's Content-Security-Policy must allow: this style element, fonts and images as data: URLs.
-      csp: { 'style-src': s.styleHashes.map((h) => `'${h}'`), 'font-src': ['data:'], 'img-src': ['data:'] },
-      sources: s.sources.map((id) => {
-        const src = data.sources.find((x) => x.id === id)!;
-        return { id, title: src.title, url: src.url, retrieved: src.retrieved };
-      }),
-    })),
+      const csp = { 'style-src': s.styleHashes.map((h) => `'${h}'`), 'font-src': ['data:'], 'img-src': ['data:'] };
+      return {
+        id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso, csp,
+        // What a web editor pastes (the file's text, byte for byte) and the directives its page's
+        // policy must include, written as they go into a Content-Security-Policy header.
+        embed: { html: s.fragment, csp: Object.entries(csp).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ') },
+        sources: s.sources.map((id) => {
+          const src = data.sources.find((x) => x.id === id)!;
+          return { id, title: src.title, url: src.url, retrieved: src.retrieved };
+        }),
+      };
+    }),
   };
   const pdfMetadata: PdfMetadata = { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso };
   // Sources the brief cites anywhere: its footnotes (sentences, tables, charts) and its numbers.

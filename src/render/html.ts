@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
-import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
+import { formatCell, formatDate, formatPercent, type Lang } from './format.js';
 import { pageCss } from '../pdf/page-css.js';
 import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
@@ -98,11 +98,7 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
       throw new Error(`${state.file}${at}: ${error.message}`, { cause: error });
     }
   });
-  // A table cell: numbers in the reader's convention (years stay bare), text as it is.
-  hb.registerHelper('cell', (v: unknown) => {
-    if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
-    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? String(v) : formatNumber(v, state.lang, 4);
-  });
+  hb.registerHelper('cell', (v: unknown) => formatCell(v, state.lang));
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
   // Partials compiled here, so that while one renders the helpers know its file.
@@ -196,12 +192,15 @@ export async function renderBrief(
   sectionIds: readonly SectionId[] = SECTION_IDS,
 ): Promise<RenderedBrief> {
   // Figures are numbered in reading order; a chart without data leaves no gap in the numbering.
-  const numbered = new Map<string, ChartView & { number: string; cites: readonly number[] }>();
+  // Fragments leave the number to CSS (brief.css), which counts the figures of the page they are
+  // embedded in: "Figure " and "" around the count, from the string "Figure {n}".
+  const [numberBefore = '', numberAfter = ''] = t('brief.figure').split('{n}');
+  const numbered = new Map<string, ChartView & { number: string; numberBefore: string; numberAfter: string; cites: readonly number[] }>();
   for (const id of sectionIds) {
     for (const chartId of templates.chartOrder.get(id) ?? []) {
       const chart = charts.get(chartId);
       if (chart && !numbered.has(chartId)) {
-        numbered.set(chartId, { ...chart, number: t('brief.figure').replace('{n}', String(numbered.size + 1)), cites: view.chartCites[chartId] ?? [] });
+        numbered.set(chartId, { ...chart, number: t('brief.figure').replace('{n}', String(numbered.size + 1)), numberBefore, numberAfter, cites: view.chartCites[chartId] ?? [] });
       }
     }
   }
@@ -212,15 +211,19 @@ export async function renderBrief(
     const shown = numbered.get(chart);
     return [{ chart, section, number: shown?.number ?? null, title: shown?.title ?? null }];
   }));
-  const chartsContext = Object.fromEntries(templates.chartOrder.size ? [...templates.chartOrder.values()].flat().map((id) => [id, numbered.get(id) ?? null]) : []);
+  const chartsContext = (fragment: boolean) => Object.fromEntries([...templates.chartOrder.values()].flat().map((id) => {
+    const chart = numbered.get(id);
+    return [id, chart && fragment ? { ...chart, number: '' } : chart ?? null];
+  }));
 
-  const renderSection = (id: SectionId, prefix: string) => {
-    const body = templates.sections.get(id)!({ view, charts: chartsContext, prefix });
+  const renderSection = (id: SectionId, prefix: string, charts: Record<string, unknown>) => {
+    const body = templates.sections.get(id)!({ view, charts, prefix });
     return { body, anchor: `${prefix}${id}`, title: t(`sections.${id}`) };
   };
   // The standalone brief: one id prefix, footnotes resolved in the data-notes section.
+  const briefCharts = chartsContext(false);
   const briefSections = sectionIds.map((id) => {
-    const s = renderSection(id, 'etsb-');
+    const s = renderSection(id, 'etsb-', briefCharts);
     return { ...s, html: templates.section(s) };
   });
   const briefCssBody = templates.css;
@@ -228,9 +231,10 @@ export async function renderBrief(
   // Printed pages carry the title and "page X of Y" in their margins, in the brief's own font.
   const marginText = `${view.title}${t('pdf.pageOf')}0123456789`;
   // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
+  const fragmentCharts = chartsContext(true);
   const fragments = sectionIds.map((id) => {
     const prefix = `etsb-${id}-`;
-    const s = renderSection(id, prefix);
+    const s = renderSection(id, prefix, fragmentCharts);
     const cited = [...s.body.matchAll(new RegExp(`#${prefix}source-(\\d+)`, 'g'))].map((m) => Number(m[1]));
     const notes = [...new Set(cited)].sort((a, b) => a - b).map((n) => view.sources.find((x) => x.n === n)!);
     const footnotes = id === 'data-notes' || notes.length === 0 ? '' : sourceList(notes, prefix, t);

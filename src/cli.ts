@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './cli/exit.js';
 import { resolveDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
-import { runInterruptCleanup } from './build/interrupt.js';
+import { runInterruptCleanup } from './interrupt.js';
 
 // Each command's code is imported when it runs, so `--help` or `check` does not load the renderer.
 

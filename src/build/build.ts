@@ -18,7 +18,7 @@ import { BuildRecords, hashFolders } from './fingerprint.js';
 import type { BuildSession } from './session.js';
 import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
 import { ConfigError, type Config } from './config.js';
-import { onInterrupt } from './interrupt.js';
+import { onInterrupt } from '../interrupt.js';
 import { lockOutput } from './lock.js';
 import { OutputFolder } from './output-folder.js';
 import { StagedOutput } from './write.js';

@@ -2,12 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** A stable hash of the inputs of a piece of work (strings and JSON values). */
-export function cacheKey(...parts: readonly unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\u0000');
-  return hash.digest('hex');
-}
+import type { WorkCache } from '../render/work-cache.js';
+
+export { cacheKey } from '../render/work-cache.js';
 
 /**
  * Results (chart SVG, font subsets, PDFs) keyed by a hash of everything they depend on, so a
@@ -16,7 +13,7 @@ export function cacheKey(...parts: readonly unknown[]): string {
  * not match it (edited, truncated), like a missing or unreadable one, is a miss and is redone,
  * never used.
  */
-export class BuildCache {
+export class BuildCache implements WorkCache {
   /** `memory`: entries kept in this process too (a BuildSession's), checked before the folder. */
   constructor(readonly dir: string | undefined, private readonly memory?: MemoryCache) {}
 

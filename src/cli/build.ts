@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from '../build/config.js';
 import { BUILTIN_TEMPLATES } from '../build/build.js';
-import { onInterrupt } from '../build/interrupt.js';
+import { onInterrupt } from '../interrupt.js';
 import { BuildSession } from '../build/session.js';
 import { watchAndRebuild } from '../build/watch.js';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';

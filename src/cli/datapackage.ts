@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { onInterrupt } from '../build/interrupt.js';
+import { onInterrupt } from '../interrupt.js';
 import { buildDescriptor, serialiseDescriptor } from '../data/datapackage.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';

@@ -1,4 +1,4 @@
-import { diffFolders, DiffError, writeReports } from '../changes/folders.js';
+import { diffFolders, DiffError, writeReports } from '../build/diff.js';
 import { SnapshotError } from '../changes/snapshot.js';
 import { summaryLines } from '../changes/summary.js';
 import { OutputFolderError } from '../build/output-folder.js';

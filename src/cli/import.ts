@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { onInterrupt } from '../build/interrupt.js';
+import { onInterrupt } from '../interrupt.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { DataLockedError } from '../data/lock.js';
 import { interruptDataTransactions, InterruptedError } from '../data/transaction.js';

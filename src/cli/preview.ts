@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { onInterrupt } from '../build/interrupt.js';
+import { onInterrupt } from '../interrupt.js';
 import { startPreviewServer, type PreviewServer } from '../build/preview/server.js';
 import { runWatch, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';

@@ -77,7 +77,7 @@ export async function launchBrowser(location: BrowserLocation = findBrowser()): 
   profiles.set(userDataDir, { pid: undefined });
   removeProfilesAtExit();
   // pipe: the browser talks over stdio, so it exits when this process does, even on SIGKILL.
-  // Signals are handled by the caller (see build/interrupt.ts), which closes the browser and also
+  // Signals are handled by the caller (see src/interrupt.ts), which closes the browser and also
   // removes staged output; Puppeteer's own handlers would exit before that could happen.
   // Imported here: a build whose PDFs all come from the cache never loads Puppeteer.
   let browser: Browser;

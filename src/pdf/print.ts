@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
-import { onInterrupt } from '../build/interrupt.js';
+import { onInterrupt } from '../interrupt.js';
 import { closeBrowser, findBrowser, launchBrowser } from './browser.js';
 
 export interface PrintJob {

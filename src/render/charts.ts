@@ -4,11 +4,11 @@ import { formatCsv } from '../data/write-table.js';
 import { renderChart } from '../charts/render.js';
 import { validateSpec } from '../charts/validate.js';
 import type { FontSet } from '../fonts/font-set.js';
-import { BuildCache, cacheKey } from '../build/cache.js';
 import { VERSION } from '../version.js';
 import { fill, formatCell, formatDate } from './format.js';
 import { lookupString, type Messages } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
+import { cacheKey, NO_CACHE, type WorkCache } from './work-cache.js';
 
 export interface ChartView {
   readonly id: string;
@@ -48,7 +48,7 @@ type Variant = keyof typeof CHART_VARIANTS;
 /** Renders every chart data/ can draw, in one language. Charts without data are left out. */
 export async function renderCharts(
   ctx: ChartContext, messages: Messages, files: TemplateFiles, fonts: FontSet, palette?: readonly string[],
-  cache: BuildCache = BuildCache.disabled(), log: (line: string) => void = () => {},
+  cache: WorkCache = NO_CACHE, log: (line: string) => void = () => {},
 ): Promise<Map<string, ChartView>> {
   const views = new Map<string, ChartView>();
   for (const def of CHARTS) {
@@ -69,7 +69,7 @@ export async function renderCharts(
       const height = Math.round(def.height * heightScale);
       // Everything the picture depends on: spec, data, words, size, locale, colours, tool version.
       const key = cacheKey(VERSION, specText, datasets, chartStringsUsed(specText, strings), height, width, minFontSize, messages.locale, palette ?? null);
-      let svg = (await cache.get('charts', key))?.toString('utf8');
+      let svg = decodeCached(await cache.get('charts', key));
       if (svg === undefined) {
         svg = await renderChart(spec, { width, height, minFontSize, locale: messages.locale, strings, datasets, fonts, palette }, where);
         await cache.put('charts', key, svg);
@@ -148,4 +148,8 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly (stri
  */
 function hardenSvg(svg: string, variant: Variant): string {
   return svg.replace(/<svg /, '<svg focusable="false" aria-hidden="true" ').replace(' class="marks"', ` class="marks etsb-${variant}"`);
+}
+
+function decodeCached(bytes: Uint8Array | undefined): string | undefined {
+  return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
 }

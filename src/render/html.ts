@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
 import { formatCell, formatDate, formatPercent, type Lang } from './format.js';
-import { pageCss } from '../pdf/page-css.js';
+import { pageCss } from './page-css.js';
 import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localise } from '../../src/charts/render.js';
-import { cssString } from '../../src/pdf/page-css.js';
+import { cssString } from '../../src/render/page-css.js';
 import { fill } from '../../src/render/format.js';
 import { loadTemplates } from '../../src/render/html.js';
 import { loadMessages, translator } from '../../src/render/i18n.js';

@@ -1,10 +1,10 @@
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { MARKER, OutputFolderError } from '../build/output-folder.js';
+import { MARKER, OutputFolderError } from './output-folder.js';
 import type { FontSet } from '../fonts/font-set.js';
-import { compareBriefs, type ChangeReport } from './compare.js';
-import { readSnapshot } from './read.js';
-import { reportFiles } from './report-files.js';
+import { compareBriefs, type ChangeReport } from '../changes/compare.js';
+import { readSnapshot } from '../changes/read.js';
+import { reportFiles } from '../changes/report-files.js';
 
 /** The folders given to `diff` cannot be compared (not briefs, or no language in common). */
 export class DiffError extends Error {

@@ -88,7 +88,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const openStream = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
-    if (req.method === 'HEAD') return res.end();
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     res.write(`retry: 1000\ndata: ${JSON.stringify(state)}\n\n`);
     streams.add(res);
     req.on('close', () => streams.delete(res));

@@ -58,7 +58,6 @@ describe('the price, auction and rate formats, on fixtures', () => {
     expect(reports.find((r) => r.file.endsWith('.zip'))).toMatchObject({ read: 11, added: 0, unchanged: 11 });
     const loaded = await loadData(dir);
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const data = loaded.data!;
     const before = await Promise.all(['market-daily.csv', 'auctions.csv', 'fx-daily.csv', 'markets.csv'].map((f) => readFile(join(dir, f), 'utf8')));
     const again = await importFiles(files, opts(dir));
     for (const r of again) expect(r.added + r.replaced, r.format).toBe(0);

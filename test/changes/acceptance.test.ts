@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 170_000 });
 const report = async (out: string, lang: string) => JSON.parse(await readFile(join(out, lang, 'changes.json'), 'utf8')) as ChangeReport;
 const numbers = (r: ChangeReport) => r.numbers.map((n) => [n.id, n.change, n.before?.text ?? null, n.after?.text ?? null, n.before?.verdict ?? null, n.after?.verdict ?? null]);
 
@@ -38,7 +38,7 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     expect(en).toMatchObject({ lang: 'en', before: null, changed: false, sentences: [], numbers: [], charts: [], sections: [], figures: [] });
     expect(await readFile(join(out, 'en', 'changes.html'), 'utf8')).toContain('This is the first build of this folder');
     expect(await readFile(join(out, 'zh-CN', 'changes.html'), 'utf8')).toContain('这是该文件夹的第一次生成');
-  }, 120_000);
+  }, 180_000);
 
   it('lists exactly the flipped sentence (first), the numbers, the other sentences and the chart that changed', async () => {
     // China's cumulative volume over the window, 230 Mt → 260 Mt: 2.08% of the EU's 12.5 Gt.
@@ -96,7 +96,7 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     expect(html.indexOf('Sentences that now say the opposite')).toBeLessThan(flipAt);
     expect(flipAt).toBeLessThan(html.indexOf('<h2>Numbers</h2>'));
     expect(html).not.toMatch(/<script|https?:\/\//);
-  }, 120_000);
+  }, 180_000);
 
   it('rebuilt with nothing changed, rewrites no file, says so, and keeps describing the last change', async () => {
     const marker = JSON.parse(await readFile(join(out, '.ets-brief-output'), 'utf8')) as { files: Record<string, string[]> };
@@ -115,7 +115,7 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     expect((await readFile(join(out, 'en', 'changes.json'))).equals(before)).toBe(true);
     expect((await stat(join(out, 'en', 'changes.html'))).mtimeMs).toBe(time);
     expect((await report(out, 'en')).sentences[0]!.change).toBe('flipped');
-  }, 120_000);
+  }, 180_000);
 
   it('`diff` prints the same summary between two folders, and writes the report outside them', async () => {
     const first = join(dir, 'first-out');
@@ -129,7 +129,7 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     // Two folders of different kinds, or a report into an output folder, are refused.
     expect(cli('diff', first, join(out, 'en')).status).toBe(2);
     expect(cli('diff', first, out, '--report', join(out, 'review')).status).toBe(4);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('the change report after an import', () => {
@@ -174,7 +174,7 @@ describe('the change report after an import', () => {
     expect(en.numbers.find((n) => n.id === 'facts/cn-cumulative-volume/daily.recomputed')!.after!.text).toBe('350,000 t');
     // Its rows are cited (by the new chart and numbers), and the chart left empty before is drawn.
     expect([en.sections, en.unused, en.emptyCharts]).toEqual([[], [], []]);
-  }, 120_000);
+  }, 180_000);
 
   it('lists imported rows that nothing in the brief uses, as new, and nothing else', async () => {
     const data = await dataCopyIn(dir, 'unused-data');
@@ -188,5 +188,5 @@ describe('the change report after an import', () => {
     expect(en.unused).toEqual([{ dataset: 'sector-emissions', source: imported!.source, rows: 3, first: '2020', last: '2021', new: true }]);
     expect([en.sentences, en.numbers, en.charts, en.sections, en.figures]).toEqual([[], [], [], [], []]);
     expect(await readFile(join(out, 'en', 'changes.html'), 'utf8')).toContain(`<code>${imported!.source}</code>`);
-  }, 120_000);
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 import { unledgeredNumbers } from './ledger.js';
+import { socialMeta, type SocialMeta } from './social-meta.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
 export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
@@ -192,6 +193,7 @@ export async function renderBrief(
   fonts: FontSet,
   t: (key: string) => string,
   sectionIds: readonly SectionId[] = SECTION_IDS,
+  social: SocialMeta = socialMeta(view.lang, view.title, t, { image: false }),
 ): Promise<RenderedBrief> {
   // Figures are numbered in reading order; a chart without data leaves no gap in the numbering.
   const numbered = new Map<string, ChartView & { number: string; cites: readonly number[] }>();
@@ -215,7 +217,7 @@ export async function renderBrief(
     return { ...s, html: templates.section(s) };
   });
   const briefCssBody = templates.css;
-  const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '' });
+  const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '', social });
   // Printed pages carry the title and "page X of Y" in their margins, in the brief's own font.
   const marginText = `${view.title}${t('pdf.pageOf')}0123456789`;
   // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
@@ -232,7 +234,7 @@ export async function renderBrief(
     fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText),
     ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
   ]);
-  const html = templates.layout({ view, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
+  const html = templates.layout({ view, social, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
   assertLedgered(html, view);
 
   const sections: RenderedSection[] = [];
@@ -279,7 +281,7 @@ function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string
 }
 
 /** Characters a reader can see (markup removed, entities decoded), for font subsetting. */
-function visibleText(html: string): string {
+export function visibleText(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/<[^>]+>/g, ' ')

@@ -7,6 +7,7 @@ import { renderCharts, type ChartView } from '../render/charts.js';
 import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
+import { socialMeta } from '../render/social-meta.js';
 import type { TemplateFiles } from '../render/template-files.js';
 import { buildView, type BriefView } from '../render/view-model.js';
 import { BuildCache } from './cache.js';
@@ -20,6 +21,8 @@ export interface LanguageOutput {
   /** The sections' manifest, as written to sections/manifest.json. */
   readonly manifest: Record<string, unknown>;
   readonly pdfMetadata: PdfMetadata;
+  /** The language's words, for what is drawn outside the HTML (chart images, the social card). */
+  readonly t: (key: string) => string;
 }
 
 export interface LanguageInputs {
@@ -33,6 +36,8 @@ export interface LanguageInputs {
   readonly config?: Config;
   readonly cache?: BuildCache;
   readonly log?: (line: string) => void;
+  /** Whether the output holds the Open Graph image brief.html should point to (see social-meta.ts). */
+  readonly socialImage?: boolean;
 }
 
 /** Charts, sentences and HTML (brief and sections) for one language, in memory. */
@@ -51,7 +56,8 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     sectionIds.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
   );
   const view = buildView({ data, metrics, lang, t, chartsBySection });
-  const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds);
+  const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
+  const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds, social);
   const manifest = {
     generator: 'ets-brief',
     lang,
@@ -67,7 +73,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     })),
   };
   const pdfMetadata: PdfMetadata = { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso };
-  return { lang, view, charts, rendered, manifest, pdfMetadata };
+  return { lang, view, charts, rendered, manifest, pdfMetadata, t };
 }
 
 /** Strings a config sets: its title, subtitle and author replace the templates' own. */

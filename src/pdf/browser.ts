@@ -54,13 +54,15 @@ function fromPuppeteerCache(dir: string): string | undefined {
 
 /**
  * Headless, offline-friendly flags. --no-sandbox only when running as root, where Chromium refuses
- * to start otherwise; everyone else keeps the sandbox.
+ * to start otherwise; everyone else keeps the sandbox. --disable-partial-raster: a chart PNG is
+ * then drawn in one pass; redrawing only the text once its font had loaded left a few edge pixels
+ * of overlapping translucent marks a shade apart from one screenshot to the next.
  */
 export function launchArgs(isRoot = typeof process.getuid === 'function' && process.getuid() === 0): string[] {
   return [
     ...(isRoot ? ['--no-sandbox'] : []),
     '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-    '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none',
+    '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', '--disable-partial-raster',
   ];
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Data } from '../data/datasets/index.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Printer } from '../pdf/print.js';
-import { rasterise, type RasterJob, type RasterResult } from '../pdf/raster.js';
+import { rasterise, type RasterResult } from '../pdf/raster.js';
 import { socialCard } from '../render/social-card.js';
 import { SOCIAL_IMAGE_FILE } from '../render/social-meta.js';
 import { chartLabels, standaloneChart } from '../render/standalone-chart.js';
@@ -17,7 +17,9 @@ import type { LanguageOutput } from './render-language.js';
 /** The brief's accent when the configuration sets none (templates/styles/brief.css's --etsb-accent). */
 const DEFAULT_ACCENT = '#1f4e79';
 
-type Drawn = { job: RasterJob & { key: string }; outcome: { result: RasterResult } | { error: unknown } };
+/** A PNG to write: its path, its scale and its cache key. */
+type PngFile = { readonly name: string; readonly scale: number; readonly key: string };
+type Drawn = { files: readonly PngFile[]; outcome: { result: RasterResult } | { error: unknown } };
 
 export interface ChartImagesContext {
   readonly cache: BuildCache;
@@ -44,24 +46,30 @@ export class ChartImages {
     for (const chart of output.charts.values()) {
       const image = await standaloneChart(chart, chartLabels(chart, sources, view.asOfIso, lang, t), lang, fonts);
       await this.ctx.write(`${lang}/charts/${chart.id}.svg`, image.svg);
-      await this.png(`${lang}/charts/${chart.id}.png`, image, 1);
-      await this.png(`${lang}/charts/${chart.id}@2x.png`, image, 2);
+      await this.pngs(image, [[`${lang}/charts/${chart.id}.png`, 1], [`${lang}/charts/${chart.id}@2x.png`, 2]]);
     }
     const card = await socialCard(view, t('brief.author'), config.theme?.accent ?? DEFAULT_ACCENT, t, fonts);
-    await this.png(`${lang}/${SOCIAL_IMAGE_FILE}`, card, 1);
+    await this.pngs(card, [[`${lang}/${SOCIAL_IMAGE_FILE}`, 1]]);
   }
 
-  private async png(name: string, image: StandaloneSvg, scale: number): Promise<void> {
-    const job = { name, svg: image.svg, width: image.width, height: image.height, scale, key: cacheKey(VERSION, this.ctx.browser, image.svg, scale) };
-    const cached = await this.ctx.cache.get('png', job.key);
-    if (cached) {
-      this.ctx.log(`${name}: SVG unchanged, PNG reused`);
-      await this.ctx.write(name, cached);
-      return;
+  /** The PNGs of one SVG: each from the cache if there, the others drawn from one load of it. */
+  private async pngs(image: StandaloneSvg, files: readonly (readonly [name: string, scale: number])[]): Promise<void> {
+    const missing: PngFile[] = [];
+    for (const [name, scale] of files) {
+      const key = cacheKey(VERSION, this.ctx.browser, image.svg, scale);
+      const cached = await this.ctx.cache.get('png', key);
+      if (cached) {
+        this.ctx.log(`${name}: SVG unchanged, PNG reused`);
+        await this.ctx.write(name, cached);
+      } else {
+        this.ctx.log(`${name}: drawing`);
+        missing.push({ name, scale, key });
+      }
     }
-    this.ctx.log(`${name}: drawing`);
+    if (missing.length === 0) return;
+    const job = { name: missing[0]!.name, svg: image.svg, width: image.width, height: image.height, scales: missing.map((f) => f.scale) };
     // Settled at once so a failure waits, handled, until the build collects it.
-    this.drawing.push(rasterise(this.ctx.printer, job).then((result) => ({ job, outcome: { result } }), (error: unknown) => ({ job, outcome: { error } })));
+    this.drawing.push(rasterise(this.ctx.printer, job).then((result) => ({ files: missing, outcome: { result } }), (error: unknown) => ({ files: missing, outcome: { error } })));
   }
 
   /** Waits for every PNG being drawn; returns the first failure, if any. */
@@ -72,16 +80,18 @@ export class ChartImages {
 
   /** The PNGs that were to be drawn (kept from the last build when there is no browser). */
   get pending(): string[] {
-    return this.drawn.map((d) => d.job.name);
+    return this.drawn.flatMap((d) => d.files.map((f) => f.name));
   }
 
   /** Writes the drawn PNGs and caches them under their SVG's hash. */
   async finish(): Promise<void> {
-    for (const { job, outcome } of this.drawn) {
+    for (const { files, outcome } of this.drawn) {
       if (!('result' in outcome)) continue;
-      for (const url of outcome.result.blocked) this.ctx.log(`${job.name}: blocked a request to ${url}`);
-      await this.ctx.cache.put('png', job.key, outcome.result.png);
-      await this.ctx.write(job.name, outcome.result.png);
+      for (const url of outcome.result.blocked) this.ctx.log(`${files[0]!.name}: blocked a request to ${url}`);
+      for (const [i, file] of files.entries()) {
+        await this.ctx.cache.put('png', file.key, outcome.result.pngs[i]!);
+        await this.ctx.write(file.name, outcome.result.pngs[i]!);
+      }
     }
   }
 }

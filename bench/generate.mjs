@@ -3,7 +3,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const HEADER = 'market,instrument,date,close,open,high,low,volume,turnover,currency,source,note\n';
+const HEADER = 'market,instrument,series,date,close,open,high,low,volume,turnover,currency,source,note\n';
 /** Series the rows are spread over, each on consecutive days: a date is unique within a series. */
 export const SERIES = [
   { market: 'eu-ets', instrument: 'exchange', currency: 'EUR' },
@@ -63,7 +63,7 @@ export async function generateDaily(file, rows, { series = SERIES, seed = 42 } =
       const low = close * (1 - random() * 0.02);
       const volume = Math.round(random() * 1e6);
       const c = close.toFixed(2), h = high.toFixed(2), l = low.toFixed(2);
-      chunk += `${s.market},${s.instrument},${civil(START + i)},${c},${c},${h},${l},${volume},${(volume * close).toFixed(0)},${s.currency},paper,\n`;
+      chunk += `${s.market},${s.instrument},bench,${civil(START + i)},${c},${c},${h},${l},${volume},${(volume * close).toFixed(0)},${s.currency},paper,\n`;
       ext.rows++;
       ext.minLow = Math.min(ext.minLow, +l); ext.maxHigh = Math.max(ext.maxHigh, +h);
       ext.minClose = Math.min(ext.minClose, +c); ext.maxClose = Math.max(ext.maxClose, +c);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { benchBuild } from './rows/build.mjs';
 import { benchCjk } from './rows/cjk.mjs';
 import { benchLoader } from './rows/loader.mjs';
+import { benchPreview } from './rows/preview.mjs';
 import { benchRebuild } from './rows/rebuild.mjs';
 import { benchVariants } from './rows/variants.mjs';
 import { cli, note, ROOT } from './lib.mjs';
@@ -33,7 +34,7 @@ try {
   note('warming up (one build)');
   await cli(['build', '--data', context.data, '--out', join(work, 'warm', 'out'), '--no-cache', '--quiet']);
   let full;
-  if (wanted('build') || wanted('rebuild')) {
+  if (wanted('build') || wanted('rebuild') || wanted('preview')) {
     const built = await benchBuild(context);
     full = built.full;
     if (wanted('build')) rows.push(...built.rows);
@@ -42,6 +43,7 @@ try {
   if (wanted('loader') || wanted('chart')) rows.push(...(await benchLoader(context)).filter((r) => wanted(r.group)));
   if (wanted('rebuild')) rows.push(...(await benchRebuild(context, full)));
   if (wanted('variants')) rows.push(...(await benchVariants(context)));
+  if (wanted('preview')) rows.push(...(await benchPreview(context, full)));
 } finally {
   await rm(work, { recursive: true, force: true });
 }

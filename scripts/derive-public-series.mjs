@@ -3,7 +3,9 @@
 // on one comparable scope) from the public files in
 // ../shared/real-data, with the project's own readers (run `npm run build` first).
 // Usage: node scripts/derive-public-series.mjs [REAL_DATA_DIR] [DATA_DIR]
-// Kept as a script, not a command, because `ets-brief import` (issue 4) will replace it.
+// `ets-brief import` brings the same files in one by one (the registry's totals and accounts, the
+// EEA's estimates) with the same readers and sums; this script regenerates the shipped series
+// from them in one go, without the per-account rows.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTable } from '../dist/data/read-table.js';
@@ -11,6 +13,10 @@ import { dailyPrices } from '../dist/data/formats/daily-prices.js';
 import { parse } from 'csv-parse';
 import { formatIssue, hasErrors } from '../dist/data/errors.js';
 import { formatCsv } from '../dist/data/write-table.js';
+import { DATASETS } from '../dist/data/datasets/index.js';
+import { readNoteTable } from '../dist/data/formats/eea-note.js';
+import { forEachYearRow, readYearColumns, readYearValue } from '../dist/data/formats/year-columns.js';
+import { accountTotals, comparableYear, estimatesByYear } from '../dist/data/import/scope-estimates.js';
 
 const csv = (rows) => formatCsv(rows, { newline: '\n', formulas: 'keep' });
 
@@ -58,38 +64,31 @@ await writeFile(join(dataDir, 'price-annual.csv'), csv(priceRows));
 //   note, Annex III, Table 13-1) for every country but the United Kingdom.
 // Rows from other sources (e.g. the Commission's figure for a year this copy lacks) are kept.
 const country = new Map();
-for await (const r of parse(await readFile(join(realData, 'eutl-installations/installations.csv')), { columns: true })) country.set(r.account_id, r.country);
-const asCovered = new Map(); // year -> { total, reported, statuses }
-const withoutUk = new Map(); // year -> total
-for await (const r of parse(await readFile(join(realData, 'eu-ets-watch/eutl-verified-emissions-by-account.csv')), { columns: true })) {
-  const uk = ['GB', 'XI'].includes(country.get(r.account_id));
-  for (const [column, raw] of Object.entries(r)) {
-    if (!/^\d{4}$/.test(column) || raw === '') continue;
-    const year = Number(column);
-    const y = asCovered.get(year) ?? { total: 0, reported: 0, statuses: {} };
-    asCovered.set(year, y);
-    if (!/^-?\d+(\.\d+)?$/.test(raw)) {
-      y.statuses[raw] = (y.statuses[raw] ?? 0) + 1;
-      continue;
-    }
-    y.total += Number(raw);
-    y.reported++;
-    if (!uk) withoutUk.set(year, (withoutUk.get(year) ?? 0) + Number(raw));
+for await (const r of parse(await readFile(join(realData, 'eutl-installations/installations.csv')), { columns: true })) country.set(Number(r.account_id), r.country);
+// The same readers and sums as `ets-brief import` (eutl-verified-emissions, eea-scope-estimates).
+const verifiedFile = join(realData, 'eu-ets-watch/eutl-verified-emissions-by-account.csv');
+const registry = await readYearColumns(verifiedFile);
+if (hasErrors(registry.issues)) fail(registry.issues);
+const asCovered = new Map(registry.years.map((y) => [y.year, y]));
+const verified = [];
+const read = await forEachYearRow(verifiedFile, verifiedFile, (row) => {
+  for (const cell of row.years) {
+    const v = readYearValue(cell.raw);
+    if (v.kind === 'number') verified.push({ account: Number(row.get('account_id')), year: cell.year, value: v.value });
   }
-}
-const note = (await readFile(join(realData, 'eea-ets-notes/background_note_Jul2025.txt'), 'utf8')).split('\n');
-const table = note.findIndex((l) => l.includes('Table 13-1'));
-if (table < 0) fail([{ file: 'background_note_Jul2025.txt', severity: 'error', message: 'Table 13-1 not found' }]);
-const estimate = new Map(); // year -> Mt, all countries but the UK
-let countries = 0;
-for (const line of note.slice(table, table + 60)) {
-  const m = /^\s*([A-Z][A-Za-z .]+?)\s+((?:-?\d+\.\d\s+){7}-?\d+\.\d)\s*$/.exec(line);
-  if (!m) continue;
-  countries++;
-  if (m[1].trim() === 'United Kingdom') continue;
-  m[2].trim().split(/\s+/).forEach((v, i) => estimate.set(2005 + i, (estimate.get(2005 + i) ?? 0) + Number(v)));
-}
-if (countries !== 31) fail([{ file: 'background_note_Jul2025.txt', severity: 'error', message: `Table 13-1: read ${countries} countries, expected 31` }]);
+});
+if (hasErrors(read.issues)) fail(read.issues);
+const noteFile = join(realData, 'eea-ets-notes/background_note_Jul2025.txt');
+const { table, issues: noteIssues } = readNoteTable(await readFile(noteFile, 'utf8'), 'Table 13-1', noteFile);
+if (!table || hasErrors(noteIssues)) fail(noteIssues);
+if (table.rows.length !== 31) fail([{ file: noteFile, severity: 'error', message: `Table 13-1: read ${table.rows.length} countries, expected 31` }]);
+const scopes = await readTable(join(dataDir, 'scopes.csv'), DATASETS.scopes);
+const comparable = scopes.rows.find((s) => s.id === 'eu-2013-no-uk');
+if (!comparable) fail([{ file: 'scopes.csv', severity: 'error', message: 'no scope eu-2013-no-uk' }]);
+const inScope = new Set(comparable.countries.split(';'));
+const estimates = estimatesByYear(table, inScope, noteFile);
+if (hasErrors(estimates.issues)) fail(estimates.issues);
+const withoutUk = accountTotals(verified, country, (c) => inScope.has(c));
 const coverageOf = (year) => (year <= 2006 ? 'eu-2005' : year === 2007 ? 'eu-2007' : year <= 2012 ? 'eu-2008' : year <= 2020 ? 'eu-2013' : 'eu-2021');
 const emissionsFile = join(dataDir, 'emissions.csv');
 // Rows from other sources are kept as the file has them.
@@ -100,12 +99,10 @@ for (const [year, y] of [...asCovered].sort((a, b) => a[0] - b[0])) {
   const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
   emissionRows.push(['eu-ets', year, 'verified-ets', coverageOf(year), y.total, '', y.reported, 'ets-watch-eutl', `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`]);
 }
-for (const [year, total] of [...withoutUk].sort((a, b) => a[0] - b[0])) {
+for (const [year, { total }] of [...withoutUk].sort((a, b) => a[0] - b[0])) {
   if ((asCovered.get(year)?.reported ?? 0) === 0) continue;
-  const add = estimate.get(year);
-  const value = add === undefined ? total : Math.round(total + add * 1e6);
-  const how = add === undefined ? 'EUTL accounts outside the UK' : `EUTL accounts outside the UK plus the EEA's estimate of ${add.toFixed(1)} Mt to reflect the Phase 3 scope`;
-  emissionRows.push(['eu-ets', year, 'verified-ets', 'eu-2013-no-uk', value, add === undefined ? '' : 'true', '', `ets-watch-eutl;eutl-installations${add === undefined ? '' : ';eea-ets-background-2025'}`, `${how}.`]);
+  const y = comparableYear(total, estimates.byYear.get(year), 'outside the UK');
+  emissionRows.push(['eu-ets', year, 'verified-ets', 'eu-2013-no-uk', y.value, y.estimated ? 'true' : '', '', `ets-watch-eutl;eutl-installations${y.estimated ? ';eea-ets-background-2025' : ''}`, y.note]);
 }
 await writeFile(emissionsFile, csv(emissionRows) + kept.map((line) => `${line}\n`).join(''));
 console.log(`wrote ${priceRows.length - 1} price years and ${emissionRows.length - 1 + kept.length} emission rows to ${dataDir}/`);

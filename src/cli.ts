@@ -20,22 +20,22 @@ const dataOption = () => new Option('--data <dir>', 'data directory (default: ./
 
 type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean; clean?: boolean };
 
-/** build and watch take the same options. */
-function withBuildOptions(command: Command): Command {
-  return command
+/** build, watch and preview take the same options (preview, for people, has no --json). */
+function withBuildOptions(command: Command, forScripts = true): Command {
+  command
     .addOption(dataOption())
     .option('--out <dir>', 'output directory', 'output')
     .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
     .option('--format <list>', `formats, comma-separated (${FORMATS.join(',')})`)
     .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
     .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
-    .option('--clean', 'remove the files of formats not built this time (by default they are kept)')
-    .option('--json', 'print one JSON event per line (progress, done, error) for scripts')
-    .option('--quiet', 'print nothing but errors');
+    .option('--clean', 'remove the files of formats not built this time (by default they are kept)');
+  if (forScripts) command.option('--json', 'print one JSON event per line (progress, done, error) for scripts');
+  return command.option('--quiet', 'print nothing but errors');
 }
 
 withBuildOptions(program.command('build'))
-  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, and data/*.csv')
+  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, data/*.csv, and changes.html (what changed since the last build)')
   .action(async (opts: BuildFlags) => {
     process.exitCode = await (await import('./cli/build.js')).runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
@@ -44,6 +44,14 @@ withBuildOptions(program.command('watch'))
   .description('build, then rebuild whenever data, templates or the configuration change (same options as build)')
   .action(async (opts: BuildFlags) => {
     process.exitCode = await (await import('./cli/build.js')).runWatch({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+  });
+
+withBuildOptions(program.command('preview'), false)
+  .description('build and serve the output over HTTP, rebuild as watch does, and reload the open pages (html,sections unless --format)')
+  .option('--port <n>', 'port to listen on (0: any free port)', '4180')
+  .option('--host <host>', 'address to listen on; another than 127.0.0.1 lets other machines read the output', '127.0.0.1')
+  .action(async (opts: BuildFlags & { port: string; host: string }) => {
+    process.exitCode = await (await import('./cli/preview.js')).runPreview({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 program
@@ -75,6 +83,18 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (files: string[], opts: { data?: string; dryRun?: boolean; replace?: boolean; json?: boolean }) => {
     process.exitCode = await (await import('./cli/import.js')).runImport(files, { ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+  });
+
+program
+  .command('diff')
+  .description('what changed between two builds: two output folders, or two language folders (numbers, sentences, charts, figures)')
+  .argument('<old>', 'the earlier build (an output folder, or a language folder in one)')
+  .argument('<new>', 'the later build, of the same kind')
+  .option('--lang <list>', 'languages to compare, comma-separated (default: all both hold)')
+  .option('--report <dir>', 'also write <dir>/<lang>/changes.html and changes.json')
+  .option('--json', 'print the reports as JSON')
+  .action(async (oldDir: string, newDir: string, opts: { lang?: string; report?: string; json?: boolean }) => {
+    process.exitCode = await (await import('./cli/diff.js')).runDiff(oldDir, newDir, opts, process.stdout, process.stderr);
   });
 
 program

@@ -14,12 +14,15 @@ export { readDataPackage, type PackageRead } from './data/formats/frictionless.j
 export { dailyPrices } from './data/formats/daily-prices.js';
 export { buildDescriptor } from './data/datapackage.js';
 export {
-  computeMetrics, DEFAULT_COMPARISON, msrAdjustment, agreesWithPrinted, cagr,
+  computeMetrics, DEFAULT_COMPARISON, msrAdjustment, agreesWithPrinted, cagr, companySurplus, matchCompany,
   type Metrics, type MetricsOptions, type Metric, type Finding, type PriceBand, type Coverage, type PhaseMetrics, type PowerMix,
-  type VolumeComparison, type MsrDecision, type MsrResult,
+  type VolumeComparison, type MsrDecision, type MsrResult, type AccountMatch, type CompanySurplus, type CompanyYear,
 } from './metrics/index.js';
 export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
 export { BuildSession } from './build/session.js';
+export { compareBriefs, type ChangeReport } from './changes/compare.js';
+export { readSnapshot } from './changes/read.js';
+export { parseSnapshot, type BriefSnapshot } from './changes/snapshot.js';
 export { findBrowser, launchBrowser, BrowserNotFoundError } from './pdf/browser.js';
 export { renderBrief } from './api.js';
 export type { RenderBriefOptions, RenderedBriefResult } from './api.js';

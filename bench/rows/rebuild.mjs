@@ -9,14 +9,16 @@ import { cli, CLI, note, summary } from '../lib.mjs';
 /**
  * Changes one number in emissions.csv: the EU's 2021 verified emissions, a million tonnes more
  * each time (never a value seen before, so no result can come from the cache), which the brief
- * shows (a chart, a table, sentences): both PDFs must be reprinted.
+ * shows (a chart, a table, sentences): both PDFs must be reprinted. Returns the new value (t).
  */
-async function editOneValue(data) {
+export async function editOneValue(data) {
   const file = join(data, 'emissions.csv');
   const text = await readFile(file, 'utf8');
-  const next = text.replace(/^(eu-ets,2021,verified-ets,[a-z0-9-]+,)(\d+)/m, (_, head, value) => `${head}${Number(value) + 1e6}`);
+  let edited;
+  const next = text.replace(/^(eu-ets,2021,verified-ets,[a-z0-9-]+,)(\d+)/m, (_, head, value) => `${head}${(edited = Number(value) + 1e6)}`);
   if (next === text) throw new Error('emissions.csv has no eu-ets 2021 verified-ets row to edit');
   await writeFile(file, next);
+  return edited;
 }
 
 /** `ets-brief watch --json` in a child; resolves each build's `done` event in turn. */

@@ -1,4 +1,3 @@
-import { ledgerDocument } from '../render/ledger.js';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import type { Lang } from '../render/format.js';
 import { TemplateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { BuildCache, cacheKey } from './cache.js';
+import { changeReport, type LanguageChanges } from './change-report.js';
 import { BuildRecords, hashFolders } from './fingerprint.js';
 import type { BuildSession } from './session.js';
 import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
@@ -50,6 +50,8 @@ export interface BuildResult {
   readonly files: readonly string[];
   /** Language folders whose content changed and were replaced (unchanged ones are left alone). */
   readonly updated: readonly string[];
+  /** Each language's change report against the folder's last build (none when it was up to date). */
+  readonly changes: readonly LanguageChanges[];
 }
 
 /** The cache's folder inside the output folder. */
@@ -81,7 +83,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
   if (unchanged) {
     log('data, templates and configuration unchanged since the last build, and its output intact');
-    return { files: unchanged, updated: [] };
+    return { files: unchanged, updated: [], changes: [] };
   }
   const { renderLanguage } = await import('./render-language.js');
   const loaded = session ? await session.load(dataHash!, () => loadData(options.dataDir)) : await loadData(options.dataDir);
@@ -105,6 +107,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   });
   const files: string[] = [];
   let updated: string[] = [];
+  const changes: LanguageChanges[] = [];
   const hashes = new Map<string, string>();
   // Files are written side by side (all awaited before commit): one at a time, a build of many
   // small files spent most of its time waiting for the disk.
@@ -157,15 +160,19 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     for (const render of renders) render.catch(() => {}); // each is awaited below, in order
     for (const [i, lang] of options.langs.entries()) {
       const output = await renders[i]!;
-      const { charts, rendered, manifest, pdfMetadata, view } = output;
+      const { charts, rendered, manifest, pdfMetadata, ledger } = output;
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       // Every number the brief states, with its scope, period, precision, rows and verdict.
-      await write(`${lang}/numbers.json`, ledgerDocument(view));
+      await write(`${lang}/numbers.json`, ledger);
       if (options.formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
       for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
+      // What changed since the folder's last build: changes.html and changes.json (see change-report.ts).
+      const csvs = Object.fromEntries([...charts.values()].map((c) => [c.csvFile, c.csv]));
+      changes.push(await changeReport(options.outDir, lang, ledger, csvs, fonts));
+      for (const [name, content] of Object.entries(changes.at(-1)!.files)) await write(`${lang}/${name}`, content);
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
       if (options.formats.includes('pdf')) {
         const job: PdfJob = { name: `${lang}/brief.pdf`, html: rendered.html, marginText: rendered.marginText, meta: pdfMetadata };
@@ -220,7 +227,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     forget();
     await unlock();
   }
-  return { files, updated };
+  return { files, updated, changes };
 }
 
 type PdfJob = PrintJob & { meta: PdfMetadata; key?: string };

@@ -7,8 +7,10 @@ import { renderCharts, type ChartView } from '../render/charts.js';
 import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
+import { ledgerDocument } from '../render/ledger.js';
 import { socialMeta } from '../render/social-meta.js';
 import type { TemplateFiles } from '../render/template-files.js';
+import { unusedRows } from '../render/unused.js';
 import { buildView, type BriefView } from '../render/view-model.js';
 import { BuildCache } from './cache.js';
 import type { Config } from './config.js';
@@ -21,6 +23,8 @@ export interface LanguageOutput {
   /** The sections' manifest, as written to sections/manifest.json. */
   readonly manifest: Record<string, unknown>;
   readonly pdfMetadata: PdfMetadata;
+  /** numbers.json: the ledger, the outline and the data the brief leaves unused. */
+  readonly ledger: string;
   /** The language's words, for what is drawn outside the HTML (chart images, the social card). */
   readonly t: (key: string) => string;
 }
@@ -62,18 +66,26 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     generator: 'ets-brief',
     lang,
     asOf: view.asOfIso,
-    sections: rendered.sections.map((s) => ({
-      id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso,
+    sections: rendered.sections.map((s) => {
       // What a host's Content-Security-Policy must allow: this style element, fonts and images as data: URLs.
-      csp: { 'style-src': s.styleHashes.map((h) => `'${h}'`), 'font-src': ['data:'], 'img-src': ['data:'] },
-      sources: s.sources.map((id) => {
-        const src = data.sources.find((x) => x.id === id)!;
-        return { id, title: src.title, url: src.url, retrieved: src.retrieved };
-      }),
-    })),
+      const csp = { 'style-src': s.styleHashes.map((h) => `'${h}'`), 'font-src': ['data:'], 'img-src': ['data:'] };
+      return {
+        id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso, csp,
+        // What a web editor pastes (the file's text, byte for byte) and the directives its page's
+        // policy must include, written as they go into a Content-Security-Policy header.
+        embed: { html: s.fragment, csp: Object.entries(csp).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ') },
+        sources: s.sources.map((id) => {
+          const src = data.sources.find((x) => x.id === id)!;
+          return { id, title: src.title, url: src.url, retrieved: src.retrieved };
+        }),
+      };
+    }),
   };
   const pdfMetadata: PdfMetadata = { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso };
-  return { lang, view, charts, rendered, manifest, pdfMetadata, t };
+  // Sources the brief cites anywhere: its footnotes (sentences, tables, charts) and its numbers.
+  const cited = new Set([...view.sources.map((s) => s.id), ...view.ledger.entries().flatMap((e) => e.sources)]);
+  const ledger = ledgerDocument(view, { ...rendered.outline, unused: unusedRows(data, cited) });
+  return { lang, view, charts, rendered, manifest, pdfMetadata, ledger, t };
 }
 
 /** Strings a config sets: its title, subtitle and author replace the templates' own. */

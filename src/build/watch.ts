@@ -1,4 +1,7 @@
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { isTemporaryFile } from './temporary-files.js';
 
 export interface WatchOptions {
   /** Folders and files whose changes trigger a rebuild (they may be missing for a while). */
@@ -11,30 +14,41 @@ export interface WatchOptions {
   readonly rebuild: (changed: readonly string[]) => Promise<void>;
   /** Told when a path goes away ('missing'), comes back ('restored') or cannot be watched. */
   readonly notice?: (event: WatchNotice, path: string, detail?: string) => void;
-  /** fs.watch, unless a test gives another (one that fails, say, as watch does past the OS's limits). */
-  readonly watch?: typeof watch;
+  /** A build already running (the first): rebuilds wait for it, and changes made meanwhile rebuild after it. */
+  readonly running?: Promise<unknown>;
 }
 
 export type WatchNotice = 'missing' | 'restored' | 'unwatchable';
 
-/** Editors' swap files and our own temporary files are not changes to the inputs. */
-const IGNORED = /(^|\/)(\.[^/]*\.(swp|importing)|.*~|\.#.*)$/;
+/** Folders that are never inputs, however deep: a data/ kept in git, say. */
+const NOT_INPUT_FOLDERS = new Set(['.git', 'node_modules']);
 
 /**
  * Rebuilds after changes, debounced, never two builds at once: changes made during a build are
  * gathered and trigger one more build after it. Returns a function that stops watching.
  *
- * fs.watch alone goes deaf when a watched folder is deleted (or a file replaced by a rename):
- * it keeps watching the old inode. So each path is also checked on a timer; when it has gone,
- * rebuilds wait (and the caller is told) until it is back, then it is watched anew and rebuilt.
+ * Node's own fs.watch goes deaf on Linux: its recursive mode keeps watching a file's old inode once
+ * the file is saved by rename (sed -i, mv, most editors), so later in-place saves go unseen.
+ * chokidar watches each folder and file and watches a replaced file anew. What neither does is
+ * watch a path given to it again after the path itself was deleted and recreated, so each path is
+ * also checked on a timer; while it is gone, rebuilds wait (and the caller is told) until it is
+ * back, then it is watched anew and rebuilt.
  */
 export function watchAndRebuild(options: WatchOptions): () => void {
   const debounce = options.debounceMs ?? 300;
+  const pollMs = options.pollMs ?? 500;
   const notice = options.notice ?? (() => {});
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let running: Promise<unknown> | undefined;
 
+  const settle = (build: Promise<unknown>) => {
+    running = build.catch(() => {}).finally(() => {
+      running = undefined;
+      if (pending.size > 0) schedule();
+    });
+    return running;
+  };
   const run = async () => {
     timer = undefined;
     if (running || pending.size === 0) return;
@@ -43,25 +57,21 @@ export function watchAndRebuild(options: WatchOptions): () => void {
     if (watched.some((w) => w.gone)) return;
     const changed = [...pending].sort();
     pending.clear();
-    running = options.rebuild(changed).finally(() => {
-      running = undefined;
-      if (pending.size > 0) schedule();
-    });
-    await running;
+    await settle(options.rebuild(changed));
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void run(), debounce);
   };
   const changed = (name: string) => {
-    if (IGNORED.test(name)) return;
     pending.add(name);
     schedule();
   };
-  const watched = options.paths.map((path) => new WatchedPath(path, changed, notice, options.watch ?? watch));
+  if (options.running) void settle(options.running);
+  const watched = options.paths.map((path) => new WatchedPath(path, pollMs, changed, notice));
   const poll = setInterval(() => {
     for (const w of watched) w.check();
-  }, options.pollMs ?? 500);
+  }, pollMs);
   return () => {
     if (timer) clearTimeout(timer);
     clearInterval(poll);
@@ -75,65 +85,81 @@ class WatchedPath {
   private watcher: FSWatcher | undefined;
   /** Device and inode watched: a different one at the same path is a replacement. */
   private identity: string | undefined;
-  private unwatchable = false;
+  /** Set once the operating system's notifications failed for this path (see open). */
+  private polling = false;
 
   constructor(
     readonly path: string,
+    private readonly pollMs: number,
     private readonly changed: (name: string) => void,
     private readonly notice: (event: WatchNotice, path: string, detail?: string) => void,
-    private readonly watchPath: typeof watch,
   ) {
     this.check();
   }
 
   check(): void {
-    const stat = statSync(this.path, { throwIfNoEntry: false });
-    if (!stat) {
+    const identity = identityOf(this.path);
+    if (identity === undefined) {
       if (this.gone) return;
       this.gone = true;
       this.close();
       this.notice('missing', this.path, this.identity === undefined ? 'not there' : 'removed');
       return;
     }
-    const identity = `${stat.dev}:${stat.ino}`;
     if (this.gone) {
       this.gone = false;
       this.notice('restored', this.path);
-      this.open(identity, stat.isDirectory());
+      this.open(identity);
       this.changed(this.path);
-    } else if (this.identity !== undefined && identity !== this.identity) {
-      this.open(identity, stat.isDirectory()); // replaced (restored between checks, saved by rename)
+    } else if (this.identity === undefined) {
+      this.open(identity);
+    } else if (identity !== this.identity) {
+      this.open(identity); // replaced (restored between checks, or saved by rename)
       this.changed(this.path);
-    } else if (!this.watcher) {
-      this.open(identity, stat.isDirectory());
     }
   }
 
-  private open(identity: string, folder: boolean): void {
+  /**
+   * Watches with the operating system's notifications; when they fail (past the inotify limits,
+   * ENOSPC; or a file system without them) it says so once and checks the files' times instead.
+   */
+  private open(identity: string): void {
     this.close();
-    try {
-      this.watcher = this.watchPath(this.path, { recursive: folder }, (event, name) => {
-        const file = name ? String(name) : this.path;
-        // The path itself renamed or removed: find out at once rather than at the next check.
-        if (event === 'rename' && (!name || !folder)) this.check();
-        this.changed(file);
-      });
-      this.watcher.on('error', () => {
-        this.close();
-        this.check();
-      });
-      this.identity = identity;
-      this.unwatchable = false;
-    } catch (error) {
-      this.watcher = undefined;
-      this.identity = identity;
-      if (!this.unwatchable) this.notice('unwatchable', this.path, (error as Error).message);
-      this.unwatchable = true; // tried again at each check, reported once
-    }
+    this.identity = identity;
+    const watcher = watch(this.path, {
+      ignoreInitial: true,
+      // chokidar's "atomic" mode turns a file's removal and return within 100 ms into one change,
+      // but can also report a removal 100 ms after the file came back: a second rebuild for one
+      // save. Which event it was does not matter here, only that the file changed.
+      atomic: false,
+      // The watched path itself is never ignored, whatever its name (a folder called data~, say).
+      ignored: (path) => path !== this.path && (isTemporaryFile(basename(path)) || NOT_INPUT_FOLDERS.has(basename(path))),
+      usePolling: this.polling,
+      interval: this.pollMs,
+      binaryInterval: this.pollMs,
+    });
+    watcher.on('all', (_event, path) => this.changed(relative(this.path, path) || basename(path)));
+    watcher.on('error', (error) => {
+      if (this.polling || this.watcher !== watcher) return;
+      this.polling = true;
+      this.notice('unwatchable', this.path, (error as Error).message);
+      this.open(identity);
+    });
+    this.watcher = watcher;
   }
 
   close(): void {
-    this.watcher?.close();
+    void this.watcher?.close().catch(() => {});
     this.watcher = undefined;
+  }
+}
+
+/** A path's device and inode, or undefined when it is not there (or cannot be reached). */
+function identityOf(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat && `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
   }
 }

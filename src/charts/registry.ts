@@ -99,12 +99,16 @@ export const CHARTS: readonly ChartDefinition[] = [
         .filter((p) => p.market === market && (p.end_year ?? Infinity) >= first && p.start_year <= last)
         .map((p) => ({
           label: ctx.phaseLabel(p.phase),
+          // The phase's own years (for its tooltip); start and end are where its band is drawn.
+          from: p.start_year,
+          to: p.end_year ?? '',
           start: Math.max(p.start_year - edge, (rows[0]!.t as number) - edge),
           end: Math.min((p.end_year ?? last) + 1 - edge, (rows.at(-1)!.t as number) + edge),
         }));
       return {
-        // Annual points are marked; a daily line of hundreds of points is drawn as a line only.
-        datasets: { table: rows, phases, markers: daily ? [] : rows.filter((r) => r.coverage === ''), partial: daily ? [] : rows.filter((r) => r.coverage !== '') },
+        // Annual points are marked; a daily line of hundreds of points is drawn as a line only,
+        // over unseen points (`hover`) that carry each day's tooltip.
+        datasets: { table: rows, phases, markers: daily ? [] : rows.filter((r) => r.coverage === ''), partial: daily ? [] : rows.filter((r) => r.coverage !== ''), hover: daily ? rows : [] },
         placeholders: {
           from: first, to: last, basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual'),
           years: partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', '),

@@ -24,6 +24,11 @@ export interface RenderOptions {
   readonly fonts: FontSet;
   /** Default category colours (a spec that names its own keeps them). */
   readonly palette?: readonly string[] | undefined;
+  /**
+   * Text the spec or theme sets smaller is drawn at this size (px). A chart drawn for narrow
+   * screens sets it, so that scaled to the width it is shown at, no text reads under 9 CSS px.
+   */
+  readonly minFontSize?: number | undefined;
 }
 
 type Vega = typeof import('vega');
@@ -77,17 +82,40 @@ export function localise<T>(value: T, strings: Readonly<Record<string, string>>,
 /** The brief's look, shared by every chart: its font, sizes and quiet axes. */
 const DEFAULT_PALETTE = ['#1f4e79', '#c0504d', '#7f9f3f', '#8064a2', '#f79646', '#4bacc6', '#7f7f7f', '#c39b00', '#2e8b57', '#b65fa0', '#555'];
 
-function theme(width: number, height: number, palette: readonly string[] = DEFAULT_PALETTE): Record<string, unknown> {
+function theme(width: number, height: number, palette: readonly string[] = DEFAULT_PALETTE, minFontSize = 0): Record<string, unknown> {
+  const size = (px: number) => Math.max(px, minFontSize);
   return {
     font: `'${FONT_FAMILY}', sans-serif`,
     background: null,
     view: { stroke: null, continuousWidth: width, continuousHeight: height },
-    axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
-    legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', orient: 'bottom', labelLimit: 0 },
-    title: { fontSize: 13, fontWeight: 'bold', anchor: 'start', color: '#111' },
-    text: { fontSize: 11 },
+    // Labels that would overlap are thinned (every other one), as a narrow drawing needs.
+    axis: { labelOverlap: true, labelFontSize: size(11), titleFontSize: size(11), titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
+    // Two legends below a narrow chart would run off its side: there they stack.
+    legend: { labelFontSize: size(11), titleFontSize: size(11), titleFontWeight: 'normal', orient: 'bottom', labelLimit: 0, layout: { bottom: { direction: width < 480 ? 'vertical' : 'horizontal', anchor: 'start' } } },
+    title: { fontSize: size(13), fontWeight: 'bold', anchor: 'start', color: '#111' },
+    text: { fontSize: size(11) },
     range: { category: [...palette] },
   };
+}
+
+/** The spec with every font size below `min` raised to it (mark, axis and legend sizes alike). */
+function withMinFontSize<T>(value: T, min: number): T {
+  if (Array.isArray(value)) return value.map((v) => withMinFontSize(v, min)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, /fontSize$/i.test(k) && typeof v === 'number' && v < min ? min : withMinFontSize(v, min)])) as T;
+  }
+  return value;
+}
+
+/**
+ * Each mark's description (Vega writes it as the item's aria-label) as its SVG <title> too, which
+ * browsers show as a tooltip on hover without any script. Vega escaped the label for an attribute
+ * (& < > " and line breaks as references), which is also valid element text, so data reaches the
+ * title as text, never as markup.
+ */
+export function titlesFromDescriptions(svg: string): string {
+  return svg.replace(/<(\w+) aria-label="([^"]*)" role="graphics-symbol"([^>]*?)(\/?)>/g, (_, tag: string, label: string, rest: string, selfClosing: string) =>
+    `<${tag} role="graphics-symbol"${rest}><title>${label}</title>${selfClosing ? `</${tag}>` : ''}`);
 }
 
 /**
@@ -100,7 +128,8 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
   // Whoever calls, the spec is checked where it runs: no URLs, bounded row growth (validate.ts).
   // As written: the words put in later are text (the rendered SVG is checked again below).
   validateSpec(spec, where);
-  const localised = localise(spec, options.strings, where);
+  const min = options.minFontSize ?? 0;
+  const localised = localise(min > 0 ? withMinFontSize(spec, min) : spec, options.strings, where);
   // Expressions are checked before anything runs (see expressions.ts): first as written, with
   // their path in the spec, then as Vega parsed them, with those Vega-Lite added.
   checkSpecExpressions(localised, (code) => vega.parseExpression(code), where);
@@ -109,7 +138,7 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
     datasets: options.datasets,
     width: options.width,
     height: options.height,
-    config: theme(options.width, options.height, options.palette),
+    config: theme(options.width, options.height, options.palette, min),
     autosize: { type: 'fit', contains: 'padding' },
     // Room for the half of an edge tick label that sits outside the plot.
     padding: { top: 12, right: 8, bottom: 4, left: 4 },
@@ -138,5 +167,5 @@ export async function renderChart(spec: TopLevelSpec, options: RenderOptions, wh
   }
   const external = externalReferences(svg);
   if (external.length > 0) throw new Error(`${where}: the chart drew references outside itself, which a brief would fetch: ${external.slice(0, 3).join(', ')}`);
-  return svg;
+  return titlesFromDescriptions(svg);
 }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from '../build/config.js';
 import { BUILTIN_TEMPLATES } from '../build/build.js';
 import { onInterrupt } from '../build/interrupt.js';
 import { BuildSession } from '../build/session.js';
 import { watchAndRebuild } from '../build/watch.js';
 import { buildBrief, FORMATS, type Format } from '../build/build.js';
+import { summaryEvent, summaryLines } from '../changes/summary.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
 import { OutputLockedError } from '../build/lock.js';
@@ -35,49 +37,81 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
   return [...new Set(items)] as T[];
 }
 
+/** What `preview` adds to a watch: it hears when each build starts and ends. */
+export interface WatchHooks {
+  /** Quiet time after the last change before rebuilding (the watcher's default otherwise). */
+  readonly debounceMs?: number;
+  readonly building?: () => void;
+  /** A build ended with this exit code; `errors` is what it printed on the error stream. */
+  readonly built?: (code: number, errors: string) => void | Promise<void>;
+}
+
 /**
  * Builds once, then again whenever data, templates or the configuration change. Runs until stopped.
  * The builds share a session: the browser stays open and unchanged work is held in memory, so a
  * rebuild after an edit costs little more than what the edit changed.
  */
-export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, hooks: WatchHooks = {}): Promise<number> {
   const session = new BuildSession();
   onInterrupt(() => session.close());
   // With --json every line is a JSON event, the watcher's own included.
   const say = (event: string, message: string, extra: Record<string, unknown> = {}) =>
     out.write(options.json ? `${JSON.stringify({ event, message, ...extra })}\n` : `${message}\n`);
-  const first = await runBuild(options, out, err, session);
-  if (first === EXIT.usage || first === EXIT.output) {
-    await session.close();
-    return first;
-  }
+  // Errors are reported by runBuild; the last good output stays and watching continues.
+  const build = async () => {
+    hooks.building?.();
+    const errors = keepingCopy(err);
+    const code = await runBuild(options, out, errors.stream, session).catch((error: unknown) => {
+      errors.stream.write(`ets-brief: ${(error as Error).message}\n`);
+      return EXIT.failure;
+    });
+    await hooks.built?.(code, errors.text());
+    return code;
+  };
   const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
   const config = configFile ? await loadConfig(resolve(configFile)).catch(() => undefined) : undefined;
   // Watched even while missing: the watcher says so and rebuilds when they are back.
   const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])];
-  // The first rebuild should not wait for a browser to start.
-  if (first === EXIT.ok && (options.format === undefined || /pdf|charts/.test(options.format))) session.printer.warm();
-  say('watching', `watching ${paths.join(', ')} (Ctrl-C to stop)`, { paths });
-  await new Promise<void>(() => {
-    watchAndRebuild({
-      paths,
-      rebuild: async (changed) => {
-        say('changed', `${options.json ? '' : '\n'}changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding`, { changed });
-        // Errors are reported by runBuild; the last good output stays and watching continues.
-        const code = await runBuild(options, out, err, session).catch((error: unknown) => {
-          err.write(`ets-brief: ${(error as Error).message}\n`);
-          return EXIT.failure;
-        });
-        say('watching', code === EXIT.ok ? 'watching for changes' : 'build failed; the previous output is unchanged. Watching for changes');
-      },
-      notice: (event, path, detail) => {
-        if (event === 'missing') say('missing', `${path} ${detail === 'removed' ? 'was removed' : 'does not exist'}; waiting for it to come back (no rebuild until then)`, { path });
-        else if (event === 'restored') say('restored', `${path} is back`, { path });
-        else say('unwatchable', `cannot watch ${path} (${detail}); its changes will not trigger a rebuild until it can be watched`, { path, detail });
-      },
-    });
+  // Watching starts with the first build, so an edit made while it runs is built right after it.
+  const first = build();
+  const stop = watchAndRebuild({
+    paths,
+    running: first,
+    ...(hooks.debounceMs === undefined ? {} : { debounceMs: hooks.debounceMs }),
+    rebuild: async (changed) => {
+      say('changed', `${options.json ? '' : '\n'}changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding`, { changed });
+      const code = await build();
+      say('watching', code === EXIT.ok ? 'watching for changes' : 'build failed; the previous output is unchanged. Watching for changes');
+    },
+    notice: (event, path, detail) => {
+      if (event === 'missing') say('missing', `${path} ${detail === 'removed' ? 'was removed' : 'does not exist'}; waiting for it to come back (no rebuild until then)`, { path });
+      else if (event === 'restored') say('restored', `${path} is back`, { path });
+      else say('unwatchable', `cannot watch ${path} for changes (${detail}); checking its files' times instead`, { path, detail });
+    },
   });
-  return EXIT.ok;
+  const code = await first;
+  if (code === EXIT.usage || code === EXIT.output) {
+    stop();
+    await session.close();
+    return code;
+  }
+  // The first rebuild should not wait for a browser to start.
+  if (code === EXIT.ok && (options.format === undefined || /pdf|charts/.test(options.format))) session.printer.warm();
+  say('watching', `watching ${paths.join(', ')} (Ctrl-C to stop)`, { paths });
+  return new Promise<number>(() => {});
+}
+
+/** A stream writing through to another that also keeps what was written. */
+function keepingCopy(to: NodeJS.WritableStream): { stream: NodeJS.WritableStream; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += String(chunk);
+      to.write(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
 }
 
 export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, session?: BuildSession): Promise<number> {
@@ -110,10 +144,13 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, clean: options.clean === true, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress, session });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.json) {
+      for (const c of result.changes) emit({ event: 'changes', ...summaryEvent(c.report), kept: c.kept, report: join(outDir, c.report.lang, 'changes.html') });
       emit({ event: 'done', outDir, files: result.files, updated: result.updated });
       return EXIT.ok;
     }
     if (!options.quiet) {
+      // What changed in each language since the folder's last build (changes.html has it all).
+      for (const c of result.changes) out.write(`${[...summaryLines(c.report, c.kept), `  report: ${join(outDir, c.report.lang, 'changes.html')}`].join('\n')}\n`);
       out.write(result.updated.length === 0
         ? `✓ ${outDir} is up to date: nothing changed (${seconds} s)\n`
         : `✓ built ${result.files.length} files into ${outDir}; updated ${result.updated.join(', ')} (${seconds} s)\n`);

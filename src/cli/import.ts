@@ -58,17 +58,23 @@ export async function runImport(files: readonly string[], options: ImportCliOpti
 
 function describe(r: FileReport, dryRun: boolean, replace: boolean): string {
   const shown = relative(process.cwd(), r.file) || r.file;
-  const lines = [`${shown}: ${r.format} → ${r.dataset}.csv`];
-  if (r.added + r.replaced === 0 && r.changed.length === 0) {
+  if (r.dataset === null) return `${shown}: ${r.format}: nothing the brief uses (${r.unused ?? 'no data'}); data/ unchanged\n`;
+  const lines = [`${shown}: ${r.format} → ${r.dataset}.csv${r.via ? ` (through ${relative(process.cwd(), r.via) || r.via})` : ''}`];
+  if (r.read === 0) {
+    lines.push(`  nothing imported: the file holds no rows the brief uses${r.skipped > 0 ? ' (every row was left out, see below)' : ''}`);
+  } else if (r.added + r.filled + r.replaced === 0 && r.changed.length === 0) {
     lines.push(`  nothing changed: all ${r.read} rows are already in data/`);
   } else {
     const kept = r.changed.length === 0 ? '' : replace ? ` (${r.replaced} replaced)` : ' (kept as in data/; --replace applies them)';
-    lines.push(`  read ${r.read} rows: ${r.added} ${dryRun ? 'to add' : 'added'}, ${r.unchanged} unchanged, ${r.changed.length} with different values${kept}`);
+    const filled = r.filled === 0 ? '' : `, ${r.filled} ${dryRun ? 'to complete' : 'completed'} (empty cells given a value)`;
+    lines.push(`  read ${r.read} rows: ${r.added} ${dryRun ? 'to add' : 'added'}${filled}, ${r.unchanged} unchanged, ${r.changed.length} with different values${kept}`);
     const fmt = (range: readonly [string, string] | null) => (range ? `${range[0]} – ${range[1]}` : '(none)');
     lines.push(`  covers ${fmt(r.rangeBefore)} before, ${fmt(r.rangeAfter)} after`);
-    if (r.added + r.replaced > 0) lines.push(`  source recorded as ${r.source} in sources.csv`);
+    if (r.added + r.filled + r.replaced > 0) lines.push(`  source recorded as ${r.source} in sources.csv`);
   }
-  if (r.skipped > 0) lines.push(`  ${r.skipped} left out: ${r.skippedReason ?? 'as the format says'}`);
+  if (r.skips.length > 0) {
+    for (const k of r.skips) lines.push(`  ${k.count} left out: ${k.reason} (${k.where.join('; ')}${k.count > k.where.length ? '; …' : ''})`);
+  } else if (r.skipped > 0) lines.push(`  ${r.skipped} left out: ${r.skippedReason ?? 'as the format says'}`);
   for (const m of r.marketsAdded) lines.push(`  market ${m} added to markets.csv (add its names to templates/i18n)`);
   for (const c of r.changed.slice(0, MAX_CHANGES_SHOWN)) {
     const diffs = Object.entries(c.fields).map(([f, [was, now]]) => `${f} ${String(was)} → ${String(now)}`).join(', ');

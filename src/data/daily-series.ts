@@ -14,7 +14,7 @@ export interface DailyPoint {
 }
 
 /**
- * A market's daily series (one instrument), reduced to what a chart can show: at most
+ * A market's daily series (one instrument and series), reduced to what a chart can show: at most
  * `maxBuckets` spans of consecutive days, each represented by its first and last day and the days
  * of its lowest and highest close, lowest low and highest high. Every extreme of the whole series
  * is therefore kept, and a chart's size no longer depends on how many rows the file has.
@@ -22,6 +22,8 @@ export interface DailyPoint {
 export interface DailySeries {
   readonly market: string;
   readonly instrument: string;
+  /** The publisher's series (market-daily's `series`): one series is never spliced with another. */
+  readonly series: string;
   readonly currency: string;
   /** Rows in the series, all of them, and the days they span. */
   readonly rows: number;
@@ -49,6 +51,7 @@ export const DEFAULT_MAX_BUCKETS = 160;
 interface SeriesState {
   market: string;
   instrument: string;
+  series: string;
   currency: string;
   rows: number;
   first: string;
@@ -74,11 +77,12 @@ export class DailySeriesBuilder {
       byInstrument = new Map();
       this.series.set(row.market, byInstrument);
     }
-    let s = byInstrument.get(row.instrument);
+    const key = `${row.instrument}\u0000${row.series}`;
+    let s = byInstrument.get(key);
     const day = dayNumber(row.date);
     if (!s) {
-      s = { market: row.market, instrument: row.instrument, currency: row.currency, rows: 0, first: row.date, last: row.date, origin: day, span: 1, buckets: new Map(), sources: new Set() };
-      byInstrument.set(row.instrument, s);
+      s = { market: row.market, instrument: row.instrument, series: row.series, currency: row.currency, rows: 0, first: row.date, last: row.date, origin: day, span: 1, buckets: new Map(), sources: new Set() };
+      byInstrument.set(key, s);
     }
     s.rows++;
     if (row.date < s.first) s.first = row.date;
@@ -113,7 +117,7 @@ export class DailySeriesBuilder {
         for (const r of picks) points.push({ date: r.date, close: r.close, low: low(r), high: high(r), volume: r.volume });
       }
       return {
-        market: s.market, instrument: s.instrument, currency: s.currency, rows: s.rows, first: s.first, last: s.last,
+        market: s.market, instrument: s.instrument, series: s.series, currency: s.currency, rows: s.rows, first: s.first, last: s.last,
         daysPerBucket: s.span, points, sources: [...s.sources].sort(),
       };
     });
@@ -143,22 +147,26 @@ export function dailySeriesOf(rows: Iterable<DailyRow>, maxBuckets = DEFAULT_MAX
   return builder.build();
 }
 
-/**
- * Of a market's daily instruments, the one its figures use: exchange trading where there is any,
- * else futures settlements. Metrics and charts both choose through this.
- */
-export function preferredInstrument(instruments: Iterable<string>): string | undefined {
-  let chosen: string | undefined;
-  for (const instrument of instruments) {
-    if (instrument === 'exchange') return instrument;
-    chosen ??= instrument;
-  }
-  return chosen;
+/** One candidate series of a market: its instrument, its series id and how many rows it has. */
+export interface SeriesChoice {
+  readonly instrument: string;
+  readonly series: string;
+  readonly rows: number;
 }
 
-/** The series a market's charts draw (see preferredInstrument). */
+/**
+ * Of a market's daily series, the one its figures use: exchange trading where there is any, else
+ * futures settlements; among those, the series with the most rows, and on a tie the first series
+ * id in alphabetical order. One rule, deterministic whatever the rows' order, used by metrics and
+ * charts alike, which both name the series they used: two publishers' series (different
+ * contracts or rolls) are never spliced.
+ */
+export function preferredChoice<C extends SeriesChoice>(candidates: readonly C[]): C | undefined {
+  const rank = (c: SeriesChoice) => (c.instrument === 'exchange' ? 0 : 1);
+  return [...candidates].sort((a, b) => rank(a) - rank(b) || b.rows - a.rows || (a.series < b.series ? -1 : a.series > b.series ? 1 : 0))[0];
+}
+
+/** The series a market's charts draw (see preferredChoice). */
 export function preferredSeries(series: readonly DailySeries[], market: string): DailySeries | undefined {
-  const own = series.filter((s) => s.market === market);
-  const instrument = preferredInstrument(own.map((s) => s.instrument));
-  return own.find((s) => s.instrument === instrument);
+  return preferredChoice(series.filter((s) => s.market === market));
 }

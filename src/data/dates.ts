@@ -13,6 +13,8 @@ const DAY_FIRST_DOTS = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const MONTH_NAME_FIRST = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/;
 const DAY_MONTH_NAME = /^(\d{1,2})[\s-]([A-Za-z]{3,9})\.?[\s-](\d{4})$/;
 
+const DAY_FIRST_DASHES = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/;
+
 export const DATE_FORMATS_ACCEPTED = '2021-07-16, 2021/7/16, 2021年7月16日, 16.07.2021 or Jul 16, 2021';
 
 /** Parses a calendar date to ISO `YYYY-MM-DD`; dates stay strings so no time zone can shift them. */
@@ -28,6 +30,16 @@ export function parseDate(raw: string): ParseResult<string> {
   m = DAY_MONTH_NAME.exec(text);
   if (m) return toIso(+m[3]!, monthNumber(m[2]!), +m[1]!);
   return { ok: false, expected: `a date such as ${DATE_FORMATS_ACCEPTED}` };
+}
+
+/**
+ * A date in a file whose format says it writes the day first (investing.com's 17-03-2025): then
+ * 17-03-2025 and 03-04-2025 are read day-first, never guessed; every other layout as parseDate.
+ */
+export function parseDayFirstDate(raw: string): ParseResult<string> {
+  const m = DAY_FIRST_DASHES.exec(raw.trim());
+  if (m) return toIso(+m[3]!, +m[2]!, +m[1]!);
+  return parseDate(raw);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,4 +1,4 @@
-import { DATE_FORMATS_ACCEPTED, isIsoDate, parseDate } from './dates.js';
+import { DATE_FORMATS_ACCEPTED, isIsoDate, parseDate, parseDayFirstDate } from './dates.js';
 import { describeNumber, parseNumber, parsePlain, type NumberFormat, type ParseResult } from './numbers.js';
 
 /** Cell texts that mean "no value" in the exports we receive. Matched after trimming. */
@@ -173,10 +173,13 @@ export function integer(spec: Common & { unit?: string; minimum?: number; maximu
   );
 }
 
-export function date(spec: Common = {}): Field<string> {
-  return makeField({ ...spec, type: 'date', expected: `a date such as ${DATE_FORMATS_ACCEPTED}` }, parseDate, true, (raw) => {
+/** `dayFirst`: the file states that it writes 17-03-2025 (day, month, year with dashes or slashes). */
+export function date(spec: Common & { dayFirst?: boolean } = {}): Field<string> {
+  const parse = spec.dayFirst ? parseDayFirstDate : parseDate;
+  const expected = spec.dayFirst ? `a date such as 17-03-2025 (day first), ${DATE_FORMATS_ACCEPTED}` : `a date such as ${DATE_FORMATS_ACCEPTED}`;
+  return makeField({ ...spec, type: 'date', expected }, parse, true, (raw) => {
     if (isIsoDate(raw)) return raw;
-    const r = parseDate(raw);
+    const r = parse(raw);
     return r.ok ? r.value : undefined;
   });
 }

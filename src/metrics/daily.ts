@@ -1,4 +1,4 @@
-import { preferredInstrument } from '../data/daily-series.js';
+import { preferredChoice } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
 
@@ -17,11 +17,21 @@ export interface DailyStats {
   readonly median: Metric;
 }
 
-/** The market's daily rows in the window, of its preferred instrument (exchange over futures). */
+/**
+ * The market's daily rows in the window, of one series: its preferred one in the window (exchange
+ * over futures, then the most rows; see preferredChoice). Series are never mixed.
+ */
 export function dailyRows(data: Data, market: string, window: Window): DailyRow[] {
-  const rows = data['market-daily'].filter((r) => r.market === market && r.date >= window.start && r.date <= window.end);
-  const instrument = preferredInstrument(rows.map((r) => r.instrument));
-  return rows.filter((r) => r.instrument === instrument).sort((a, b) => a.date.localeCompare(b.date));
+  const bySeries = new Map<string, { instrument: string; series: string; rows: DailyRow[] }>();
+  for (const r of data['market-daily']) {
+    if (r.market !== market || r.date < window.start || r.date > window.end) continue;
+    const key = `${r.instrument}\u0000${r.series}`;
+    const group = bySeries.get(key) ?? { instrument: r.instrument, series: r.series, rows: [] };
+    group.rows.push(r);
+    bySeries.set(key, group);
+  }
+  const chosen = preferredChoice([...bySeries.values()].map((group) => ({ instrument: group.instrument, series: group.series, rows: group.rows.length, group })));
+  return (chosen?.group.rows ?? []).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Statistics of daily trading over a window, or null when data/ has no daily rows for it. */
@@ -29,9 +39,10 @@ export function dailyStats(data: Data, market: string, window: Window): DailySta
   const rows = dailyRows(data, market, window);
   if (rows.length === 0) return null;
   const currency = rows[0]!.currency;
-  const instrument = rows[0]!.instrument;
+  // Named in every method: which instrument and which publisher's series the figures come from.
+  const instrument = `${rows[0]!.instrument} (series ${rows[0]!.series})`;
   const traded = rows.some((r) => r.volume !== null) ? rows.filter((r) => (r.volume ?? 0) > 0) : rows;
-  const inputs = [{ dataset: 'market-daily' as const, rows: [`${market}/${instrument}/${rows[0]!.date}…${rows.at(-1)!.date} (${rows.length} rows)`] }];
+  const inputs = [{ dataset: 'market-daily' as const, rows: [`${market}/${rows[0]!.instrument}/${rows[0]!.series}/${rows[0]!.date}…${rows.at(-1)!.date} (${rows.length} rows)`] }];
   const sources = [...new Set(sourcesOf(rows))];
   // Complete when the rows reach both ends of the window, a week's slack for closed days.
   const slack = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 <= 7;

@@ -124,6 +124,7 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
 
 export type { Coverage, DailyStats, Finding, ImpliedPrice, Metric, PhaseMetrics, PowerMix, PriceBand, VolumeComparison, Window };
 export { msrAdjustment, type MsrDecision, type MsrResult } from './msr.js';
+export { companySurplus, matchCompany, type AccountMatch, type CompanySurplus, type CompanyYear } from './company.js';
 export { statedTrendIn } from './phases.js';
 export { agreesWithPrinted, precisionOf } from './compare.js';
 export { cagr } from './growth.js';

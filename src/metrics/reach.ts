@@ -46,8 +46,12 @@ export function dataReach(data: Data): SeriesReach[] {
     if (revenue) push({ subject: market, measure: 'auction-revenue', ...revenue, basis: 'stated' });
   }
   for (const region of [...new Set(data['power-generation'].map((r) => r.region))]) {
-    const years = data['power-generation'].filter((r) => r.region === region).map((r) => r.year);
-    push({ subject: region, measure: 'electricity', first: yearStart(Math.min(...years)), last: yearEnd(Math.max(...years)), basis: 'annual' });
+    const rows = data['power-generation'].filter((r) => r.region === region);
+    const years = rows.map((r) => r.year);
+    // A provisional year (partial) does not reach its year's end: the series reaches the last complete one.
+    const complete = rows.filter((r) => r.partial !== true).map((r) => r.year);
+    const last = complete.length > 0 ? Math.max(...complete) : Math.max(...years);
+    push({ subject: region, measure: 'electricity', first: yearStart(Math.min(...years)), last: yearEnd(last), basis: 'annual' });
   }
   return out;
 }

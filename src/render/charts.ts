@@ -1,13 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHARTS, type ChartContext, type ChartDefinition } from '../charts/registry.js';
+import { CHARTS, type ChartBuild, type ChartContext, type ChartDefinition } from '../charts/registry.js';
 import { formatCsv } from '../data/write-table.js';
 import { renderChart } from '../charts/render.js';
 import { validateSpec } from '../charts/validate.js';
 import type { FontSet } from '../fonts/font-set.js';
 import { BuildCache, cacheKey } from '../build/cache.js';
 import { VERSION } from '../version.js';
-import { fill } from './format.js';
-import type { Messages } from './i18n.js';
+import { fill, formatCell, formatDate } from './format.js';
+import { lookupString, type Messages } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 
 export interface ChartView {
@@ -16,6 +16,8 @@ export interface ChartView {
   readonly description: string;
   /** Static SVG, produced by Vega from the spec (text nodes escaped by Vega's SVG renderer). */
   readonly svg: string;
+  /** The same chart drawn for narrow containers (see CHART_VARIANTS); brief.css shows one or the other. */
+  readonly narrowSvg: string;
   /** Raw cell values; the template formats numbers for the reader's language. */
   readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[] };
   readonly csv: string;
@@ -24,8 +26,24 @@ export interface ChartView {
   readonly sources: readonly string[];
 }
 
-/** Chart width in CSS pixels; the SVG scales down on narrow screens. */
+/** The wide drawing's width in CSS pixels (it scales down to 600 px; below, the narrow one shows). */
 export const CHART_WIDTH = 640;
+
+/**
+ * Each chart is drawn twice, and brief.css shows the drawing that fits the width the page gives
+ * the chart (a container query, so a section in a narrow column of a wide page gets it too).
+ * Scaling one 640 px drawing down to a phone put its text at 4–5 CSS px; raising its font sizes
+ * instead would overlap labels laid out for 640 px. So: the wide drawing, shown from 600 px wide,
+ * has no text under 10 px (9.4 px or more as shown); the narrow one, laid out again at 360 px
+ * with no text under 12 px, is shown below 600 px and reads at 9.3 px or more from 280 px wide
+ * (a 320 px phone) up to its largest, 1.4 times its size.
+ */
+export const CHART_VARIANTS = {
+  wide: { width: CHART_WIDTH, minFontSize: 10, heightScale: 1 },
+  // A quarter taller, for the larger text (bars of a horizontal chart carry a label each).
+  narrow: { width: 360, minFontSize: 12, heightScale: 1.25 },
+} as const;
+type Variant = keyof typeof CHART_VARIANTS;
 
 /** Renders every chart data/ can draw, in one language. Charts without data are left out. */
 export async function renderCharts(
@@ -44,16 +62,23 @@ export async function renderCharts(
     validateSpec(spec, where);
     const strings = chartStrings(messages, def, built.placeholders);
     const specText = await files.read(`charts/${def.id}.vl.json`);
-    // Everything the picture depends on: spec, data, words, size, locale, colours, tool version.
-    const key = cacheKey(VERSION, specText, built.datasets, chartStringsUsed(specText, strings), def.height, CHART_WIDTH, messages.locale, palette ?? null);
-    let svg = (await cache.get('charts', key))?.toString('utf8');
-    if (svg === undefined) {
-      svg = await renderChart(spec, { width: CHART_WIDTH, height: def.height, locale: messages.locale, strings, datasets: built.datasets, fonts, palette }, where);
-      await cache.put('charts', key, svg);
-      log(`chart ${def.id} (${messages.lang}): rendered (inputs changed or not cached)`);
-    } else {
-      log(`chart ${def.id} (${messages.lang}): unchanged, reused`);
-    }
+    const datasets = withTips(def.id, built.datasets, messages);
+    let rendered = false;
+    const draw = async (variant: Variant): Promise<string> => {
+      const { width, minFontSize, heightScale } = CHART_VARIANTS[variant];
+      const height = Math.round(def.height * heightScale);
+      // Everything the picture depends on: spec, data, words, size, locale, colours, tool version.
+      const key = cacheKey(VERSION, specText, datasets, chartStringsUsed(specText, strings), height, width, minFontSize, messages.locale, palette ?? null);
+      let svg = (await cache.get('charts', key))?.toString('utf8');
+      if (svg === undefined) {
+        svg = await renderChart(spec, { width, height, minFontSize, locale: messages.locale, strings, datasets, fonts, palette }, where);
+        await cache.put('charts', key, svg);
+        rendered = true;
+      }
+      return hardenSvg(svg, variant);
+    };
+    const [svg, narrowSvg] = [await draw('wide'), await draw('narrow')];
+    log(`chart ${def.id} (${messages.lang}): ${rendered ? 'rendered (inputs changed or not cached)' : 'unchanged, reused'}`);
     const columns = def.fields.map((field) => ctx.t(`charts.${def.id}.${field}`));
     const rows = built.datasets.table.map((row) => def.fields.map((field) => row[field] ?? null));
     const csv = toCsv(columns, rows);
@@ -61,7 +86,8 @@ export async function renderCharts(
       id: def.id,
       title: strings[`charts.${def.id}.title`]!,
       description: strings[`charts.${def.id}.description`]!,
-      svg: hardenSvg(svg),
+      svg,
+      narrowSvg,
       table: { columns, rows },
       csv,
       csvFile: `${def.id}.csv`,
@@ -71,6 +97,26 @@ export async function renderCharts(
   }
   return views;
 }
+
+/**
+ * Each row with its tooltip (`tip`, which the specs draw as each mark's description and so as its
+ * SVG <title>): the string chartTips.<chart>.<dataset>, or chartTips.<chart>, with its
+ * {placeholders} filled from the row as the brief writes values (years bare, numbers in the
+ * reader's convention, dates in words).
+ */
+function withTips(chart: string, datasets: ChartBuild['datasets'], messages: Messages): ChartBuild['datasets'] {
+  const lang = messages.lang;
+  const tipped = Object.entries(datasets).map(([name, rows]) => {
+    if (rows.length === 0) return [name, rows] as const;
+    const key = [`chartTips.${chart}.${name}`, `chartTips.${chart}`].find((k) => lookupString(messages.strings, k) !== undefined);
+    if (!key) throw new Error(`templates/i18n/${lang}.json: no tooltip string "chartTips.${chart}.${name}" (or "chartTips.${chart}") for the ${name} data of chart ${chart}`);
+    const template = lookupString(messages.strings, key)!;
+    const value = (v: unknown) => (typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v, lang) : formatCell(v, lang));
+    return [name, rows.map((row) => ({ ...row, tip: fill(template, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, value(v)])), key) }))] as const;
+  });
+  return Object.fromEntries(tipped) as ChartBuild['datasets'];
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The i18n strings a spec refers to, so other strings changing does not redraw the chart. */
 function chartStringsUsed(specText: string, strings: Readonly<Record<string, string>>): Record<string, string> {
@@ -98,7 +144,8 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly (stri
  * The chart is decorative to assistive technology (its figure has role="img", a title, a
  * description and a data table). Text sizes are protected from host CSS by scoped rules in
  * brief.css, not inline styles, so a host with a strict style-src needs only the <style> hash.
+ * The class names the drawing (etsb-wide, etsb-narrow) for brief.css's container query.
  */
-function hardenSvg(svg: string): string {
-  return svg.replace(/<svg /, '<svg focusable="false" aria-hidden="true" ');
+function hardenSvg(svg: string, variant: Variant): string {
+  return svg.replace(/<svg /, '<svg focusable="false" aria-hidden="true" ').replace(' class="marks"', ` class="marks etsb-${variant}"`);
 }

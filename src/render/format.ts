@@ -123,6 +123,12 @@ export function formatYear(year: number | string, lang: Lang): string {
   return lang === 'zh-CN' ? `${year}年` : String(year);
 }
 
+/** A table cell: numbers in the reader's convention (years stay bare), text as it is. */
+export function formatCell(value: unknown, lang: Lang): string {
+  if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
+  return Number.isInteger(value) && value >= 1900 && value <= 2100 ? String(value) : formatNumber(value, lang, 4);
+}
+
 /** "{name} is {value}" with named placeholders; a placeholder without a value is an error. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>, where: string): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -3,12 +3,12 @@ import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
-import { formatDate, formatNumber, formatPercent, type Lang } from './format.js';
+import { formatCell, formatDate, formatPercent, type Lang } from './format.js';
 import { pageCss } from '../pdf/page-css.js';
 import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
-import { unledgeredNumbers } from './ledger.js';
+import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
 import { socialMeta, type SocialMeta } from './social-meta.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
@@ -42,6 +42,8 @@ export interface RenderedBrief {
   /** Text drawn only in printed page margins (its glyphs must be loaded before printing). */
   readonly marginText: string;
   readonly sections: readonly RenderedSection[];
+  /** Its sections in order and the figures they place, numbered as printed (kept in numbers.json). */
+  readonly outline: { readonly sections: readonly SectionOutline[]; readonly figures: readonly FigureOutline[] };
 }
 
 // Strict: a name the view does not have fails the build instead of printing nothing. Prototype
@@ -97,11 +99,7 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
       throw new Error(`${state.file}${at}: ${error.message}`, { cause: error });
     }
   });
-  // A table cell: numbers in the reader's convention (years stay bare), text as it is.
-  hb.registerHelper('cell', (v: unknown) => {
-    if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
-    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? String(v) : formatNumber(v, state.lang, 4);
-  });
+  hb.registerHelper('cell', (v: unknown) => formatCell(v, state.lang));
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
   hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
   // Partials compiled here, so that while one renders the helpers know its file.
@@ -196,24 +194,38 @@ export async function renderBrief(
   social: SocialMeta = socialMeta(view.lang, view.title, t, { image: false }),
 ): Promise<RenderedBrief> {
   // Figures are numbered in reading order; a chart without data leaves no gap in the numbering.
-  const numbered = new Map<string, ChartView & { number: string; cites: readonly number[] }>();
+  // Fragments leave the number to CSS (brief.css), which counts the figures of the page they are
+  // embedded in: "Figure " and "" around the count, from the string "Figure {n}".
+  const [numberBefore = '', numberAfter = ''] = t('brief.figure').split('{n}');
+  const numbered = new Map<string, ChartView & { number: string; numberBefore: string; numberAfter: string; cites: readonly number[] }>();
   for (const id of sectionIds) {
     for (const chartId of templates.chartOrder.get(id) ?? []) {
       const chart = charts.get(chartId);
       if (chart && !numbered.has(chartId)) {
-        numbered.set(chartId, { ...chart, number: t('brief.figure').replace('{n}', String(numbered.size + 1)), cites: view.chartCites[chartId] ?? [] });
+        numbered.set(chartId, { ...chart, number: t('brief.figure').replace('{n}', String(numbered.size + 1)), numberBefore, numberAfter, cites: view.chartCites[chartId] ?? [] });
       }
     }
   }
-  const chartsContext = Object.fromEntries(templates.chartOrder.size ? [...templates.chartOrder.values()].flat().map((id) => [id, numbered.get(id) ?? null]) : []);
+  const placed = new Set<string>();
+  const figures: FigureOutline[] = sectionIds.flatMap((section) => (templates.chartOrder.get(section) ?? []).flatMap((chart) => {
+    if (placed.has(chart)) return [];
+    placed.add(chart);
+    const shown = numbered.get(chart);
+    return [{ chart, section, number: shown?.number ?? null, title: shown?.title ?? null }];
+  }));
+  const chartsContext = (fragment: boolean) => Object.fromEntries([...templates.chartOrder.values()].flat().map((id) => {
+    const chart = numbered.get(id);
+    return [id, chart && fragment ? { ...chart, number: '' } : chart ?? null];
+  }));
 
-  const renderSection = (id: SectionId, prefix: string) => {
-    const body = templates.sections.get(id)!({ view, charts: chartsContext, prefix });
+  const renderSection = (id: SectionId, prefix: string, charts: Record<string, unknown>) => {
+    const body = templates.sections.get(id)!({ view, charts, prefix });
     return { body, anchor: `${prefix}${id}`, title: t(`sections.${id}`) };
   };
   // The standalone brief: one id prefix, footnotes resolved in the data-notes section.
+  const briefCharts = chartsContext(false);
   const briefSections = sectionIds.map((id) => {
-    const s = renderSection(id, 'etsb-');
+    const s = renderSection(id, 'etsb-', briefCharts);
     return { ...s, html: templates.section(s) };
   });
   const briefCssBody = templates.css;
@@ -221,9 +233,10 @@ export async function renderBrief(
   // Printed pages carry the title and "page X of Y" in their margins, in the brief's own font.
   const marginText = `${view.title}${t('pdf.pageOf')}0123456789`;
   // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
+  const fragmentCharts = chartsContext(true);
   const fragments = sectionIds.map((id) => {
     const prefix = `etsb-${id}-`;
-    const s = renderSection(id, prefix);
+    const s = renderSection(id, prefix, fragmentCharts);
     const cited = [...s.body.matchAll(new RegExp(`#${prefix}source-(\\d+)`, 'g'))].map((m) => Number(m[1]));
     const notes = [...new Set(cited)].sort((a, b) => a - b).map((n) => view.sources.find((x) => x.n === n)!);
     const footnotes = id === 'data-notes' || notes.length === 0 ? '' : sourceList(notes, prefix, t);
@@ -248,7 +261,7 @@ export async function renderBrief(
       sources: notes.map((n) => n.id),
     });
   }
-  return { html, marginText, sections };
+  return { html, marginText, sections, outline: { sections: sectionIds.map((id) => ({ id, title: t(`sections.${id}`) })), figures } };
 }
 
 /**

@@ -40,9 +40,31 @@ export function numberTokens(text: string): string[] {
   return [...text.replace(NOT_NUMBERS, ' ').matchAll(NUMBER)].map((m) => m[0]);
 }
 
+/**
+ * A sentence as the brief states it, kept so that a rebuild can say which sentences changed
+ * wording (see src/changes/). Numbers in it are ledger entries of their own.
+ */
+export interface StatedSentence {
+  /**
+   * Where it stands, the same for each wording it may take ("china.volume" whether under or over
+   * the paper's threshold): a sentence is compared with the one in the same place before.
+   */
+  readonly slot: string;
+  /** The i18n key of the wording used. */
+  readonly key: string;
+  readonly text: string;
+  /**
+   * Wordings chosen by comparing numbers (the sentence's own key when the comparison chose it,
+   * "words.fellBy", "china.outsideBand"…): when these differ, the sentence says the opposite.
+   */
+  readonly comparisons: readonly string[];
+}
+
 export class Ledger {
   private readonly list: LedgerEntry[] = [];
   private readonly tokens = new Set<string>();
+  private readonly said: StatedSentence[] = [];
+  private readonly slots = new Map<string, number>();
 
   /** Records an entry and returns its text, so a call sits where the number is written. */
   add(entry: LedgerEntry): string {
@@ -80,6 +102,18 @@ export class Ledger {
   entries(): readonly LedgerEntry[] {
     return this.list;
   }
+
+  /** Records a sentence and returns its text; a slot stated again is told apart by its order ("slot#2"). */
+  sentence(s: StatedSentence): string {
+    const n = (this.slots.get(s.slot) ?? 0) + 1;
+    this.slots.set(s.slot, n);
+    this.said.push(n === 1 ? s : { ...s, slot: `${s.slot}#${n}` });
+    return s.text;
+  }
+
+  sentences(): readonly StatedSentence[] {
+    return this.said;
+  }
 }
 
 /**
@@ -110,8 +144,54 @@ export function unledgeredNumbers(html: string, ledger: Ledger): { token: string
   return out;
 }
 
-/** numbers.json: the ledger of one language's brief, with its data reach. */
-export function ledgerDocument(view: { readonly lang: string; readonly asOfIso: string; readonly reach: readonly string[]; readonly ledger: Ledger }): string {
-  const numbers = view.ledger.entries();
-  return `${JSON.stringify({ generator: 'ets-brief', lang: view.lang, asOf: view.asOfIso, reach: view.reach, numbers }, null, 2)}\n`;
+/** A section of the brief, in reading order. */
+export interface SectionOutline {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** A chart a section places: its figure number as the brief prints it, or null when data/ cannot draw it. */
+export interface FigureOutline {
+  readonly chart: string;
+  readonly section: string;
+  readonly number: string | null;
+  readonly title: string | null;
+}
+
+/** Rows of one dataset that cite a source the brief cites nowhere (see unused.ts). */
+export interface UnusedRows {
+  readonly dataset: string;
+  readonly source: string;
+  readonly rows: number;
+  /** The dates or years the rows span, when they have one. */
+  readonly first?: string | undefined;
+  readonly last?: string | undefined;
+}
+
+/** What numbers.json holds: everything a change report compares (see src/changes/). */
+export interface LedgerDocument {
+  readonly generator: 'ets-brief';
+  readonly lang: string;
+  readonly asOf: string;
+  readonly reach: readonly string[];
+  readonly numbers: readonly LedgerEntry[];
+  readonly sentences: readonly StatedSentence[];
+  readonly sections: readonly SectionOutline[];
+  readonly figures: readonly FigureOutline[];
+  readonly unused: readonly UnusedRows[];
+}
+
+/**
+ * numbers.json: the ledger of one language's brief (its numbers and sentences), with its data
+ * reach, its sections and figures as numbered, and the data it leaves unused.
+ */
+export function ledgerDocument(
+  view: { readonly lang: string; readonly asOfIso: string; readonly reach: readonly string[]; readonly ledger: Ledger },
+  outline: { readonly sections: readonly SectionOutline[]; readonly figures: readonly FigureOutline[]; readonly unused: readonly UnusedRows[] },
+): string {
+  const doc: LedgerDocument = {
+    generator: 'ets-brief', lang: view.lang, asOf: view.asOfIso, reach: view.reach, numbers: view.ledger.entries(), sentences: view.ledger.sentences(),
+    sections: outline.sections, figures: outline.figures, unused: outline.unused,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -110,7 +110,8 @@ export interface SvgDocument {
  * without the brief's CSS and offline.
  */
 export async function svgDocument(doc: SvgDocument, fonts: FontSet): Promise<string> {
-  const css = await fonts.fontFaceCss(visibleText(doc.body));
+  // Marks' <title> tooltips are shown by the viewer in its own interface font: no glyphs needed.
+  const css = await fonts.fontFaceCss(visibleText(doc.body.replace(/<title>[\s\S]*?<\/title>/g, '')));
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${doc.width}" height="${doc.height}" viewBox="0 0 ${doc.width} ${doc.height}" ` +

@@ -148,20 +148,35 @@ export function buildView(ctx: ViewContext): BriefView {
   };
   const sourcesOf = (rows: readonly { source: string }[]) => rows.flatMap((r) => r.source.split(';').map((s) => s.trim()));
   /**
-   * A sentence from its template and values. A number typed into the template, or a value with
-   * digits that did not come through the ledger, is an error: every number is data.
+   * Words chosen by comparing numbers ("fell by", "outside"), waiting for the sentence they go
+   * into: that sentence records them (see StatedSentence), so a change report can tell a sentence
+   * that now says the opposite from one whose numbers moved.
    */
-  const sentence = (key: string, values: Record<string, string | number>): string => {
+  const chosen: { key: string; text: string }[] = [];
+  const choose = (key: string, text = t(key)): string => {
+    chosen.push({ key, text });
+    return text;
+  };
+  /**
+   * A sentence from its template and values, recorded in the ledger. A number typed into the
+   * template, or a value with digits that did not come through the ledger, is an error: every
+   * number is data. `slot` names its place when it has other wordings or recurs (by default its
+   * key); `compares` says a comparison of numbers chose this wording.
+   */
+  const sentence = (key: string, values: Record<string, string | number>, place: { slot?: string; compares?: boolean } = {}): string => {
     const template = t(key);
     const typed = typedNumbers(template);
     if (typed.length > 0) throw new Error(`i18n "${key}": the sentence has a number typed into its words (${typed.join(', ')}); put it in data/ and pass it as a placeholder`);
     for (const [name, value] of Object.entries(values)) {
       if (!ledger.holds(String(value))) throw new Error(`i18n "${key}": {${name}} = "${String(value)}" states a number that is not in the ledger`);
     }
-    return fill(template, values, key);
+    // Only the chosen words this sentence holds are its own (one left by a sentence not stated is dropped).
+    const words = chosen.splice(0).filter((c) => Object.values(values).some((v) => String(v).includes(c.text))).map((c) => c.key);
+    const text = fill(template, values, key);
+    return ledger.sentence({ slot: place.slot ?? key, key, text, comparisons: [...(place.compares ? [key] : []), ...words] });
   };
-  const para = (key: string, values: Record<string, string | number>, sources: readonly string[]): Paragraph => ({
-    text: sentence(key, values),
+  const para = (key: string, values: Record<string, string | number>, sources: readonly string[], place: { slot?: string; compares?: boolean } = {}): Paragraph => ({
+    text: sentence(key, values, place),
     cites: citations.cite(sources),
   });
   const { subject, reference, window } = metrics.comparison;
@@ -201,7 +216,7 @@ export function buildView(ctx: ViewContext): BriefView {
   /** A change in words ("fell by 40%", "下降40%"), the number recorded without its sign. */
   const direction = (value: number, magnitude: string): string => {
     const key = value < 0 ? 'words.fellBy' : 'words.roseBy';
-    return fill(t(key), { x: magnitude }, key);
+    return choose(key, fill(t(key), { x: magnitude }, key));
   };
   const moved = (id: string, m: Metric, max: number): string => direction(m.value!, num(id, m, 'percent', max, { abs: true }));
   const movedFact = (id: string, f: Fact, max = 1): string => direction(f.value!, stated(id, f, 'percent', max, { abs: true }));
@@ -234,19 +249,20 @@ export function buildView(ctx: ViewContext): BriefView {
   const reachLine = (r: SeriesReach) => {
     const who = data.markets.some((m) => m.id === r.subject) ? marketName(r.subject) : regionName(r.subject);
     const until = r.last.endsWith('-12-31') && r.basis !== 'daily' ? yearText(+r.last.slice(0, 4)) : date(r.last);
-    return fill(t('brief.reachItem'), { who, measure: t(`reach.${r.measure}`), basis: t(`reach.basis.${r.basis}`), until }, 'brief.reachItem');
+    return sentence('brief.reachItem', { who, measure: t(`reach.${r.measure}`), basis: t(`reach.basis.${r.basis}`), until }, { slot: `brief.reach.${r.subject}.${r.measure}.${r.basis}` });
   };
-  const reach = metrics.reach.filter((r) => r.subject !== 'world').map(reachLine);
   const asOfIso = metrics.reach.map((r) => r.last).sort().at(-1) ?? '1970-01-01';
   // Which series reaches that far, so a reader does not take the date for all of them.
   const reachingLatest = metrics.reach.filter((r) => r.last === asOfIso && r.subject !== 'world');
   const latestSeries = reachingLatest.length > 0 && reachingLatest.length < metrics.reach.length
     ? reachingLatest.map((r) => `${data.markets.some((x) => x.id === r.subject) ? marketName(r.subject) : regionName(r.subject)}${t('brief.seriesJoin')}${t(`reach.${r.measure}`)}`).join(t('brief.listSeparator'))
     : null;
+  const asOf = latestSeries ? sentence('brief.asOfSeries', { date: date(asOfIso), series: latestSeries }, { slot: 'brief.asOf' }) : sentence('brief.asOf', { date: date(asOfIso) }, { slot: 'brief.asOf' });
+  const reach = metrics.reach.filter((r) => r.subject !== 'world').map(reachLine);
   const readDates = data.sources.map((s) => s.retrieved).filter((d): d is string => d !== null).sort();
   const readOn = readDates.length === 0 ? null
-    : readDates[0] === readDates.at(-1) ? fill(t('brief.readOn'), { date: date(readDates[0]!) }, 'brief.readOn')
-    : fill(t('brief.readBetween'), { from: date(readDates[0]!), to: date(readDates.at(-1)!) }, 'brief.readBetween');
+    : readDates[0] === readDates.at(-1) ? sentence('brief.readOn', { date: date(readDates[0]!) }, { slot: 'brief.readOn' })
+    : sentence('brief.readBetween', { from: date(readDates[0]!), to: date(readDates.at(-1)!) }, { slot: 'brief.readOn' });
 
   // Key figures ---------------------------------------------------------------------------------
   const keyFigures: KeyFigure[] = [];
@@ -254,21 +270,21 @@ export function buildView(ctx: ViewContext): BriefView {
   if (window && metrics.volume.ratio.value !== null) {
     keyFigures.push({
       label: t('keyFigures.volumeShare'), value: num('keyFigures.volumeShare', metrics.volume.ratio, 'percent', 2, volumeClaim ? { verdictOf: `facts/${volumeClaim.id}` } : {}),
-      note: fill(t('keyFigures.volumeShareNote'), { from: date(window.start), to: date(window.end) }, 'keyFigures.volumeShareNote'),
+      note: sentence('keyFigures.volumeShareNote', { from: date(window.start), to: date(window.end) }),
       cites: citations.cite(metrics.volume.ratio.sources),
     });
   }
   if (metrics.prices.ratio.value !== null && metrics.prices.bands[reference]) {
     keyFigures.push({
       label: t('keyFigures.priceRatio'), value: num('keyFigures.priceRatio', metrics.prices.ratio, 'times', 1),
-      note: fill(t('keyFigures.priceRatioNote'), { currency: currencyName(currencyOf(reference), lang) }, 'keyFigures.priceRatioNote'), cites: citations.cite(metrics.prices.ratio.sources),
+      note: sentence('keyFigures.priceRatioNote', { currency: currencyName(currencyOf(reference), lang) }), cites: citations.cite(metrics.prices.ratio.sources),
     });
   }
   const implied = metrics.prices.subjectImplied;
   if (window && implied && implied.value.value !== null) {
     keyFigures.push({
       label: t('keyFigures.impliedPrice'), value: num('keyFigures.impliedPrice', implied.value, 'price', 1),
-      note: fill(t('keyFigures.impliedPriceNote'), { from: date(window.start), to: date(window.end) }, 'keyFigures.impliedPriceNote'),
+      note: sentence('keyFigures.impliedPriceNote', { from: date(window.start), to: date(window.end) }),
       cites: citations.cite(implied.value.sources),
     });
   }
@@ -281,7 +297,7 @@ export function buildView(ctx: ViewContext): BriefView {
     keyFigures.push({
       // The figure itself bare ("7 : 0.03"); the note says each with its "about".
       label: t('keyFigures.turnover'), value: `${bare(turnoverRef, 1)} : ${bare(turnoverSub, 3)}`,
-      note: fill(t('keyFigures.turnoverNote'), { eu: ref, cn: sub }, 'keyFigures.turnoverNote'),
+      note: sentence('keyFigures.turnoverNote', { eu: ref, cn: sub }),
       cites: citations.cite([...turnoverRef.sources, ...turnoverSub.sources]),
     });
   }
@@ -332,6 +348,7 @@ export function buildView(ctx: ViewContext): BriefView {
   citeCharts('global');
 
   // Phases ---------------------------------------------------------------------------------------
+  const phasesIntro = { text: sentence('phases.intro', {}), cites: [] };
   const phaseRows = data.phases.filter((p) => p.market === reference).sort((a, b) => a.phase - b.phase);
   const rules = data['policy-rules'].filter((r) => r.market === reference);
   /** A rule's values over a phase's years: "1.74%"; "2.2% (2021–2023); 4.3% (2024–2027) …". */
@@ -381,9 +398,9 @@ export function buildView(ctx: ViewContext): BriefView {
         phase: ordinal(pm.phase), years: phaseYears, low, high,
         min: num(`phases.${pm.phase}.observedMin`, pm.observedMin, 'price', 2), max: num(`phases.${pm.phase}.observedMax`, pm.observedMax, 'price', 2),
         partial: covered ? '' : fill(t('phases.partial'), { from: date(from), to: date(to) }, 'phases.partial'),
-      }, [...sources, ...pm.observedMax.sources]));
+      }, [...sources, ...pm.observedMax.sources], { slot: `phases.line.${pm.phase}` }));
     } else {
-      lines.push(para('phases.phaseLine', { phase: ordinal(pm.phase), years: phaseYears, low, high }, sources));
+      lines.push(para('phases.phaseLine', { phase: ordinal(pm.phase), years: phaseYears, low, high }, sources, { slot: `phases.line.${pm.phase}` }));
     }
   }
   const volumeFacts = data.facts
@@ -399,8 +416,8 @@ export function buildView(ctx: ViewContext): BriefView {
   } : undefined;
   const volumes = firstVol && lastVol && firstVol !== lastVol && volumeValues
     ? peakVol && peakVol !== lastVol && peakVol !== firstVol
-      ? para('phases.volumesPeak', { ...volumeValues, peak: stated('phases.volumes.peak', peakVol, 'tonnes'), peakYear: year(peakVol.period_start!.slice(0, 4)) }, sourcesOf([firstVol, peakVol, lastVol]))
-      : para('phases.volumes', volumeValues, sourcesOf([firstVol, lastVol]))
+      ? para('phases.volumesPeak', { ...volumeValues, peak: stated('phases.volumes.peak', peakVol, 'tonnes'), peakYear: year(peakVol.period_start!.slice(0, 4)) }, sourcesOf([firstVol, peakVol, lastVol]), { slot: 'phases.volumes', compares: true })
+      : para('phases.volumes', volumeValues, sourcesOf([firstVol, lastVol]), { slot: 'phases.volumes', compares: true })
     : null;
 
   citeCharts('phases');
@@ -478,8 +495,8 @@ export function buildView(ctx: ViewContext): BriefView {
   if (revenue && growth && growth.value !== null && revFirst) {
     const values = { last: stated('results.revenue.last', revenue, 'money'), lastYear: year(revenue.period_end!.slice(0, 4)), firstYear: year(revFirst), recomputed: num('results.revenue.recomputed', growth, 'percent', 1, printedCagr ? { verdictOf: `facts/${printedCagr.id}` } : {}) };
     revenueParagraph = printedCagr
-      ? para('results.revenue', { ...values, printed: stated('results.revenue.printed', printedCagr, 'percent', 0) }, [...growth.sources, ...sourcesOf([printedCagr, revenue])])
-      : para('results.revenueSame', values, [...growth.sources, ...sourcesOf([revenue])]);
+      ? para('results.revenue', { ...values, printed: stated('results.revenue.printed', printedCagr, 'percent', 0) }, [...growth.sources, ...sourcesOf([printedCagr, revenue])], { slot: 'results.revenue' })
+      : para('results.revenueSame', values, [...growth.sources, ...sourcesOf([revenue])], { slot: 'results.revenue' });
     const memberStates = metrics.memberStateRevenueGrowth[reference];
     if (memberStates && memberStates.value !== null && memberStates.period?.start && memberStates.period.end) {
       revenueParagraph = {
@@ -504,9 +521,9 @@ export function buildView(ctx: ViewContext): BriefView {
     const tonnes = (id: string, r: typeof first) => fromRow(id, formatTonnes(r.value, lang), r.value, 't', 'emissions', `${r.market}/${r.year}/${r.scope}/${r.coverage}`, sourcesOf([r]));
     const ends = { first: tonnes('results.emissions.first', first), firstYear: year(first.year), last: tonnes('results.emissions.last', last), lastYear: year(last.year) };
     if (first.coverage === last.coverage && change.value !== null && trend.value !== null) {
-      emissionsParagraphs.push(para('results.emissions', { ...ends, change: num('results.emissions.change', change, 'percent', 1), perYear: num('results.emissions.perYear', trend, 'percent', 1) }, change.sources));
+      emissionsParagraphs.push(para('results.emissions', { ...ends, change: num('results.emissions.change', change, 'percent', 1), perYear: num('results.emissions.perYear', trend, 'percent', 1) }, change.sources, { slot: 'results.emissions' }));
     } else {
-      emissionsParagraphs.push(para('results.emissionsScopes', { ...ends, firstScope: scope(first.coverage), lastScope: scope(last.coverage) }, sourcesOf([first, last, ...data.scopes.filter((s) => s.id === first.coverage || s.id === last.coverage)])));
+      emissionsParagraphs.push(para('results.emissionsScopes', { ...ends, firstScope: scope(first.coverage), lastScope: scope(last.coverage) }, sourcesOf([first, last, ...data.scopes.filter((s) => s.id === first.coverage || s.id === last.coverage)]), { slot: 'results.emissions' }));
       if (change.value !== null && trend.value !== null && change.scope) {
         const [a, b] = [+change.period!.start!.slice(0, 4), +change.period!.end!.slice(0, 4)];
         // Years whose value includes an estimate are said to, since the estimate is not a measurement.
@@ -514,7 +531,7 @@ export function buildView(ctx: ViewContext): BriefView {
         emissionsParagraphs.push(para(estimated.length > 0 ? 'results.emissionsComparableEstimated' : 'results.emissionsComparable', {
           scope: scope(change.scope), from: year(a), to: year(b), change: moved('results.emissions.change', change, 1), perYear: num('results.emissions.perYear', trend, 'percent', 1, { abs: true }),
           ...(estimated.length > 0 ? { estimatedYears: span(Math.min(...estimated), Math.max(...estimated)) } : {}),
-        }, [...change.sources, ...sourcesOf(data.scopes.filter((s) => s.id === change.scope))]));
+        }, [...change.sources, ...sourcesOf(data.scopes.filter((s) => s.id === change.scope))], { slot: 'results.emissionsComparable' }));
       }
       const changesOfScope = scopeChanges(data, reference).map((c) => year(c.year));
       if (changesOfScope.length > 0) emissionsParagraphs.push(para('results.scopeChanges', { years: changesOfScope.join(t('brief.listSeparator')) }, sourcesOf(data.scopes.filter((s) => s.market === reference))));
@@ -525,8 +542,8 @@ export function buildView(ctx: ViewContext): BriefView {
       const comparableEnd = change?.scope && change.period?.end ? +change.period.end.slice(0, 4) : null;
       const values = { from: year(official.period_start!.slice(0, 4)), to: year(last.year), change: movedFact('results.emissions.official', official) };
       emissionsParagraphs.push(comparableEnd !== null && comparableEnd < last.year
-        ? para('results.emissionsOfficialBasis', { ...values, comparableEnd: year(comparableEnd) }, sourcesOf([official]))
-        : para('results.emissionsOfficial', values, sourcesOf([official])));
+        ? para('results.emissionsOfficialBasis', { ...values, comparableEnd: year(comparableEnd) }, sourcesOf([official]), { slot: 'results.emissionsOfficial' })
+        : para('results.emissionsOfficial', values, sourcesOf([official]), { slot: 'results.emissionsOfficial' }));
     }
   }
   const mix = Object.values(metrics.powerMix)[0];
@@ -599,6 +616,7 @@ export function buildView(ctx: ViewContext): BriefView {
   citeCharts('results');
 
   // Problems -------------------------------------------------------------------------------------
+  const overAllocationText = sentence('problems.overAllocation', {});
   const profit = fact(reference, 'surplus-allowance-sales', 'ArcelorMittal');
   const amChange = fact(reference, 'emissions-change-per-year', 'ArcelorMittal');
   const arcelor = profit && amChange
@@ -616,6 +634,7 @@ export function buildView(ctx: ViewContext): BriefView {
     const claimYears = span(+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4));
     const values = { phase: ordinal(pm.phase), claimYears, printed: movedFact(`problems.phaseTrend.${pm.phase}.printed`, f, 2) };
     const sources = [...sourcesOf([f]), ...pm.emissionsChangePerYear.sources];
+    const place = { slot: `problems.phaseTrend.${pm.phase}` };
     const recomputed = () => direction(finding.recomputed!, ledger.add({
       id: `problems.phaseTrend.${pm.phase}.recomputed`, text: written(Math.abs(finding.recomputed!), finding.precision, 'percent', '%/yr', 2), kind: 'number', value: finding.recomputed, unit: '%/yr', precision: finding.precision,
       period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: finding.method, rows: [], sources: [], verdict: finding.verdict, reason: finding.reason,
@@ -623,12 +642,12 @@ export function buildView(ctx: ViewContext): BriefView {
     }));
     const b = finding.because;
     if (finding.recomputed !== null && b?.kind === 'unstated') {
-      phaseTrends.push(para('problems.phaseTrendUnstated', { ...values, recomputed: recomputed(), scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, sources));
+      phaseTrends.push(para('problems.phaseTrendUnstated', { ...values, recomputed: recomputed(), scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, sources, place));
     } else if (finding.recomputed !== null) {
       const onScope = b?.kind === 'recomputed' && b.scope ? b.scope : undefined;
-      phaseTrends.push(para(onScope ? 'problems.phaseTrendComparable' : 'problems.phaseTrend', { ...values, recomputed: recomputed(), ...(onScope ? { scope: scope(onScope) } : {}) }, sources));
+      phaseTrends.push(para(onScope ? 'problems.phaseTrendComparable' : 'problems.phaseTrend', { ...values, recomputed: recomputed(), ...(onScope ? { scope: scope(onScope) } : {}) }, sources, place));
     } else if (b?.kind === 'scope') {
-      phaseTrends.push(para('problems.phaseTrendNotComparable', { ...values, firstScope: scope(b.firstScope), lastScope: scope(b.lastScope) }, sources));
+      phaseTrends.push(para('problems.phaseTrendNotComparable', { ...values, firstScope: scope(b.firstScope), lastScope: scope(b.lastScope) }, sources, place));
     }
   }
 
@@ -651,7 +670,7 @@ export function buildView(ctx: ViewContext): BriefView {
       ratio: num('china.volume.ratio', v.ratio, 'percent', 2, volumeClaim ? { verdictOf: `facts/${volumeClaim.id}` } : {}),
       // The sentence says "under" itself: the threshold is written bare.
       ...(threshold === null ? {} : { threshold: ledger.add({ id: 'china.volume.threshold', text: formatPercent(threshold, lang, 0), kind: 'number', value: threshold, unit: volumeClaim!.unit, method: 'stated by the paper', rows: [{ dataset: 'facts', rows: [volumeClaim!.id] }], sources: sourcesOf([volumeClaim!]) }) }),
-    }, [...v.ratio.sources, ...(volumeClaim ? sourcesOf([volumeClaim]) : [])]));
+    }, [...v.ratio.sources, ...(volumeClaim ? sourcesOf([volumeClaim]) : [])], { slot: 'china.volume', compares: threshold !== null }));
   }
   const subBand = metrics.prices.bands[subject];
   const refBand = metrics.prices.bands[reference];
@@ -675,7 +694,7 @@ export function buildView(ctx: ViewContext): BriefView {
     china.push(para('china.observed', { low: num('china.observed.low', observed.low, 'price', 2), high: num('china.observed.high', observed.high, 'price', 2) }, observed.low.sources));
   }
   if (implied && implied.value.value !== null && implied.withinStatedBand !== null) {
-    china.push(para('china.implied', { implied: num('china.implied', implied.value, 'price', 1), inside: t(implied.withinStatedBand ? 'china.insideBand' : 'china.outsideBand') }, implied.value.sources));
+    china.push(para('china.implied', { implied: num('china.implied', implied.value, 'price', 1), inside: choose(implied.withinStatedBand ? 'china.insideBand' : 'china.outsideBand') }, implied.value.sources));
   }
   const latest = metrics.latest;
   if (latest && latest.tradingDays.value !== null && latest.volume.value !== null && latest.low.value !== null && latest.high.value !== null) {
@@ -798,15 +817,15 @@ export function buildView(ctx: ViewContext): BriefView {
     title: ledger.label('brief.title', t('brief.title')),
     subtitle: ledger.label('brief.subtitle', t('brief.subtitle')),
     asOfIso,
-    asOf: latestSeries ? fill(t('brief.asOfSeries'), { date: date(asOfIso), series: latestSeries }, 'brief.asOfSeries') : fill(t('brief.asOf'), { date: date(asOfIso) }, 'brief.asOf'),
+    asOf,
     reach,
     readOn,
     keyFigures,
     global,
-    phases: { intro: { text: sentence('phases.intro', {}), cites: [] }, table: phaseTable, lines, volumes },
+    phases: { intro: phasesIntro, table: phaseTable, lines, volumes },
     mechanisms,
     results: { revenue: revenueParagraph, emissions: emissionsParagraphs, power: powerParagraph, powerTable, powerRegion },
-    problems: { overAllocation: { text: sentence('problems.overAllocation', {}), cites: citations.cite(paperSources) }, arcelor, phaseTrends },
+    problems: { overAllocation: { text: overAllocationText, cites: citations.cite(paperSources) }, arcelor, phaseTrends },
     china,
     recommendations: recs.filter((r) => r.kind === 'recommendation').map(item),
     outlook: recs.filter((r) => r.kind === 'outlook').map(item),

@@ -50,7 +50,9 @@ describe('ets-brief build outputs', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import/i);
     expect(html).not.toMatch(/(src|href)="https?:/); // links to sources are plain text, nothing loads
     expect(html).toMatch(/@font-face\{font-family:'etsb Noto Sans SC'[^}]*src:url\(data:font\/woff;base64,/);
-    expect((html.match(/<svg /g) ?? []).length).toBe(8);
+    // Each chart drawn twice: for wide and for narrow screens (brief.css shows one).
+    expect((html.match(/<svg [^>]*class="marks etsb-wide"/g) ?? []).length).toBe(8);
+    expect((html.match(/<svg [^>]*class="marks etsb-narrow"/g) ?? []).length).toBe(8);
     expect(html).toContain('role="img"');
   });
 
@@ -82,7 +84,11 @@ describe('ets-brief build outputs', () => {
       expect(fragment).not.toMatch(/<(html|head|body)[\s>]/i);
       expect(fragment).toMatch(/^<div class="etsb etsb-fragment" lang="zh-CN" data-etsb-section="/);
       const css = /<style>([\s\S]*?)<\/style>/.exec(fragment)![1]!;
-      const selectors = css.replace(/@font-face\{[^}]*\}/g, '').replace(/@media[^{]*\{/g, '').match(/(^|\})\s*([^{}@]+)\{/g) ?? [];
+      // The one rule outside .etsb starts the page's figure counter (see brief.css), and only that.
+      const root = /(?:^|\})\s*:root\s*\{([^}]*)\}/g;
+      expect([...css.matchAll(root)].map((m) => m[1]!.replace(/\s/g, ''))).toEqual(['counter-reset:etsb-figure;']);
+      const selectors = css.replace(/@font-face\{[^}]*\}/g, '').replace(root, '}').replace(/@(media|container)[^{]*\{/g, '').match(/(^|\})\s*([^{}@]+)\{/g) ?? [];
+      expect(selectors.length).toBeGreaterThan(50);
       for (const sel of selectors) for (const part of sel.replace(/[{}]/g, '').split(/,(?![^(]*\))/)) expect(part.trim(), file).toMatch(/^\.etsb/);
       for (const [, id] of fragment.matchAll(/\sid="([^"]+)"/g)) {
         expect(ids.get(id!), `${id} in ${file} and ${ids.get(id!)}`).toBeUndefined();

@@ -41,7 +41,7 @@ describe('the cache on disk', () => {
     };
     await build();
     const entries = await readdir(join(cache, 'charts'));
-    expect(entries.length).toBe(8);
+    expect(entries.length).toBe(16); // each chart's wide and narrow drawings
     for (const entry of entries) {
       const file = join(cache, 'charts', entry);
       const text = await readFile(file, 'utf8');

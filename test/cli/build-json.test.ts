@@ -19,7 +19,9 @@ describe('ets-brief build --json', () => {
     expect(r.status).toBe(0);
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; elapsedMs: number; updated?: string[] });
     expect(events.at(-1)).toMatchObject({ event: 'done', updated: ['en'] });
-    expect(events.slice(0, -1).every((e) => e.event === 'progress' && typeof e.elapsedMs === 'number')).toBe(true);
+    expect(events.slice(0, -2).every((e) => e.event === 'progress' && typeof e.elapsedMs === 'number')).toBe(true);
+    // Before done, the language's change report: a first build has nothing to compare with.
+    expect(events.at(-2)).toMatchObject({ event: 'changes', lang: 'en', first: true, changed: false, report: join(dir, 'out', 'en', 'changes.html') });
   }, 60_000);
 
   it('reports invalid data as an error event with the issues and exit code 1', async () => {

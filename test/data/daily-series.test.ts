@@ -8,7 +8,7 @@ type Row = Data['market-daily'][number];
 
 const iso = (day: number) => new Date(day * 864e5).toISOString().slice(0, 10);
 const row = (day: number, close: number, extra: Partial<Row> = {}): Row => ({
-  market: 'eu-ets', instrument: 'futures', date: iso(day), close, open: null, high: close + 1, low: close - 1, volume: 10, turnover: null, currency: 'EUR', source: 'paper', note: null, ...extra,
+  market: 'eu-ets', instrument: 'futures', series: 'test', date: iso(day), close, open: null, high: close + 1, low: close - 1, volume: 10, turnover: null, currency: 'EUR', source: 'paper', note: null, ...extra,
 });
 
 describe('dailySeriesOf', () => {
@@ -47,6 +47,22 @@ describe('dailySeriesOf', () => {
     expect(preferredSeries(series, 'eu-ets')!.instrument).toBe('exchange');
     expect(preferredSeries(series, 'cn-ets')!.points[0]!.close).toBe(7);
     expect(preferredSeries(series, 'uk-ets')).toBeUndefined();
+  });
+
+  it('never splices two publishers\' series: each is its own, and the one with most rows is drawn, whatever the order', () => {
+    const rows = [
+      row(1, 70, { series: 'investing-eua-yearly' }), row(2, 71, { series: 'investing-eua-yearly' }), row(3, 72, { series: 'investing-eua-yearly' }),
+      row(1, 66, { series: 'investing-cn-carbon' }), row(2, 67, { series: 'investing-cn-carbon' }), row(3, 68, { series: 'investing-cn-carbon' }),
+      row(4, 30, { series: 'ets-watch' }),
+    ];
+    for (const ordered of [rows, [...rows].reverse()]) {
+      const series = dailySeriesOf(ordered);
+      expect(series.map((s) => [s.series, s.rows]).sort()).toEqual([['ets-watch', 1], ['investing-cn-carbon', 3], ['investing-eua-yearly', 3]]);
+      // A tie in rows goes to the first id in alphabetical order; no point of another series is drawn.
+      const chosen = preferredSeries(series, 'eu-ets')!;
+      expect(chosen.series).toBe('investing-cn-carbon');
+      expect(chosen.points.map((p) => p.close)).toEqual([66, 67, 68]);
+    }
   });
 });
 

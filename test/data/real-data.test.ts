@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, type DataIssue } from '../../src/data/errors.js';
@@ -8,6 +8,13 @@ import { readDataPackage } from '../../src/data/formats/frictionless.js';
 import { readWindExport } from '../../src/data/formats/wind.js';
 import { readYearColumns } from '../../src/data/formats/year-columns.js';
 import { readTable } from '../../src/data/read-table.js';
+import { date, number } from '../../src/data/fields.js';
+import { readSheetTable, readWorkbook } from '../../src/data/formats/spreadsheet.js';
+import { sheetSchema } from '../../src/data/import/sheets.js';
+import { FORMATS, type SheetAuctionsFormat } from '../../src/data/import/formats.js';
+
+const auctionReport = sheetSchema(FORMATS.find((f): f is SheetAuctionsFormat => f.id === 'eex-primary-auctions')!);
+const ecbRates = { name: 'ecb', title: 'ECB', description: '', fields: { Date: date(), CNY: number().optional() } };
 
 // Publisher files kept byte for byte in ../shared/real-data (see its SOURCES.md). Tests read them
 // in place (ETS_REAL_DATA overrides where); when the folder is absent they are skipped.
@@ -18,53 +25,43 @@ const present = existsSync(REAL);
 const errorsOf = (issues: readonly DataIssue[]) => issues.filter((i) => i.severity === 'error').map(formatIssue);
 
 /** Files the tests below read. */
+/** EEX's auction reports, one a year: .xls (BIFF8) to 2019, .xlsx from 2020. */
+const EEX_REPORTS = Array.from({ length: 13 }, (_, i) => `eex-auctions/emission-spot-primary-market-auction-report-${2012 + i}-data.${2012 + i <= 2019 ? 'xls' : 'xlsx'}`);
+
 const TESTED = [
+  'china-pilots-sceex/碳排放权交易-每日行情.xlsx',
   'china-wind-exports/cea-national-daily.csv',
   'china-wind-exports/cfets-usd-cny-spot.csv',
   'china-wind-exports/gdea-guangdong-daily.csv',
   'china-wind-exports/hbea-hubei-daily.csv',
+  'ecb-eurofxref/eurofxref-hist.csv',
   'eu-ets-sector-emissions/datapackage.json',
   'eu-ets-sector-emissions/eu-ets-sector-emissions.csv',
   'eu-ets-watch/eua-futures-daily.csv',
   'eu-ets-watch/eutl-verified-emissions-by-account.csv',
+  ...EEX_REPORTS,
+  'investing-eua/EUR_CNY历史数据.csv',
+  'investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv',
+  'investing-eua/欧洲碳排放期货历史数据.csv',
+  // Imported by test/data/import/public-series.test.ts (and the pilots, EEX, investing.com and ECB files by import/real-new-formats.test.ts):
+  'eea-ets-notes/background_note_Jul2025.txt',
+  'eea-ets-notes/data_quality_Sep2025.txt',
+  'eutl-installations/allocated_allowances.csv',
+  'eutl-installations/compliance_code.csv',
+  'eutl-installations/installation_allocations.csv',
+  'eutl-installations/installations.csv',
+  'eutl-installations/owners.csv',
+  'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
+  'worldbank-gdp/gdp-worldbank-constant-usd.csv',
+  'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
+  'worldbank-gdp/readme.md',
 ];
 
 /**
- * Files added to ../shared/real-data after the importers were written: no format reads them yet
- * (issue "Every figure of the paper from public data" adds them). Listed by name so a file that
- * appears unannounced still fails the test below. The EEA notes and the EUTL installations are
- * read by scripts/derive-public-series.mjs for data/'s comparable emissions series.
+ * Files added to ../shared/real-data after the importers were written that no format reads yet.
+ * Listed by name so a file that appears unannounced still fails the test below.
  */
-const AWAITING_IMPORTER = [
-      'china-pilots-sceex/碳排放权交易-每日行情.xlsx',
-      'ecb-eurofxref/eurofxref-hist.csv',
-      'eea-ets-notes/background_note_Jul2025.txt',
-      'eea-ets-notes/data_quality_Sep2025.txt',
-      'eex-auctions/emission-spot-primary-market-auction-report-2012-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2013-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2014-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2015-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2016-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2017-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2018-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2019-data.xls',
-      'eex-auctions/emission-spot-primary-market-auction-report-2020-data.xlsx',
-      'eex-auctions/emission-spot-primary-market-auction-report-2021-data.xlsx',
-      'eex-auctions/emission-spot-primary-market-auction-report-2022-data.xlsx',
-      'eex-auctions/emission-spot-primary-market-auction-report-2023-data.xlsx',
-      'eex-auctions/emission-spot-primary-market-auction-report-2024-data.xlsx',
-      'eutl-installations/allocated_allowances.csv',
-      'eutl-installations/compliance_code.csv',
-      'eutl-installations/installation_allocations.csv',
-      'eutl-installations/installations.csv',
-      'eutl-installations/owners.csv',
-      'investing-eua/EUR_CNY历史数据.csv',
-      'investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv',
-      'investing-eua/欧洲碳排放期货历史数据.csv',
-      'owid-energy-eu27/owid-energy-data_EU27_2005-2025_excerpt.csv',
-      'worldbank-gdp/gdp-worldbank-constant-usd.csv',
-      'worldbank-gdp/gdp-worldbank-constant-usd.metadata.json',
-      'worldbank-gdp/readme.md',
+const AWAITING_IMPORTER: string[] = [
 ];
 
 describe.skipIf(!present)('real-data files load as found', () => {
@@ -128,6 +125,42 @@ describe.skipIf(!present)('real-data files load as found', () => {
     expect(y2005).toMatchObject({ total: 2_014_076_770, reported: 10448 });
     const statusCount = r.years.reduce((n, y) => n + (y.statuses['Not Reported'] ?? 0) + (y.statuses.Excluded ?? 0), 0);
     expect(statusCount).toBe(3097 + 3486);
+  });
+
+  it('finds the EEX reports\' header by content: row 3 to 2016, row 6 (after a blank column A) from 2017', async () => {
+    for (const file of EEX_REPORTS) {
+      const year = Number(/(\d{4})-data/.exec(file)![1]);
+      const sheet = (await readWorkbook(await readFile(`${REAL}${file}`), file)).sheets.find((s) => s.name === 'Primary Market Auction')!;
+      const t = await readSheetTable(sheet, auctionReport, file);
+      expect(errorsOf(t.issues), file).toEqual([]);
+      expect(t.headerLine, file).toBe(year <= 2016 ? 3 : 6);
+      expect(sheet.rows[t.headerLine! - 1]![0] === '', file).toBe(year >= 2017);
+    }
+  }, 60_000);
+
+  it('reads the 2013 report\'s member-state details as the text they are (German thousands separators, several lines)', async () => {
+    const file = EEX_REPORTS[1]!;
+    const sheet = (await readWorkbook(await readFile(`${REAL}${file}`), file)).sheets[0]!;
+    expect(sheet.rows[3]![16]).toMatch(/^AT: 620\.400\nIT: 3\.052\.650\n/);
+    expect(sheet.rows[3]!.slice(0, 4)).toEqual(['2013-12-17', expect.any(String), 'EU', 'T3PA']);
+  });
+
+  it('reads the pilots\' workbook as text cells: "-", "35,000" and "10000 t" as written', async () => {
+    const book = await readWorkbook(await readFile(`${REAL}china-pilots-sceex/碳排放权交易-每日行情.xlsx`), 'pilots');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Sheet1', '广州', '湖北', '上海', '北京', '福建', '重庆', '天津', '深圳']);
+    const cells = book.sheets[0]!.rows.flat();
+    expect(cells).toContain('35,000');
+    expect(cells).toContain('10000 t');
+    expect(book.sheets[0]!.rows[0]).toEqual(['交易日期', '交易机构', '交易品种', '开盘价', '最高价', '最低价', '成交均价', '成交量', '成交金额']);
+  });
+
+  it('reads investing.com\'s day-first dates and the ECB\'s wide rates with N/A', async () => {
+    const en = await readTable(`${REAL}investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv`, dailyPrices, { unknownColumns: 'ignore', columns: { date: 'Date' } });
+    expect(errorsOf(en.issues).length).toBeGreaterThan(0); // 17-03-2025 is refused without the format's day-first statement
+    const ecb = await readTable(`${REAL}ecb-eurofxref/eurofxref-hist.csv`, ecbRates, { unknownColumns: 'ignore' });
+    expect(errorsOf(ecb.issues)).toEqual([]);
+    expect(ecb.rows[0]).toEqual({ Date: '2025-05-09', CNY: 8.147 });
+    expect(ecb.rows.find((r) => r.Date === '2005-03-31')).toEqual({ Date: '2005-03-31', CNY: null });
   });
 
   it('reads the Frictionless sector-emissions package by its own Table Schema', async () => {

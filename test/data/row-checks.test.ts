@@ -8,7 +8,7 @@ describe('RowChecks', () => {
     ['markets', new Map([['id', new Set(['eu-ets', 'cn-ets'])]])],
     ['sources', new Map([['id', new Set(['paper', 'eea'])]])],
   ]);
-  const daily = (date: string, extra = {}) => ({ market: 'eu-ets', instrument: 'futures', date, close: 1, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null, ...extra });
+  const daily = (date: string, extra = {}) => ({ market: 'eu-ets', instrument: 'futures', series: 'test', date, close: 1, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null, ...extra });
 
   it('finds a duplicated dated key with the line it first appeared on, in either order', () => {
     const checks = new RowChecks(DATASETS['market-daily'], 'd.csv', known);
@@ -16,12 +16,13 @@ describe('RowChecks', () => {
     const add = (i: DataIssue) => issues.push(i);
     checks.check(daily('2020-01-02'), 2, add);
     checks.check(daily('1999-12-31'), 3, add); // earlier than the first: the index grows backwards
-    checks.check(daily('2020-01-02', { instrument: 'exchange' }), 4, add); // another series: no clash
+    checks.check(daily('2020-01-02', { instrument: 'exchange' }), 4, add); // another instrument: no clash
+    checks.check(daily('2020-01-02', { series: 'other' }), 4, add); // another publisher's series: no clash
     checks.check(daily('2020-01-02'), 5, add);
     checks.check(daily('1999-12-31'), 6, add);
     expect(issues.map((i) => [i.line, i.message])).toEqual([
-      [5, 'duplicate row: market=eu-ets, instrument=futures, date=2020-01-02 already appears on line 2'],
-      [6, 'duplicate row: market=eu-ets, instrument=futures, date=1999-12-31 already appears on line 3'],
+      [5, 'duplicate row: market=eu-ets, instrument=futures, series=test, date=2020-01-02 already appears on line 2'],
+      [6, 'duplicate row: market=eu-ets, instrument=futures, series=test, date=1999-12-31 already appears on line 3'],
     ]);
   });
 

@@ -83,7 +83,10 @@ describe.each(['zh-CN', 'en'])('%s outputs with hostile data', (lang) => {
       // Markup only: the same words escaped (&lt;img … onerror=…&gt;) are text and must stay.
       expect(html, file).not.toMatch(/<(script|img|link|iframe)\b|<svg onload|<[^>]+\son\w+=|href="javascript:|<style>@import/i);
     }
-    expect(await readFile(join(out, 'brief.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const brief = await readFile(join(out, 'brief.html'), 'utf8');
+    expect(brief).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Chart tooltips quote data too (scope names in the emissions chart's): as text in <title>.
+    expect(brief).toMatch(/role="graphics-symbol"[^>]*><title>[^<]*&lt;script&gt;alert\(1\)&lt;\/script&gt;[^<]*<\/title>/);
   });
 
   it('run no script, fetch nothing and raise no CSP violation under the strict policy', async () => {
@@ -94,9 +97,13 @@ describe.each(['zh-CN', 'en'])('%s outputs with hostile data', (lang) => {
     const host = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${fragments.join('\n')}</body></html>`;
     expect(await openWithCsp(host, CSP)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
     // Even without 'unsafe-inline': the manifest's style hashes are all a host has to allow.
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] } }[] };
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] }; embed: { html: string; csp: string } }[] };
     const hashes = manifest.sections.flatMap((s) => s.csp['style-src']).join(' ');
     expect(await openWithCsp(host, `default-src 'none'; style-src ${hashes}; img-src data:; font-src data:`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
+    // One section pasted from the manifest's snippet, under the policy the manifest gives for it.
+    const [first] = manifest.sections;
+    const pasted = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${first!.embed.html}</body></html>`;
+    expect(await openWithCsp(pasted, `default-src 'none'; ${first!.embed.csp}`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
     expect(server.hits()).toBe(0);
   }, 60_000);
 });

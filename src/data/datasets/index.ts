@@ -1,10 +1,15 @@
 import type { RowOf } from '../schema.js';
+import { accountYears } from './account-years.js';
+import { auctions } from './auctions.js';
+import { companyRules } from './company-rules.js';
 import { emissions } from './emissions.js';
 import { facts } from './facts.js';
 import { fxDaily } from './fx-daily.js';
 import { marketDaily } from './market-daily.js';
 import { sectorEmissions } from './sector-emissions.js';
 import { fxRates } from './fx-rates.js';
+import { gdp } from './gdp.js';
+import { installations } from './installations.js';
 import { markets } from './markets.js';
 import { policyRules } from './policy-rules.js';
 import { scopes } from './scopes.js';
@@ -30,6 +35,11 @@ export const DATASETS = {
   'market-daily': marketDaily,
   'fx-daily': fxDaily,
   'sector-emissions': sectorEmissions,
+  auctions,
+  installations,
+  'account-years': accountYears,
+  'company-rules': companyRules,
+  gdp,
 } as const;
 
 export type DatasetName = keyof typeof DATASETS;
@@ -37,4 +47,5 @@ export type DatasetName = keyof typeof DATASETS;
 /** The loaded data: one typed array of rows per dataset. */
 export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
 
+export { accountYears, auctions, companyRules, gdp, installations };
 export { emissions, facts, fxDaily, fxRates, marketDaily, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };

@@ -1,4 +1,4 @@
-import { date, number, oneOf } from '../fields.js';
+import { date, id, number, oneOf } from '../fields.js';
 import { defineDataset } from '../schema.js';
 import { currency, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from './common.js';
 
@@ -6,12 +6,15 @@ export const marketDaily = defineDataset({
   name: 'market-daily',
   title: 'Daily allowance trading',
   description:
-    'One row per market, instrument and trading day: prices in the market currency per tonne, volume in tonnes, turnover in the currency. Written by `ets-brief import`; absent until a daily file is imported.',
+    'One row per market, instrument, series and trading day: prices in the market currency per tonne, volume in tonnes, turnover in the currency. Written by `ets-brief import`; absent until a daily file is imported.',
   fields: {
     market: marketId(),
     instrument: oneOf(['exchange', 'futures'] as const, { description: 'exchange: spot/secondary market; futures: front futures settlement.' }),
+    series: id({
+      description: 'Which price series the row belongs to: the publisher and, for futures, the contract or roll (wind, ets-watch, investing-eua-yearly…). Part of the key, so two publishers\' series of one market are kept apart, never spliced; metrics and charts use one series per market and name it.',
+    }),
     date: date(),
-    close: number({ minimum: 0, description: 'Closing, latest or settlement price.' }),
+    close: number({ minimum: 0, description: 'The series\' price of the day: closing, latest or settlement price, or the average price where the series\' note says so.' }),
     open: number({ minimum: 0 }).optional(),
     high: number({ minimum: 0 }).optional(),
     low: number({ minimum: 0 }).optional(),
@@ -21,7 +24,7 @@ export const marketDaily = defineDataset({
     source: sourceList(),
     note: note(),
   },
-  primaryKey: ['market', 'instrument', 'date'],
+  primaryKey: ['market', 'instrument', 'series', 'date'],
   references: [
     MARKET_REFERENCE,
     SOURCE_REFERENCE,

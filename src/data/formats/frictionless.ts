@@ -62,10 +62,11 @@ function fieldFor(type: string, required: boolean): Field<unknown> {
 /**
  * Reads a datapackage.json and every tabular resource it describes, typed by its Table Schema.
  * `bytes`, when given, is the descriptor already read (an import hashes what it parses); `maxRows`
- * bounds the rows read from each resource file. Resource
- * paths must stay inside the descriptor's folder.
+ * bounds the rows read from each resource file; `given` is a resource file already read (the CSV
+ * an import was given, read from its bytes rather than again). Resource paths must stay inside
+ * the descriptor's folder.
  */
-export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array, maxRows?: number): Promise<PackageRead> {
+export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array, maxRows?: number, given?: { readonly path: string; readonly bytes: Uint8Array }): Promise<PackageRead> {
   const issues: DataIssue[] = [];
   let json: unknown;
   try {
@@ -82,6 +83,7 @@ export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array
     return { descriptor: undefined, resources: [], issues };
   }
   const resources: PackageResource[] = [];
+  const givenPath = given ? await realpath(given.path).catch(() => undefined) : undefined;
   for (const resource of parsed.data.resources) {
     const paths = Array.isArray(resource.path) ? resource.path : [resource.path];
     for (const relative of paths) {
@@ -91,7 +93,7 @@ export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array
       const fields: Fields = Object.fromEntries(
         (resource.schema?.fields ?? []).map((f) => [f.name, fieldFor(f.type, f.constraints?.required === true)]),
       );
-      const read = await readTable(located.path, { name: resource.name, title: resource.name, description: '', fields }, {
+      const read = await readTable(located.path === givenPath ? given!.bytes : located.path, { name: resource.name, title: resource.name, description: '', fields }, {
         displayPath: file, unknownColumns: resource.schema ? 'error' : 'ignore', ...(maxRows !== undefined ? { maxRows } : {}),
       });
       issues.push(...read.issues);

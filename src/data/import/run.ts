@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { buildDescriptor, serialiseDescriptor } from '../datapackage.js';
 import { DATASETS, type Data, type DatasetName } from '../datasets/index.js';
 import { DataError, hasErrors } from '../errors.js';
+import { looksLikeWorkbook, readWorkbook } from '../formats/spreadsheet.js';
 import { InputError, readRegularFile } from '../input.js';
 import { loadData } from '../load.js';
 import type { DatasetSchema } from '../schema.js';
@@ -11,21 +12,32 @@ import { formatTableChunks } from '../write-table.js';
 import { assignCoverage } from './coverage.js';
 import { extract } from './extract.js';
 import type { ImportFormat } from './formats.js';
+import { checkFxAgainstAnnual } from './fx-check.js';
 import { keyFunction, mergeRows, type Change } from './merge.js';
-import { recognise } from './recognise.js';
+import { recogniseAll, throughPackage, unrecognisedAccountTable, unwrapArchive, type ImportInput } from './recognise.js';
+import type { Skip } from './skips.js';
 
 export interface FileReport {
   readonly file: string;
   readonly format: string;
-  readonly dataset: DatasetName;
+  /** The dataset written; null for a file recognised as holding nothing the brief uses. */
+  readonly dataset: DatasetName | null;
+  /** Why nothing was imported from a recognised file (see UnusedFormat). */
+  readonly unused: string | null;
+  /** The datapackage.json a CSV given alone was read through. */
+  readonly via: string | null;
   readonly source: string;
   readonly read: number;
   readonly added: number;
   readonly unchanged: number;
+  /** Rows in data/ whose empty cells the file filled. */
+  readonly filled: number;
   readonly changed: readonly Change[];
   readonly replaced: number;
   readonly skipped: number;
   readonly skippedReason: string | null;
+  /** Rows left out, by reason, with the first few of each (formats that leave rows out for several reasons). */
+  readonly skips: readonly Skip[];
   readonly marketsAdded: readonly string[];
   /** Date or year range of the dataset's rows for the file's market, before and after. */
   readonly rangeBefore: readonly [string, string] | null;
@@ -33,8 +45,8 @@ export interface FileReport {
 }
 
 export class UnrecognisedFileError extends Error {
-  constructor(readonly file: string) {
-    super(`${file}: not a format ets-brief knows`);
+  constructor(readonly file: string, readonly why?: string) {
+    super(`${file}: not a format ets-brief knows${why ? ` (${why})` : ''}`);
   }
 }
 
@@ -66,7 +78,28 @@ export async function importFiles(files: readonly string[], options: ImportOptio
   }
 }
 
+/** One format of one file to import: files are read and recognised before any is imported. */
+interface Job {
+  readonly file: string;
+  readonly input: ImportInput;
+  readonly format: ImportFormat;
+  /** The descriptor a CSV given alone is read through. */
+  readonly through?: ImportInput;
+}
+
 async function importInto(files: readonly string[], options: ImportOptions, txn: DataTransaction | undefined): Promise<FileReport[]> {
+  const jobs: Job[] = [];
+  for (const file of files) {
+    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
+    const input = await readInput(file);
+    const formats = await recogniseAll(input);
+    const pkg = formats.length === 0 ? await throughPackage(input) : undefined;
+    if (formats.length === 0 && !pkg) throw new UnrecognisedFileError(file, await unrecognisedAccountTable(input));
+    for (const format of pkg?.formats ?? formats) jobs.push({ file, input, format, ...(pkg ? { through: pkg.descriptor } : {}) });
+  }
+  // Formats that look rows up in data/ come after the others, so one command can bring both.
+  const ordered = [...jobs.filter((j) => !needsData(j.format)), ...jobs.filter((j) => needsData(j.format))];
+
   const loaded = await loadData(options.dataDir);
   if (!loaded.data) throw new DataError(loaded.issues);
   const tables: Record<string, Record<string, unknown>[]> = Object.fromEntries(
@@ -76,22 +109,28 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
   const reports: FileReport[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
-  for (const file of files) {
-    // Read once: recognised, parsed and hashed from the same bytes, whatever happens to the file.
-    const input = { path: file, bytes: await readInput(file) };
-    const format = await recognise(input);
-    if (!format) throw new UnrecognisedFileError(file);
-    const raw = await extract(format, input, file);
+  for (const { file, input, format, through } of ordered) {
+    // The source is the file as given: for an archive, the archive's bytes.
+    const hash = createHash('sha256').update(input.archive?.bytes ?? input.bytes).digest('hex');
+    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
+    const display = input.archive ? `${file} (${input.archive.member})` : file;
+    const via = through?.path ?? null;
+    if (format.reader === 'unused') {
+      reports.push({ ...NOTHING, file, format: format.id, dataset: null, unused: format.reason, via, source: sourceId });
+      continue;
+    }
+    const raw = await extract(format, through ?? input, display, tables, through ? input : undefined);
     if (hasErrors(raw.issues)) throw new DataError(raw.issues);
     // Emissions take the scope their market had in their year (scopes.csv).
-    const covered = format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, file) : { rows: raw.rows, issues: [] };
+    const covered =
+      format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, display)
+      : format.target === 'fx-daily' ? { rows: raw.rows, issues: checkFxAgainstAnnual(raw.rows, tables['fx-rates']!, display) }
+      : { rows: raw.rows, issues: [] };
     if (hasErrors(covered.issues)) throw new DataError(covered.issues);
     const extracted = { ...raw, rows: covered.rows };
-    const hash = createHash('sha256').update(input.bytes).digest('hex');
-    const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const dataset = format.target;
     const schema = DATASETS[dataset] as DatasetSchema;
-    const market = marketOf(format);
+    const markets = marketsOf(extracted.rows);
     // A key repeated within the file (the same day twice) is an error, not something to merge.
     const keyOf = keyFunction(schema);
     const seen = new Set<string>();
@@ -99,56 +138,82 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
     if (repeated.length > 0) {
       throw new DataError(repeated.slice(0, 10).map((k) => ({ file, severity: 'error' as const, message: `the file has two rows for ${k.replace(/\u0000/g, ' ')}` })));
     }
-    const before = range(tables[dataset]!, market);
+    const before = range(tables[dataset]!, markets);
     const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
     const marketsAdded: string[] = [];
-    if (merged.added + merged.replaced > 0) {
+    if (merged.added + merged.filled + merged.replaced > 0) {
       tables[dataset] = merged.rows;
       touched.add(dataset);
       if (!tables.sources!.some((s) => s.id === sourceId)) {
-        tables.sources!.push(sourceRow(format, file, hash, sourceId, today));
+        tables.sources!.push(sourceRow(format, file, hash, sourceId, today, via));
         touched.add('sources');
       }
-      if (format.market && !tables.markets!.some((m) => m.id === format.market!.id)) {
-        tables.markets!.push({ ...format.market, source: sourceId });
-        marketsAdded.push(format.market.id);
+      const formatMarkets = [...('market' in format && format.market ? [format.market] : []), ...('markets' in format ? format.markets ?? [] : [])];
+      for (const market of formatMarkets) {
+        if (!markets?.has(market.id) || tables.markets!.some((m) => m.id === market.id)) continue;
+        tables.markets!.push({ ...market, source: sourceId });
+        marketsAdded.push(market.id);
         touched.add('markets');
       }
     }
     reports.push({
-      file, format: format.id, dataset, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
-      changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, marketsAdded,
-      rangeBefore: before, rangeAfter: range(tables[dataset]!, market),
+      file, format: format.id, dataset, unused: null, via, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
+      filled: merged.filled, changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, skips: extracted.skips ?? [], marketsAdded,
+      rangeBefore: before, rangeAfter: range(tables[dataset]!, markets),
     });
   }
   if (touched.size > 0 && txn) await writeValidated(txn, tables, touched, options.version);
   return reports;
 }
 
-/** A file to import as bytes; what is not a readable regular file is a located error. */
-async function readInput(file: string): Promise<Buffer> {
+/** The counts of a file that changed nothing. */
+const NOTHING = { read: 0, added: 0, unchanged: 0, filled: 0, changed: [], replaced: 0, skipped: 0, skippedReason: null, skips: [], marketsAdded: [], rangeBefore: null, rangeAfter: null } as const;
+
+function needsData(format: ImportFormat): boolean {
+  return 'needs' in format && (format.needs?.length ?? 0) > 0;
+}
+
+/**
+ * A file to import as bytes (a zip archive's one data file, read out of it); what is not a
+ * readable regular file, or an archive of several files, is a located error.
+ */
+async function readInput(file: string): Promise<ImportInput> {
   try {
-    return await readRegularFile(file);
+    const input = unwrapArchive({ path: file, bytes: await readRegularFile(file) });
+    // A workbook that cannot be parsed (damaged, or too slow to) says why, not "unknown format".
+    if (looksLikeWorkbook(input.bytes)) await readWorkbook(input.bytes, file);
+    return input;
   } catch (error) {
     if (error instanceof InputError) throw new DataError([error.issue]);
     throw error;
   }
 }
 
-function marketOf(format: ImportFormat): string | undefined {
-  const constants = format.constants as { market?: string };
-  return constants.market;
+/** The markets a file's rows belong to; undefined for datasets without markets (exchange rates). */
+function marketsOf(rows: readonly Record<string, unknown>[]): Set<string> | undefined {
+  const markets = new Set(rows.flatMap((r) => (typeof r.market === 'string' ? [r.market] : [])));
+  return markets.size > 0 ? markets : undefined;
 }
 
-function range(rows: readonly Record<string, unknown>[], market: string | undefined): [string, string] | null {
-  const values = rows.filter((r) => market === undefined || r.market === undefined || r.market === market).map((r) => String(r.date ?? r.year ?? '')).filter(Boolean).sort();
-  return values.length > 0 ? [values[0]!, values.at(-1)!] : null;
+function range(rows: readonly Record<string, unknown>[], markets: ReadonlySet<string> | undefined): [string, string] | null {
+  // One pass, no sort: a dataset can hold hundreds of thousands of rows (account-years).
+  let lo: string | undefined;
+  let hi: string | undefined;
+  for (const r of rows) {
+    if (markets !== undefined && r.market !== undefined && !markets.has(String(r.market))) continue;
+    const v = String(r.date ?? r.year ?? '');
+    if (v === '') continue;
+    if (lo === undefined || v < lo) lo = v;
+    if (hi === undefined || v > hi) hi = v;
+  }
+  return lo !== undefined && hi !== undefined ? [lo, hi] : null;
 }
 
-function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string): Record<string, unknown> {
+function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string, via: string | null): Record<string, unknown> {
+  const through = via ? ` (read through the ${basename(via)} beside it)` : '';
   return {
     id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, original_url: null, published: null, retrieved: today, licence: null,
-    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}, sha256 ${hash}.`,
+    note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}${through}, sha256 ${hash}.`,
   };
 }
 

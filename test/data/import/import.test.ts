@@ -69,7 +69,8 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
 
   it('succeeds, and data/ stays valid', async () => {
     const reports = await importFiles(Object.values(FILES).map((f) => join(REAL, f)), opts(dir));
-    expect(reports.map((r) => r.format)).toEqual(Object.keys(FILES));
+    // The registry's verified emissions feed two datasets: yearly totals and account-years.
+    expect(reports.map((r) => r.format)).toEqual(Object.keys(FILES).flatMap((id) => (id === 'eutl-verified-emissions' ? [id, 'eutl-account-emissions'] : [id])));
     expect(reports.find((r) => r.format === 'wind-cea')).toMatchObject({ dataset: 'market-daily', added: 918, rangeBefore: null, rangeAfter: ['2021-07-16', '2025-05-07'] });
     expect(reports.find((r) => r.format === 'wind-hbea')?.marketsAdded).toEqual(['hbea']);
     const { data, issues } = await loadData(dir);
@@ -119,7 +120,7 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
     const m = computeMetrics(data!, { subject: 'cn-ets', reference: 'eu-ets', window: { start: '2023-01-01', end: '2024-12-31' } });
     // No stated figure covers 2023-2024: the total is the sum of that window's daily volumes.
     expect(m.daily['cn-ets']!.window).toEqual({ start: '2023-01-01', end: '2024-12-31' });
-    expect(m.volume.subject.total.method).toBe('sum of daily exchange volumes');
+    expect(m.volume.subject.total.method).toBe('sum of daily exchange (series wind) volumes');
     expect(m.volume.subject.total.value).toBe(m.daily['cn-ets']!.volume.value);
     expect(m.volume.subject.total.value!).toBeGreaterThan(3e8);
     expect(m.volume.ratio.missing).toMatch(/no traded-volume fact or daily volumes for eu-ets/);
@@ -195,7 +196,7 @@ describe.skipIf(!present)('merging', () => {
     await writeFile(file, [...lines.slice(0, 3), lines[2]!.replace(/,24\.87,/, ',24.88,'), ...lines.slice(3)].join('\n'));
     const error = await importFiles([file], opts(dir)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
-    expect((error as DataError).issues[0]!.message).toMatch(/the file has two rows for eu-ets futures 2008-04-0/);
+    expect((error as DataError).issues[0]!.message).toMatch(/the file has two rows for eu-ets futures ets-watch 2008-04-0/);
     expect(existsSync(join(dir, 'market-daily.csv'))).toBe(false);
   }, 30_000);
 

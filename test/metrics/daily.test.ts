@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Data } from '../../src/data/datasets/index.js';
+import { dailyStats } from '../../src/metrics/daily.js';
+import { shippedData, withRows } from './helpers.js';
+
+type DailyRow = Data['market-daily'][number];
+const day = (series: string, date: string, close: number): DailyRow => ({
+  market: 'eu-ets', instrument: 'futures', series, date, close, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null,
+});
+const window = { start: '2023-01-01', end: '2023-12-31' };
+
+describe('daily statistics use one series per market, and say which', () => {
+  it('takes the series with most rows in the window and never mixes in another publisher\'s prices', async () => {
+    // Two publishers' EUA futures differing by 4.5 EUR/t: a splice would give a low of 80 and a high of 90.5.
+    const rows = [day('investing-eua-yearly', '2023-03-01', 86), day('investing-eua-yearly', '2023-03-02', 90.5), day('investing-cn-carbon', '2023-03-01', 81.5), day('investing-cn-carbon', '2023-03-02', 86), day('investing-cn-carbon', '2023-03-03', 80)];
+    const data = withRows(await shippedData(), { 'market-daily': () => rows });
+    const stats = dailyStats(data, 'eu-ets', window)!;
+    expect([stats.low.value, stats.high.value]).toEqual([80, 86]);
+    expect(stats.low.method).toContain('series investing-cn-carbon');
+    expect(stats.low.inputs[0]!.rows[0]).toMatch(/^eu-ets\/futures\/investing-cn-carbon\//);
+    // The same rows in another order: the same choice.
+    const reversed = withRows(data, { 'market-daily': (r) => [...r].reverse() });
+    expect(dailyStats(reversed, 'eu-ets', window)!.high.value).toBe(86);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { Data } from '../../src/data/datasets/index.js';
+import { dataReach, latestObservation } from '../../src/metrics/reach.js';
+import { shippedData, withRows } from './helpers.js';
+
+type PowerRow = Data['power-generation'][number];
+const total = (year: number, partial: boolean | null): PowerRow => ({
+  region: 'eu27', year, source_type: 'total', label_zh: '发电总量（欧盟27国）', gwh: 2_800_000, partial,
+  paper_share_pct: null, paper_growth_pct: null, paper_ref: null, source: 'owid-energy-eu27', note: null,
+});
+
+describe('how far a series reaches', () => {
+  it('does not let a provisional (partial) year of generation data reach its year\'s end, nor the brief\'s "as of"', async () => {
+    const data = withRows(await shippedData(), { 'power-generation': (rows) => [...rows, total(2024, null), total(2025, true)] });
+    const reach = dataReach(data);
+    expect(reach.find((r) => r.subject === 'eu27')).toMatchObject({ first: '2010-01-01', last: '2024-12-31' });
+    expect(latestObservation(reach)! < '2025-01-01').toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './cli/exit.js';
 import { resolveDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
+import { FORMATS } from './build/formats.js';
 import { runInterruptCleanup } from './interrupt.js';
 
 // Each command's code is imported when it runs, so `--help` or `check` does not load the renderer.
@@ -25,7 +26,7 @@ function withBuildOptions(command: Command, forScripts = true): Command {
     .addOption(dataOption())
     .option('--out <dir>', 'output directory', 'output')
     .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
-    .option('--format <list>', 'formats, comma-separated (html,sections,pdf)')
+    .option('--format <list>', `formats, comma-separated (${FORMATS.join(',')})`)
     .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
     .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
     .option('--clean', 'remove the files of formats not built this time (by default they are kept)');

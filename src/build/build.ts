@@ -22,6 +22,8 @@ import { onInterrupt } from '../interrupt.js';
 import { lockOutput } from './lock.js';
 import { OutputFolder } from './output-folder.js';
 import { StagedOutput } from './write.js';
+import { ChartImages, holdsSocialImage } from './images.js';
+import { SOCIAL_IMAGE_FILE } from '../render/social-meta.js';
 import type { Format } from './formats.js';
 export { FORMATS, type Format } from './formats.js';
 
@@ -76,7 +78,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const dataHash = records || session ? await hashFolders([options.dataDir]) : undefined;
   const inputs = records && cacheKey(
     VERSION, FONT_PACKAGE, dataHash, await hashFolders([templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, options.clean === true, comparison,
-    options.formats.includes('pdf') ? browserIdentity() : '',
+    options.formats.some((f) => f === 'pdf' || f === 'charts') ? browserIdentity() : '',
   );
   const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
   if (unchanged) {
@@ -128,6 +130,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       if (!options.formats.includes('html')) await staged.keepPrevious(`${lang}/brief.html`);
       if (!options.formats.includes('pdf')) await staged.keepPrevious(`${lang}/brief.pdf`);
       if (!options.formats.includes('sections')) await staged.keepPreviousFolder(`${lang}/sections`);
+      if (!options.formats.includes('charts')) {
+        await staged.keepPreviousFolder(`${lang}/charts`);
+        await staged.keepPrevious(`${lang}/${SOCIAL_IMAGE_FILE}`);
+      }
     }
   };
   // The folder's record covers old and new files while they are swapped, then the new ones only.
@@ -143,14 +149,18 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   // the browser is started only when a PDF is not in the cache.
   const printer = session?.printer ?? new Printer();
   const printing: Promise<{ job: PdfJob; outcome: PrintOutcome }>[] = [];
+  const images = new ChartImages({ cache, printer, browser: browserIdentity(), write, log });
   try {
     // Languages render side by side: while one waits for its font subsets (worker threads), the
     // other draws its charts. Outputs are still written, and PDFs queued, in language order.
     const started = Date.now();
-    const renders = options.langs.map((lang) => renderLanguage({ data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log }));
+    const renders = options.langs.map((lang) => renderLanguage({
+      data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log, socialImage: holdsSocialImage(folder.dir, lang, options.formats, options.clean === true),
+    }));
     for (const render of renders) render.catch(() => {}); // each is awaited below, in order
     for (const [i, lang] of options.langs.entries()) {
-      const { charts, rendered, manifest, pdfMetadata, ledger } = await renders[i]!;
+      const output = await renders[i]!;
+      const { charts, rendered, manifest, pdfMetadata, ledger } = output;
       if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       // Every number the brief states, with its scope, period, precision, rows and verdict.
       await write(`${lang}/numbers.json`, ledger);
@@ -178,17 +188,20 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
           printing.push(printer.print(job).then((result) => ({ job, outcome: { result } }), (error: unknown) => ({ job, outcome: { error } })));
         }
       }
+      // After the PDF, so the brief prints first; the PNGs share its browser.
+      if (options.formats.includes('charts')) await images.add(output, data.sources, fonts, config);
     }
     const printed = await Promise.all(printing);
-    const failure = printed.find((p) => 'error' in p.outcome)?.outcome;
+    const drawFailure = await images.settle();
+    const failure = printed.find((p) => 'error' in p.outcome)?.outcome ?? drawFailure;
     if (failure && 'error' in failure) {
       const error = failure.error as Error;
       if (!(error instanceof BrowserNotFoundError)) {
-        throw new Error(`printing the PDFs failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`, { cause: error });
+        throw new Error(`${printed.some((p) => 'error' in p.outcome) ? 'printing the PDFs' : 'drawing the chart PNGs'} failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`, { cause: error });
       }
       // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
       // (never delete a good output), commit, and report the missing browser.
-      for (const { job } of printed) await staged.keepPrevious(job.name);
+      for (const name of [...printed.map((p) => p.job.name), ...images.pending]) await staged.keepPrevious(name);
       await written();
       await commit();
       throw error;
@@ -201,6 +214,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       await cache.put('pdf', job.key!, pdf);
       await write(job.name, pdf);
     }
+    await images.finish();
     await written();
     updated = await commit();
     if (inputs) await records!.save(options.outDir, inputs, hashes);

@@ -21,6 +21,8 @@ export const configSchema = z.strictObject({
   /** How prices are converted; the annual averages of fx-rates.csv are the method data/ supports now. */
   fx: z.strictObject({ method: z.enum(['annual-average']) }).optional(),
   theme: z.strictObject({ accent: hex.optional(), palette: z.array(hex).min(2).optional() }).optional(),
+  /** Where the output folder is published, so that og:image and og:url can be absolute. */
+  baseUrl: z.url({ protocol: /^https?$/, error: 'an http or https URL, where the output folder is published' }).optional(),
   /** A folder whose files replace the built-in templates of the same path (i18n/en.json, sections/global.hbs…). */
   templates: z.string().min(1).optional(),
 });

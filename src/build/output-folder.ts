@@ -12,7 +12,7 @@ export const MARKER = '.ets-brief-output';
 /** What ets-brief keeps at the top of an output folder besides the language folders. */
 const OWN_ENTRY = /^\.(ets-brief-output|ets-brief-cache|ets-brief\.lock|staging-\d+-\d+|previous-.+-\d+)$/;
 /** The files of a language folder, by name: how an output from before the marker is recognised. */
-const OUTPUT_FILE = /^(brief\.html|brief\.pdf|numbers\.json|changes\.html|changes\.json|sections\/[a-z0-9-]+\.html|sections\/manifest\.json|data\/[a-z0-9-]+\.csv)$/;
+const OUTPUT_FILE = /^(brief\.html|brief\.pdf|numbers\.json|changes\.html|changes\.json|og-image\.png|sections\/[a-z0-9-]+\.html|sections\/manifest\.json|data\/[a-z0-9-]+\.csv|charts\/[a-z0-9-]+(\.svg|\.png|@2x\.png))$/;
 /** Folders that are not storage: writing there means a mistake (and /proc can hang a build). */
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 

@@ -8,6 +8,7 @@ import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { ledgerDocument } from '../render/ledger.js';
+import { socialMeta } from '../render/social-meta.js';
 import type { TemplateFiles } from '../render/template-files.js';
 import { unusedRows } from '../render/unused.js';
 import { buildView, type BriefView } from '../render/view-model.js';
@@ -24,6 +25,8 @@ export interface LanguageOutput {
   readonly pdfMetadata: PdfMetadata;
   /** numbers.json: the ledger, the outline and the data the brief leaves unused. */
   readonly ledger: string;
+  /** The language's words, for what is drawn outside the HTML (chart images, the social card). */
+  readonly t: (key: string) => string;
 }
 
 export interface LanguageInputs {
@@ -37,6 +40,8 @@ export interface LanguageInputs {
   readonly config?: Config;
   readonly cache?: BuildCache;
   readonly log?: (line: string) => void;
+  /** Whether the output holds the Open Graph image brief.html should point to (see social-meta.ts). */
+  readonly socialImage?: boolean;
 }
 
 /** Charts, sentences and HTML (brief and sections) for one language, in memory. */
@@ -55,7 +60,8 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
     sectionIds.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
   );
   const view = buildView({ data, metrics, lang, t, chartsBySection });
-  const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds);
+  const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
+  const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds, social);
   const manifest = {
     generator: 'ets-brief',
     lang,
@@ -79,7 +85,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   // Sources the brief cites anywhere: its footnotes (sentences, tables, charts) and its numbers.
   const cited = new Set([...view.sources.map((s) => s.id), ...view.ledger.entries().flatMap((e) => e.sources)]);
   const ledger = ledgerDocument(view, { ...rendered.outline, unused: unusedRows(data, cited) });
-  return { lang, view, charts, rendered, manifest, pdfMetadata, ledger };
+  return { lang, view, charts, rendered, manifest, pdfMetadata, ledger, t };
 }
 
 /** Strings a config sets: its title, subtitle and author replace the templates' own. */

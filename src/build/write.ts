@@ -7,6 +7,10 @@ import { dirname, join, relative, sep } from 'node:path';
  * build that fails part-way leaves the previous output as it was.
  */
 export class StagedOutput {
+  /** Writes under way: discard() waits for them, so none recreates the folder it removed. */
+  private readonly pending = new Set<Promise<unknown>>();
+  private discarded = false;
+
   private constructor(
     readonly outDir: string,
     readonly stagingDir: string,
@@ -40,9 +44,17 @@ export class StagedOutput {
   }
 
   async write(relative: string, content: string | Uint8Array): Promise<void> {
+    // An interrupted build discards its staging while the rest of it still runs (drawing chart
+    // images, say): a later write must not bring the folder back, to be left behind by the exit.
+    if (this.discarded) throw new Error(`the staged output was discarded; ${relative} not written`);
     const file = join(this.stagingDir, relative);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, content);
+    const done = mkdir(dirname(file), { recursive: true }).then(() => writeFile(file, content));
+    this.pending.add(done);
+    try {
+      await done;
+    } finally {
+      this.pending.delete(done);
+    }
   }
 
   /** The files staged for each entry (e.g. `en`), relative to it and `/`-separated. */
@@ -81,6 +93,8 @@ export class StagedOutput {
   }
 
   async discard(): Promise<void> {
+    this.discarded = true;
+    await Promise.allSettled([...this.pending]);
     await rm(this.stagingDir, { recursive: true, force: true });
   }
 }

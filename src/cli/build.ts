@@ -96,7 +96,7 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
     return code;
   }
   // The first rebuild should not wait for a browser to start.
-  if (code === EXIT.ok && (options.format === undefined || options.format.includes('pdf'))) session.printer.warm();
+  if (code === EXIT.ok && (options.format === undefined || /pdf|charts/.test(options.format))) session.printer.warm();
   say('watching', `watching ${paths.join(', ')} (Ctrl-C to stop)`, { paths });
   return new Promise<number>(() => {});
 }
@@ -181,7 +181,7 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
       return EXIT.failure;
     }
     if (error instanceof BrowserNotFoundError) {
-      err.write(`✗ HTML and sections were written to ${outDir}, but no PDF: ${error.message}\n`);
+      err.write(`✗ HTML, sections and chart SVGs were written to ${outDir}, but no PDF or PNG: ${error.message}\n`);
       return EXIT.failure;
     }
     throw error;

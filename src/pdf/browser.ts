@@ -54,13 +54,15 @@ function fromPuppeteerCache(dir: string): string | undefined {
 
 /**
  * Headless, offline-friendly flags. --no-sandbox only when running as root, where Chromium refuses
- * to start otherwise; everyone else keeps the sandbox.
+ * to start otherwise; everyone else keeps the sandbox. --disable-partial-raster: a chart PNG is
+ * then drawn in one pass; redrawing only the text once its font had loaded left a few edge pixels
+ * of overlapping translucent marks a shade apart from one screenshot to the next.
  */
 export function launchArgs(isRoot = typeof process.getuid === 'function' && process.getuid() === 0): string[] {
   return [
     ...(isRoot ? ['--no-sandbox'] : []),
     '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-    '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none',
+    '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', '--disable-partial-raster',
   ];
 }
 
@@ -70,11 +72,14 @@ export const PROFILE_PREFIX = 'ets-brief-chrome-';
 /** Profiles of this process's browsers, each with its removal (done once the browser has exited). */
 const profiles = new Map<string, { pid: number | undefined; removed?: Promise<void> }>();
 const removals = new WeakMap<Browser, Promise<void>>();
+/** Every profile folder this process made, removed again at exit (see removeProfile). */
+const made = new Set<string>();
 
 export async function launchBrowser(location: BrowserLocation = findBrowser()): Promise<Browser> {
   await sweepBrowserProfiles();
   const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   profiles.set(userDataDir, { pid: undefined });
+  made.add(userDataDir);
   removeProfilesAtExit();
   // pipe: the browser talks over stdio, so it exits when this process does, even on SIGKILL.
   // Signals are handled by the caller (see src/interrupt.ts), which closes the browser and also
@@ -95,8 +100,11 @@ export async function launchBrowser(location: BrowserLocation = findBrowser()): 
   // it ends: closed, crashed or killed.
   const child = browser.process();
   const profile = { pid: child?.pid };
-  const exited = !child || child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const removed = exited.then(() => removeProfile(userDataDir));
+  const died = (code: number | null, signal: string | null) => signal !== null || (code ?? 0) !== 0;
+  const exited = !child || child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child ? died(child.exitCode, child.signalCode) : false)
+    : new Promise<boolean>((resolve) => child.once('exit', (code, signal) => resolve(died(code, signal))));
+  const removed = exited.then((crashed) => removeProfile(userDataDir, crashed));
   profiles.set(userDataDir, { ...profile, removed });
   removals.set(browser, removed);
   return browser;
@@ -111,8 +119,18 @@ export async function closeBrowser(browser: Browser): Promise<void> {
   await removals.get(browser);
 }
 
-async function removeProfile(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+/**
+ * A browser that was killed or crashed, rather than closed, can leave helper processes (its
+ * crash reporter) that write into the profile a moment after it was removed: it is looked at
+ * again for a second, and removed once more at exit.
+ */
+async function removeProfile(dir: string, crashed = false): Promise<void> {
+  const remove = () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  await remove();
+  for (let i = 0; crashed && i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (existsSync(dir)) await remove();
+  }
   profiles.delete(dir);
 }
 
@@ -125,12 +143,14 @@ function removeProfilesAtExit(): void {
   if (exitHook) return;
   exitHook = true;
   process.once('exit', () => {
-    for (const [dir, { pid }] of profiles) {
+    for (const { pid } of profiles.values()) {
       try {
         if (pid) process.kill(pid, 'SIGKILL');
       } catch {
         // already gone
       }
+    }
+    for (const dir of made) {
       try {
         rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
       } catch {

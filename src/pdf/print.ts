@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Browser, HTTPRequest } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { FONT_FAMILY } from '../fonts/noto-sans-sc.js';
 import { onInterrupt } from '../interrupt.js';
 import { closeBrowser, findBrowser, launchBrowser } from './browser.js';
@@ -57,11 +57,16 @@ export class Printer {
   }
 
   async print(job: PrintJob): Promise<PrintResult> {
+    return this.run((browser, timeout) => printOne(browser, job, timeout));
+  }
+
+  /** Runs `work` with the shared browser and its time limit; PDFs and PNGs share the page limit. */
+  async run<T>(work: (browser: Browser, timeout: number) => Promise<T>): Promise<T> {
     const browser = await this.start();
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
     try {
-      return await printOne(browser, job, this.timeout);
+      return await work(browser, this.timeout);
     } catch (error) {
       // A browser that died is not reused: the next job (say, the next build in watch) starts another.
       if (!browser.connected && this.browser) await this.close();
@@ -99,22 +104,37 @@ export class Printer {
   }
 }
 
-async function printOne(browser: Browser, job: PrintJob, timeout: number): Promise<PrintResult> {
-  const page = await browser.newPage();
+/**
+ * A new page that fetches nothing: the document is set in place (about:blank) or is a data: URL,
+ * and so are its fonts and images. Anything else, e.g. a URL that came in with the data, is
+ * refused and listed in `blocked`, never fetched. `window`: a window of its own, for a page to be
+ * screenshot (a tab behind another in one window draws no frames, and its screenshot waited for
+ * minutes while other pages opened and closed beside it).
+ */
+export async function offlinePage(browser: Browser, timeout: number, { window = false } = {}): Promise<{ page: Page; blocked: string[] }> {
+  const page = await browser.newPage(window ? { type: 'window' } : undefined);
   const blocked: string[] = [];
   try {
     page.setDefaultTimeout(timeout);
     await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      const url = request.url();
-      // The document is set in place (about:blank); fonts and images are data: URLs. Anything
-      // else, e.g. a URL that came in with the data, is refused and reported, never fetched.
-      if (url.startsWith('data:') || url === 'about:blank') void request.continue();
-      else {
-        blocked.push(url);
-        void request.abort('blockedbyclient');
-      }
-    });
+  } catch (error) {
+    await page.close().catch(() => {});
+    throw error;
+  }
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url === 'about:blank') void request.continue();
+    else {
+      blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  return { page, blocked };
+}
+
+async function printOne(browser: Browser, job: PrintJob, timeout: number): Promise<PrintResult> {
+  const { page, blocked } = await offlinePage(browser, timeout);
+  try {
     await page.setContent(job.html, { waitUntil: 'load', timeout });
     await page.emulateMediaType('print');
     // Glyphs used only in page margins are not loaded by layout; load them before printing.
@@ -129,7 +149,7 @@ async function printOne(browser: Browser, job: PrintJob, timeout: number): Promi
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise,

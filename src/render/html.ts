@@ -9,6 +9,7 @@ import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
+import { socialMeta, type SocialMeta } from './social-meta.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
 export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
@@ -190,6 +191,7 @@ export async function renderBrief(
   fonts: FontSet,
   t: (key: string) => string,
   sectionIds: readonly SectionId[] = SECTION_IDS,
+  social: SocialMeta = socialMeta(view.lang, view.title, t, { image: false }),
 ): Promise<RenderedBrief> {
   // Figures are numbered in reading order; a chart without data leaves no gap in the numbering.
   // Fragments leave the number to CSS (brief.css), which counts the figures of the page they are
@@ -227,7 +229,7 @@ export async function renderBrief(
     return { ...s, html: templates.section(s) };
   });
   const briefCssBody = templates.css;
-  const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '' });
+  const briefHtmlWithoutFonts = templates.layout({ view, sections: briefSections, css: '', social });
   // Printed pages carry the title and "page X of Y" in their margins, in the brief's own font.
   const marginText = `${view.title}${t('pdf.pageOf')}0123456789`;
   // Fragments: each with its own id prefix, and the sources it cites listed at its foot.
@@ -245,7 +247,7 @@ export async function renderBrief(
     fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText),
     ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
   ]);
-  const html = templates.layout({ view, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
+  const html = templates.layout({ view, social, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
   assertLedgered(html, view);
 
   const sections: RenderedSection[] = [];

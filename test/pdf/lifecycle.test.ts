@@ -105,7 +105,7 @@ describe('browser lifecycle', () => {
     const pdfBefore = await readFile(join(out, 'en', 'brief.pdf'));
     const r = await cli(['build', '--lang', 'en', '--out', out], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/HTML and sections were written .* but no PDF: no Chromium or Chrome found \(PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chrome/);
+    expect(r.stderr).toMatch(/HTML, sections and chart SVGs were written .* but no PDF or PNG: no Chromium or Chrome found \(PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chrome/);
     expect(r.stderr).toMatch(/apt-get install chromium/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(out, 'en', 'brief.html'))).toBe(true);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../data/errors.js';
@@ -19,7 +19,7 @@ import type { BuildSession } from './session.js';
 import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
 import { ConfigError, type Config } from './config.js';
 import { onInterrupt } from '../interrupt.js';
-import { lockOutput } from './lock.js';
+import { lockOutput, releaseOwnLockSync } from './lock.js';
 import { OutputFolder } from './output-folder.js';
 import { StagedOutput } from './write.js';
 import { ChartImages, holdsSocialImage } from './images.js';
@@ -101,10 +101,16 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   // Browser profiles left in the temp folder by builds killed outright (their process is gone).
   if (options.formats.includes('pdf')) await sweepBrowserProfiles();
   const staged = await StagedOutput.create(options.outDir);
-  const forget = onInterrupt(async () => {
-    await staged.discard();
-    await unlock();
-  });
+  const forget = onInterrupt(
+    async () => {
+      await staged.discard();
+      await unlock();
+    },
+    () => {
+      rmSync(staged.stagingDir, { recursive: true, force: true });
+      releaseOwnLockSync(options.outDir);
+    },
+  );
   const files: string[] = [];
   let updated: string[] = [];
   const changes: LanguageChanges[] = [];

@@ -1,3 +1,4 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import { isAlive } from '../data/process.js';
 import { join } from 'node:path';
@@ -33,3 +34,15 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   throw new OutputLockedError(outDir, -1);
 }
 
+
+/** Removes this process's lock at once (an interrupted exit's last resort); another's is left. */
+export function releaseOwnLockSync(outDir: string): void {
+  const file = join(outDir, LOCK);
+  let owner = '';
+  try {
+    owner = readFileSync(file, 'utf8').trim();
+  } catch {
+    return;
+  }
+  if (owner === String(process.pid)) rmSync(file, { force: true });
+}

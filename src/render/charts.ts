@@ -24,6 +24,8 @@ export interface ChartView {
   readonly csvFile: string;
   readonly csvHref: string;
   readonly sources: readonly string[];
+  /** The chart's own last observation: an ISO date, or a year where its rows are yearly; null if its rows say neither. */
+  readonly lastObservation: string | null;
 }
 
 /** The wide drawing's width in CSS pixels (it scales down to 600 px; below, the narrow one shows). */
@@ -93,9 +95,26 @@ export async function renderCharts(
       csvFile: `${def.id}.csv`,
       csvHref: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${csv}`)}`,
       sources: built.sources,
+      lastObservation: lastObservation(built.datasets.table),
     });
   }
   return views;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The latest day (a `date` field) or, for yearly rows, the latest `year` a chart's table holds: a
+ * chart exported on its own is dated by its own data, not by the brief's latest series.
+ */
+export function lastObservation(rows: readonly Readonly<Record<string, unknown>>[]): string | null {
+  let day: string | null = null;
+  let year: number | null = null;
+  for (const row of rows) {
+    if (typeof row.date === 'string' && ISO_DAY.test(row.date) && (day === null || row.date > day)) day = row.date;
+    if (typeof row.year === 'number' && Number.isInteger(row.year) && (year === null || row.year > year)) year = row.year;
+  }
+  return day ?? (year === null ? null : String(year));
 }
 
 /**

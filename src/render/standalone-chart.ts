@@ -40,15 +40,22 @@ export async function standaloneChart(chart: Pick<ChartView, 'svg'>, labels: Cha
 
 /** The labels of a chart in one language: its title, its sources' publishers and the as-of date. */
 export function chartLabels(
-  chart: Pick<ChartView, 'title' | 'sources'>, sources: readonly { readonly id: string; readonly publisher: string }[], asOfIso: string, lang: Lang, t: (key: string) => string,
+  chart: Pick<ChartView, 'title' | 'sources' | 'lastObservation'>, sources: readonly { readonly id: string; readonly publisher: string }[], asOfIso: string, lang: Lang, t: (key: string) => string,
 ): ChartLabels {
   const publishers = [...new Set(chart.sources.map((id) => sources.find((s) => s.id === id)?.publisher ?? id))];
   const key = publishers.length === 1 ? 'export.source' : 'export.sources';
   return {
     title: chart.title,
     source: fill(t(key), { sources: publishers.join(t('export.sourceSeparator')) }, key),
-    asOf: fill(t('export.asOf'), { date: formatDate(asOfIso, lang) }, 'export.asOf'),
+    asOf: asOfLabel(chart.lastObservation ?? asOfIso, lang, t),
   };
+}
+
+/** "Data as of 16 April 2021", or "Data to 2021" for a chart of yearly rows. */
+function asOfLabel(last: string, lang: Lang, t: (key: string) => string): string {
+  return /^\d{4}$/.test(last)
+    ? fill(t('export.through'), { year: last }, 'export.through')
+    : fill(t('export.asOf'), { date: formatDate(last, lang) }, 'export.asOf');
 }
 
 /** Width and height of a Vega SVG, from its root element. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/build/config.js';
 import { FontSet } from '../../src/fonts/font-set.js';
 import { parseUnicodeRange } from '../../src/fonts/noto-sans-sc.js';
-import { standaloneChart } from '../../src/render/standalone-chart.js';
+import { lastObservation } from '../../src/render/charts.js';
+import { chartLabels, standaloneChart } from '../../src/render/standalone-chart.js';
 import { socialMeta } from '../../src/render/social-meta.js';
 import { wrapText, xmlEscape, type TextStyle } from '../../src/render/svg-text.js';
 
@@ -107,5 +108,21 @@ describe('Open Graph tags', () => {
     for (const bad of ['javascript:alert(1)', 'ftp://example.org/', 'example.org/briefs', '']) {
       expect(configSchema.safeParse({ baseUrl: bad }).success, bad).toBe(false);
     }
+  });
+});
+
+describe('a chart exported on its own is dated by its own data', () => {
+  it('takes the latest day of its rows, else the latest year', () => {
+    expect(lastObservation([{ date: '2021-04-16', close: 1 }, { date: '2020-12-31', close: 2 }])).toBe('2021-04-16');
+    expect(lastObservation([{ year: 2021, mean: 40 }, { year: 2008, mean: 20 }])).toBe('2021');
+    expect(lastObservation([{ market: 'eu-ets', low: 1 }])).toBeNull();
+  });
+
+  it('says "Data to 2021" for yearly rows and the day otherwise, not the brief\'s latest series', () => {
+    const t = (key: string) => ({ 'export.source': 'Source: {sources}', 'export.sourceSeparator': '; ', 'export.asOf': 'Data as of {date}', 'export.through': 'Data to {year}' })[key]!;
+    const sources = [{ id: 's', publisher: 'ETS Watch' }];
+    expect(chartLabels({ title: 'EUA', sources: ['s'], lastObservation: '2021' }, sources, '2025-05-07', 'en', t).asOf).toBe('Data to 2021');
+    expect(chartLabels({ title: 'EUA', sources: ['s'], lastObservation: '2021-04-16' }, sources, '2025-05-07', 'en', t).asOf).toMatch(/^Data as of .*2021$/);
+    expect(chartLabels({ title: 'EUA', sources: ['s'], lastObservation: null }, sources, '2025-05-07', 'en', t).asOf).toMatch(/2025$/);
   });
 });

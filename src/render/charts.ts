@@ -104,17 +104,22 @@ export async function renderCharts(
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The latest day (a `date` field) or, for yearly rows, the latest `year` a chart's table holds: a
+ * The latest day (a `date` or `period` field) or, for yearly rows, the latest year a chart's table holds: a
  * chart exported on its own is dated by its own data, not by the brief's latest series.
  */
 export function lastObservation(rows: readonly Readonly<Record<string, unknown>>[]): string | null {
   let day: string | null = null;
   let year: number | null = null;
   for (const row of rows) {
-    if (typeof row.date === 'string' && ISO_DAY.test(row.date) && (day === null || row.date > day)) day = row.date;
-    if (typeof row.year === 'number' && Number.isInteger(row.year) && (year === null || row.year > year)) year = row.year;
+    // `period` is a year or a day (the price chart's yearly points and daily markers).
+    for (const value of [row.date, row.period, row.year]) {
+      if (typeof value === 'string' && ISO_DAY.test(value) && (day === null || value > day)) day = value;
+      const y = typeof value === 'number' ? value : typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : null;
+      if (y !== null && Number.isInteger(y) && (year === null || y > year)) year = y;
+    }
   }
-  return day ?? (year === null ? null : String(year));
+  if (day !== null && (year === null || Number(day.slice(0, 4)) >= year)) return day;
+  return year === null ? null : String(year);
 }
 
 /**

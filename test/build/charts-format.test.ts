@@ -14,7 +14,7 @@ import { computeMetrics, DEFAULT_COMPARISON } from '../../src/metrics/index.js';
 import { BrowserNotFoundError, closeBrowser, launchBrowser } from '../../src/pdf/browser.js';
 import { Printer } from '../../src/pdf/print.js';
 import { rasterise } from '../../src/pdf/raster.js';
-import { formatDate, type Lang } from '../../src/render/format.js';
+import type { Lang } from '../../src/render/format.js';
 import { socialCard } from '../../src/render/social-card.js';
 import { TemplateFiles } from '../../src/render/template-files.js';
 import { band, decodePng, ink, pngHeader } from '../png.js';
@@ -45,10 +45,6 @@ const chartIds = async (dir: string, lang: string) => (await readdir(join(dir, l
 const sizeOf = (svg: string) => {
   const root = /<svg [^>]*>/.exec(svg)![0];
   return { width: Number(/ width="(\d+)"/.exec(root)![1]), height: Number(/ height="(\d+)"/.exec(root)![1]) };
-};
-const asOfLine = async (lang: Lang) => {
-  const asOf = (JSON.parse((await read(lang, 'numbers.json')).toString()) as { asOf: string }).asOf;
-  return lang === 'en' ? `Data as of ${formatDate(asOf, lang)}` : `数据截至${formatDate(asOf, lang)}`;
 };
 
 const unescapeHtml = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -121,12 +117,16 @@ describe('the charts format', () => {
         expect(parsed.title).toBe(title);
         expect(parsed.texts.join('').replace(/\s/g, '')).toContain(title.replace(/\s/g, ''));
         expect(parsed.texts.some((t) => t.startsWith(lang === 'en' ? 'Source' : '来源：'))).toBe(true);
-        expect(parsed.texts).toContain(await asOfLine(lang));
+        // Dated by the chart's own data (its last day, or its last year for yearly rows).
+        expect(parsed.texts.some((t) => (lang === 'en' ? /^Data (as of|to) / : /^数据截至/).test(t)), `${lang} ${id}`).toBe(true);
         expect(text).toMatch(/@font-face\{font-family:'etsb Noto Sans SC';[^}]*src:url\(data:font\/woff;base64,/);
         expect([...text.matchAll(/url\((?!data:|#)|\s(xlink:)?href=|\ssrc=|https?:\/\/(?!www\.w3\.org\/)/g)].map((m) => m[0])).toEqual([]);
       }
     }
     expect((await parseSvg((await read('en', 'charts', 'eua-price.svg')).toString())).texts).toContain('Source: ETS Watch (github.com/OSUKED/ETS-Watch)');
+    // The EUA futures end in 2021, whatever the brief's latest series: the picture says so.
+    expect((await parseSvg((await read('en', 'charts', 'eua-price.svg')).toString())).texts).toContain('Data to 2021');
+    expect((await parseSvg((await read('zh-CN', 'charts', 'eua-price.svg')).toString())).texts).toContain('数据截至2021年');
   }, 120_000);
 
   it('draws with the embedded font in Chromium, without the brief or its CSS, and fetches nothing', async () => {

@@ -115,6 +115,8 @@ describe('a chart exported on its own is dated by its own data', () => {
   it('takes the latest day of its rows, else the latest year', () => {
     expect(lastObservation([{ date: '2021-04-16', close: 1 }, { date: '2020-12-31', close: 2 }])).toBe('2021-04-16');
     expect(lastObservation([{ year: 2021, mean: 40 }, { year: 2008, mean: 20 }])).toBe('2021');
+    expect(lastObservation([{ period: 2020, mean: 25 }, { period: 2021, mean: 40 }])).toBe('2021');
+    expect(lastObservation([{ period: '2020-03-02', mean: 20 }, { period: 2021, mean: 40 }])).toBe('2021');
     expect(lastObservation([{ market: 'eu-ets', low: 1 }])).toBeNull();
   });
 

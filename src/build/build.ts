@@ -155,7 +155,9 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
-      for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
+      for (const chart of charts.values()) {
+        for (const f of [{ file: chart.csvFile, csv: chart.csv }, ...chart.files]) await write(`${lang}/data/${f.file}`, `\ufeff${f.csv}`);
+      }
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
       if (options.formats.includes('pdf')) {
         const job: PdfJob = { name: `${lang}/brief.pdf`, html: rendered.html, marginText: rendered.marginText, meta: pdfMetadata };

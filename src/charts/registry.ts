@@ -1,7 +1,8 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
-import { asCovered, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
+import { emissionsAndGdp, gdpRegionOf, INDEX_BASE } from '../metrics/decoupling.js';
+import { asCovered, companySurplus, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
 import { isPartialYear } from '../metrics/period.js';
 import { reduceSeries } from './reduce.js';
 
@@ -28,6 +29,11 @@ export interface ChartBuild {
   readonly placeholders: Readonly<Record<string, string | number>>;
   /** Source ids behind the chart, for its caption. */
   readonly sources: readonly string[];
+  /**
+   * Tables written beside the chart's CSV as `<chart>-<name>.csv` (e.g. the accounts a company's
+   * figure sums, for a reader to review); each header is the string `charts.<id>.<name>.<field>`.
+   */
+  readonly files?: readonly { readonly name: string; readonly fields: readonly string[]; readonly rows: readonly Row[] }[];
 }
 
 export interface ChartDefinition {
@@ -171,6 +177,66 @@ export const CHARTS: readonly ChartDefinition[] = [
           comparable: comparable ? ctx.t('charts.emissions.comparableNote').replace('{scope}', scopeName(comparable[0]!.coverage)) : '',
         },
         sources: [...sourcesOf(used), ...sourcesOf(ctx.data.scopes.filter((x) => x.market === market))].filter((x, i, a) => a.indexOf(x) === i).sort(),
+      };
+    },
+  },
+  {
+    id: 'emissions-gdp',
+    height: 220,
+    fields: ['year', 'emissionsIndex', 'gdpIndex', 'emissions', 'gdp'],
+    build(ctx) {
+      // The paper's Figure 7: emissions against real GDP, both indexed to the first year they share,
+      // emissions on one scope (the comparable series) so a change of coverage is not read as a fall.
+      const market = referenceOf(ctx);
+      const region = gdpRegionOf(ctx.data, market);
+      const series = region ? emissionsAndGdp(ctx.data, market, region) : null;
+      if (!series) return null;
+      const table = series.years.map((y) => ({
+        year: y.year, emissionsIndex: round(y.emissionsIndex, 1), gdpIndex: round(y.gdpIndex, 1), emissions: round(y.emissions / 1e6, 1), gdp: round(y.gdp / 1e9, 1),
+      }));
+      const lines = table.flatMap((r) => [
+        { year: r.year, series: ctx.t('charts.emissions-gdp.emissionsSeries'), index: r.emissionsIndex },
+        { year: r.year, series: ctx.t('charts.emissions-gdp.gdpSeries'), index: r.gdpIndex },
+      ]);
+      return {
+        datasets: { table, lines, base: [{ index: INDEX_BASE }] },
+        placeholders: {
+          base: series.baseYear, baseIndex: INDEX_BASE, from: table[0]!.year, to: table.at(-1)!.year, scope: scopeLabel(ctx.data, series.scope, ctx.lang),
+          region: ctx.t(`regions.${series.region}`), currency: series.currency, priceYear: series.priceYear,
+        },
+        sources: series.sources,
+      };
+    },
+  },
+  {
+    id: 'company-surplus',
+    height: 240,
+    fields: ['year', 'verified', 'allocated', 'surplus', 'accounts'],
+    build(ctx) {
+      // The paper's Figure 8: a company's verified emissions against its free allocation, from the
+      // registry's accounts its rule (company-rules.csv) finds; the accounts are written beside it.
+      const company = ctx.data['company-rules'].map((r) => r.company)[0];
+      const result = company ? companySurplus(ctx.data, company) : null;
+      const years = (result?.years ?? []).filter((y) => y.verified.value !== null);
+      if (!result || years.length < 2) return null;
+      const mt = (m: { value: number | null }) => (m.value === null ? null : round(m.value / 1e6, 2));
+      const table = years.map((y) => ({ year: y.year, verified: mt(y.verified), allocated: mt(y.allocated), surplus: mt(y.surplus), accounts: y.verified.inputs.find((i) => i.dataset === 'account-years')?.rows.length ?? 0 }));
+      const lines = table.flatMap((r) => [
+        { year: r.year, series: ctx.t('charts.company-surplus.verifiedSeries'), value: r.verified },
+        { year: r.year, series: ctx.t('charts.company-surplus.allocatedSeries'), value: r.allocated },
+      ]);
+      const hit = (h: { field: string; pattern: string; text: string }) => `${ctx.t(`charts.company-surplus.fields.${h.field}`)}: ${h.text}`;
+      const account = (a: (typeof result.accounts)[number], excluded: boolean) => ({
+        account: a.account, country: a.country, installation: a.name, holder: a.holder, parent: a.parent,
+        matchedBy: a.matchedBy.map(hit).join(' | '), excludedBy: a.excludedBy.map(hit).join(' | '),
+        counted: ctx.t(excluded ? 'charts.company-surplus.no' : 'charts.company-surplus.yes'), review: a.review.join(' | '),
+      });
+      const accounts = [...result.accounts.map((a) => account(a, false)), ...result.excluded.map((a) => account(a, true))].sort((a, b) => a.account - b.account);
+      return {
+        datasets: { table, lines },
+        placeholders: { company: result.label, from: table[0]!.year, to: table.at(-1)!.year, accounts: result.accounts.length, file: `company-surplus-accounts.csv` },
+        sources: [...new Set(years.flatMap((y) => [...y.verified.sources, ...y.allocated.sources]))].sort(),
+        files: [{ name: 'accounts', fields: ['account', 'country', 'installation', 'holder', 'parent', 'matchedBy', 'excludedBy', 'counted', 'review'], rows: accounts }],
       };
     },
   },

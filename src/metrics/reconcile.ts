@@ -1,7 +1,9 @@
 import type { Data } from '../data/datasets/index.js';
 import { agreesWithPrinted, COMPARISON_RULE, type Qualifier } from './compare.js';
 import { emissionsChange, emissionsChangePerYear } from './emissions.js';
-import { auctionRevenueGrowth } from './growth.js';
+import { companySurplus } from './company.js';
+import { gdpChange } from './decoupling.js';
+import { auctionRevenueGrowth, cagr } from './growth.js';
 import type { PowerMix } from './power-mix.js';
 import type { ImpliedPrice, PriceBand } from './price.js';
 import { periodOf, type Fact } from './select.js';
@@ -105,6 +107,46 @@ const RECOMPUTE: Readonly<Record<string, (data: Data, fact: Fact, inputs: Reconc
   },
 };
 
+/**
+ * Derived numbers about a subject of a market (a company, the region whose GDP is compared), by
+ * indicator: the subject is looked up in data/ (company-rules.csv's company or label, gdp.csv's
+ * region), never named here.
+ */
+const RECOMPUTE_SUBJECT: Readonly<Record<string, (data: Data, fact: Fact, subject: string) => Metric>> = {
+  'real-gdp-change': (data, fact, region) => gdpChange(data, region, yearOf(fact.period_start), yearOf(fact.period_end)),
+  'emissions-change-per-year': (data, fact, subject) => {
+    const from = yearOf(fact.period_start);
+    const to = yearOf(fact.period_end);
+    const method = `compound annual change of ${subject}'s verified emissions, summed over the accounts its rule in company-rules.csv finds`;
+    const company = companyOf(data, subject);
+    if (!company) return unavailable('%/yr', method, `company-rules.csv has no rule for ${subject}`);
+    const a = company.years.find((y) => y.year === from)?.verified;
+    const b = company.years.find((y) => y.year === to)?.verified;
+    if (!a || !b || a.value === null || b.value === null) return unavailable('%/yr', method, `account-years.csv has no verified emissions of ${subject}'s accounts for ${from} and ${to}`);
+    return metric({
+      value: cagr(a.value, b.value, to - from), unit: '%/yr', period: { start: `${from}-01-01`, end: `${to}-12-31` }, method: `${method}, ${from} to ${to}`,
+      inputs: [...a.inputs, ...b.inputs], sources: [...a.sources, ...b.sources],
+    });
+  },
+  'surplus-allowance-sales': (data, fact, subject) => {
+    const from = yearOf(fact.period_start);
+    const to = yearOf(fact.period_end);
+    const method = `${subject}'s income from selling surplus allowances`;
+    const years = companyOf(data, subject)?.years.filter((y) => y.year >= from && y.year <= to && y.surplus.value !== null) ?? [];
+    const surplus = years.reduce((s, y) => s + y.surplus.value!, 0);
+    // The registry holds allocation and emissions: the surplus, not what was sold, when, or at what price.
+    return unavailable('EUR', method, years.length === 0
+      ? `data/ has no free allocation and verified emissions of ${subject}'s accounts for ${from}–${to}`
+      : `the registry records free allocation and verified emissions, not sales or their prices: the surplus of ${subject}'s matched accounts over ${years[0]!.year}–${years.at(-1)!.year} is ${Math.round(surplus)} t, but which of it was sold, when and at what price is not in data/`);
+  },
+};
+
+/** A company's surplus by the rule whose company id or label is `subject`. */
+function companyOf(data: Data, subject: string) {
+  const rule = data['company-rules'].find((r) => r.company === subject || r.label === subject);
+  return rule ? companySurplus(data, rule.company) : null;
+}
+
 const yearOf = (date: string | null) => (date === null ? Number.NaN : +date.slice(0, 4));
 
 export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
@@ -171,8 +213,10 @@ function shorterThanClaim(fact: Fact, m: Metric): { reason: string; because: Bec
 
 function derivedFinding(data: Data, fact: Fact, inputs: ReconcileInputs): Finding {
   const recompute = fact.subject === null ? RECOMPUTE[fact.indicator] : undefined;
+  const bySubject = fact.subject !== null ? RECOMPUTE_SUBJECT[fact.indicator] : undefined;
   const m = recompute
     ? recompute(data, fact, inputs)
+    : bySubject ? bySubject(data, fact, fact.subject!)
     : unavailable(fact.unit, fact.indicator, fact.subject !== null ? `data/ has no series for ${fact.subject}` : `no recomputation is defined for ${fact.indicator}`);
   return finding(fact, `facts/${fact.id}`, m);
 }

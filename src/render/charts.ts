@@ -22,6 +22,8 @@ export interface ChartView {
   readonly csvFile: string;
   readonly csvHref: string;
   readonly sources: readonly string[];
+  /** Further tables written beside the chart's CSV (see ChartBuild.files). */
+  readonly files: readonly { readonly file: string; readonly csv: string }[];
 }
 
 /** Chart width in CSS pixels; the SVG scales down on narrow screens. */
@@ -67,6 +69,10 @@ export async function renderCharts(
       csvFile: `${def.id}.csv`,
       csvHref: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${csv}`)}`,
       sources: built.sources,
+      files: (built.files ?? []).map((f) => ({
+        file: `${def.id}-${f.name}.csv`,
+        csv: toCsv(f.fields.map((field) => ctx.t(`charts.${def.id}.${f.name}.${field}`)), f.rows.map((row) => f.fields.map((field) => row[field] ?? null))),
+      })),
     });
   }
   return views;

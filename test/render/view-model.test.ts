@@ -57,9 +57,12 @@ describe('the data-gaps paragraph follows the data', () => {
     expect(before).toContain("annual EU ETS traded volumes beyond the paper's round figures (2007–2008, 2012–2021)");
     expect(before).toContain('any annual EU ETS traded volume for 2009–2011');
     expect(before).toContain('EU real GDP');
-    const gdpRow = { ...data.facts[0]!, id: 'eu-gdp-2022', market: 'eu-ets', subject: null, indicator: 'real-gdp', value: 1, qualifier: 'exact' as const };
+    // GDP of the region Figure 7's claim names, for the years of the comparable emissions series.
+    const region = data.facts.find((f) => f.indicator === 'real-gdp-change')!.subject!;
+    const gdpRows = [2005, 2010, 2020].map((year) => ({ region, entity: region, year, value: 1e12 + year, currency: 'USD', price_year: 2015, source: 'paper', note: null }));
     const exact = withRows(data, {
-      facts: (rows) => [...rows.map((f) => (f.market === 'eu-ets' && /^traded-volume/.test(f.indicator) ? { ...f, qualifier: 'exact' as const } : f)), gdpRow],
+      facts: (rows) => rows.map((f) => (f.market === 'eu-ets' && /^traded-volume/.test(f.indicator) ? { ...f, qualifier: 'exact' as const } : f)),
+      gdp: () => gdpRows,
     });
     const after = (await view(exact, 'en')).notes.gaps!.text;
     expect(after).not.toContain('round figures');

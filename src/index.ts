@@ -11,6 +11,8 @@ export type { RowOf, DatasetSchema } from './data/schema.js';
 export { readWindExport, type WindExport, type WindSeries } from './data/formats/wind.js';
 export { readYearColumns, type YearColumnsRead } from './data/formats/year-columns.js';
 export { readDataPackage, type PackageRead } from './data/formats/frictionless.js';
+export { marketMonthly, combineMonths, type MonthlyRow, type MonthsSummary } from './data/aggregates/market-monthly.js';
+export { auctionsAnnual, type AuctionYearRow } from './data/aggregates/auctions-annual.js';
 export { dailyPrices } from './data/formats/daily-prices.js';
 export { buildDescriptor } from './data/datapackage.js';
 export {

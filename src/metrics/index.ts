@@ -131,6 +131,8 @@ export { cagr } from './growth.js';
 export { currencyMismatches, type CurrencyMismatch } from './units.js';
 export { VERDICTS, type Because, type RuleChangeRow, type Verdict } from './reconcile.js';
 export type { InputRef, Period } from './types.js';
+export { auctionYears } from './auctions.js';
+export { seriesMonths, type SeriesMonths } from './daily.js';
 export { dataReach, latestObservation, type SeriesReach } from './reach.js';
 export { combine, decimalsFor, EXACT, roundSignificant, type Precision } from './precision.js';
 export { asCovered, comparableSeries, scopeChanges, scopeLabel } from './emissions.js';

@@ -24,8 +24,10 @@ export function dataReach(data: Data): SeriesReach[] {
   const span = (dates: readonly string[]) => (dates.length === 0 ? null : { first: dates.reduce((a, b) => (a < b ? a : b)), last: dates.reduce((a, b) => (a > b ? a : b)) });
   for (const market of data.markets.map((m) => m.id)) {
     const daily = data['market-daily'].filter((r) => r.market === market);
+    // Shipped months are daily data aggregated: their first and last days are daily observations.
+    const monthly = data['market-monthly'].filter((m) => m.market === market);
     const annual = data['price-annual'].filter((r) => r.market === market);
-    const dailySpan = span(daily.map((r) => r.date));
+    const dailySpan = span([...daily.map((r) => r.date), ...monthly.flatMap((m) => [m.first_date, m.last_date])]);
     const annualSpan = span([...annual.map((r) => r.first_date), ...annual.map((r) => r.last_date)]);
     const stated = (indicators: readonly string[]) =>
       span(data.facts.filter((f) => f.market === market && f.subject === null && f.value !== null && indicators.includes(f.indicator)).flatMap((f) => [f.period_start ?? f.period_end, f.period_end].filter((d): d is string => d !== null)));
@@ -37,7 +39,7 @@ export function dataReach(data: Data): SeriesReach[] {
     };
     const statedPrices = stated(['price-band-low', 'price-band-high', 'price-high', 'price-low', 'price-close', 'price-settle']);
     each('prices', [dailySpan && { ...dailySpan, basis: 'daily' }, annualSpan && { ...annualSpan, basis: 'annual' }, statedPrices && { ...statedPrices, basis: 'stated' }]);
-    const dailyVolumes = span(daily.filter((r) => r.volume !== null).map((r) => r.date));
+    const dailyVolumes = span([...daily.filter((r) => r.volume !== null).map((r) => r.date), ...monthly.filter((m) => m.volume !== null).flatMap((m) => [m.first_date, m.last_date])]);
     const statedVolumes = stated(['traded-volume', 'traded-volume-per-year']);
     each('volumes', [dailyVolumes && { ...dailyVolumes, basis: 'daily' }, statedVolumes && { ...statedVolumes, basis: 'stated' }]);
     const years = asCovered(data, market).map((r) => r.year);

@@ -1,11 +1,13 @@
 import type { RowOf } from '../schema.js';
 import { accountYears } from './account-years.js';
 import { auctions } from './auctions.js';
+import { auctionsAnnual } from './auctions-annual.js';
 import { companyRules } from './company-rules.js';
 import { emissions } from './emissions.js';
 import { facts } from './facts.js';
 import { fxDaily } from './fx-daily.js';
 import { marketDaily } from './market-daily.js';
+import { marketMonthly } from './market-monthly.js';
 import { sectorEmissions } from './sector-emissions.js';
 import { fxRates } from './fx-rates.js';
 import { gdp } from './gdp.js';
@@ -33,9 +35,11 @@ export const DATASETS = {
   'fx-rates': fxRates,
   recommendations,
   'market-daily': marketDaily,
+  'market-monthly': marketMonthly,
   'fx-daily': fxDaily,
   'sector-emissions': sectorEmissions,
   auctions,
+  'auctions-annual': auctionsAnnual,
   installations,
   'account-years': accountYears,
   'company-rules': companyRules,
@@ -47,5 +51,5 @@ export type DatasetName = keyof typeof DATASETS;
 /** The loaded data: one typed array of rows per dataset. */
 export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
 
-export { accountYears, auctions, companyRules, gdp, installations };
-export { emissions, facts, fxDaily, fxRates, marketDaily, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };
+export { accountYears, auctions, auctionsAnnual, companyRules, gdp, installations };
+export { emissions, facts, fxDaily, fxRates, marketDaily, marketMonthly, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auctionsAnnual } from '../../../src/data/aggregates/auctions-annual.js';
 import type { Data } from '../../../src/data/datasets/index.js';
 import { recognise } from '../../../src/data/import/recognise.js';
 import { importFiles, type FileReport } from '../../../src/data/import/run.js';
@@ -98,6 +99,13 @@ describe.skipIf(!present)('the new publisher files, as found', () => {
       const mine = totals(data.auctions.filter((a) => a.date.startsWith(String(year))));
       expect({ year, auctions: mine.auctions, revenueCents: mine.revenueCents }).toEqual({ year, auctions: expected.auctions, revenueCents: expected.revenueCents });
       expect(Math.abs(mine.weightedPrice - expected.weightedPrice), String(year)).toBeLessThan(0.005);
+      // The shipped aggregate (auctions-annual), over its allowance types, says the same.
+      const annual = auctionsAnnual(data.auctions).filter((r) => r.year === year);
+      const volume = annual.reduce((v, r) => v + r.volume, 0);
+      const revenue = annual.reduce((v, r) => v + r.revenue, 0);
+      expect({ year, auctions: annual.reduce((n, r) => n + r.auctions + r.cancelled, 0), revenueCents: Math.round(revenue * 100) }).toEqual({ year, auctions: expected.auctions, revenueCents: expected.revenueCents });
+      expect(Math.abs(revenue / volume - expected.weightedPrice), `${year} revenue ÷ volume`).toBeLessThan(0.005);
+      for (const r of annual) expect(Math.abs(r.price! - r.revenue / r.volume)).toBeLessThan(1e-9);
     }
     // The reports' revenue is price × volume for every auction that states both.
     for (const a of data.auctions) if (a.price !== null && a.revenue !== null) expect(Math.abs(a.revenue - a.price * a.volume), `${a.date} ${a.auction}`).toBeLessThan(1);

@@ -1,6 +1,8 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
+import { everySeriesMonths } from '../metrics/daily.js';
+import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
 import { emissionsAndGdp, gdpRegionOf, INDEX_BASE } from '../metrics/decoupling.js';
 import { asCovered, companySurplus, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
 import { isPartialYear } from '../metrics/period.js';
@@ -117,6 +119,43 @@ export const CHARTS: readonly ChartDefinition[] = [
           partial: partialYears.length > 0 ? ctx.t('charts.eua-price.partialNote').replace('{years}', partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', ')) : '',
         },
         sources: daily ? [...daily.sources] : sourcesOf(ctx.data['price-annual'].filter((r) => r.market === market)),
+      };
+    },
+  },
+  {
+    id: 'eua-series',
+    height: 240,
+    fields: ['series', 'month', 'mean', 'low', 'high', 'tradingDays'],
+    build(ctx) {
+      // The paper's Figures 1–4: the price through the phases, month by month, every publisher's
+      // series drawn and labelled on its own (two series are different contracts or rolls, never
+      // spliced); daily rows aggregated where data/ has them, else the shipped months.
+      const market = referenceOf(ctx);
+      const all = everySeriesMonths(ctx.data, market).map((s) => ({ ...s, months: s.months.filter((m) => m.trading_days > 0 && m.mean_close !== null) })).filter((s) => s.months.length >= 2);
+      if (all.length === 0) return null;
+      const publisher = (s: (typeof all)[number]) => {
+        const ids = s.months.flatMap((m) => m.source.split(';'));
+        return ctx.data.sources.find((x) => ids.includes(x.id))?.publisher ?? s.series;
+      };
+      const label = (s: (typeof all)[number]) => `${publisher(s)} (${s.series})`;
+      const midMonth = (month: string) => round(fractionalYear(`${month}-15`), 4);
+      const table = all.flatMap((s) => s.months.map((m) => ({ series: label(s), month: m.month, t: midMonth(m.month), mean: round(m.mean_close!, 2), low: m.low, high: m.high, tradingDays: m.trading_days })));
+      const months = table.map((r) => r.month).sort();
+      const lastT = Math.max(...table.map((r) => r.t));
+      const phases = ctx.data.phases
+        .filter((p) => p.market === market && p.start_year <= +months.at(-1)!.slice(0, 4))
+        .map((p) => ({ label: ctx.phaseLabel(p.phase), start: p.start_year, end: Math.min((p.end_year ?? Infinity) + 1, lastT) }));
+      const gaps = phasesWithoutPrices(ctx.data, market, all);
+      const list = (xs: string[]) => xs.join(ctx.t('charts.eua-series.listSeparator'));
+      return {
+        datasets: { table, phases },
+        placeholders: {
+          from: months[0]!, to: months.at(-1)!,
+          series: list(all.map((s) => ctx.t('charts.eua-series-part.seriesReach').replace('{series}', label(s)).replace('{from}', ctx.dateLabel(s.months[0]!.first_date)).replace('{to}', ctx.dateLabel(s.months.at(-1)!.last_date)).replace('{dataset}', ctx.t(`charts.eua-series-part.dataset.${s.dataset}`)))),
+          gap: gaps.length === 0 ? '' : ctx.t('charts.eua-series-part.gap').replace('{phases}', list(gaps.map((p) => `${ctx.phaseLabel(p.phase)} (${p.start_year}–${p.end_year ?? ''})`))),
+          volumes: all.some((s) => s.months.some((m) => m.volume !== null)) ? '' : ctx.t('charts.eua-series.noVolumes'),
+        },
+        sources: [...new Set(all.flatMap((s) => s.months.flatMap((m) => m.source.split(';'))))].sort(),
       };
     },
   },

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHARTS, type ChartContext } from '../../src/charts/registry.js';
+import { marketMonthly } from '../../src/data/aggregates/market-monthly.js';
+import type { Data } from '../../src/data/datasets/index.js';
+import { computeMetrics } from '../../src/metrics/index.js';
+import { shippedData, withRows } from '../metrics/helpers.js';
+
+type DailyRow = Data['market-daily'][number];
+const day = (series: string, date: string, close: number, source = 'paper'): DailyRow => ({
+  market: 'eu-ets', instrument: 'futures', series, date, close, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source, note: null,
+});
+
+const build = (id: string, data: Data) => {
+  const ctx: ChartContext = { data, daily: [], metrics: computeMetrics(data), lang: 'en', t: (k) => (k.endsWith('seriesReach') ? '{series}: {dataset}' : k), phaseLabel: (p) => `P${p}`, marketLabel: String, dateLabel: String };
+  return CHARTS.find((c) => c.id === id)!.build(ctx);
+};
+
+// Two publishers' futures 4.5 EUR/t apart over the same months (2009 and 2016), and a third
+// series known only from shipped months (2020).
+const DAYS = [
+  day('alpha', '2009-03-02', 10), day('alpha', '2009-03-03', 12), day('alpha', '2016-05-02', 6),
+  day('beta', '2009-03-02', 14.5), day('beta', '2016-05-02', 10.5), day('beta', '2016-06-01', 11),
+];
+
+let shipped: Data;
+beforeAll(async () => {
+  shipped = await shippedData();
+});
+
+describe('Figures 1–4: the EUA price through the phases, every series on its own', () => {
+  it('draws each publisher\'s series as its own labelled line, month by month, never spliced', () => {
+    const data = withRows(shipped, { 'market-daily': () => DAYS });
+    const chart = build('eua-series', data)!;
+    const bySeries = new Map<string, typeof chart.datasets.table>();
+    for (const r of chart.datasets.table) bySeries.set(r.series as string, [...(bySeries.get(r.series as string) ?? []), r]);
+    // Labelled by publisher (sources.csv) and series id.
+    const publisher = shipped.sources.find((s) => s.id === 'paper')!.publisher;
+    expect([...bySeries.keys()]).toEqual([`${publisher} (alpha)`, `${publisher} (beta)`]);
+    // Each line's months are its own rows' means: March 2009 is 11 for one and 14.5 for the other.
+    expect(bySeries.get(`${publisher} (alpha)`)!.map((r) => [r.month, r.mean])).toEqual([['2009-03', 11], ['2016-05', 6]]);
+    expect(bySeries.get(`${publisher} (beta)`)!.map((r) => [r.month, r.mean])).toEqual([['2009-03', 14.5], ['2016-05', 10.5], ['2016-06', 11]]);
+  });
+
+  it('states the phases no series reaches, from phases.csv and the data', () => {
+    const chart = build('eua-series', withRows(shipped, { 'market-daily': () => DAYS }))!;
+    expect(chart.placeholders.gap).toBe('charts.eua-series-part.gap');
+    const first = shipped.phases.filter((p) => p.market === 'eu-ets').sort((a, b) => a.phase - b.phase)[0]!;
+    // The shading starts with the phase that has no prices, so the gap shows.
+    expect(chart.datasets.phases![0]).toMatchObject({ label: `P${first.phase}`, start: first.start_year });
+    // With a price in that phase, no gap is stated.
+    const withFirst = withRows(shipped, { 'market-daily': () => [...DAYS, day('alpha', `${first.start_year}-06-01`, 20), day('alpha', `${first.start_year}-06-02`, 21)] });
+    expect(build('eua-series', withFirst)!.placeholders.gap).toBe('');
+  });
+
+  it('draws from the shipped monthly aggregates where data/ has no daily rows, the same as from the days', () => {
+    const fromDays = build('eua-series', withRows(shipped, { 'market-daily': () => DAYS }))!;
+    const fromMonths = build('eua-series', withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => marketMonthly(DAYS) }))!;
+    expect(fromMonths.datasets.table).toEqual(fromDays.datasets.table);
+    expect(fromDays.placeholders.series).toContain('(alpha): charts.eua-series-part.dataset.market-daily');
+    expect(fromMonths.placeholders.series).toContain('(alpha): charts.eua-series-part.dataset.market-monthly');
+  });
+
+  it('is absent without daily or monthly prices', () => {
+    expect(build('eua-series', withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => [] }))).toBeNull();
+  });
+});

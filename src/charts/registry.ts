@@ -1,6 +1,7 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
+import { auctionFigures } from '../metrics/auction-figures.js';
 import { everySeriesMonths } from '../metrics/daily.js';
 import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
 import { emissionsAndGdp, gdpRegionOf, INDEX_BASE } from '../metrics/decoupling.js';
@@ -186,6 +187,34 @@ export const CHARTS: readonly ChartDefinition[] = [
         .map((f) => ({ year: +f.period_start!.slice(0, 4), kind: ctx.t(kinds[f.indicator]!), revenue: round(f.value! / scale, 2) }))
         .sort((a, b) => a.year - b.year);
       return { datasets: { table: rows }, placeholders: {}, sources: sourcesOf(facts) };
+    },
+  },
+  {
+    id: 'auction-years',
+    height: 240,
+    fields: ['year', 'revenue', 'price', 'auctions', 'platforms'],
+    build(ctx) {
+      // The paper's Figure 5: auction revenue (every allowance type) and the average clearing price
+      // of general allowances per year, from the platforms' reports (auctions, or auctions-annual).
+      const market = referenceOf(ctx);
+      const years = auctionFigures(ctx.data, market);
+      if (years.length < 2) return null;
+      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9;
+      const table = years.map((y) => ({
+        year: y.year, revenue: round(y.revenue / scale, 2), price: y.price === null ? null : round(y.price, 2),
+        auctions: y.rows.reduce((n, r) => n + r.auctions, 0), platforms: y.platforms.join(', '),
+      }));
+      const bars = years.flatMap((y) => y.rows.map((r) => ({ year: y.year, allowance: r.allowance, revenue: round(r.revenue / scale, 3) })));
+      // What the reports leave out, as the rows themselves say it (e.g. a platform they do not cover).
+      const notes = [...new Set([...ctx.data.auctions, ...ctx.data['auctions-annual']].filter((r) => r.market === market && r.note).map((r) => r.note!))];
+      return {
+        datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
+        placeholders: {
+          from: table[0]!.year, to: table.at(-1)!.year, platforms: [...new Set(years.flatMap((y) => y.platforms))].join(', '),
+          notes: notes.length === 0 ? '' : ctx.t('charts.auction-years-part.notes').replace('{notes}', notes.join(' ')),
+        },
+        sources: [...new Set(years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))))].sort(),
+      };
     },
   },
   {

@@ -1,6 +1,7 @@
 import type { Data } from '../data/datasets/index.js';
 import { agreesWithPrinted, COMPARISON_RULE, type Qualifier } from './compare.js';
 import { emissionsChange, emissionsChangePerYear } from './emissions.js';
+import { auctionRevenueOfYear } from './auction-figures.js';
 import { companySurplus } from './company.js';
 import { gdpChange } from './decoupling.js';
 import { auctionRevenueGrowth, cagr } from './growth.js';
@@ -31,6 +32,8 @@ export type Because =
   | { readonly kind: 'recorded'; readonly sources: readonly string[] }
   | { readonly kind: 'unitLabel'; readonly unit: string; readonly printedUnit: string; readonly sources: readonly string[] }
   | { readonly kind: 'missing' }
+  /** The platforms' reports in data/ sum to less than a claimed total: another platform may make up the rest. */
+  | { readonly kind: 'platforms' }
   | { readonly kind: 'recomputed'; readonly scope?: string | undefined }
   | { readonly kind: 'unstated'; readonly scope?: string | undefined };
 
@@ -154,6 +157,10 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
   for (const fact of data.facts) {
     if (fact.derived && fact.value !== null) findings.push(derivedFinding(data, fact, inputs));
     if (fact.value !== null && ((fact.paper_value !== null && fact.paper_value !== fact.value) || (fact.paper_unit !== null && fact.paper_unit !== fact.unit))) findings.push(correctionFinding(fact));
+    if (fact.indicator === 'auction-revenue' && fact.value !== null && fact.subject === null) {
+      const f = auctionRevenueFinding(data, fact);
+      if (f) findings.push(f);
+    }
     if ((fact.indicator === 'price-high' || fact.indicator === 'price-low') && fact.value !== null && fact.subject === null) {
       const f = priceExtremeFinding(data, fact);
       if (f) findings.push(f);
@@ -294,6 +301,23 @@ function priceExtremeFinding(data: Data, fact: Fact): Finding | null {
   const contradicts = high ? value > fact.value! : value < fact.value!;
   if (partial && f.verdict === 'disagrees' && !contradicts) {
     return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${coverage} only, part of the period`, because: { kind: 'partial', first: first.first_date, last: last.last_date } };
+  }
+  return f;
+}
+
+/**
+ * A stated year's auction revenue against the sum of the platforms' auction reports for that
+ * year. The reports can only refute it from below: a platform data/ lacks (the UK's auctions on
+ * ICE) is missing from the sum, so a sum under the claim cannot confirm or refute it.
+ */
+function auctionRevenueFinding(data: Data, fact: Fact): Finding | null {
+  const { start, end } = periodOf(fact);
+  if (!start || !end || start.slice(0, 4) !== end.slice(0, 4) || !start.endsWith('-01-01') || !end.endsWith('-12-31')) return null;
+  const m = auctionRevenueOfYear(data, fact.market, +start.slice(0, 4), fact.unit);
+  if (m.value === null) return null;
+  const f = finding(fact, `facts/${fact.id}/auctions`, m);
+  if (f.verdict === 'disagrees' && m.value < fact.value!) {
+    return { ...f, verdict: 'cannot-recompute', reason: `the auction reports in data/ sum to less than the claim (${m.method}); a platform they do not cover would make up the rest`, because: { kind: 'platforms' } };
   }
   return f;
 }

@@ -819,6 +819,8 @@ export function buildView(ctx: ViewContext): BriefView {
         return fill(t('verdicts.because.recorded'), { sources: b.sources.map((s) => data.sources.find((x) => x.id === s)?.publisher ?? s).join(t('notes.gapSeparator')) }, 'verdicts.because.recorded');
       case 'missing':
         return t('verdicts.because.missing');
+      case 'platforms':
+        return t('verdicts.because.platforms');
       case 'recomputed':
         return b.scope ? fill(t('verdicts.because.recomputedScope'), { scope: scope(b.scope) }, 'verdicts.because.recomputedScope') : t('verdicts.because.recomputed');
       case 'unstated':

@@ -6,6 +6,11 @@ import { computeMetrics } from '../../src/metrics/index.js';
 import { shippedData, withRows } from '../metrics/helpers.js';
 
 type DailyRow = Data['market-daily'][number];
+type AuctionRow = Data['auctions'][number];
+const auction = (date: string, allowance: 'EUA' | 'EUAA', price: number | null, volume: number, note: string | null = null): AuctionRow => ({
+  market: 'eu-ets', platform: 'eex', date, auction: 'DE', contract: allowance === 'EUA' ? 'T3PA' : 'EAA3', allowance, status: price === null ? 'cancelled' : 'successful',
+  price, volume, revenue: price === null ? null : price * volume, bids_volume: null, cover_ratio: null, bidders: null, successful_bidders: null, source: 'paper', note,
+});
 const day = (series: string, date: string, close: number, source = 'paper'): DailyRow => ({
   market: 'eu-ets', instrument: 'futures', series, date, close, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source, note: null,
 });
@@ -62,5 +67,35 @@ describe('Figures 1–4: the EUA price through the phases, every series on its o
 
   it('is absent without daily or monthly prices', () => {
     expect(build('eua-series', withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => [] }))).toBeNull();
+  });
+});
+
+describe('Figure 5: auction revenue and average price per year, from the reports', () => {
+  // 2022: the shipped total (EEA) is 38.8 bn EUR; these auctions sum to exactly that, one cancelled.
+  const AUCTIONS = [
+    auction('2022-01-04', 'EUA', 80, 300e6), auction('2022-06-01', 'EUA', 90, 160e6), auction('2022-07-01', 'EUAA', 100, 4e6), auction('2022-08-01', 'EUA', null, 1e6),
+    auction('2021-03-01', 'EUA', 40, 1e6, 'Reports of one platform only.'),
+  ];
+
+  it('sums every allowance type\'s revenue per year and weights the EUA price by volume', () => {
+    const data = withRows(shipped, { auctions: () => AUCTIONS });
+    const chart = build('auction-years', data)!;
+    const y2022 = chart.datasets.table.find((r) => r.year === 2022)!;
+    const sum = AUCTIONS.filter((a) => a.date.startsWith('2022')).reduce((s, a) => s + (a.revenue ?? 0), 0);
+    expect(y2022.revenue).toBe(Number((sum / 1e9).toFixed(2)));
+    expect(y2022.price).toBeCloseTo((80 * 300e6 + 90 * 160e6) / 460e6, 2);
+    expect(y2022.auctions).toBe(3);
+    // The rows' own note says what the reports leave out.
+    expect(chart.placeholders.notes).toBe('charts.auction-years-part.notes');
+  });
+
+  it('reconciles a stated year\'s revenue with the reports, which can only refute it from below', () => {
+    const findings = computeMetrics(withRows(shipped, { auctions: () => AUCTIONS })).reconciliation.findings;
+    expect(findings.find((f) => f.id === 'facts/eu-auction-revenue-2022/auctions')).toMatchObject({ verdict: 'agrees', recomputed: 38.8e9 });
+    // 2021: 40 M EUR in these reports against a stated 31 bn: less, so no verdict either way.
+    expect(findings.find((f) => f.id === 'facts/eu-auction-revenue-2021/auctions')).toMatchObject({ verdict: 'cannot-recompute', because: { kind: 'platforms' } });
+    // More than the claim would refute it.
+    const more = computeMetrics(withRows(shipped, { auctions: () => [...AUCTIONS, auction('2022-09-01', 'EUA', 80, 100e6)] })).reconciliation.findings;
+    expect(more.find((f) => f.id === 'facts/eu-auction-revenue-2022/auctions')!.verdict).toBe('disagrees');
   });
 });

@@ -3,6 +3,7 @@ import { currencyOfUnit } from '../data/datasets/common.js';
 import type { Data } from '../data/datasets/index.js';
 import { decoupled, emissionsAndGdp, gdpChange, gdpRegionOf } from '../metrics/decoupling.js';
 import { emissionsChange } from '../metrics/emissions.js';
+import { powerCompared } from '../metrics/power-compare.js';
 import {
   asCovered, companySurplus, decimalsFor, statedTrendIn, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
   type Precision, type RuleChangeRow, type SeriesReach,
@@ -68,7 +69,7 @@ export interface BriefView {
   readonly global: readonly Paragraph[];
   readonly phases: { readonly intro: Paragraph; readonly table: TableView; readonly lines: readonly Paragraph[]; readonly volumes: Paragraph | null };
   readonly mechanisms: readonly Paragraph[];
-  readonly results: { readonly revenue: Paragraph | null; readonly emissions: readonly Paragraph[]; readonly decoupling: readonly Paragraph[]; readonly power: Paragraph | null; readonly powerTable: TableView | null; readonly powerRegion: Paragraph | null };
+  readonly results: { readonly revenue: Paragraph | null; readonly emissions: readonly Paragraph[]; readonly decoupling: readonly Paragraph[]; readonly power: Paragraph | null; readonly powerTable: TableView | null; readonly powerRegion: Paragraph | null; readonly powerCompared: TableView | null; readonly powerComparedNote: Paragraph | null };
   readonly problems: { readonly overAllocation: Paragraph; readonly arcelor: Paragraph | null; readonly arcelorRecomputed: readonly Paragraph[]; readonly phaseTrends: readonly Paragraph[] };
   readonly china: readonly Paragraph[];
   readonly recommendations: readonly ListItem[];
@@ -616,6 +617,47 @@ export function buildView(ctx: ViewContext): BriefView {
     }
   }
 
+  // Table 1 beside another region's generation by source for the same years (Ember's EU-27).
+  let powerComparedTable: TableView | null = null;
+  let powerComparedNote: Paragraph | null = null;
+  const compared = mix ? powerCompared(data, mix.region) : null;
+  if (compared) {
+    const other = regionName(compared.otherRegion);
+    const table = regionName(compared.region);
+    // Column heads name each side's publisher (sources.csv), so a reader sees whose figure a cell is.
+    const publisherOf = (region: string) => {
+      const ids = compared.rows.filter((r) => r.region === region).flatMap((r) => r.source.split(';'));
+      return data.sources.find((x) => ids.includes(x.id))?.publisher ?? region;
+    };
+    const ref = ledger.label('results.compared.ref', localRef(compared.rows.find((r) => r.region === compared.region && r.paper_ref)?.paper_ref ?? table, lang));
+    const side = (region: string, name: string) => ledger.label(`results.compared.side.${region}`, fill(t('results.comparedSide'), { name, publisher: publisherOf(region) }, 'results.comparedSide'));
+    const rowOf = (region: string, y: number, type: string) => compared.rows.find((r) => r.region === region && r.year === y && r.source_type === type);
+    const gwhCell = (region: string, y: number, type: string, value: number | null) => {
+      const row = rowOf(region, y, type);
+      return value === null || !row ? '—' : fromRow(`results.compared.${region}.${y}.${type}`, formatNumber(value, lang), value, 'GWh', 'power-generation', `${region}/${y}/${type}`, sourcesOf([row]));
+    };
+    powerComparedTable = {
+      caption: fill(t('results.comparedCaption'), { ref, other, years: compared.years.map((y) => year(y)).join(t('brief.listSeparator')) }, 'results.comparedCaption'),
+      columns: [t('results.columns.source'), ...compared.years.flatMap((y) => [`${year(y)}: ${ref}`, `${year(y)}: ${side(compared.otherRegion, other)}`])],
+      rows: compared.sources.map((x) => [t(`powerSources.${x.sourceType}`), ...compared.years.flatMap((y) => [gwhCell(compared.region, y, x.sourceType, x.table[y] ?? null), gwhCell(compared.otherRegion, y, x.sourceType, x.other[y] ?? null)])]),
+      flagged: compared.sources.map((x) => compared.years.some((y) => (x.table[y] ?? null) === null || (x.other[y] ?? null) === null)),
+      cites: citations.cite(sourcesOf(compared.rows)),
+    };
+    const total = compared.sources.find((x) => x.sourceType === 'total')!;
+    const only = (side: 'table' | 'other') => compared.sources.filter((x) => x.sourceType !== 'total' && compared.years.every((y) => x[side][y] !== null) && compared.years.every((y) => x[side === 'table' ? 'other' : 'table'][y] === null)).map((x) => t(`powerSources.${x.sourceType}`));
+    const ratios = compared.years.filter((y) => total.ratio[y] !== null && total.ratio[y] !== undefined);
+    if (ratios.length > 0) {
+      const pct = (y: number) => ledger.add({
+        id: `results.compared.ratio.${y}`, text: formatPercent(total.ratio[y]! * 100, lang, 0), kind: 'number', value: total.ratio[y]! * 100, unit: '%', method: `${compared.otherRegion} total ÷ ${compared.region} total, ${y}`,
+        rows: [{ dataset: 'power-generation', rows: [`${compared.region}/${y}/total`, `${compared.otherRegion}/${y}/total`] }], sources: sourcesOf(compared.rows.filter((r) => r.year === y && r.source_type === 'total')),
+      });
+      powerComparedNote = para('results.comparedNote', {
+        other, table, ratios: ratios.map((y) => fill(t('results.comparedRatio'), { ratio: pct(y), year: year(y) }, 'results.comparedRatio')).join(t('brief.listSeparator')),
+        onlyTable: only('table').join(t('brief.listSeparator')) || '—', onlyOther: only('other').join(t('brief.listSeparator')) || '—',
+      }, sourcesOf(compared.rows));
+    }
+  }
+
   citeCharts('results');
 
   // Problems -------------------------------------------------------------------------------------
@@ -875,7 +917,7 @@ export function buildView(ctx: ViewContext): BriefView {
     global,
     phases: { intro: { text: sentence('phases.intro', {}), cites: [] }, table: phaseTable, lines, volumes },
     mechanisms,
-    results: { revenue: revenueParagraph, emissions: emissionsParagraphs, decoupling, power: powerParagraph, powerTable, powerRegion },
+    results: { revenue: revenueParagraph, emissions: emissionsParagraphs, decoupling, power: powerParagraph, powerTable, powerRegion, powerCompared: powerComparedTable, powerComparedNote },
     problems: { overAllocation: { text: sentence('problems.overAllocation', {}), cites: citations.cite(paperSources) }, arcelor, arcelorRecomputed, phaseTrends },
     china,
     recommendations: recs.filter((r) => r.kind === 'recommendation').map(item),

@@ -13,7 +13,7 @@ import type { Precision } from './precision.js';
 import { ruleChanges } from './policy-rules.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
-import type { DailyStats } from './daily.js';
+import { dailyStats, type DailyStats } from './daily.js';
 
 /**
  * What recomputation says of a printed number: it agrees; it disagrees; it is not comparable (the
@@ -164,6 +164,8 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
     if ((fact.indicator === 'price-high' || fact.indicator === 'price-low') && fact.value !== null && fact.subject === null) {
       const f = priceExtremeFinding(data, fact);
       if (f) findings.push(f);
+      const d = dailyExtremeFinding(data, fact);
+      if (d) findings.push(d);
     }
   }
   for (const fact of data.facts) {
@@ -318,6 +320,29 @@ function auctionRevenueFinding(data: Data, fact: Fact): Finding | null {
   const f = finding(fact, `facts/${fact.id}/auctions`, m);
   if (f.verdict === 'disagrees' && m.value < fact.value!) {
     return { ...f, verdict: 'cannot-recompute', reason: `the auction reports in data/ sum to less than the claim (${m.method}); a platform they do not cover would make up the rest`, because: { kind: 'platforms' } };
+  }
+  return f;
+}
+
+/**
+ * A stated high or low against the daily closes of one series over the claim's own dates (daily
+ * rows, or the shipped months lying wholly within them). Where the series does not reach both
+ * ends it can only refute the claim.
+ */
+function dailyExtremeFinding(data: Data, fact: Fact): Finding | null {
+  const { start, end } = periodOf(fact);
+  if (!start || !end) return null;
+  const stats = dailyStats(data, fact.market, { start, end });
+  if (!stats) return null;
+  const high = fact.indicator === 'price-high';
+  const m = high ? stats.high : stats.low;
+  if (m.value === null) return null;
+  const f = finding(fact, `facts/${fact.id}/daily`, m);
+  // Days the series misses can only lower a low or raise a high: a partial series confirms nothing,
+  // and refutes a claim only when what it has already lies beyond it.
+  const contradicts = high ? m.value > fact.value! : m.value < fact.value!;
+  if (m.coverage && !m.coverage.complete && !(f.verdict === 'disagrees' && contradicts)) {
+    return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${m.coverage.first} – ${m.coverage.last} only, part of the period`, because: { kind: 'partial', first: m.coverage.first, last: m.coverage.last } };
   }
   return f;
 }

@@ -2,7 +2,7 @@ import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
 import { auctionFigures } from '../metrics/auction-figures.js';
-import { everySeriesMonths } from '../metrics/daily.js';
+import { everySeriesMonths, seriesMonths } from '../metrics/daily.js';
 import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
 import { emissionsAndGdp, gdpRegionOf, INDEX_BASE } from '../metrics/decoupling.js';
 import { asCovered, companySurplus, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
@@ -361,18 +361,28 @@ export const CHARTS: readonly ChartDefinition[] = [
       const markets = ctx.data.markets.filter((m) => m.id === subject.id || (m.jurisdiction !== null && m.jurisdiction === subject.jurisdiction));
       const rows: Row[] = [];
       const used: { source: string }[] = [];
+      let monthly = false;
       for (const m of markets) {
         const daily = preferredSeries(ctx.daily, m.id);
         // Days with trades since the subject's launch (a day without volume repeats the last price).
-        const points = (daily?.points ?? []).filter((p) => p.date >= subject.launch_date! && (p.volume === null || p.volume > 0));
+        let points = (daily?.points ?? []).filter((p) => p.date >= subject.launch_date! && (p.volume === null || p.volume > 0));
+        let sources = daily?.sources ?? [];
+        if (points.length < 2) {
+          // No daily rows (data/ ships months for publishers whose days may not be redistributed):
+          // each month's last trading close, dated on its last day.
+          const months = seriesMonths(ctx.data, m.id, { start: subject.launch_date, end: '9999-12-31' })?.months.filter((x) => x.trading_days > 0 && x.last_close !== null) ?? [];
+          points = months.map((x) => ({ date: x.last_date, close: x.last_close!, low: x.low ?? x.last_close!, high: x.high ?? x.last_close!, volume: x.volume }));
+          sources = [...new Set(months.flatMap((x) => x.source.split(';')))];
+          if (points.length >= 2) monthly = true;
+        }
         if (points.length < 2) continue;
-        used.push(...daily!.sources.map((source) => ({ source })));
+        used.push(...sources.map((source) => ({ source })));
         // Each market thinned on its own, so one series' peaks never crowd out another's.
         for (const r of reduceSeries(points, Math.floor(640 / 4 / markets.length), (x) => x.close)) rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
       }
       if (!rows.some((r) => r.market === ctx.marketLabel(subject.id))) return null;
       const dates = rows.map((r) => r.date as string).sort();
-      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!) }, sources: sourcesOf(used) };
+      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!), monthly: monthly ? ctx.t('charts.cn-daily-part.monthly') : '' }, sources: sourcesOf(used) };
     },
   },
   {

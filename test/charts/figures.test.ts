@@ -99,3 +99,20 @@ describe('Figure 5: auction revenue and average price per year, from the reports
     expect(more.find((f) => f.id === 'facts/eu-auction-revenue-2022/auctions')!.verdict).toBe('disagrees');
   });
 });
+
+describe('China\'s national market and its pilots from shipped data', () => {
+  const cn = (date: string, close: number, volume: number): DailyRow => ({ ...day('wind', date, close), market: 'cn-ets', instrument: 'exchange', currency: 'CNY', volume });
+  const DAYS_CN = [cn('2021-07-16', 51.23, 4e6), cn('2021-07-30', 56.97, 1e5), cn('2021-08-02', 55, 0), cn('2021-08-31', 47, 2e5)];
+
+  it('draws each month\'s last trading close where data/ has months but no days', () => {
+    const data = withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => marketMonthly(DAYS_CN) });
+    const chart = build('cn-daily', data)!;
+    // The last day with trades in each month: 30 July (56.97) and 31 August (47), not the no-trade 2 August.
+    expect(chart.datasets.table.map((r) => [r.date, r.close])).toEqual([['2021-07-30', 56.97], ['2021-08-31', 47]]);
+    expect(chart.placeholders.monthly).toBe('charts.cn-daily-part.monthly');
+  });
+
+  it('is absent with neither days nor months', () => {
+    expect(build('cn-daily', withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => [] }))).toBeNull();
+  });
+});

@@ -80,6 +80,29 @@ function perComparedMarket(ctx: ChartContext, rowsFor: (market: string) => { row
   return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
 }
 
+/**
+ * The years of the paper's printed claim about the market's verified emissions that reaches
+ * furthest beyond the data (its Figure 6 trend), else its longest, against the years the data
+ * reach: what part of the paper's figure the chart can show. Empty when no claim is recorded.
+ */
+function paperYears(ctx: ChartContext, market: string, from: number, to: number, comparableTo: number | undefined): string {
+  const years = (f: { period_start: string | null; period_end: string | null }) => [+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4)] as const;
+  const outside = (f: { period_start: string | null; period_end: string | null }) => {
+    const [a, b] = years(f);
+    return [...Array.from({ length: Math.max(0, from - a) }, (_, i) => a + i), ...Array.from({ length: Math.max(0, b - to) }, (_, i) => to + 1 + i)];
+  };
+  // The claim reaching furthest beyond the data, else the longest.
+  const claim = ctx.data.facts
+    .filter((f) => f.market === market && f.subject === null && f.indicator.startsWith('covered-emissions') && f.paper_ref !== null && f.period_start !== null && f.period_end !== null)
+    .sort((x, y) => outside(y).length - outside(x).length || years(y)[1] - years(y)[0] - (years(x)[1] - years(x)[0]))[0];
+  if (!claim) return '';
+  const [a, b] = years(claim);
+  const missing = outside(claim);
+  return ctx.t(missing.length > 0 ? 'charts.emissions-part.paperMissing' : 'charts.emissions-part.paperCovered')
+    .replace('{ref}', claim.paper_ref!).replace('{from}', String(a)).replace('{to}', String(b))
+    .replace('{missing}', missing.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{comparableTo}', String(comparableTo ?? to));
+}
+
 /** The reference market of the comparison, whose history the paper's figures show. */
 const referenceOf = (ctx: ChartContext) => ctx.metrics.comparison.reference;
 
@@ -243,6 +266,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         placeholders: {
           from: rows[0]!.year, to: rows.at(-1)!.year, scope: comparable ? scopeName(comparable[0]!.coverage) : '',
           comparable: comparable ? ctx.t('charts.emissions.comparableNote').replace('{scope}', scopeName(comparable[0]!.coverage)) : '',
+          paper: paperYears(ctx, market, rows[0]!.year, rows.at(-1)!.year, comparable?.at(-1)?.year),
         },
         sources: [...sourcesOf(used), ...sourcesOf(ctx.data.scopes.filter((x) => x.market === market))].filter((x, i, a) => a.indexOf(x) === i).sort(),
       };

@@ -116,3 +116,16 @@ describe('China\'s national market and its pilots from shipped data', () => {
     expect(build('cn-daily', withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => [] }))).toBeNull();
   });
 });
+
+describe('Figure 6: verified emissions, against the years the paper shows', () => {
+  it('names the paper\'s years and the ones the data lack, from facts.csv and emissions.csv', () => {
+    const ctx = { data: shipped, daily: [], metrics: computeMetrics(shipped), lang: 'en' as const, phaseLabel: String, marketLabel: String, dateLabel: String };
+    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({ ...ctx, t: (k) => (k.endsWith('paperMissing') ? '{from}-{to} lacks {missing}; comparable to {comparableTo}' : k) })!;
+    const claim = shipped.facts.find((f) => f.id === 'eu-verified-trend')!;
+    const last = Math.max(...shipped.emissions.filter((r) => r.coverage !== 'eu-2013-no-uk').map((r) => r.year));
+    const lastComparable = Math.max(...shipped.emissions.filter((r) => r.coverage === 'eu-2013-no-uk').map((r) => r.year));
+    const missing = Array.from({ length: +claim.period_end!.slice(0, 4) - last }, (_, i) => last + 1 + i);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(chart.placeholders.paper).toBe(`${claim.period_start!.slice(0, 4)}-${claim.period_end!.slice(0, 4)} lacks ${missing.join(', ')}; comparable to ${lastComparable}`);
+  });
+});

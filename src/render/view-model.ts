@@ -3,6 +3,8 @@ import { currencyOfUnit } from '../data/datasets/common.js';
 import type { Data } from '../data/datasets/index.js';
 import { decoupled, emissionsAndGdp, gdpChange, gdpRegionOf } from '../metrics/decoupling.js';
 import { emissionsChange } from '../metrics/emissions.js';
+import { everySeriesMonths } from '../metrics/daily.js';
+import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
 import { powerCompared } from '../metrics/power-compare.js';
 import {
   asCovered, companySurplus, decimalsFor, statedTrendIn, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
@@ -881,6 +883,15 @@ export function buildView(ctx: ViewContext): BriefView {
     const ranges = (ys: number[]) => ledger.label(`years:${ys.join(',')}`, yearRanges(ys, lang));
     if (rough.length > 0) items.push(fill(t('notes.gapRoughVolumes'), { market, years: ranges(rough) }, 'notes.gapRoughVolumes'));
     if (absent.length > 0) items.push(fill(t('notes.gapAbsentVolumes'), { market, years: ranges(absent) }, 'notes.gapAbsentVolumes'));
+    // Phases no price series reaches (Phase 1 in the real files), and market volumes no series carries.
+    const priceSeries = everySeriesMonths(data, reference);
+    if (priceSeries.length > 0) {
+      const phasesMissing = phasesWithoutPrices(data, reference, priceSeries);
+      if (phasesMissing.length > 0) {
+        items.push(fill(t('notes.gapPhasePrices'), { market, phases: phasesMissing.map((p) => fill(t('notes.gapPhase'), { phase: fill(t('phases.label'), { phase: ordinal(p.phase) }, 'phases.label'), years: span(p.start_year, p.end_year) }, 'notes.gapPhase')).join(t('notes.gapSeparator')) }, 'notes.gapPhasePrices'));
+      }
+      if (!priceSeries.some((x) => x.months.some((m) => m.volume !== null))) items.push(fill(t('notes.gapSeriesVolumes'), { market }, 'notes.gapSeriesVolumes'));
+    }
     // Series of the paper's figures that data/ cannot draw yet (the charts that would show them).
     const missing = {
       gdp: !indexed,

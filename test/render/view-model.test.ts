@@ -71,3 +71,18 @@ describe('the data-gaps paragraph follows the data', () => {
     expect((await view(exact, 'zh-CN')).notes.gaps!.text).toContain('2009–2011年欧盟碳市场任何年度成交量');
   });
 });
+
+describe('gaps derived from the price series', () => {
+  it('names the phases no price series reaches, and the volumes the series lack', async () => {
+    const data = withRows(await shippedData(), {
+      'market-daily': () => [2009, 2016].flatMap((y) => [1, 2].map((d) => ({
+        market: 'eu-ets', instrument: 'futures' as const, series: 's', date: `${y}-03-0${d}`, close: 10, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null,
+      }))),
+    });
+    const gaps = (await view(data, 'en')).notes.gaps!.text;
+    const first = data.phases.filter((p) => p.market === 'eu-ets').sort((a, b) => a.phase - b.phase)[0]!;
+    expect(gaps).toContain(`EU ETS prices for Phase ${first.phase} (${first.start_year}–${first.end_year})`);
+    expect(gaps).toContain('daily or monthly EU ETS traded volumes');
+    expect((await view(await shippedData(), 'en')).notes.gaps!.text).not.toContain('prices for Phase');
+  });
+});

@@ -9,7 +9,8 @@ export type AuctionYearRow = Data['auctions-annual'][number];
  * (auctions-annual): auctions held (those with a clearing price) and cancelled, the volume sold
  * and revenue of the auctions held, and the volume-weighted average price, revenue ÷ volume
  * (which is Σ price × volume ÷ Σ volume, since each report's revenue is price × volume). Revenue
- * is the report's; an auction with a price and no stated revenue counts price × volume. Pure.
+ * is the report's; an auction with a price and no stated revenue counts price × volume, and the
+ * row's note says how many did and how much. Pure.
  */
 export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
   const groups = groupBy(rows, (r) => [r.market, r.platform, r.allowance, r.date.slice(0, 4)].join('\u0000'));
@@ -19,6 +20,9 @@ export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
     const volume = tidy(held.reduce((s, a) => s + a.volume, 0));
     // Summed in cents: the reports state revenue to the cent, and a sum of them should be too.
     const revenue = Math.round(held.reduce((s, a) => s + Math.round((a.revenue ?? a.price! * a.volume) * 100), 0)) / 100;
+    // EEX's 2012 report leaves the revenue of Germany's Phase 2 auctions empty: say so, with the amount counted.
+    const unstated = held.filter((a) => a.revenue === null);
+    const filled = Math.round(unstated.reduce((s, a) => s + a.price! * a.volume * 100, 0)) / 100;
     return {
       market: first.market, platform: first.platform, allowance: first.allowance, year: Number(first.date.slice(0, 4)),
       auctions: held.length,
@@ -26,7 +30,7 @@ export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
       volume, revenue,
       price: volume > 0 ? tidy(revenue / volume) : null,
       source: citedSources(auctions),
-      note: null,
+      note: unstated.length === 0 ? null : `${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toFixed(2)}) is counted.`,
     };
   });
 }

@@ -6,7 +6,7 @@ import type { NoteTable } from '../formats/eea-note.js';
  * A comparable emissions series (one scope for every year): the registry's accounts in the scope's
  * countries, plus, for years before the scope applied, the EEA's estimate of what the scope would
  * have added (its background note's Table 13-1, Mt per country and year). Shared by `ets-brief
- * import` and scripts/derive-public-series.mjs, so the shipped series and an imported one are
+ * import` and scripts/build-data.mjs, so the shipped series and an imported one are
  * computed the same way.
  */
 

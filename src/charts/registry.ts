@@ -103,6 +103,9 @@ function paperYears(ctx: ChartContext, market: string, from: number, to: number,
     .replace('{missing}', missing.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{comparableTo}', String(comparableTo ?? to));
 }
 
+/** The unit large totals are charted in: 亿 (10^8) in Chinese, billions in English. */
+const bigUnit = (ctx: ChartContext) => (ctx.lang === 'zh-CN' ? 1e8 : 1e9);
+
 /** The reference market of the comparison, whose history the paper's figures show. */
 const referenceOf = (ctx: ChartContext) => ctx.metrics.comparison.reference;
 
@@ -189,7 +192,7 @@ export const CHARTS: readonly ChartDefinition[] = [
     fields: ['year', 'volume', 'qualifier'],
     build(ctx) {
       const market = referenceOf(ctx);
-      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9; // 亿吨 or billion t
+      const scale = bigUnit(ctx);
       const volumes = annualVolumes(ctx.data, market);
       if (volumes.length < 2) return null;
       const rows: Row[] = volumes.map((v) => ({ year: v.year, volume: round(v.value / scale, 3), qualifier: ctx.t(`measures.${v.qualifier}`) }));
@@ -202,7 +205,7 @@ export const CHARTS: readonly ChartDefinition[] = [
     fields: ['year', 'kind', 'revenue'],
     build(ctx) {
       const market = referenceOf(ctx);
-      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9;
+      const scale = bigUnit(ctx);
       const kinds: Record<string, string> = { 'auction-revenue-member-states': 'measures.memberStates', 'auction-revenue': 'measures.total' };
       const facts = ctx.data.facts.filter((f) => f.market === market && f.indicator in kinds && f.unit === 'EUR' && f.value !== null && f.period_start?.slice(0, 4) === f.period_end?.slice(0, 4));
       if (facts.length < 2) return null;
@@ -222,14 +225,15 @@ export const CHARTS: readonly ChartDefinition[] = [
       const market = referenceOf(ctx);
       const years = auctionFigures(ctx.data, market);
       if (years.length < 2) return null;
-      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9;
+      const scale = bigUnit(ctx);
       const table = years.map((y) => ({
         year: y.year, revenue: round(y.revenue / scale, 2), price: y.price === null ? null : round(y.price, 2),
         auctions: y.rows.reduce((n, r) => n + r.auctions, 0), platforms: y.platforms.join(', '),
       }));
       const bars = years.flatMap((y) => y.rows.map((r) => ({ year: y.year, allowance: r.allowance, revenue: round(r.revenue / scale, 3) })));
-      // What the reports leave out, as the rows themselves say it (e.g. a platform they do not cover).
-      const notes = [...new Set([...ctx.data.auctions, ...ctx.data['auctions-annual']].filter((r) => r.market === market && r.note).map((r) => r.note!))];
+      // What the reports leave out, as the rows themselves say it (e.g. a platform they do not
+      // cover): each sentence of the years' notes once.
+      const notes = [...new Set(years.flatMap((y) => y.rows.flatMap((r) => (r.note ?? '').split(/(?<=\.)\s+/).filter((x) => x !== ''))))];
       return {
         datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
         placeholders: {

@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 describe('Figures 1–4: the EUA price through the phases, every series on its own', () => {
   it('draws each publisher\'s series as its own labelled line, month by month, never spliced', () => {
-    const data = withRows(shipped, { 'market-daily': () => DAYS });
+    const data = withRows(shipped, { 'market-daily': () => DAYS, 'market-monthly': () => [] });
     const chart = build('eua-series', data)!;
     const bySeries = new Map<string, typeof chart.datasets.table>();
     for (const r of chart.datasets.table) bySeries.set(r.series as string, [...(bySeries.get(r.series as string) ?? []), r]);
@@ -47,18 +47,18 @@ describe('Figures 1–4: the EUA price through the phases, every series on its o
   });
 
   it('states the phases no series reaches, from phases.csv and the data', () => {
-    const chart = build('eua-series', withRows(shipped, { 'market-daily': () => DAYS }))!;
+    const chart = build('eua-series', withRows(shipped, { 'market-daily': () => DAYS, 'market-monthly': () => [] }))!;
     expect(chart.placeholders.gap).toBe('charts.eua-series-part.gap');
     const first = shipped.phases.filter((p) => p.market === 'eu-ets').sort((a, b) => a.phase - b.phase)[0]!;
     // The shading starts with the phase that has no prices, so the gap shows.
     expect(chart.datasets.phases![0]).toMatchObject({ label: `P${first.phase}`, start: first.start_year });
     // With a price in that phase, no gap is stated.
-    const withFirst = withRows(shipped, { 'market-daily': () => [...DAYS, day('alpha', `${first.start_year}-06-01`, 20), day('alpha', `${first.start_year}-06-02`, 21)] });
+    const withFirst = withRows(shipped, { 'market-daily': () => [...DAYS, day('alpha', `${first.start_year}-06-01`, 20), day('alpha', `${first.start_year}-06-02`, 21)], 'market-monthly': () => [] });
     expect(build('eua-series', withFirst)!.placeholders.gap).toBe('');
   });
 
   it('draws from the shipped monthly aggregates where data/ has no daily rows, the same as from the days', () => {
-    const fromDays = build('eua-series', withRows(shipped, { 'market-daily': () => DAYS }))!;
+    const fromDays = build('eua-series', withRows(shipped, { 'market-daily': () => DAYS, 'market-monthly': () => [] }))!;
     const fromMonths = build('eua-series', withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => marketMonthly(DAYS) }))!;
     expect(fromMonths.datasets.table).toEqual(fromDays.datasets.table);
     expect(fromDays.placeholders.series).toContain('(alpha): charts.eua-series-part.dataset.market-daily');

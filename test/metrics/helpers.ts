@@ -23,3 +23,6 @@ export function withRows(data: Data, changes: { [K in keyof Data]?: (rows: Data[
   }
   return out as unknown as Data;
 }
+
+/** `data` without its daily and monthly trading series: what the paper's stated figures alone give. */
+export const statedOnly = (data: Data): Data => withRows(data, { 'market-daily': () => [], 'market-monthly': () => [] });

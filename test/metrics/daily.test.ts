@@ -28,7 +28,7 @@ describe('the paper\'s highs and lows against daily closes over the claim\'s own
   // eu-2020-low: about 15 EUR/t in the first half of 2020 (shipped facts.csv).
   const finding = async (rows: DailyRow[]) => {
     const { computeMetrics } = await import('../../src/metrics/index.js');
-    return computeMetrics(withRows(await shippedData(), { 'market-daily': () => rows })).reconciliation.findings.find((f) => f.id === 'facts/eu-2020-low/daily');
+    return computeMetrics(withRows(await shippedData(), { 'market-daily': () => rows, 'market-monthly': () => [] })).reconciliation.findings.find((f) => f.id === 'facts/eu-2020-low/daily');
   };
   const year2020 = (lowest: number) => [day('s', '2020-01-02', 24), day('s', '2020-03-18', lowest), day('s', '2020-06-30', 26)];
 

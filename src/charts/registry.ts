@@ -325,7 +325,8 @@ export const CHARTS: readonly ChartDefinition[] = [
       const account = (a: (typeof result.accounts)[number], excluded: boolean) => ({
         account: a.account, country: a.country, installation: a.name, holder: a.holder, parent: a.parent,
         matchedBy: a.matchedBy.map(hit).join(' | '), excludedBy: a.excludedBy.map(hit).join(' | '),
-        counted: ctx.t(excluded ? 'charts.company-surplus.no' : 'charts.company-surplus.yes'), review: a.review.join(' | '),
+        counted: ctx.t(excluded ? 'charts.company-surplus.no' : 'charts.company-surplus.yes'),
+        review: a.reviewReasons.map((r) => ctx.t(`charts.company-surplus-part.review.${r.kind}`).replace('{holder}', 'holder' in r ? r.holder : '').replace('{status}', 'status' in r ? r.status : '')).join(' | '),
       });
       const accounts = [...result.accounts.map((a) => account(a, false)), ...result.excluded.map((a) => account(a, true))].sort((a, b) => a.account - b.account);
       return {

@@ -88,3 +88,17 @@ describe('gaps derived from the price series', () => {
     expect((await view(inFirst, 'en')).notes.gaps!.text).not.toContain('prices for Phase');
   });
 });
+
+describe('Figure 8: the company rule and its date', () => {
+  it('dates the holder names by the registry files\' publication (sources.csv), and says what the rule may miss', async () => {
+    const shipped = await shippedData();
+    const text = (await view(shipped, 'en')).problems.arcelorRecomputed.map((p) => p.text).join(' ');
+    const holders = shipped.sources.filter((s) => shipped.installations.some((i) => i.source.split(';').includes(s.id)) && s.published);
+    expect(holders.map((s) => s.published)).toContain('2021-04');
+    expect(text).toContain('as the registry had them in April 2021');
+    expect(text).toContain('An installation sold before April 2021 is missed');
+    // Without the date, the sentence says "when its files were taken".
+    const undated = withRows(shipped, { sources: (r) => r.map((s) => ({ ...s, published: null })) });
+    expect((await view(undated, 'en')).problems.arcelorRecomputed.map((p) => p.text).join(' ')).toContain('when its files were taken');
+  });
+});

@@ -164,7 +164,9 @@ export const CHARTS: readonly ChartDefinition[] = [
         const ids = s.months.flatMap((m) => m.source.split(';'));
         return ctx.data.sources.find((x) => ids.includes(x.id))?.publisher ?? s.series;
       };
-      const label = (s: (typeof all)[number]) => `${publisher(s)} (${s.series})`;
+      // The legend names the series by its id (a validated identifier); the description adds the
+      // publisher (sources.csv text, which is escaped in HTML but could read as markup in a drawing).
+      const label = (s: (typeof all)[number]) => s.series;
       const midMonth = (month: string) => round(fractionalYear(`${month}-15`), 4);
       const table = all.flatMap((s) => s.months.map((m) => ({ series: label(s), month: m.month, t: midMonth(m.month), mean: round(m.mean_close!, 2), low: m.low, high: m.high, tradingDays: m.trading_days })));
       const months = table.map((r) => r.month).sort();
@@ -178,7 +180,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         datasets: { table, phases },
         placeholders: {
           from: months[0]!, to: months.at(-1)!,
-          series: list(all.map((s) => ctx.t('charts.eua-series-part.seriesReach').replace('{series}', label(s)).replace('{from}', ctx.dateLabel(s.months[0]!.first_date)).replace('{to}', ctx.dateLabel(s.months.at(-1)!.last_date)).replace('{dataset}', ctx.t(`charts.eua-series-part.dataset.${s.dataset}`)))),
+          series: list(all.map((s) => ctx.t('charts.eua-series-part.seriesReach').replace('{series}', `${publisher(s)} (${s.series})`).replace('{from}', ctx.dateLabel(s.months[0]!.first_date)).replace('{to}', ctx.dateLabel(s.months.at(-1)!.last_date)).replace('{dataset}', ctx.t(`charts.eua-series-part.dataset.${s.dataset}`)))),
           gap: gaps.length === 0 ? '' : ctx.t('charts.eua-series-part.gap').replace('{phases}', list(gaps.map((p) => `${ctx.phaseLabel(p.phase)} (${p.start_year}–${p.end_year ?? ''})`))),
           volumes: all.some((s) => s.months.some((m) => m.volume !== null)) ? '' : ctx.t('charts.eua-series.noVolumes'),
         },

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { CHARTS } from '../../src/charts/registry.js';
 // Functions passed to page.evaluate run in Chromium, hence DOM types in this file only.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,7 +86,7 @@ describe.each(['zh-CN', 'en'])('%s brief in Chromium', (lang) => {
     const report = await open(page, () => page.goto(pathToFileURL(join(root, 'out', lang, 'brief.html')).href, { waitUntil: 'load' }));
     expect(report).toEqual({ errors: [], requests: [] });
     const charts = await checkCharts(page);
-    expect(charts).toEqual({ charts: 8, hidden: [], overflow: [], fontsLoaded: true });
+    expect(charts).toEqual({ charts: CHARTS.length, hidden: [], overflow: [], fontsLoaded: true });
     // Chinese text is drawn with the embedded font, not a fallback.
     const family = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily);
     expect(family).toMatch(/^"etsb Noto Sans SC"/);
@@ -100,7 +101,7 @@ describe.each(['zh-CN', 'en'])('%s brief in Chromium', (lang) => {
     await page.setViewport({ width: 900, height: 1200 });
     const report = await open(page, () => page.setContent(host, { waitUntil: 'load' }));
     expect(report).toEqual({ errors: [], requests: [] });
-    expect(await checkCharts(page)).toEqual({ charts: 8, hidden: [], overflow: [], fontsLoaded: true });
+    expect(await checkCharts(page)).toEqual({ charts: CHARTS.length, hidden: [], overflow: [], fontsLoaded: true });
     const styles = await page.evaluate(() => {
       const style = (sel: string) => getComputedStyle(document.querySelector(sel)!);
       return {

@@ -3,6 +3,8 @@
 // publish policy in data-src/raw-files.csv) and the curated facts (data-src/curated/): what no
 // publisher file gives (the paper's statements, phases, rules, scopes, Table 1, annual rates…).
 // Run `npm run build` first: it uses the compiled readers and the import `ets-brief import` runs.
+// data-src/raw-files.csv: path, sha256, retrieved (dates the import), published (optional: the
+// date the publisher's data describe, written on the file's source row), policy, note.
 // Usage: node scripts/build-data.mjs [--real DIR] [--out DIR] [--src DIR]
 //   1. copies data-src/curated/ to a temporary folder;
 //   2. derives price-annual.csv (ETS Watch's futures, per year) and emissions.csv (the EU
@@ -69,7 +71,11 @@ try {
   }
   const loaded = await loadData(dir);
   if (!loaded.data) fail(loaded.issues);
-  const data = loaded.data;
+  // A file's publication date (raw-files.csv `published`: e.g. when the registry was scraped,
+  // which dates the holder names Figure 8 matches) on the source row its import recorded, whose
+  // id ends with the file's sha256 prefix.
+  const publishedBySha = new Map(manifest.filter((f) => f.published).map((f) => [f.sha256.slice(0, 8), f.published]));
+  const data = { ...loaded.data, sources: loaded.data.sources.map((s) => (publishedBySha.has(s.id.split('-').at(-1)) && !s.published ? { ...s, published: publishedBySha.get(s.id.split('-').at(-1)) } : s)) };
   // The registry accounts a company rule finds (and those it excludes again, so the figure's
   // review lists stay whole): the brief's company figure, not the registry's 16,000 accounts.
   const accounts = new Set();

@@ -174,9 +174,11 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
-      for (const chart of charts.values()) await write(`${lang}/data/${chart.csvFile}`, `\ufeff${chart.csv}`);
+      for (const chart of charts.values()) {
+        for (const f of [{ file: chart.csvFile, csv: chart.csv }, ...chart.files]) await write(`${lang}/data/${f.file}`, `\ufeff${f.csv}`);
+      }
       // What changed since the folder's last build: changes.html and changes.json (see change-report.ts).
-      const csvs = Object.fromEntries([...charts.values()].map((c) => [c.csvFile, c.csv]));
+      const csvs = Object.fromEntries([...charts.values()].flatMap((c) => [[c.csvFile, c.csv], ...c.files.map((f) => [f.file, f.csv])]));
       changes.push(await changeReport(options.outDir, lang, ledger, csvs, fonts));
       for (const [name, content] of Object.entries(changes.at(-1)!.files)) await write(`${lang}/${name}`, content);
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);

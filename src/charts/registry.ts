@@ -1,7 +1,11 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
-import { asCovered, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
+import { auctionFigures } from '../metrics/auction-figures.js';
+import { everySeriesMonths, seriesMonths } from '../metrics/daily.js';
+import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
+import { emissionsAndGdp, gdpRegionOf, INDEX_BASE } from '../metrics/decoupling.js';
+import { asCovered, companySurplus, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
 import { isPartialYear } from '../metrics/period.js';
 import { reduceSeries } from './reduce.js';
 
@@ -28,6 +32,11 @@ export interface ChartBuild {
   readonly placeholders: Readonly<Record<string, string | number>>;
   /** Source ids behind the chart, for its caption. */
   readonly sources: readonly string[];
+  /**
+   * Tables written beside the chart's CSV as `<chart>-<name>.csv` (e.g. the accounts a company's
+   * figure sums, for a reader to review); each header is the string `charts.<id>.<name>.<field>`.
+   */
+  readonly files?: readonly { readonly name: string; readonly fields: readonly string[]; readonly rows: readonly Row[] }[];
 }
 
 export interface ChartDefinition {
@@ -70,6 +79,32 @@ function perComparedMarket(ctx: ChartContext, rowsFor: (market: string) => { row
   }
   return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
 }
+
+/**
+ * The years of the paper's printed claim about the market's verified emissions that reaches
+ * furthest beyond the data (its Figure 6 trend), else its longest, against the years the data
+ * reach: what part of the paper's figure the chart can show. Empty when no claim is recorded.
+ */
+function paperYears(ctx: ChartContext, market: string, from: number, to: number, comparableTo: number | undefined): string {
+  const years = (f: { period_start: string | null; period_end: string | null }) => [+f.period_start!.slice(0, 4), +f.period_end!.slice(0, 4)] as const;
+  const outside = (f: { period_start: string | null; period_end: string | null }) => {
+    const [a, b] = years(f);
+    return [...Array.from({ length: Math.max(0, from - a) }, (_, i) => a + i), ...Array.from({ length: Math.max(0, b - to) }, (_, i) => to + 1 + i)];
+  };
+  // The claim reaching furthest beyond the data, else the longest.
+  const claim = ctx.data.facts
+    .filter((f) => f.market === market && f.subject === null && f.indicator.startsWith('covered-emissions') && f.paper_ref !== null && f.period_start !== null && f.period_end !== null)
+    .sort((x, y) => outside(y).length - outside(x).length || years(y)[1] - years(y)[0] - (years(x)[1] - years(x)[0]))[0];
+  if (!claim) return '';
+  const [a, b] = years(claim);
+  const missing = outside(claim);
+  return ctx.t(missing.length > 0 ? 'charts.emissions-part.paperMissing' : 'charts.emissions-part.paperCovered')
+    .replace('{ref}', claim.paper_ref!).replace('{from}', String(a)).replace('{to}', String(b))
+    .replace('{missing}', missing.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{comparableTo}', String(comparableTo ?? to));
+}
+
+/** The unit large totals are charted in: 亿 (10^8) in Chinese, billions in English. */
+const bigUnit = (ctx: ChartContext) => (ctx.lang === 'zh-CN' ? 1e8 : 1e9);
 
 /** The reference market of the comparison, whose history the paper's figures show. */
 const referenceOf = (ctx: ChartContext) => ctx.metrics.comparison.reference;
@@ -119,12 +154,51 @@ export const CHARTS: readonly ChartDefinition[] = [
     },
   },
   {
+    id: 'eua-series',
+    height: 240,
+    fields: ['series', 'month', 'mean', 'low', 'high', 'tradingDays'],
+    build(ctx) {
+      // The paper's Figures 1–4: the price through the phases, month by month, every publisher's
+      // series drawn and labelled on its own (two series are different contracts or rolls, never
+      // spliced); daily rows aggregated where data/ has them, else the shipped months.
+      const market = referenceOf(ctx);
+      const all = everySeriesMonths(ctx.data, market).map((s) => ({ ...s, months: s.months.filter((m) => m.trading_days > 0 && m.mean_close !== null) })).filter((s) => s.months.length >= 2);
+      if (all.length === 0) return null;
+      const publisher = (s: (typeof all)[number]) => {
+        const ids = s.months.flatMap((m) => m.source.split(';'));
+        return ctx.data.sources.find((x) => ids.includes(x.id))?.publisher ?? s.series;
+      };
+      // The legend names the series by its id (a validated identifier); the description adds the
+      // publisher (sources.csv text, which is escaped in HTML but could read as markup in a drawing).
+      const label = (s: (typeof all)[number]) => s.series;
+      const midMonth = (month: string) => round(fractionalYear(`${month}-15`), 4);
+      const table = all.flatMap((s) => s.months.map((m) => ({ series: label(s), month: m.month, t: midMonth(m.month), mean: round(m.mean_close!, 2), low: m.low, high: m.high, tradingDays: m.trading_days })));
+      const months = table.map((r) => r.month).sort();
+      const lastT = Math.max(...table.map((r) => r.t));
+      const phases = ctx.data.phases
+        .filter((p) => p.market === market && p.start_year <= +months.at(-1)!.slice(0, 4))
+        .map((p) => ({ label: ctx.phaseLabel(p.phase), from: p.start_year, to: p.end_year ?? '', start: p.start_year, end: Math.min((p.end_year ?? Infinity) + 1, lastT) }));
+      const gaps = phasesWithoutPrices(ctx.data, market, all);
+      const list = (xs: string[]) => xs.join(ctx.t('charts.eua-series.listSeparator'));
+      return {
+        datasets: { table, phases },
+        placeholders: {
+          from: months[0]!, to: months.at(-1)!,
+          series: list(all.map((s) => ctx.t('charts.eua-series-part.seriesReach').replace('{series}', `${publisher(s)} (${s.series})`).replace('{from}', ctx.dateLabel(s.months[0]!.first_date)).replace('{to}', ctx.dateLabel(s.months.at(-1)!.last_date)).replace('{dataset}', ctx.t(`charts.eua-series-part.dataset.${s.dataset}`)))),
+          gap: gaps.length === 0 ? '' : ctx.t('charts.eua-series-part.gap').replace('{phases}', list(gaps.map((p) => `${ctx.phaseLabel(p.phase)} (${p.start_year}–${p.end_year ?? ''})`))),
+          volumes: all.some((s) => s.months.some((m) => m.volume !== null)) ? '' : ctx.t('charts.eua-series.noVolumes'),
+        },
+        sources: [...new Set(all.flatMap((s) => s.months.flatMap((m) => m.source.split(';'))))].sort(),
+      };
+    },
+  },
+  {
     id: 'eua-volume',
     height: 220,
     fields: ['year', 'volume', 'qualifier'],
     build(ctx) {
       const market = referenceOf(ctx);
-      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9; // 亿吨 or billion t
+      const scale = bigUnit(ctx);
       const volumes = annualVolumes(ctx.data, market);
       if (volumes.length < 2) return null;
       const rows: Row[] = volumes.map((v) => ({ year: v.year, volume: round(v.value / scale, 3), qualifier: ctx.t(`measures.${v.qualifier}`) }));
@@ -137,7 +211,7 @@ export const CHARTS: readonly ChartDefinition[] = [
     fields: ['year', 'kind', 'revenue'],
     build(ctx) {
       const market = referenceOf(ctx);
-      const scale = ctx.lang === 'zh-CN' ? 1e8 : 1e9;
+      const scale = bigUnit(ctx);
       const kinds: Record<string, string> = { 'auction-revenue-member-states': 'measures.memberStates', 'auction-revenue': 'measures.total' };
       const facts = ctx.data.facts.filter((f) => f.market === market && f.indicator in kinds && f.unit === 'EUR' && f.value !== null && f.period_start?.slice(0, 4) === f.period_end?.slice(0, 4));
       if (facts.length < 2) return null;
@@ -145,6 +219,35 @@ export const CHARTS: readonly ChartDefinition[] = [
         .map((f) => ({ year: +f.period_start!.slice(0, 4), kind: ctx.t(kinds[f.indicator]!), revenue: round(f.value! / scale, 2) }))
         .sort((a, b) => a.year - b.year);
       return { datasets: { table: rows }, placeholders: {}, sources: sourcesOf(facts) };
+    },
+  },
+  {
+    id: 'auction-years',
+    height: 240,
+    fields: ['year', 'revenue', 'price', 'auctions', 'platforms'],
+    build(ctx) {
+      // The paper's Figure 5: auction revenue (every allowance type) and the average clearing price
+      // of general allowances per year, from the platforms' reports (auctions, or auctions-annual).
+      const market = referenceOf(ctx);
+      const years = auctionFigures(ctx.data, market);
+      if (years.length < 2) return null;
+      const scale = bigUnit(ctx);
+      const table = years.map((y) => ({
+        year: y.year, revenue: round(y.revenue / scale, 2), price: y.price === null ? null : round(y.price, 2),
+        auctions: y.rows.reduce((n, r) => n + r.auctions, 0), platforms: y.platforms.join(', '),
+      }));
+      const bars = years.flatMap((y) => y.rows.map((r) => ({ year: y.year, allowance: r.allowance, revenue: round(r.revenue / scale, 3) })));
+      // What the reports leave out, as the rows themselves say it (e.g. a platform they do not
+      // cover): each sentence of the years' notes once.
+      const notes = [...new Set(years.flatMap((y) => y.rows.flatMap((r) => (r.note ?? '').split(/(?<=\.)\s+/).filter((x) => x !== ''))))];
+      return {
+        datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
+        placeholders: {
+          from: table[0]!.year, to: table.at(-1)!.year, platforms: [...new Set(years.flatMap((y) => y.platforms))].join(', '),
+          notes: notes.length === 0 ? '' : ctx.t('charts.auction-years-part.notes').replace('{notes}', notes.join(' ')),
+        },
+        sources: [...new Set(years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))))].sort(),
+      };
     },
   },
   {
@@ -173,8 +276,70 @@ export const CHARTS: readonly ChartDefinition[] = [
         placeholders: {
           from: rows[0]!.year, to: rows.at(-1)!.year, scope: comparable ? scopeName(comparable[0]!.coverage) : '',
           comparable: comparable ? ctx.t('charts.emissions.comparableNote').replace('{scope}', scopeName(comparable[0]!.coverage)) : '',
+          paper: paperYears(ctx, market, rows[0]!.year, rows.at(-1)!.year, comparable?.at(-1)?.year),
         },
         sources: [...sourcesOf(used), ...sourcesOf(ctx.data.scopes.filter((x) => x.market === market))].filter((x, i, a) => a.indexOf(x) === i).sort(),
+      };
+    },
+  },
+  {
+    id: 'emissions-gdp',
+    height: 220,
+    fields: ['year', 'emissionsIndex', 'gdpIndex', 'emissions', 'gdp'],
+    build(ctx) {
+      // The paper's Figure 7: emissions against real GDP, both indexed to the first year they share,
+      // emissions on one scope (the comparable series) so a change of coverage is not read as a fall.
+      const market = referenceOf(ctx);
+      const region = gdpRegionOf(ctx.data, market);
+      const series = region ? emissionsAndGdp(ctx.data, market, region) : null;
+      if (!series) return null;
+      const table = series.years.map((y) => ({
+        year: y.year, emissionsIndex: round(y.emissionsIndex, 1), gdpIndex: round(y.gdpIndex, 1), emissions: round(y.emissions / 1e6, 1), gdp: round(y.gdp / 1e9, 1),
+      }));
+      const lines = table.flatMap((r) => [
+        { year: r.year, series: ctx.t('charts.emissions-gdp.emissionsSeries'), index: r.emissionsIndex },
+        { year: r.year, series: ctx.t('charts.emissions-gdp.gdpSeries'), index: r.gdpIndex },
+      ]);
+      return {
+        datasets: { table, lines, base: [{ index: INDEX_BASE }] },
+        placeholders: {
+          base: series.baseYear, baseIndex: INDEX_BASE, from: table[0]!.year, to: table.at(-1)!.year, scope: scopeLabel(ctx.data, series.scope, ctx.lang),
+          region: ctx.t(`regions.${series.region}`), currency: series.currency, priceYear: series.priceYear,
+        },
+        sources: series.sources,
+      };
+    },
+  },
+  {
+    id: 'company-surplus',
+    height: 240,
+    fields: ['year', 'verified', 'allocated', 'surplus', 'accounts'],
+    build(ctx) {
+      // The paper's Figure 8: a company's verified emissions against its free allocation, from the
+      // registry's accounts its rule (company-rules.csv) finds; the accounts are written beside it.
+      const company = ctx.data['company-rules'].map((r) => r.company)[0];
+      const result = company ? companySurplus(ctx.data, company) : null;
+      const years = (result?.years ?? []).filter((y) => y.verified.value !== null);
+      if (!result || years.length < 2) return null;
+      const mt = (m: { value: number | null }) => (m.value === null ? null : round(m.value / 1e6, 2));
+      const table = years.map((y) => ({ year: y.year, verified: mt(y.verified), allocated: mt(y.allocated), surplus: mt(y.surplus), accounts: y.verified.inputs.find((i) => i.dataset === 'account-years')?.rows.length ?? 0 }));
+      const lines = table.flatMap((r) => [
+        { year: r.year, series: ctx.t('charts.company-surplus.verifiedSeries'), value: r.verified },
+        { year: r.year, series: ctx.t('charts.company-surplus.allocatedSeries'), value: r.allocated },
+      ]);
+      const hit = (h: { field: string; pattern: string; text: string }) => `${ctx.t(`charts.company-surplus.fields.${h.field}`)}: ${h.text}`;
+      const account = (a: (typeof result.accounts)[number], excluded: boolean) => ({
+        account: a.account, country: a.country, installation: a.name, holder: a.holder, parent: a.parent,
+        matchedBy: a.matchedBy.map(hit).join(' | '), excludedBy: a.excludedBy.map(hit).join(' | '),
+        counted: ctx.t(excluded ? 'charts.company-surplus.no' : 'charts.company-surplus.yes'),
+        review: a.reviewReasons.map((r) => ctx.t(`charts.company-surplus-part.review.${r.kind}`).replace('{holder}', 'holder' in r ? r.holder : '').replace('{status}', 'status' in r ? r.status : '')).join(' | '),
+      });
+      const accounts = [...result.accounts.map((a) => account(a, false)), ...result.excluded.map((a) => account(a, true))].sort((a, b) => a.account - b.account);
+      return {
+        datasets: { table, lines },
+        placeholders: { company: result.label, from: table[0]!.year, to: table.at(-1)!.year, accounts: result.accounts.length, file: `company-surplus-accounts.csv` },
+        sources: [...new Set(years.flatMap((y) => [...y.verified.sources, ...y.allocated.sources]))].sort(),
+        files: [{ name: 'accounts', fields: ['account', 'country', 'installation', 'holder', 'parent', 'matchedBy', 'excludedBy', 'counted', 'review'], rows: accounts }],
       };
     },
   },
@@ -231,18 +396,28 @@ export const CHARTS: readonly ChartDefinition[] = [
       const markets = ctx.data.markets.filter((m) => m.id === subject.id || (m.jurisdiction !== null && m.jurisdiction === subject.jurisdiction));
       const rows: Row[] = [];
       const used: { source: string }[] = [];
+      let monthly = false;
       for (const m of markets) {
         const daily = preferredSeries(ctx.daily, m.id);
         // Days with trades since the subject's launch (a day without volume repeats the last price).
-        const points = (daily?.points ?? []).filter((p) => p.date >= subject.launch_date! && (p.volume === null || p.volume > 0));
+        let points = (daily?.points ?? []).filter((p) => p.date >= subject.launch_date! && (p.volume === null || p.volume > 0));
+        let sources = daily?.sources ?? [];
+        if (points.length < 2) {
+          // No daily rows (data/ ships months for publishers whose days may not be redistributed):
+          // each month's last trading close, dated on its last day.
+          const months = seriesMonths(ctx.data, m.id, { start: subject.launch_date, end: '9999-12-31' })?.months.filter((x) => x.trading_days > 0 && x.last_close !== null) ?? [];
+          points = months.map((x) => ({ date: x.last_date, close: x.last_close!, low: x.low ?? x.last_close!, high: x.high ?? x.last_close!, volume: x.volume }));
+          sources = [...new Set(months.flatMap((x) => x.source.split(';')))];
+          if (points.length >= 2) monthly = true;
+        }
         if (points.length < 2) continue;
-        used.push(...daily!.sources.map((source) => ({ source })));
+        used.push(...sources.map((source) => ({ source })));
         // Each market thinned on its own, so one series' peaks never crowd out another's.
         for (const r of reduceSeries(points, Math.floor(640 / 4 / markets.length), (x) => x.close)) rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
       }
       if (!rows.some((r) => r.market === ctx.marketLabel(subject.id))) return null;
       const dates = rows.map((r) => r.date as string).sort();
-      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!) }, sources: sourcesOf(used) };
+      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!), monthly: monthly ? ctx.t('charts.cn-daily-part.monthly') : '' }, sources: sourcesOf(used) };
     },
   },
   {

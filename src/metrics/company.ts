@@ -7,6 +7,13 @@ type AccountYear = Data['account-years'][number];
 type Rule = Data['company-rules'][number];
 type MatchedField = (typeof MATCHED_FIELDS)[number];
 
+export type ReviewReason =
+  | { readonly kind: 'noHolder' }
+  | { readonly kind: 'holderDiffers'; readonly holder: string }
+  | { readonly kind: 'nameOnly' }
+  | { readonly kind: 'status'; readonly status: string }
+  | { readonly kind: 'noRows' };
+
 /** Which rule found an account, and the text it was found in. */
 export interface RuleHit {
   readonly field: MatchedField;
@@ -26,6 +33,8 @@ export interface AccountMatch {
   readonly excludedBy: readonly RuleHit[];
   /** Why a reader should check this account before trusting the sum. */
   readonly review: readonly string[];
+  /** The same reasons as data, for a brief to word in its language (holder and status as in the registry). */
+  readonly reviewReasons: readonly ReviewReason[];
 }
 
 export interface CompanyYear {
@@ -80,20 +89,27 @@ export function matchCompany(data: Data, company: string, rules: readonly Rule[]
     const matchedBy = hits(include, i);
     if (matchedBy.length === 0) continue;
     const excludedBy = hits(exclude, i);
-    const review: string[] = [];
+    const reviewReasons: ReviewReason[] = [];
     const by = new Set(matchedBy.map((h) => h.field));
-    if (!by.has('holder')) {
-      review.push(i.holder === null
-        ? 'the registry names no account holder'
-        : `the account holder ("${i.holder}") does not match: sold or renamed before the registry file was taken, or a name that only recalls the company`);
-    }
-    if (by.size === 1 && by.has('name')) review.push('matched by the installation\'s name only');
-    if (i.account_status !== null && i.account_status !== 'open') review.push(`account ${i.account_status}`);
-    if (!withRows.has(`${i.market}/${i.account}`)) review.push('no verified emissions or allocation in account-years.csv');
-    const match = { market: i.market, account: i.account, name: i.name, country: i.country, holder: i.holder, parent: i.parent_undertaking, matchedBy, excludedBy, review };
+    if (!by.has('holder')) reviewReasons.push(i.holder === null ? { kind: 'noHolder' } : { kind: 'holderDiffers', holder: i.holder });
+    if (by.size === 1 && by.has('name')) reviewReasons.push({ kind: 'nameOnly' });
+    if (i.account_status !== null && i.account_status !== 'open') reviewReasons.push({ kind: 'status', status: i.account_status });
+    if (!withRows.has(`${i.market}/${i.account}`)) reviewReasons.push({ kind: 'noRows' });
+    const match = { market: i.market, account: i.account, name: i.name, country: i.country, holder: i.holder, parent: i.parent_undertaking, matchedBy, excludedBy, review: reviewReasons.map(reviewText), reviewReasons };
     (excludedBy.length > 0 ? excluded : accounts).push(match);
   }
   return { accounts, excluded };
+}
+
+/** A review reason in words (English; a brief words `reviewReasons` in its own language). */
+function reviewText(r: ReviewReason): string {
+  switch (r.kind) {
+    case 'noHolder': return 'the registry names no account holder';
+    case 'holderDiffers': return `the account holder ("${r.holder}") does not match: sold or renamed before the registry file was taken, or a name that only recalls the company`;
+    case 'nameOnly': return 'matched by the installation\'s name only';
+    case 'status': return `account ${r.status}`;
+    case 'noRows': return 'no verified emissions or allocation in account-years.csv';
+  }
 }
 
 /**

@@ -34,6 +34,16 @@ export interface SeriesMonths {
  * from imported days and from shipped months. Series are never mixed.
  */
 export function seriesMonths(data: Data, market: string, window: Window): SeriesMonths | undefined {
+  const chosen = preferredChoice(everySeriesMonths(data, market, window).map((c) => ({ ...c, rows: c.months.reduce((n, m) => n + m.days, 0) })));
+  return chosen && { instrument: chosen.instrument, series: chosen.series, dataset: chosen.dataset, months: chosen.months };
+}
+
+/**
+ * Every series of a market in a window, month by month (daily rows aggregated with marketMonthly;
+ * a series' shipped months where it has no daily rows), sorted by instrument and series: for a
+ * chart that draws each publisher's series, labelled, side by side and never spliced.
+ */
+export function everySeriesMonths(data: Data, market: string, window: Window = { start: '0000-01-01', end: '9999-12-31' }): SeriesMonths[] {
   const inWindow = data['market-daily'].filter((r) => r.market === market && r.date >= window.start && r.date <= window.end);
   const candidates = new Map<string, SeriesMonths>();
   const key = (m: MonthlyRow) => `${m.instrument}\u0000${m.series}`;
@@ -47,8 +57,7 @@ export function seriesMonths(data: Data, market: string, window: Window): Series
   };
   add(marketMonthly(inWindow), 'market-daily');
   add(data['market-monthly'].filter((m) => m.market === market && m.first_date >= window.start && m.last_date <= window.end), 'market-monthly');
-  const chosen = preferredChoice([...candidates.values()].map((c) => ({ ...c, rows: c.months.reduce((n, m) => n + m.days, 0) })));
-  return chosen && { instrument: chosen.instrument, series: chosen.series, dataset: chosen.dataset, months: chosen.months };
+  return [...candidates.values()].sort((a, b) => (`${a.instrument}\u0000${a.series}` < `${b.instrument}\u0000${b.series}` ? -1 : 1));
 }
 
 /** Statistics of daily trading over a window, or null when data/ has no daily or monthly rows for it. */

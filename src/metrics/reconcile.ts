@@ -1,7 +1,10 @@
 import type { Data } from '../data/datasets/index.js';
 import { agreesWithPrinted, COMPARISON_RULE, type Qualifier } from './compare.js';
 import { emissionsChange, emissionsChangePerYear } from './emissions.js';
-import { auctionRevenueGrowth } from './growth.js';
+import { auctionRevenueOfYear } from './auction-figures.js';
+import { companySurplus } from './company.js';
+import { gdpChange } from './decoupling.js';
+import { auctionRevenueGrowth, cagr } from './growth.js';
 import type { PowerMix } from './power-mix.js';
 import type { ImpliedPrice, PriceBand } from './price.js';
 import { periodOf, type Fact } from './select.js';
@@ -10,7 +13,7 @@ import type { Precision } from './precision.js';
 import { ruleChanges } from './policy-rules.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
-import type { DailyStats } from './daily.js';
+import { dailyStats, type DailyStats } from './daily.js';
 
 /**
  * What recomputation says of a printed number: it agrees; it disagrees; it is not comparable (the
@@ -29,6 +32,8 @@ export type Because =
   | { readonly kind: 'recorded'; readonly sources: readonly string[] }
   | { readonly kind: 'unitLabel'; readonly unit: string; readonly printedUnit: string; readonly sources: readonly string[] }
   | { readonly kind: 'missing' }
+  /** The platforms' reports in data/ sum to less than a claimed total: another platform may make up the rest. */
+  | { readonly kind: 'platforms' }
   | { readonly kind: 'recomputed'; readonly scope?: string | undefined }
   | { readonly kind: 'unstated'; readonly scope?: string | undefined };
 
@@ -105,6 +110,46 @@ const RECOMPUTE: Readonly<Record<string, (data: Data, fact: Fact, inputs: Reconc
   },
 };
 
+/**
+ * Derived numbers about a subject of a market (a company, the region whose GDP is compared), by
+ * indicator: the subject is looked up in data/ (company-rules.csv's company or label, gdp.csv's
+ * region), never named here.
+ */
+const RECOMPUTE_SUBJECT: Readonly<Record<string, (data: Data, fact: Fact, subject: string) => Metric>> = {
+  'real-gdp-change': (data, fact, region) => gdpChange(data, region, yearOf(fact.period_start), yearOf(fact.period_end)),
+  'emissions-change-per-year': (data, fact, subject) => {
+    const from = yearOf(fact.period_start);
+    const to = yearOf(fact.period_end);
+    const method = `compound annual change of ${subject}'s verified emissions, summed over the accounts its rule in company-rules.csv finds`;
+    const company = companyOf(data, subject);
+    if (!company) return unavailable('%/yr', method, `company-rules.csv has no rule for ${subject}`);
+    const a = company.years.find((y) => y.year === from)?.verified;
+    const b = company.years.find((y) => y.year === to)?.verified;
+    if (!a || !b || a.value === null || b.value === null) return unavailable('%/yr', method, `account-years.csv has no verified emissions of ${subject}'s accounts for ${from} and ${to}`);
+    return metric({
+      value: cagr(a.value, b.value, to - from), unit: '%/yr', period: { start: `${from}-01-01`, end: `${to}-12-31` }, method: `${method}, ${from} to ${to}`,
+      inputs: [...a.inputs, ...b.inputs], sources: [...a.sources, ...b.sources],
+    });
+  },
+  'surplus-allowance-sales': (data, fact, subject) => {
+    const from = yearOf(fact.period_start);
+    const to = yearOf(fact.period_end);
+    const method = `${subject}'s income from selling surplus allowances`;
+    const years = companyOf(data, subject)?.years.filter((y) => y.year >= from && y.year <= to && y.surplus.value !== null) ?? [];
+    const surplus = years.reduce((s, y) => s + y.surplus.value!, 0);
+    // The registry holds allocation and emissions: the surplus, not what was sold, when, or at what price.
+    return unavailable('EUR', method, years.length === 0
+      ? `data/ has no free allocation and verified emissions of ${subject}'s accounts for ${from}–${to}`
+      : `the registry records free allocation and verified emissions, not sales or their prices: the surplus of ${subject}'s matched accounts over ${years[0]!.year}–${years.at(-1)!.year} is ${Math.round(surplus)} t, but which of it was sold, when and at what price is not in data/`);
+  },
+};
+
+/** A company's surplus by the rule whose company id or label is `subject`. */
+function companyOf(data: Data, subject: string) {
+  const rule = data['company-rules'].find((r) => r.company === subject || r.label === subject);
+  return rule ? companySurplus(data, rule.company) : null;
+}
+
 const yearOf = (date: string | null) => (date === null ? Number.NaN : +date.slice(0, 4));
 
 export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
@@ -112,9 +157,15 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
   for (const fact of data.facts) {
     if (fact.derived && fact.value !== null) findings.push(derivedFinding(data, fact, inputs));
     if (fact.value !== null && ((fact.paper_value !== null && fact.paper_value !== fact.value) || (fact.paper_unit !== null && fact.paper_unit !== fact.unit))) findings.push(correctionFinding(fact));
+    if (fact.indicator === 'auction-revenue' && fact.value !== null && fact.subject === null) {
+      const f = auctionRevenueFinding(data, fact);
+      if (f) findings.push(f);
+    }
     if ((fact.indicator === 'price-high' || fact.indicator === 'price-low') && fact.value !== null && fact.subject === null) {
       const f = priceExtremeFinding(data, fact);
       if (f) findings.push(f);
+      const d = dailyExtremeFinding(data, fact);
+      if (d) findings.push(d);
     }
   }
   for (const fact of data.facts) {
@@ -171,8 +222,10 @@ function shorterThanClaim(fact: Fact, m: Metric): { reason: string; because: Bec
 
 function derivedFinding(data: Data, fact: Fact, inputs: ReconcileInputs): Finding {
   const recompute = fact.subject === null ? RECOMPUTE[fact.indicator] : undefined;
+  const bySubject = fact.subject !== null ? RECOMPUTE_SUBJECT[fact.indicator] : undefined;
   const m = recompute
     ? recompute(data, fact, inputs)
+    : bySubject ? bySubject(data, fact, fact.subject!)
     : unavailable(fact.unit, fact.indicator, fact.subject !== null ? `data/ has no series for ${fact.subject}` : `no recomputation is defined for ${fact.indicator}`);
   return finding(fact, `facts/${fact.id}`, m);
 }
@@ -250,6 +303,46 @@ function priceExtremeFinding(data: Data, fact: Fact): Finding | null {
   const contradicts = high ? value > fact.value! : value < fact.value!;
   if (partial && f.verdict === 'disagrees' && !contradicts) {
     return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${coverage} only, part of the period`, because: { kind: 'partial', first: first.first_date, last: last.last_date } };
+  }
+  return f;
+}
+
+/**
+ * A stated year's auction revenue against the sum of the platforms' auction reports for that
+ * year. The reports can only refute it from below: a platform data/ lacks (the UK's auctions on
+ * ICE) is missing from the sum, so a sum under the claim cannot confirm or refute it.
+ */
+function auctionRevenueFinding(data: Data, fact: Fact): Finding | null {
+  const { start, end } = periodOf(fact);
+  if (!start || !end || start.slice(0, 4) !== end.slice(0, 4) || !start.endsWith('-01-01') || !end.endsWith('-12-31')) return null;
+  const m = auctionRevenueOfYear(data, fact.market, +start.slice(0, 4), fact.unit);
+  if (m.value === null) return null;
+  const f = finding(fact, `facts/${fact.id}/auctions`, m);
+  if (f.verdict === 'disagrees' && m.value < fact.value!) {
+    return { ...f, verdict: 'cannot-recompute', reason: `the auction reports in data/ sum to less than the claim (${m.method}); a platform they do not cover would make up the rest`, because: { kind: 'platforms' } };
+  }
+  return f;
+}
+
+/**
+ * A stated high or low against the daily closes of one series over the claim's own dates (daily
+ * rows, or the shipped months lying wholly within them). Where the series does not reach both
+ * ends it can only refute the claim.
+ */
+function dailyExtremeFinding(data: Data, fact: Fact): Finding | null {
+  const { start, end } = periodOf(fact);
+  if (!start || !end) return null;
+  const stats = dailyStats(data, fact.market, { start, end });
+  if (!stats) return null;
+  const high = fact.indicator === 'price-high';
+  const m = high ? stats.high : stats.low;
+  if (m.value === null) return null;
+  const f = finding(fact, `facts/${fact.id}/daily`, m);
+  // Days the series misses can only lower a low or raise a high: a partial series confirms nothing,
+  // and refutes a claim only when what it has already lies beyond it.
+  const contradicts = high ? m.value > fact.value! : m.value < fact.value!;
+  if (m.coverage && !m.coverage.complete && !(f.verdict === 'disagrees' && contradicts)) {
+    return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${m.coverage.first} – ${m.coverage.last} only, part of the period`, because: { kind: 'partial', first: m.coverage.first, last: m.coverage.last } };
   }
   return f;
 }

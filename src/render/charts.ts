@@ -26,6 +26,8 @@ export interface ChartView {
   readonly sources: readonly string[];
   /** The chart's own last observation: an ISO date, or a year where its rows are yearly; null if its rows say neither. */
   readonly lastObservation: string | null;
+  /** Further tables written beside the chart's CSV (see ChartBuild.files). */
+  readonly files: readonly { readonly file: string; readonly csv: string }[];
 }
 
 /** The wide drawing's width in CSS pixels (it scales down to 600 px; below, the narrow one shows). */
@@ -96,6 +98,10 @@ export async function renderCharts(
       csvHref: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${csv}`)}`,
       sources: built.sources,
       lastObservation: lastObservation(built.datasets.table),
+      files: (built.files ?? []).map((f) => ({
+        file: `${def.id}-${f.name}.csv`,
+        csv: toCsv(f.fields.map((field) => ctx.t(`charts.${def.id}.${f.name}.${field}`)), f.rows.map((row) => f.fields.map((field) => row[field] ?? null))),
+      })),
     });
   }
   return views;

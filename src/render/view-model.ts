@@ -1,8 +1,13 @@
 import { annualVolumes } from '../metrics/annual-volumes.js';
 import { currencyOfUnit } from '../data/datasets/common.js';
 import type { Data } from '../data/datasets/index.js';
+import { decoupled, emissionsAndGdp, gdpChange, gdpRegionOf } from '../metrics/decoupling.js';
+import { emissionsChange } from '../metrics/emissions.js';
+import { everySeriesMonths } from '../metrics/daily.js';
+import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
+import { powerCompared } from '../metrics/power-compare.js';
 import {
-  asCovered, decimalsFor, statedTrendIn, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
+  asCovered, companySurplus, decimalsFor, statedTrendIn, EXACT, roundSignificant, ruleChanges, ruleHistory, scopeChanges, type Because, type Finding, type Metric, type Metrics,
   type Precision, type RuleChangeRow, type SeriesReach,
 } from '../metrics/index.js';
 import { statedPrecision } from '../metrics/precision.js';
@@ -66,8 +71,8 @@ export interface BriefView {
   readonly global: readonly Paragraph[];
   readonly phases: { readonly intro: Paragraph; readonly table: TableView; readonly lines: readonly Paragraph[]; readonly volumes: Paragraph | null };
   readonly mechanisms: readonly Paragraph[];
-  readonly results: { readonly revenue: Paragraph | null; readonly emissions: readonly Paragraph[]; readonly power: Paragraph | null; readonly powerTable: TableView | null; readonly powerRegion: Paragraph | null };
-  readonly problems: { readonly overAllocation: Paragraph; readonly arcelor: Paragraph | null; readonly phaseTrends: readonly Paragraph[] };
+  readonly results: { readonly revenue: Paragraph | null; readonly emissions: readonly Paragraph[]; readonly decoupling: readonly Paragraph[]; readonly power: Paragraph | null; readonly powerTable: TableView | null; readonly powerRegion: Paragraph | null; readonly powerCompared: TableView | null; readonly powerComparedNote: Paragraph | null };
+  readonly problems: { readonly overAllocation: Paragraph; readonly arcelor: Paragraph | null; readonly arcelorRecomputed: readonly Paragraph[]; readonly phaseTrends: readonly Paragraph[] };
   readonly china: readonly Paragraph[];
   readonly recommendations: readonly ListItem[];
   readonly outlook: readonly ListItem[];
@@ -110,16 +115,6 @@ type Kind = 'percent' | 'tonnes' | 'price' | 'money' | 'number' | 'times' | 'cou
 function localRef(ref: string, lang: Lang): string {
   return lang === 'zh-CN' ? ref.replace(/Table\s*(\d+)/g, '表$1').replace(/Fig\.\s*(\d+)/g, '图$1') : ref;
 }
-
-/**
- * Series of the paper's figures that data/ does not hold yet: each is missing while facts.csv
- * has no row of its indicator for the reference market (the row it would take to fill it).
- */
-const PAPER_SERIES: readonly { key: string; indicator: string; subject?: string }[] = [
-  { key: 'gdp', indicator: 'real-gdp' },
-  { key: 'arcelor', indicator: 'verified-emissions', subject: 'ArcelorMittal' },
-  { key: 'auctionPrice', indicator: 'average-auction-price' },
-];
 
 /** Years as ranges of consecutive years: 2007–2008, 2012–2021 (2007–2008年、2012–2021年). */
 function yearRanges(years: readonly number[], lang: Lang): string {
@@ -546,6 +541,34 @@ export function buildView(ctx: ViewContext): BriefView {
         : para('results.emissionsOfficial', values, sourcesOf([official]), { slot: 'results.emissionsOfficial' }));
     }
   }
+  // The paper's Figure 7: emissions on one scope against real GDP, and its claim of opposite moves.
+  const decoupling: Paragraph[] = [];
+  const gdpRegion = gdpRegionOf(data, reference);
+  const indexed = gdpRegion ? emissionsAndGdp(data, reference, gdpRegion) : null;
+  if (indexed) {
+    /** Emissions and GDP over two years, in words, with whether emissions fell while GDP grew. */
+    const over = (from: number, to: number, id: string) => {
+      const em = emissionsChange(data, reference, from, to, indexed.scope);
+      const gdp = gdpChange(data, indexed.region, from, to);
+      if (em.value === null || gdp.value === null) return null;
+      return { em, gdp, values: { scope: scope(indexed.scope), region: regionName(indexed.region), from: year(from), to: year(to), emissions: moved(`${id}.emissions`, em, 1), gdp: moved(`${id}.gdp`, gdp, 1) } };
+    };
+    const [first, last] = [indexed.years[0]!.year, indexed.years.at(-1)!.year];
+    const whole = over(first, last, 'results.decoupling');
+    if (whole) {
+      const key = decoupled(whole.em, whole.gdp) ? 'results.decoupled' : 'results.notDecoupled';
+      decoupling.push(para(key, { ...whole.values, base: year(indexed.baseYear) }, [...whole.em.sources, ...whole.gdp.sources]));
+    }
+    // Each claim the paper makes about real GDP, with the claim about emissions over the same years.
+    for (const claim of data.facts.filter((f) => f.market === reference && f.indicator === 'real-gdp-change' && f.subject === indexed.region && f.period_start && f.period_end)) {
+      const emClaim = data.facts.find((f) => f.market === reference && f.derived && f.indicator === 'covered-emissions-change' && f.period_start === claim.period_start && f.period_end === claim.period_end);
+      const part = over(+claim.period_start!.slice(0, 4), +claim.period_end!.slice(0, 4), `results.decoupling.${claim.id}`);
+      const verdicts = [claim, ...(emClaim ? [emClaim] : [])].map((f) => findingFor(`facts/${f.id}`)?.verdict);
+      if (!part || verdicts.some((v) => v === undefined)) continue;
+      const verdict = verdicts.every((v) => v === 'agrees') ? 'agrees' : verdicts.includes('disagrees') ? 'disagrees' : 'cannot-recompute';
+      decoupling.push(para('results.decouplingClaim', { ...part.values, claim: ledger.label(`facts.${claim.id}.printed`, claim.printed ?? ''), verdict: t(`verdicts.${verdict}`) }, [...sourcesOf([claim]), ...part.em.sources, ...part.gdp.sources]));
+    }
+  }
   const mix = Object.values(metrics.powerMix)[0];
   let powerParagraph: Paragraph | null = null;
   let powerTable: TableView | null = null;
@@ -613,18 +636,102 @@ export function buildView(ctx: ViewContext): BriefView {
     }
   }
 
+  // Table 1 beside another region's generation by source for the same years (Ember's EU-27).
+  let powerComparedTable: TableView | null = null;
+  let powerComparedNote: Paragraph | null = null;
+  const compared = mix ? powerCompared(data, mix.region) : null;
+  if (compared) {
+    const other = regionName(compared.otherRegion);
+    const table = regionName(compared.region);
+    // Column heads name each side's publisher (sources.csv), so a reader sees whose figure a cell is.
+    const publisherOf = (region: string) => {
+      const ids = compared.rows.filter((r) => r.region === region).flatMap((r) => r.source.split(';'));
+      return data.sources.find((x) => ids.includes(x.id))?.publisher ?? region;
+    };
+    const ref = ledger.label('results.compared.ref', localRef(compared.rows.find((r) => r.region === compared.region && r.paper_ref)?.paper_ref ?? table, lang));
+    const side = (region: string, name: string) => ledger.label(`results.compared.side.${region}`, fill(t('results.comparedSide'), { name, publisher: publisherOf(region) }, 'results.comparedSide'));
+    const rowOf = (region: string, y: number, type: string) => compared.rows.find((r) => r.region === region && r.year === y && r.source_type === type);
+    const gwhCell = (region: string, y: number, type: string, value: number | null) => {
+      const row = rowOf(region, y, type);
+      return value === null || !row ? '—' : fromRow(`results.compared.${region}.${y}.${type}`, formatNumber(value, lang), value, 'GWh', 'power-generation', `${region}/${y}/${type}`, sourcesOf([row]));
+    };
+    powerComparedTable = {
+      caption: fill(t('results.comparedCaption'), { ref, other, years: compared.years.map((y) => year(y)).join(t('brief.listSeparator')) }, 'results.comparedCaption'),
+      columns: [t('results.columns.source'), ...compared.years.flatMap((y) => [`${year(y)}: ${ref}`, `${year(y)}: ${side(compared.otherRegion, other)}`])],
+      rows: compared.sources.map((x) => [t(`powerSources.${x.sourceType}`), ...compared.years.flatMap((y) => [gwhCell(compared.region, y, x.sourceType, x.table[y] ?? null), gwhCell(compared.otherRegion, y, x.sourceType, x.other[y] ?? null)])]),
+      flagged: compared.sources.map((x) => compared.years.some((y) => (x.table[y] ?? null) === null || (x.other[y] ?? null) === null)),
+      cites: citations.cite(sourcesOf(compared.rows)),
+    };
+    const total = compared.sources.find((x) => x.sourceType === 'total')!;
+    const only = (side: 'table' | 'other') => compared.sources.filter((x) => x.sourceType !== 'total' && compared.years.every((y) => x[side][y] !== null) && compared.years.every((y) => x[side === 'table' ? 'other' : 'table'][y] === null)).map((x) => t(`powerSources.${x.sourceType}`));
+    const ratios = compared.years.filter((y) => total.ratio[y] !== null && total.ratio[y] !== undefined);
+    if (ratios.length > 0) {
+      const pct = (y: number) => ledger.add({
+        id: `results.compared.ratio.${y}`, text: formatPercent(total.ratio[y]! * 100, lang, 0), kind: 'number', value: total.ratio[y]! * 100, unit: '%', method: `${compared.otherRegion} total ÷ ${compared.region} total, ${y}`,
+        rows: [{ dataset: 'power-generation', rows: [`${compared.region}/${y}/total`, `${compared.otherRegion}/${y}/total`] }], sources: sourcesOf(compared.rows.filter((r) => r.year === y && r.source_type === 'total')),
+      });
+      powerComparedNote = para('results.comparedNote', {
+        other, table, ratios: ratios.map((y) => fill(t('results.comparedRatio'), { ratio: pct(y), year: year(y) }, 'results.comparedRatio')).join(t('brief.listSeparator')),
+        onlyTable: only('table').join(t('brief.listSeparator')) || '—', onlyOther: only('other').join(t('brief.listSeparator')) || '—',
+      }, sourcesOf(compared.rows));
+    }
+  }
+
   citeCharts('results');
 
   // Problems -------------------------------------------------------------------------------------
   const overAllocationText = sentence('problems.overAllocation', {});
-  const profit = fact(reference, 'surplus-allowance-sales', 'ArcelorMittal');
-  const amChange = fact(reference, 'emissions-change-per-year', 'ArcelorMittal');
+  // The company of the paper's Figure 8: the one company-rules.csv holds a rule for.
+  const companyRule = data['company-rules'][0];
+  const profit = companyRule ? fact(reference, 'surplus-allowance-sales', companyRule.label) : undefined;
+  const amChange = companyRule ? fact(reference, 'emissions-change-per-year', companyRule.label) : undefined;
   const arcelor = profit && amChange
     ? para('problems.arcelor', {
         profit: stated('problems.arcelor.profit', profit, 'money'), profitYears: span(+profit.period_start!.slice(0, 4), +profit.period_end!.slice(0, 4)), from: year(amChange.period_start!.slice(0, 4)), to: year(amChange.period_end!.slice(0, 4)),
         change: stated('problems.arcelor.change', amChange, 'percent', 1, { abs: true }),
       }, sourcesOf([profit, amChange]))
     : null;
+  // The same company from the registry: its surplus over the paper's years, its trend, and what the rule may miss.
+  const arcelorRecomputed: Paragraph[] = [];
+  const surplus = companyRule ? companySurplus(data, companyRule.company) : null;
+  if (surplus && surplus.years.some((y) => y.verified.value !== null)) {
+    const company = ledger.label(`company:${surplus.company}`, surplus.label);
+    if (profit?.period_start && profit.period_end) {
+      const [a, b] = [+profit.period_start.slice(0, 4), +profit.period_end.slice(0, 4)];
+      const ys = surplus.years.filter((y) => y.year >= a && y.year <= b && y.verified.value !== null);
+      if (ys.length > 0) {
+        const total = (pick: (y: (typeof ys)[number]) => Metric): Metric => ({
+          ...pick(ys[0]!), value: ys.reduce((s, y) => s + (pick(y).value ?? 0), 0), period: { start: `${ys[0]!.year}-01-01`, end: `${ys.at(-1)!.year}-12-31` },
+          method: `sum over ${ys[0]!.year}–${ys.at(-1)!.year} of ${pick(ys[0]!).method}`, inputs: ys.flatMap((y) => pick(y).inputs), sources: [...new Set(ys.flatMap((y) => pick(y).sources))],
+        });
+        const finding = findingFor(`facts/${profit.id}`);
+        arcelorRecomputed.push(para('problems.arcelorSurplus', {
+          company, years: span(ys[0]!.year, ys.at(-1)!.year),
+          allocated: num('problems.arcelor.allocated', total((y) => y.allocated), 'tonnes'), verified: num('problems.arcelor.verified', total((y) => y.verified), 'tonnes'),
+          surplus: num('problems.arcelor.surplus', total((y) => y.surplus), 'tonnes'), verdict: t(`verdicts.${finding?.verdict ?? 'cannot-recompute'}`),
+        }, ys.flatMap((y) => y.surplus.sources)));
+      }
+    }
+    const changeFinding = amChange ? findingFor(`facts/${amChange.id}`) : undefined;
+    if (amChange && changeFinding && changeFinding.recomputed !== null) {
+      const m: Metric = { value: changeFinding.recomputed, unit: '%/yr', method: changeFinding.method, inputs: [], sources: [], period: { start: amChange.period_start ?? undefined, end: amChange.period_end ?? undefined } };
+      arcelorRecomputed.push(para('problems.arcelorTrend', {
+        company, from: year(amChange.period_start!.slice(0, 4)), to: year(amChange.period_end!.slice(0, 4)), recomputed: moved('problems.arcelor.recomputed', m, 2),
+        printed: stated('problems.arcelor.printedChange', amChange, 'percent', 1, { abs: true }), verdict: t(`verdicts.${changeFinding.verdict}`),
+      }, sourcesOf([amChange])));
+    }
+    // What the matching rule may miss or wrongly include, with this data's counts.
+    const holderSources = data.sources.filter((x) => surplus.accounts.some((a) => data.installations.some((i) => i.account === a.account && i.market === a.market && i.source.split(';').includes(x.id))));
+    const taken = holderSources.map((x) => x.published).find((p): p is string => !!p);
+    const count = (id: string, n: number) => ledger.add({ id, text: formatCount(n, lang), kind: 'number', value: n, unit: 'count', rows: [{ dataset: 'company-rules', rows: [surplus.company] }], sources: [] });
+    arcelorRecomputed.push(para(taken ? 'problems.arcelorRuleDated' : 'problems.arcelorRule', {
+      company, accounts: count('problems.arcelor.accounts', surplus.accounts.length),
+      withoutHolder: count('problems.arcelor.withoutHolder', surplus.accounts.filter((a) => !a.matchedBy.some((h) => h.field === 'holder')).length),
+      byName: count('problems.arcelor.byName', surplus.accounts.filter((a) => a.matchedBy.every((h) => h.field === 'name')).length),
+      excluded: count('problems.arcelor.excluded', surplus.excluded.length),
+      ...(taken ? { taken: /^\d{4}-\d{2}$/.test(taken) ? month(`${taken}-01`) : ledger.label(`published:${taken}`, taken) } : {}),
+    }, sourcesOf(surplus.rules)));
+  }
   // The paper's emission trends by phase, each against the data over the claim's own years.
   const phaseTrends: Paragraph[] = [];
   for (const pm of metrics.phases[reference] ?? []) {
@@ -775,6 +882,8 @@ export function buildView(ctx: ViewContext): BriefView {
         return fill(t('verdicts.because.recorded'), { sources: b.sources.map((s) => data.sources.find((x) => x.id === s)?.publisher ?? s).join(t('notes.gapSeparator')) }, 'verdicts.because.recorded');
       case 'missing':
         return t('verdicts.because.missing');
+      case 'platforms':
+        return t('verdicts.because.platforms');
       case 'recomputed':
         return b.scope ? fill(t('verdicts.because.recomputedScope'), { scope: scope(b.scope) }, 'verdicts.because.recomputedScope') : t('verdicts.because.recomputed');
       case 'unstated':
@@ -793,10 +902,24 @@ export function buildView(ctx: ViewContext): BriefView {
     const ranges = (ys: number[]) => ledger.label(`years:${ys.join(',')}`, yearRanges(ys, lang));
     if (rough.length > 0) items.push(fill(t('notes.gapRoughVolumes'), { market, years: ranges(rough) }, 'notes.gapRoughVolumes'));
     if (absent.length > 0) items.push(fill(t('notes.gapAbsentVolumes'), { market, years: ranges(absent) }, 'notes.gapAbsentVolumes'));
-    for (const series of PAPER_SERIES) {
-      const held = data.facts.some((f) => f.market === reference && f.indicator === series.indicator && f.value !== null && (series.subject === undefined || f.subject === series.subject));
+    // Phases no price series reaches (Phase 1 in the real files), and market volumes no series carries.
+    const priceSeries = everySeriesMonths(data, reference);
+    if (priceSeries.length > 0) {
+      const phasesMissing = phasesWithoutPrices(data, reference, priceSeries);
+      if (phasesMissing.length > 0) {
+        items.push(fill(t('notes.gapPhasePrices'), { market, phases: phasesMissing.map((p) => fill(t('notes.gapPhase'), { phase: fill(t('phases.label'), { phase: ordinal(p.phase) }, 'phases.label'), years: span(p.start_year, p.end_year) }, 'notes.gapPhase')).join(t('notes.gapSeparator')) }, 'notes.gapPhasePrices'));
+      }
+      if (!priceSeries.some((x) => x.months.some((m) => m.volume !== null))) items.push(fill(t('notes.gapSeriesVolumes'), { market }, 'notes.gapSeriesVolumes'));
+    }
+    // Series of the paper's figures that data/ cannot draw yet (the charts that would show them).
+    const missing = {
+      gdp: !indexed,
+      arcelor: !surplus?.years.some((y) => y.verified.value !== null),
+      auctionPrice: !data.auctions.some((r) => r.market === reference && r.price !== null),
+    };
+    for (const [key, absent] of Object.entries(missing)) {
       // Names of the paper's figures ("Figure 7") are labels, not quantities.
-      if (!held) items.push(ledger.label(`notes.gapSeries.${series.key}`, t(`notes.gapSeries.${series.key}`)));
+      if (absent) items.push(ledger.label(`notes.gapSeries.${key}`, t(`notes.gapSeries.${key}`)));
     }
     return items.length > 0 ? { text: sentence('notes.gaps', { items: items.join(t('notes.gapSeparator')) }), cites: [] } : null;
   }
@@ -824,8 +947,8 @@ export function buildView(ctx: ViewContext): BriefView {
     global,
     phases: { intro: phasesIntro, table: phaseTable, lines, volumes },
     mechanisms,
-    results: { revenue: revenueParagraph, emissions: emissionsParagraphs, power: powerParagraph, powerTable, powerRegion },
-    problems: { overAllocation: { text: overAllocationText, cites: citations.cite(paperSources) }, arcelor, phaseTrends },
+    results: { revenue: revenueParagraph, emissions: emissionsParagraphs, decoupling, power: powerParagraph, powerTable, powerRegion, powerCompared: powerComparedTable, powerComparedNote },
+    problems: { overAllocation: { text: overAllocationText, cites: citations.cite(paperSources) }, arcelor, arcelorRecomputed, phaseTrends },
     china,
     recommendations: recs.filter((r) => r.kind === 'recommendation').map(item),
     outlook: recs.filter((r) => r.kind === 'outlook').map(item),

@@ -1,3 +1,4 @@
+import { CHARTS } from '../../src/charts/registry.js';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,8 @@ describe('ets-brief build outputs', () => {
       expect(files).toContain('brief.html');
       expect(files).toContain(join('sections', 'manifest.json'));
       expect(files.filter((f) => f.startsWith(`sections${'/'}`) && f.endsWith('.html'))).toHaveLength(9);
-      expect(files.filter((f) => f.startsWith('data/') && f.endsWith('.csv'))).toHaveLength(8);
+      // Every chart draws on shipped data/; Figure 8's accounts file is written beside its CSV.
+      expect(files.filter((f) => f.startsWith('data/') && f.endsWith('.csv'))).toHaveLength(CHARTS.length + 1);
     }
     expect((await readdir(out)).sort()).toEqual(['.ets-brief-cache', '.ets-brief-output', 'en', 'zh-CN']); // no staging leftovers
   });
@@ -51,8 +53,8 @@ describe('ets-brief build outputs', () => {
     expect(html).not.toMatch(/(src|href)="https?:/); // links to sources are plain text, nothing loads
     expect(html).toMatch(/@font-face\{font-family:'etsb Noto Sans SC'[^}]*src:url\(data:font\/woff;base64,/);
     // Each chart drawn twice: for wide and for narrow screens (brief.css shows one).
-    expect((html.match(/<svg [^>]*class="marks etsb-wide"/g) ?? []).length).toBe(8);
-    expect((html.match(/<svg [^>]*class="marks etsb-narrow"/g) ?? []).length).toBe(8);
+    expect((html.match(/<svg [^>]*class="marks etsb-wide"/g) ?? []).length).toBe(CHARTS.length);
+    expect((html.match(/<svg [^>]*class="marks etsb-narrow"/g) ?? []).length).toBe(CHARTS.length);
     expect(html).toContain('role="img"');
   });
 

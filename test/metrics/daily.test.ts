@@ -23,3 +23,25 @@ describe('daily statistics use one series per market, and say which', () => {
     expect(dailyStats(reversed, 'eu-ets', window)!.high.value).toBe(86);
   });
 });
+
+describe('the paper\'s highs and lows against daily closes over the claim\'s own dates', () => {
+  // eu-2020-low: about 15 EUR/t in the first half of 2020 (shipped facts.csv).
+  const finding = async (rows: DailyRow[]) => {
+    const { computeMetrics } = await import('../../src/metrics/index.js');
+    return computeMetrics(withRows(await shippedData(), { 'market-daily': () => rows, 'market-monthly': () => [] })).reconciliation.findings.find((f) => f.id === 'facts/eu-2020-low/daily');
+  };
+  const year2020 = (lowest: number) => [day('s', '2020-01-02', 24), day('s', '2020-03-18', lowest), day('s', '2020-06-30', 26)];
+
+  it('agrees when the lowest close over the whole period rounds to the claim', async () => {
+    expect(await finding(year2020(15.24))).toMatchObject({ verdict: 'agrees', recomputed: 15.24 });
+    expect(await finding(year2020(12.5))).toMatchObject({ verdict: 'disagrees', recomputed: 12.5 });
+  });
+
+  it('only refutes from a series that misses part of the period', async () => {
+    const partial = (lowest: number) => year2020(lowest).filter((r) => r.date < '2020-04-01');
+    expect(await finding(partial(15.24))).toMatchObject({ verdict: 'cannot-recompute', because: { kind: 'partial' } });
+    expect(await finding(partial(12.5))).toMatchObject({ verdict: 'disagrees' });
+    // A higher low in part of the year says nothing: the missing days may hold the low.
+    expect(await finding(partial(19))).toMatchObject({ verdict: 'cannot-recompute' });
+  });
+});

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { CHARTS } from '../../src/charts/registry.js';
 // Functions passed to page.evaluate run in Chromium, hence DOM types in this file.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,7 @@ describe.each(['zh-CN', 'en'])('%s brief in Chromium', (lang) => {
     const report = await openPage(page, () => page.goto(pathToFileURL(join(root, 'out', lang, 'brief.html')).href, { waitUntil: 'load' }));
     expect(report).toEqual({ errors: [], requests: [] });
     const charts = await chartReport(page);
-    expect(charts).toMatchObject({ charts: 8, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
+    expect(charts).toMatchObject({ charts: CHARTS.length, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
     // Chinese text is drawn with the embedded font, not a fallback.
     const family = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily);
     expect(family).toMatch(/^"etsb Noto Sans SC"/);
@@ -55,7 +56,7 @@ describe.each(['zh-CN', 'en'])('%s brief in Chromium', (lang) => {
     await page.setViewport({ width: 900, height: 1200 });
     const report = await openPage(page, () => page.setContent(host, { waitUntil: 'load' }));
     expect(report).toEqual({ errors: [], requests: [] });
-    expect(await chartReport(page)).toMatchObject({ charts: 8, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
+    expect(await chartReport(page)).toMatchObject({ charts: CHARTS.length, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
     const styles = await page.evaluate(() => {
       const style = (sel: string) => getComputedStyle(document.querySelector(sel)!);
       return {

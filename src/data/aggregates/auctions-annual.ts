@@ -10,7 +10,7 @@ export type AuctionYearRow = Data['auctions-annual'][number];
  * and revenue of the auctions held, and the volume-weighted average price, revenue ÷ volume
  * (which is Σ price × volume ÷ Σ volume, since each report's revenue is price × volume). Revenue
  * is the report's; an auction with a price and no stated revenue counts price × volume, and the
- * row's note says how many did and how much. Pure.
+ * row's note says how many did and how much, after the auction rows' own notes. Pure.
  */
 export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
   const groups = groupBy(rows, (r) => [r.market, r.platform, r.allowance, r.date.slice(0, 4)].join('\u0000'));
@@ -30,7 +30,9 @@ export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
       volume, revenue,
       price: volume > 0 ? tidy(revenue / volume) : null,
       source: citedSources(auctions),
-      note: unstated.length === 0 ? null : `${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toFixed(2)}) is counted.`,
+      // The rows' own notes carry over (e.g. which platforms the reports leave out), each once.
+      note: [...new Set(auctions.map((a) => a.note).filter((n): n is string => n !== null)),
+        ...(unstated.length === 0 ? [] : [`${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toFixed(2)}) is counted.`])].join(' ') || null,
     };
   });
 }

@@ -109,7 +109,9 @@ describe.skipIf(!present)('the new publisher files, as found', () => {
       const volume = annual.reduce((v, r) => v + r.volume, 0);
       const revenue = annual.reduce((v, r) => v + r.revenue, 0);
       expect({ year, auctions: annual.reduce((n, r) => n + r.auctions + r.cancelled, 0), revenueCents: Math.round(revenue * 100) }).toEqual({ year, auctions: expected.auctions, revenueCents: Math.round(expected.revenueCents + unstated) });
-      expect(annual.some((r) => r.note !== null), String(year)).toBe(unstated > 0);
+      // Rows keep the auctions' own note (EEX only); a year with unstated revenue also says so.
+      expect(annual.some((r) => r.note?.includes('state no revenue') ?? false), String(year)).toBe(unstated > 0);
+      expect(annual.every((r) => r.note?.includes('EEX auctions only') ?? false), String(year)).toBe(true);
       expect(Math.abs(revenue / volume - expected.weightedPrice), `${year} revenue ÷ volume`).toBeLessThan(0.005);
       for (const r of annual) expect(Math.abs(r.price! - r.revenue / r.volume)).toBeLessThan(1e-9);
     }

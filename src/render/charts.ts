@@ -5,7 +5,7 @@ import { renderChart } from '../charts/render.js';
 import { validateSpec } from '../charts/validate.js';
 import type { FontSet } from '../fonts/font-set.js';
 import { VERSION } from '../version.js';
-import { fill, formatCell, formatDate } from './format.js';
+import { fill, formatCell } from './format.js';
 import { lookupString, type Messages } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import { cacheKey, NO_CACHE, type WorkCache } from './work-cache.js';
@@ -141,12 +141,10 @@ function withTips(chart: string, datasets: ChartBuild['datasets'], messages: Mes
     const key = [`chartTips.${chart}.${name}`, `chartTips.${chart}`].find((k) => lookupString(messages.strings, k) !== undefined);
     if (!key) throw new Error(`templates/i18n/${lang}.json: no tooltip string "chartTips.${chart}.${name}" (or "chartTips.${chart}") for the ${name} data of chart ${chart}`);
     const template = lookupString(messages.strings, key)!;
-    const value = (v: unknown) => (typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v, lang) : formatCell(v, lang));
-    return [name, rows.map((row) => ({ ...row, tip: fill(template, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, value(v)])), key) }))] as const;
+    return [name, rows.map((row) => ({ ...row, tip: fill(template, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, formatCell(v, lang)])), key) }))] as const;
   });
   return Object.fromEntries(tipped) as ChartBuild['datasets'];
 }
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The i18n strings a spec refers to, so other strings changing does not redraw the chart. */
 function chartStringsUsed(specText: string, strings: Readonly<Record<string, string>>): Record<string, string> {

@@ -123,8 +123,12 @@ export function formatYear(year: number | string, lang: Lang): string {
   return lang === 'zh-CN' ? `${year}年` : String(year);
 }
 
-/** A table cell: numbers in the reader's convention (years stay bare), text as it is. */
+/**
+ * A table cell: numbers in the reader's convention (years stay bare), a day in words (as the
+ * chart's tooltips and sentences write it), other text as it is.
+ */
 export function formatCell(value: unknown, lang: Lang): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
   if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
   return Number.isInteger(value) && value >= 1900 && value <= 2100 ? String(value) : formatNumber(value, lang, 4);
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
+import { CHARTS } from '../../src/charts/registry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/build/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
@@ -52,7 +53,7 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     for (const width of [320, 375]) {
       const page = await show(hostPage(fragments), width);
       const report = await chartReport(page);
-      expect(report, `${width}px`).toMatchObject({ charts: 8, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
+      expect(report, `${width}px`).toMatchObject({ charts: CHARTS.length, drawings: [], hidden: [], overflow: [], fontsLoaded: true });
       expect(report.smallest.px, `${width}px: ${report.smallest.text}`).toBeGreaterThanOrEqual(9);
       expect(new Set(await shownDrawings(page))).toEqual(new Set(['etsb-narrow']));
       await page.close();
@@ -62,7 +63,7 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     await page.setViewport({ width: 375, height: 900 });
     await openPage(page, () => page.goto(pathToFileURL(join(root, 'out', lang, 'brief.html')).href, { waitUntil: 'load' }));
     const brief = await chartReport(page);
-    expect(brief).toMatchObject({ charts: 8, drawings: [], overflow: [] });
+    expect(brief).toMatchObject({ charts: CHARTS.length, drawings: [], overflow: [] });
     expect(brief.smallest.px, brief.smallest.text).toBeGreaterThanOrEqual(9);
     await page.close();
   }, 90_000);
@@ -70,7 +71,7 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
   it('keeps charts legible at 1400 px: the wide drawings, text between 9 and 16 CSS px', async () => {
     const page = await show(hostPage(await allFragments(lang)), 1400);
     const report = await chartReport(page);
-    expect(report).toMatchObject({ charts: 8, drawings: [], hidden: [], overflow: [] });
+    expect(report).toMatchObject({ charts: CHARTS.length, drawings: [], hidden: [], overflow: [] });
     expect(report.smallest.px, report.smallest.text).toBeGreaterThanOrEqual(9);
     expect(report.largest.px, report.largest.text).toBeLessThanOrEqual(16);
     expect(new Set(await shownDrawings(page))).toEqual(new Set(['etsb-wide']));
@@ -90,7 +91,7 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
         rows: [...svg.closest('figure')!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)),
       };
     }));
-    expect(marks).toHaveLength(16);
+    expect(marks).toHaveLength(2 * CHARTS.length); // each chart drawn wide and narrow
     for (const m of marks) {
       expect(m.untitled, m.figure).toEqual([]);
       expect(m.titles.length, m.figure).toBeGreaterThan(0);
@@ -106,17 +107,17 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
 
   it('numbers the figures of two sections on one page in page order; each alone from 1; the brief keeps its own', async () => {
     const label = (n: number) => (lang === 'en' ? `Figure ${n}` : `图${n}`);
-    // The brief has phases' figures first (1, 2), then results' (3, 4, 5): embedded the other way
-    // round they used to read 3, 4, 5, 1, 2.
+    // The brief has phases' figures first (1–3), then results' (4–8): embedded the other way
+    // round they used to read 4–8, then 1–3.
     const page = await show(hostPage([await fragment(lang, 'results'), await fragment(lang, 'phases')]), 900);
-    expect(await figureNumbers(page)).toEqual([1, 2, 3, 4, 5].map(label));
+    expect(await figureNumbers(page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(label));
     await page.close();
     const alone = await show(hostPage([await fragment(lang, 'china-compared')]), 900);
-    expect(await figureNumbers(alone)).toEqual([1, 2].map(label));
+    expect(await figureNumbers(alone)).toEqual([1, 2, 3].map(label));
     await alone.close();
     const brief = await browser.newPage();
     await openPage(brief, () => brief.goto(pathToFileURL(join(root, 'out', lang, 'brief.html')).href, { waitUntil: 'load' }));
-    expect(await figureNumbers(brief)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(label));
+    expect(await figureNumbers(brief)).toEqual(CHARTS.map((_, i) => label(i + 1)));
     // There the number is text, so it is in what a reader copies.
     expect(await brief.evaluate(() => document.querySelector('.etsb-fignum')!.textContent)).toBe(label(1));
     await brief.close();
@@ -145,7 +146,7 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
       host: 'rgb(255, 0, 0)', // the host's own text keeps the host's style
     });
     const report = await chartReport(page);
-    expect(report).toMatchObject({ charts: 8, drawings: [], overflow: [] });
+    expect(report).toMatchObject({ charts: CHARTS.length, drawings: [], overflow: [] });
     expect(report.smallest.px, report.smallest.text).toBeGreaterThanOrEqual(9);
     expect(report.largest.px, report.largest.text).toBeLessThanOrEqual(20);
     await page.close();

@@ -36,8 +36,10 @@ describe('ets-brief metrics --json', () => {
   });
 
   it('names the rows and sources behind each number', () => {
-    expect(m.prices.subjectImplied.value.inputs).toEqual([{ dataset: 'facts', rows: ['cn-cumulative-turnover', 'cn-cumulative-volume'] }]);
-    expect(m.prices.subjectImplied.value.sources).toEqual(['paper', 'wind-cea']);
+    // The price paid in China over its first period: the shipped months of its exchange's daily
+    // turnover and volume (the paper's two totals are used only where data/ has no such rows).
+    expect(m.prices.subjectImplied.value.inputs).toEqual([{ dataset: 'market-monthly', rows: [expect.stringMatching(/^cn-ets\/exchange\/wind\/2021-07-16…2022-12-30 \(\d+ days\)$/)] }]);
+    expect(m.prices.subjectImplied.value.sources).toEqual([expect.stringMatching(/^wind-cea-[0-9a-f]{8}$/)]);
   });
 });
 

@@ -13,6 +13,9 @@ const DATA = fileURLToPath(new URL('../../data', import.meta.url));
 let out: string;
 const pdf = (lang: string) => join(out, lang, 'brief.pdf');
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** What the build's ledger (numbers.json) says: the data's latest observation and each number's text. */
+const ledger = (lang: string) => JSON.parse(readFileSync(join(out, lang, 'numbers.json'), 'utf8')) as { asOf: string; numbers: { id: string; text: string }[] };
+const numberText = (lang: string, id: string) => ledger(lang).numbers.find((n) => n.id === id)!.text;
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'ets-pdf-'));
@@ -47,7 +50,10 @@ describe.each([
     expect(info.Author).toBe('ets-brief');
     expect(info.Subject?.length).toBeGreaterThan(10);
     expect(info.Keywords?.length).toBeGreaterThan(10);
-    expect(info.CreationDate).toMatch(/Dec 31 00:00:00 2024/); // the data's latest observation, not the clock or the day files were read
+    // The data's latest observation, not the clock or the day files were read.
+    const asOf = new Date(`${ledger(lang).asOf}T00:00:00Z`);
+    expect(asOf.getUTCFullYear()).toBeGreaterThanOrEqual(2025); // the shipped data reach 2025
+    expect(info.CreationDate).toContain(`${asOf.toUTCString().slice(8, 11)} ${String(asOf.getUTCDate()).padStart(2, ' ')} 00:00:00 ${asOf.getUTCFullYear()}`);
     const doc = await PDFDocument.load(readFileSync(pdf(lang)), { updateMetadata: false });
     expect((doc.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe(lang);
   });
@@ -68,18 +74,20 @@ describe.each([
     if (lang === 'zh-CN') {
       expect(text).toContain('为欧盟的约2%');
       expect(text).toContain('全国碳市场累计成交2.3亿吨，文献所述同期欧盟碳市场配额成交约125亿吨');
-      expect(text).toContain('46元/吨');
+      expect(text).toContain(squash(numberText(lang, 'keyFigures.impliedPrice')));
     } else {
       expect(text).toContain(squash('about 2% of the EU\'s volume'));
       expect(text).toContain(squash('it traded 230 Mt, against about 12.5 Gt of allowances traded in the EU ETS as the paper states it'));
-      expect(text).toContain('CNY46/t');
+      expect(text).toContain(squash(numberText(lang, 'keyFigures.impliedPrice')));
     }
   });
 
   it('has a cover page with title and as-of date and no running footer; later pages number themselves', () => {
     const cover = pdftext(pdf(lang), 1);
     expect(squash(cover)).toContain(squash(title));
-    expect(cover).toMatch(lang === 'zh-CN' ? /数据截至\s*2024\s*年\s*12\s*月\s*31\s*日/ : /Data as of 31 December 2024/);
+    const [y, m, d] = ledger(lang).asOf.split('-').map(Number) as [number, number, number];
+    const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+    expect(cover).toMatch(lang === 'zh-CN' ? new RegExp(`数据截至\\s*${y}\\s*年\\s*${m}\\s*月\\s*${d}\\s*日`) : new RegExp(`Data as of ${d} ${month} ${y}`));
     expect(cover).not.toMatch(footer);
     const second = pdftext(pdf(lang), 2);
     expect(Number(footer.exec(second)?.[1])).toBe(Number(pdfinfo(pdf(lang)).Pages));

@@ -103,6 +103,10 @@ function paperYears(ctx: ChartContext, market: string, from: number, to: number,
     .replace('{missing}', missing.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{comparableTo}', String(comparableTo ?? to));
 }
 
+/** The publishers (sources.csv) of the sources cited, each once, in order of first citation. */
+const publishersOf = (ctx: ChartContext, ids: readonly string[]) =>
+  [...new Set(ids.map((id) => ctx.data.sources.find((s) => s.id === id.trim())?.publisher).filter((p): p is string => !!p))].join(', ');
+
 /** The unit large totals are charted in: 亿 (10^8) in Chinese, billions in English. */
 const bigUnit = (ctx: ChartContext) => (ctx.lang === 'zh-CN' ? 1e8 : 1e9);
 
@@ -243,7 +247,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
         placeholders: {
-          from: table[0]!.year, to: table.at(-1)!.year, platforms: [...new Set(years.flatMap((y) => y.platforms))].join(', '),
+          from: table[0]!.year, to: table.at(-1)!.year, platforms: publishersOf(ctx, years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';')))),
           notes: notes.length === 0 ? '' : ctx.t('charts.auction-years-part.notes').replace('{notes}', notes.join(' ')),
         },
         sources: [...new Set(years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))))].sort(),

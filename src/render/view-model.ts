@@ -11,6 +11,7 @@ import {
   type Precision, type RuleChangeRow, type SeriesReach,
 } from '../metrics/index.js';
 import { statedPrecision } from '../metrics/precision.js';
+import { auctionFigures } from '../metrics/auction-figures.js';
 import { currencyName, fill, formatByUnit, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
 import { Ledger, numberTokens } from './ledger.js';
 
@@ -915,7 +916,8 @@ export function buildView(ctx: ViewContext): BriefView {
     const missing = {
       gdp: !indexed,
       arcelor: !surplus?.years.some((y) => y.verified.value !== null),
-      auctionPrice: !data.auctions.some((r) => r.market === reference && r.price !== null),
+      // Per-auction rows after an import, else the shipped yearly aggregates (as Figure 5 draws).
+      auctionPrice: !auctionFigures(data, reference).some((y) => y.price !== null),
     };
     for (const [key, absent] of Object.entries(missing)) {
       // Names of the paper's figures ("Figure 7") are labels, not quantities.

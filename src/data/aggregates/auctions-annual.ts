@@ -32,7 +32,7 @@ export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
       source: citedSources(auctions),
       // The rows' own notes carry over (e.g. which platforms the reports leave out), each once.
       note: [...new Set(auctions.map((a) => a.note).filter((n): n is string => n !== null)),
-        ...(unstated.length === 0 ? [] : [`${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toFixed(2)}) is counted.`])].join(' ') || null,
+        ...(unstated.length === 0 ? [] : [`${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}) is counted.`])].join(' ') || null,
     };
   });
 }

@@ -11,7 +11,7 @@ import { periodOf, type Fact } from './select.js';
 import { isPartialYear } from './period.js';
 import type { Precision } from './precision.js';
 import { ruleChanges } from './policy-rules.js';
-import { metric, sourcesOf, unavailable, type Metric } from './types.js';
+import { metric, sourcesOf, unavailable, type InputRef, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
 import { dailyStats, type DailyStats } from './daily.js';
 
@@ -72,6 +72,9 @@ export interface Finding {
   /** How precisely the recomputed value is known (see Metric.precision). */
   readonly precision?: Precision | undefined;
   readonly method: string;
+  /** The rows and sources the recomputed value comes from, so the ledger can trace it like any number. */
+  readonly inputs?: readonly InputRef[] | undefined;
+  readonly sources?: readonly string[] | undefined;
   readonly note?: string | undefined;
 }
 
@@ -185,6 +188,7 @@ function finding(fact: Fact, id: string, recomputed: Metric, claim = fact.printe
   const value = recomputed.value;
   const base = {
     id, dataset: 'facts' as const, ref: fact.paper_ref ?? '', claim, printed: fact.value!, qualifier: fact.qualifier, recomputed: value, unit: fact.unit,
+    inputs: recomputed.inputs, sources: recomputed.sources,
     ...(fact.note ? { note: fact.note } : {}), ...(recomputed.precision ? { precision: recomputed.precision } : {}),
   };
   if (recomputed.notComparable !== undefined) {
@@ -247,6 +251,7 @@ function ruleFindings(data: Data): Finding[] {
           changes: change.later.map((r) => ({ value: r.value, unit: r.unit, from: r.valid_from, to: r.valid_to, act: r.act, indexedTo: r.indexed_to })),
         },
         method: 'policy-rules.csv: rows with their validity and legal act', ...(p.note ? { note: p.note } : {}),
+        inputs: [{ dataset: 'policy-rules', rows: change.later.map(ruleRowId) }], sources: sourcesOf(change.later),
       });
     }
     const superseded = new Set(ruleChanges(data, market).map((c) => `${c.parameter}/${c.paper.valid_from}`));
@@ -256,11 +261,15 @@ function ruleFindings(data: Data): Finding[] {
       out.push({
         id: `policy-rules/${market}/${r.parameter}/${r.valid_from}`, dataset: 'policy-rules', ref: r.paper_ref ?? '', claim: formatRuleValue({ ...r, value: r.paper_value! }),
         printed: r.paper_value!, qualifier: 'exact', recomputed: r.value, unit: r.unit, verdict: 'agrees', method: `in force ${r.valid_from}–${r.valid_to ?? ''} under ${r.act}`,
+        inputs: [{ dataset: 'policy-rules', rows: [ruleRowId(r)] }], sources: sourcesOf([r]),
       });
     }
   }
   return out;
 }
+
+/** A policy-rules row as the ledger names it: market, parameter and the day it took effect. */
+const ruleRowId = (r: { market: string; parameter: string; valid_from: number }) => `${r.market}/${r.parameter}/${r.valid_from}`;
 
 const formatRuleValue = (r: { value: number; unit: string }) => (r.unit === '%' || r.unit === '%/yr' ? `${r.value}%` : `${r.value} ${r.unit}`);
 
@@ -275,6 +284,7 @@ function correctionFinding(fact: Fact): Finding {
       ? { kind: 'unitLabel', unit: fact.unit, printedUnit: fact.paper_unit, sources: recordedFrom }
       : { kind: 'recorded', sources: recordedFrom },
     method: `value recorded in facts.csv from ${fact.source}`, ...(fact.note ? { note: fact.note } : {}),
+    inputs: [{ dataset: 'facts', rows: [fact.id] }], sources: recordedFrom,
   };
 }
 
@@ -294,7 +304,7 @@ function priceExtremeFinding(data: Data, fact: Fact): Finding | null {
   const coverage = `${first.first_date} – ${last.last_date}`;
   const m = metric({
     value, unit: `${first.currency}/t`, method: `${high ? 'highest' : 'lowest'} daily ${first.instrument} price in price-annual.csv, ${coverage}`,
-    inputs: [{ dataset: 'price-annual', rows: present.map((r) => `${r.market}/${r.year}/${r.instrument}`) }], sources: [],
+    inputs: [{ dataset: 'price-annual', rows: present.map((r) => `${r.market}/${r.year}/${r.instrument}`) }], sources: sourcesOf(present),
   });
   const f = finding(fact, `facts/${fact.id}/series`, m);
   // A series that misses part of the period can only refute a claim, not confirm it: a lower low
@@ -355,6 +365,7 @@ function impliedPriceFindings(implied: ImpliedPrice, band: PriceBand): Finding[]
     {
       id: `facts/${band.market}/implied-price-within-band`, dataset: 'facts', ref: '§7', claim: `${low.value}–${high.value} ${low.unit}`, printed: low.value, printedHigh: high.value, qualifier: 'within', recomputed: v, unit: low.unit,
       verdict: v === null ? 'cannot-recompute' : v >= low.value && v <= high.value ? 'agrees' : 'disagrees', method: `${implied.value.method}; agrees if within the stated band`,
+      inputs: implied.value.inputs, sources: implied.value.sources,
       ...(v === null ? { because: { kind: 'missing' } as const } : v >= low.value && v <= high.value ? {} : { because: { kind: 'recomputed' } as const }),
     },
   ];
@@ -371,6 +382,7 @@ function powerMixFindings(data: Data, mix: PowerMix): Finding[] {
       out.push({
         id: `power-generation/${mix.region}/${s.sourceType}/${id}`, dataset: 'power-generation', ref: a?.paper_ref ?? '', claim, printed, qualifier: 'exact', recomputed: m.value, unit: '%',
         verdict: agreesWithPrinted(printed, m.value, 'exact') ? 'agrees' : 'disagrees', method: m.method, ...(a?.note ? { note: a.note } : {}),
+        inputs: m.inputs, sources: m.sources,
         ...(agreesWithPrinted(printed, m.value, 'exact') ? {} : { because: { kind: 'recomputed' } as const }),
       });
     };

@@ -605,7 +605,7 @@ export function buildView(ctx: ViewContext): BriefView {
         const gaps = x.sourceType === 'total' ? [mix.unlistedGwh.from, mix.unlistedGwh.to].filter((g) => g.value !== null && g.value !== 0) : [];
         const check = bad.length === 0 && gaps.length === 0 ? '✓'
           : `✗ ${[
-              ...bad.map((f, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: formatNumber(f.recomputed!, lang, 2), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict })),
+              ...bad.map((f, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: formatNumber(f.recomputed!, lang, 2), kind: 'number', value: f.recomputed, unit: f.unit, method: f.method, rows: f.inputs ?? [], sources: f.sources ?? [], verdict: f.verdict })),
               ...gaps.map((g, i) => fill(t('results.unlisted'), { gwh: ledger.metric(`results.table1.unlisted.${i}`, g, formatNumber(g.value!, lang)) }, 'results.unlisted')),
             ].join(' / ')}`;
         const id = `results.table1.${x.sourceType}`;
@@ -745,7 +745,7 @@ export function buildView(ctx: ViewContext): BriefView {
     const place = { slot: `problems.phaseTrend.${pm.phase}` };
     const recomputed = () => direction(finding.recomputed!, ledger.add({
       id: `problems.phaseTrend.${pm.phase}.recomputed`, text: written(Math.abs(finding.recomputed!), finding.precision, 'percent', '%/yr', 2), kind: 'number', value: finding.recomputed, unit: '%/yr', precision: finding.precision,
-      period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: finding.method, rows: [], sources: [], verdict: finding.verdict, reason: finding.reason,
+      period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: finding.method, rows: finding.inputs ?? [], sources: finding.sources ?? [], verdict: finding.verdict, reason: finding.reason,
       ...(finding.because && 'scope' in finding.because && finding.because.scope ? { scope: finding.because.scope } : {}),
     }));
     const b = finding.because;
@@ -848,8 +848,8 @@ export function buildView(ctx: ViewContext): BriefView {
         ledger.add({ id: `${f.id}.claim`, text: f.claim, kind: 'number', value: f.printed, unit: f.unit, method: 'as printed in the paper', rows: [{ dataset: f.dataset, rows: [f.id] }], sources: ['paper'], verdict: f.verdict, reason: f.reason }),
         f.recomputed === null ? '—'
           // A superseded rule: every value in force since, not only the last.
-          : f.because?.kind === 'rule' ? [...new Set(f.because.changes.map((c) => c.value))].map((v, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: byUnit(v, f.unit), kind: 'number', value: v, unit: f.unit, method: f.method, rows: [], sources: [], verdict: f.verdict, reason: f.reason })).join(t('rules.periodSeparator'))
-          : ledger.add({ id: `${f.id}.recomputed`, text: byUnit(f.recomputed, f.unit, f.precision), kind: 'number', value: f.recomputed, unit: f.unit, precision: f.precision, method: f.method, rows: [], sources: [], verdict: f.verdict, reason: f.reason }),
+          : f.because?.kind === 'rule' ? [...new Set(f.because.changes.map((c) => c.value))].map((v, i) => ledger.add({ id: `${f.id}.recomputed.${i}`, text: byUnit(v, f.unit), kind: 'number', value: v, unit: f.unit, method: f.method, rows: f.inputs ?? [], sources: f.sources ?? [], verdict: f.verdict, reason: f.reason })).join(t('rules.periodSeparator'))
+          : ledger.add({ id: `${f.id}.recomputed`, text: byUnit(f.recomputed, f.unit, f.precision), kind: 'number', value: f.recomputed, unit: f.unit, precision: f.precision, method: f.method, rows: f.inputs ?? [], sources: f.sources ?? [], verdict: f.verdict, reason: f.reason }),
         t(`verdicts.${f.verdict}`),
         f.because ? because(f.because, f.id) : '',
       ]),

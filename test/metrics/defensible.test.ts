@@ -237,6 +237,19 @@ describe('the ledger of numbers', () => {
     expect(comparable).toMatchObject({ scope: 'eu-2013-no-uk', period: { start: '2005-01-01', end: '2020-12-31' } });
   });
 
+  it('traces every value recomputed against the paper to its rows and sources', () => {
+    // The data notes' table of verdicts: each recomputed value names what it was computed from
+    // (it used to carry no rows and no sources, e.g. the EU's highest close over China's first period).
+    const recomputed = en.ledger.entries().filter((e) => /\.recomputed(\.\d+)?$/.test(e.id) && e.id.startsWith('facts/') || /^(policy-rules|power-generation)\/.*\.recomputed/.test(e.id));
+    expect(recomputed.length).toBeGreaterThan(10);
+    for (const e of recomputed) {
+      expect(e.sources.length, e.id).toBeGreaterThan(0);
+      expect(e.rows.flatMap((r) => r.rows).length, e.id).toBeGreaterThan(0);
+    }
+    const high = recomputed.find((e) => e.id === 'facts/eu-window-band-high/daily.recomputed');
+    if (high) expect(high.rows[0]!.dataset).toMatch(/^market-(daily|monthly)$/);
+  });
+
   it('refuses a sentence with a number typed into its words', async () => {
     const messages = await loadMessages(TEMPLATES, 'en');
     const t = translator({ ...messages, strings: { ...messages.strings, 'mechanisms.mrv': 'Installations report 12 times a year.' } });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,33 @@ export async function tempDirWithData(prefix: string): Promise<string> {
 export async function dataCopyIn(root: string, name: string): Promise<string> {
   const dir = join(root, name);
   await cp(join(ROOT, 'data'), dir, { recursive: true });
+  return dir;
+}
+
+/** Datasets data/ holds only through `import` (or `npm run build-data`, which imports the raw files). */
+const IMPORTED_ONLY = ['market-daily', 'market-monthly', 'fx-daily', 'auctions', 'auctions-annual', 'installations', 'account-years', 'gdp', 'sector-emissions'];
+
+/**
+ * A copy of data/ as it is before any publisher file is imported: the curated rows and the
+ * series derived from them, without the datasets only imports write, and with the curated
+ * markets and electricity table (data-src/curated/) in place of those imports extend (the
+ * pilots' markets, Ember's rows). Tests of what an
+ * import adds start from it, so they do not depend on which series data/ happens to ship.
+ */
+export async function dataBeforeImport(root: string, name: string): Promise<string> {
+  const dir = await dataCopyIn(root, name);
+  await Promise.all(IMPORTED_ONLY.map((d) => rm(join(dir, `${d}.csv`), { force: true })));
+  for (const curated of ['power-generation.csv', 'markets.csv']) await cp(join(ROOT, 'data-src', 'curated', curated), join(dir, curated));
+  // The sources of imported files (their ids end in the file's hash) that no remaining row cites.
+  const cited = new Set<string>();
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.csv') && f !== 'sources.csv')) {
+    for (const row of parse(await readFile(join(dir, file)), { columns: true, bom: true }) as Record<string, string>[]) {
+      for (const id of (row.source ?? '').split(';')) cited.add(id.trim());
+    }
+  }
+  const lines = (await readFile(join(dir, 'sources.csv'), 'utf8')).split('\n');
+  const imported = (line: string) => /^[\w-]+-[0-9a-f]{8},/.test(line) && !cited.has(line.slice(0, line.indexOf(',')));
+  await writeFile(join(dir, 'sources.csv'), lines.filter((line, i) => i === 0 || !imported(line)).join('\n'));
   return dir;
 }
 

@@ -38,7 +38,10 @@ export function buildDescriptor(data: Data, version: string): Record<string, unk
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        ...(retrieved.length > 0 ? { 'ets:asOf': retrieved[retrieved.length - 1] } : {}),
+        // Dated by the data: the latest day, month or year its rows observe (a rule's or fact's
+        // period end included); the day its sources were read is a different thing, said apart.
+        ...(lastObservation(rows) ? { 'ets:lastObservation': lastObservation(rows) } : {}),
+        ...(retrieved.length > 0 ? { 'ets:retrieved': retrieved[retrieved.length - 1] } : {}),
         ...(cited.size > 0 ? { 'ets:sources': [...cited].sort() } : {}),
         schema: {
           fields: describeFields(schema),
@@ -55,6 +58,24 @@ export function buildDescriptor(data: Data, version: string): Record<string, unk
       };
     }),
   };
+}
+
+/** Fields that say when a row's observation was made, latest first in meaning. */
+const OBSERVED = ['date', 'last_date', 'period_end', 'month', 'year'] as const;
+
+/**
+ * The latest observation among rows, as the row writes it (2025-05-07, 2025-03 or 2024): the
+ * first of OBSERVED each row has, compared as ISO text, so a day beats its month and its year.
+ */
+export function lastObservation(rows: readonly Record<string, unknown>[]): string | null {
+  let last: string | null = null;
+  for (const row of rows) {
+    const field = OBSERVED.find((f) => row[f] !== null && row[f] !== undefined && row[f] !== '');
+    if (!field) continue;
+    const value = String(row[field]);
+    if (/^\d{4}(-\d{2}){0,2}$/.test(value) && (last === null || value > last)) last = value;
+  }
+  return last;
 }
 
 /** Stable, diff-friendly serialisation: two-space indent and a final newline. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/build/build.js';
+import { CHARTS } from '../../src/charts/registry.js';
 import { renderLanguage } from '../../src/build/render-language.js';
 import { loadData } from '../../src/data/load.js';
 import { FontSet } from '../../src/fonts/font-set.js';
@@ -41,7 +42,11 @@ afterAll(async () => {
 });
 
 const read = (...parts: string[]) => readFile(join(out, ...parts));
-const chartIds = async (dir: string, lang: string) => (await readdir(join(dir, lang, 'data'))).map((f) => f.replace(/\.csv$/, '')).sort();
+/** The charts a build drew: each has its CSV in data/ (other tables there, like Figure 8's accounts, sit beside their chart's). */
+const chartIds = async (dir: string, lang: string) => {
+  const ids = new Set(CHARTS.map((c) => c.id));
+  return (await readdir(join(dir, lang, 'data'))).map((f) => f.replace(/\.csv$/, '')).filter((id) => ids.has(id)).sort();
+};
 const sizeOf = (svg: string) => {
   const root = /<svg [^>]*>/.exec(svg)![0];
   return { width: Number(/ width="(\d+)"/.exec(root)![1]), height: Number(/ height="(\d+)"/.exec(root)![1]) };
@@ -95,7 +100,7 @@ describe('the charts format', () => {
     const marker = JSON.parse((await readFile(join(out, '.ets-brief-output'))).toString()) as { files: Record<string, string[]> };
     for (const lang of LANGS) {
       const ids = await chartIds(out, lang);
-      expect(ids.length).toBe(8);
+      expect(ids).toEqual(CHARTS.map((c) => c.id).sort()); // every chart draws from the shipped data/
       const files = (await readdir(join(out, lang), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(out, lang).length + 1)).sort();
       for (const id of ids) expect(files).toEqual(expect.arrayContaining([`charts/${id}.svg`, `charts/${id}.png`, `charts/${id}@2x.png`]));
       expect(files).toContain('og-image.png');
@@ -200,7 +205,7 @@ describe('the charts format', () => {
 
 describe('rebuilding', () => {
   it('reuses every PNG whose SVG is unchanged, says so, and rewrites no file', async () => {
-    expect(firstLog.filter((l) => /: drawing$/.test(l))).toHaveLength(2 * (8 * 2 + 1));
+    expect(firstLog.filter((l) => /: drawing$/.test(l))).toHaveLength(2 * (CHARTS.length * 2 + 1));
     const mtimes = async () => Promise.all(LANGS.map(async (lang) => {
       const files = (await readdir(join(out, lang), { recursive: true })).map(String).sort();
       return Promise.all(files.map(async (f) => [f, (await stat(join(out, lang, f))).mtimeMs] as const));
@@ -209,7 +214,7 @@ describe('rebuilding', () => {
     await rm(join(out, 'en', 'numbers.json')); // an output file gone: a real rebuild, not "up to date"
     const log: string[] = [];
     const result = await buildBrief({ dataDir: DATA, outDir: out, langs: LANGS, formats: ['html', 'charts'], config: { baseUrl: 'https://example.org/briefs' }, log: (l) => log.push(l) });
-    expect(log.filter((l) => /PNG reused$/.test(l))).toHaveLength(2 * (8 * 2 + 1));
+    expect(log.filter((l) => /PNG reused$/.test(l))).toHaveLength(2 * (CHARTS.length * 2 + 1));
     expect(log.filter((l) => /drawing/.test(l))).toEqual([]);
     expect(result.updated).toEqual(['en']); // only the language whose file was missing
     const after = await mtimes();
@@ -220,7 +225,7 @@ describe('rebuilding', () => {
   it('draws byte-identical PNGs without the cache, so the language folder is left untouched', async () => {
     const log: string[] = [];
     const result = await buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html', 'charts'], config: { baseUrl: 'https://example.org/briefs' }, cacheDir: false, log: (l) => log.push(l) });
-    expect(log.filter((l) => /: drawing$/.test(l))).toHaveLength(8 * 2 + 1);
+    expect(log.filter((l) => /: drawing$/.test(l))).toHaveLength(CHARTS.length * 2 + 1);
     expect(result.updated).toEqual([]);
   }, 180_000);
 
@@ -251,7 +256,7 @@ describe('rebuilding', () => {
       const fresh = join(root, 'no-browser-fresh');
       await expect(buildBrief({ dataDir: DATA, outDir: fresh, langs: ['en'], formats: ['charts'] })).rejects.toBeInstanceOf(BrowserNotFoundError);
       const files = (await readdir(join(fresh, 'en', 'charts'))).sort();
-      expect(files.length).toBe(8);
+      expect(files.length).toBe(CHARTS.length);
       expect(files.every((f) => f.endsWith('.svg'))).toBe(true);
     } finally {
       if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDescriptor, serialiseDescriptor } from '../../src/data/datapackage.js';
+import { buildDescriptor, lastObservation, serialiseDescriptor } from '../../src/data/datapackage.js';
 import { DATASETS } from '../../src/data/datasets/index.js';
 import { formatIssue } from '../../src/data/errors.js';
 import { loadData } from '../../src/data/load.js';
@@ -52,6 +52,20 @@ describe('data/', () => {
     const descriptor = JSON.parse(committed) as { resources: { name: string; path: string; schema: { fields: unknown[] } }[] };
     expect(descriptor.resources.map((r) => r.name).sort()).toEqual(Object.keys(DATASETS).sort());
     for (const r of descriptor.resources) expect(r.schema.fields.length).toBeGreaterThan(0);
+  });
+
+  it('dates each resource by its latest observation, and says apart when its sources were read', async () => {
+    const { data } = await loadData(DATA);
+    const descriptor = buildDescriptor(data!, VERSION) as { resources: { name: string; 'ets:lastObservation'?: string; 'ets:retrieved'?: string }[] };
+    const resource = (name: string) => descriptor.resources.find((r) => r.name === name)!;
+    // The last day a row of market-daily holds, not the day its file was read.
+    const lastDay = data!['market-daily'].map((r) => r.date).sort().at(-1);
+    expect(resource('market-daily')['ets:lastObservation']).toBe(lastDay);
+    expect(resource('market-daily')['ets:retrieved']).not.toBe(lastDay);
+    expect(resource('gdp')['ets:lastObservation']).toBe(String(Math.max(...data!.gdp.map((r) => r.year))));
+    expect(descriptor.resources.some((r) => 'ets:asOf' in r)).toBe(false);
+    expect(lastObservation([{ date: '2024-12-31' }, { month: '2025-01' }, { year: 2023 }, { date: null, year: 2026 }])).toBe('2026');
+    expect(lastObservation([{ note: 'no date' }])).toBeNull();
   });
 
   it('keeps the paper\'s Table 1 exactly as printed', async () => {

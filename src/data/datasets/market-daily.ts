@@ -6,7 +6,7 @@ export const marketDaily = defineDataset({
   name: 'market-daily',
   title: 'Daily allowance trading',
   description:
-    'One row per market, instrument, series and trading day: prices in the market currency per tonne, volume in tonnes, turnover in the currency. Written by `ets-brief import`; absent until a daily file is imported.',
+    'One row per market, instrument, series and trading day: prices in the market currency per tonne, volume in tonnes, turnover in the currency. Written by `ets-brief import`. data/ ships the rows of publishers whose terms allow it (data-src/raw-files.csv, policy raw); the others ship as market-monthly aggregates.',
   fields: {
     market: marketId(),
     instrument: oneOf(['exchange', 'futures'] as const, { description: 'exchange: spot/secondary market; futures: front futures settlement.' }),

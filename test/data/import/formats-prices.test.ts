@@ -9,7 +9,7 @@ import type { Data } from '../../../src/data/datasets/index.js';
 import { recognise } from '../../../src/data/import/recognise.js';
 import { importFiles, type FileReport } from '../../../src/data/import/run.js';
 import { loadData } from '../../../src/data/load.js';
-import { dataCopyIn, ROOT } from '../../support.js';
+import { dataBeforeImport, ROOT } from '../../support.js';
 
 // The price, auction and rate formats (EEX, investing.com, ECB, the pilots' workbook), on small
 // made-up files in each publisher's layout (fixtures/README.md); the other formats are in
@@ -49,7 +49,7 @@ describe('the price, auction and rate formats, on fixtures', () => {
   });
 
   it('imports all of them into a copy of data/, which stays valid; a second import changes nothing', async () => {
-    const dir = await dataCopyIn(root, 'all');
+    const dir = await dataBeforeImport(root, 'all');
     const files = SAMPLES.map(([, file]) => fixture(file));
     const reports = await importFiles(files, opts(dir));
     expect(reports.map((r) => r.format)).toEqual(SAMPLES.map(([id]) => id));
@@ -69,7 +69,7 @@ describe('what the price, auction and rate formats read', () => {
   let data: Data;
   let reports: FileReport[];
   beforeAll(async () => {
-    const dir = await dataCopyIn(root, 'new');
+    const dir = await dataBeforeImport(root, 'new');
     reports = await importFiles(SAMPLES.map(([, file]) => fixture(file)), opts(dir));
     const loaded = await loadData(dir);
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -141,7 +141,7 @@ describe('what import says about files it cannot use', () => {
   const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'import', ...args], { encoding: 'utf8' });
 
   it('names a file that does not exist, imports nothing and exits 1', async () => {
-    const dir = await dataCopyIn(root, 'missing');
+    const dir = await dataBeforeImport(root, 'missing');
     const r = cli(['--data', dir, join(root, 'no-such-file.csv')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${join(root, 'no-such-file.csv')}: error: file not found`);
@@ -149,7 +149,7 @@ describe('what import says about files it cannot use', () => {
   });
 
   it('says so when a recognised file holds nothing the brief uses, and adds nothing', async () => {
-    const dir = await dataCopyIn(root, 'empty-rates');
+    const dir = await dataBeforeImport(root, 'empty-rates');
     // The ECB's layout with every imported quote N/A (currencies the brief does not use only).
     const file = join(root, 'rates-other-currencies.csv');
     await writeFile(file, 'Date,USD,JPY,GBP,CNY,\n2024-12-31,N/A,163.06,N/A,N/A,\n');

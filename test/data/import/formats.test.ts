@@ -8,7 +8,7 @@ import { recogniseAll } from '../../../src/data/import/recognise.js';
 import type { DataError } from '../../../src/data/errors.js';
 import { importFiles, UnrecognisedFileError } from '../../../src/data/import/run.js';
 import { loadData } from '../../../src/data/load.js';
-import { dataCopyIn } from '../../support.js';
+import { dataBeforeImport } from '../../support.js';
 
 // Every import format, on small made-up files in each publisher's layout (fixtures/README.md), so
 // a clone without ../shared tests import too. The real files are read by import.test.ts.
@@ -52,7 +52,7 @@ describe('every import format, on fixtures', () => {
   });
 
   it('imports all of them into a copy of data/, which stays valid; a second import changes nothing', async () => {
-    const dir = await dataCopyIn(root, 'all');
+    const dir = await dataBeforeImport(root, 'all');
     const files = [...new Set(Object.values(SAMPLES))].map(fixture);
     const reports = await importFiles(files, opts(dir));
     expect(reports.map((r) => r.format).sort()).toEqual(Object.keys(SAMPLES).sort());
@@ -115,7 +115,7 @@ describe('every import format, on fixtures', () => {
 
 describe('formats that add to what data/ holds, and files the brief has no use for', () => {
   it('reads the EEA\'s scope estimates onto the registry\'s accounts of the scope\'s countries; the same again changes nothing', async () => {
-    const dir = await dataCopyIn(root, 'eea');
+    const dir = await dataBeforeImport(root, 'eea');
     // Alone, the note has nothing to add to: it says what to import first, and changes nothing.
     const alone = await importFiles([fixture(BUILT_ON_DATA['eea-scope-estimates']!)], opts(dir)).catch((e: unknown) => e);
     expect(String((alone as DataError).issues?.[0]?.message)).toMatch(/Table 13-1 adds to the registry's verified emissions by account.*import the registry's verified emissions and installations files first/);
@@ -134,7 +134,7 @@ describe('formats that add to what data/ holds, and files the brief has no use f
   }, 60_000);
 
   it('imports a CSV given alone through the datapackage.json beside it', async () => {
-    const dir = await dataCopyIn(root, 'bare');
+    const dir = await dataBeforeImport(root, 'bare');
     const [r] = await importFiles([fixture('sector-package/eu-ets-sector-emissions.csv')], opts(dir));
     expect(r).toMatchObject({ format: 'datahub-eu-ets-sector-emissions', dataset: 'sector-emissions', added: 3, via: fixture('sector-package/datapackage.json') });
     const { data } = await loadData(dir);
@@ -142,7 +142,7 @@ describe('formats that add to what data/ holds, and files the brief has no use f
   }, 30_000);
 
   it('says when a recognised file holds nothing the brief uses, and changes nothing', async () => {
-    const dir = await dataCopyIn(root, 'unused');
+    const dir = await dataBeforeImport(root, 'unused');
     const before = await readFile(join(dir, 'sources.csv'), 'utf8');
     const files = ['owid-gdp/gdp-sample.metadata.json', 'owid-gdp/readme.md', 'eea-notes/data-quality-sample.txt'].map(fixture);
     const reports = await importFiles(files, opts(dir));
@@ -152,7 +152,7 @@ describe('formats that add to what data/ holds, and files the brief has no use f
   }, 30_000);
 
   it('refuses a registry table whose cells do not say what it holds, saying why', async () => {
-    const dir = await dataCopyIn(root, 'ambiguous');
+    const dir = await dataBeforeImport(root, 'ambiguous');
     const file = join(root, 'phase-3-only.csv');
     await writeFile(file, 'account_id,2013,2014\n900001,800,790\n');
     const error = await importFiles([file], opts(dir)).catch((e: unknown) => e);

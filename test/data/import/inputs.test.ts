@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, formatIssue } from '../../../src/data/errors.js';
 import { importFiles } from '../../../src/data/import/run.js';
-import { dataCopyIn, ROOT } from '../../support.js';
+import { dataBeforeImport, ROOT } from '../../support.js';
 
 // What import reads: one version of each file, only regular files, only inside a package's folder.
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -16,7 +16,7 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/
 
 let root: string;
 let n = 0;
-const freshData = () => dataCopyIn(root, `data-${n++}`);
+const freshData = () => dataBeforeImport(root, `data-${n++}`);
 /** The DataError an import throws, as printed lines. */
 const importError = async (files: string[], dataDir: string) => {
   const error = await importFiles(files, opts(dataDir)).then(() => undefined, (e: unknown) => e);

@@ -53,7 +53,10 @@ const problems = [];
 for (const f of manifest) {
   if (!PUBLISH_POLICIES.includes(f.policy)) problems.push(`raw-files.csv: ${f.path}: policy "${f.policy}" is not one of ${PUBLISH_POLICIES.join(', ')}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.retrieved)) problems.push(`raw-files.csv: ${f.path}: retrieved "${f.retrieved}" is not an ISO date`);
-  const bytes = await readFile(join(args.real, f.path)).catch((e) => (problems.push(`${join(args.real, f.path)}: ${e.message}`), null));
+  const bytes = await readFile(join(args.real, f.path)).catch((e) => {
+    problems.push(`${join(args.real, f.path)}: ${e.message}`);
+    return null;
+  });
   const sha = bytes && createHash('sha256').update(bytes).digest('hex');
   if (sha && sha !== f.sha256) problems.push(`${join(args.real, f.path)}: sha256 ${sha}, but raw-files.csv records ${f.sha256}: the file changed; check it and update the manifest`);
 }

@@ -15,7 +15,10 @@ export async function editOneValue(data) {
   const file = join(data, 'emissions.csv');
   const text = await readFile(file, 'utf8');
   let edited;
-  const next = text.replace(/^(eu-ets,2021,verified-ets,[a-z0-9-]+,)(\d+)/m, (_, head, value) => `${head}${(edited = Number(value) + 1e6)}`);
+  const next = text.replace(/^(eu-ets,2021,verified-ets,[a-z0-9-]+,)(\d+)/m, (_, head, value) => {
+    edited = Number(value) + 1e6;
+    return `${head}${edited}`;
+  });
   if (next === text) throw new Error('emissions.csv has no eu-ets 2021 verified-ets row to edit');
   await writeFile(file, next);
   return edited;

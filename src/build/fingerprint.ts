@@ -10,7 +10,7 @@ export async function hashFolders(folders: readonly (string | undefined)[]): Pro
     if (!folder) continue;
     const files = await filesUnder(folder);
     const hashes = await Promise.all(files.map(fileHash));
-    files.forEach((file, i) => hash.update(`${relative(folder, file)}\u0000${hashes[i]}\u0000`));
+    for (const [i, file] of files.entries()) hash.update(`${relative(folder, file)}\u0000${hashes[i]}\u0000`);
   }
   return hash.digest('hex');
 }

@@ -137,7 +137,10 @@ const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'test', 'labelEx
 export function checkSpecExpressions(spec: unknown, parse: (code: string) => unknown, where: string): void {
   const problems: string[] = [];
   const visit = (node: unknown, path: string) => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, `${path}[${i}]`);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     for (const [key, value] of Object.entries(node)) {
       const at = path ? `${path}.${key}` : key;
@@ -168,7 +171,10 @@ export function checkRuntimeExpressions(runtime: unknown, where: string): void {
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
     seen.add(node);
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     const { ast, code } = node as { ast?: unknown; code?: unknown };
     if (ast && typeof ast === 'object') {
       const problem = expressionProblem(ast);

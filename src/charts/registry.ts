@@ -75,7 +75,7 @@ function perComparedMarket(ctx: ChartContext, rowsFor: (market: string) => { row
     const part = rowsFor(market);
     if (!part) return null;
     rows.push(...part.rows);
-    part.sources.forEach((x) => sources.add(x));
+    for (const x of part.sources) sources.add(x);
   }
   return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(window.start), to: ctx.dateLabel(window.end) }, sources: [...sources].sort() };
 }

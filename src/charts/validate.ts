@@ -123,7 +123,7 @@ export function namesResource(value: string): boolean {
 
 function walk(node: unknown, path: string, problems: string[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, `${path}[${i}]`, problems));
+    for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`, problems);
     return;
   }
   if (typeof node === 'string') {

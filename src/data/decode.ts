@@ -23,7 +23,7 @@ export function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; bo
 
 /** A sample cut at an arbitrary byte may end inside a multi-byte sequence; that is not an error. */
 function trimIncompleteUtf8Tail(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
+  const end = bytes.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const b = bytes[end - back]!;
     if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte

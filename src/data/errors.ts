@@ -23,7 +23,7 @@ export class DataError extends Error {
   readonly issues: readonly DataIssue[];
   constructor(issues: readonly DataIssue[]) {
     const errors = issues.filter((i) => i.severity === 'error');
-    super(`${errors.length} data error${errors.length === 1 ? '' : 's'}:\n` + errors.map(formatIssue).join('\n'));
+    super(`${errors.length} data error${errors.length === 1 ? '' : 's'}:\n${errors.map(formatIssue).join('\n')}`);
     this.name = 'DataError';
     this.issues = issues;
   }

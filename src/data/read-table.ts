@@ -100,7 +100,7 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
     if (indexes === undefined) {
       header = cells;
       const map = mapHeader(cells, schema.fields, file, line, options.unknownColumns ?? 'error', options.columns);
-      map.issues.forEach((i) => log.add(i));
+      for (const i of map.issues) log.add(i);
       if (map.issues.some((i) => i.message.startsWith('missing required column'))) return false;
       indexes = names.map((name) => map.indexOf.get(name));
       return true;

@@ -80,7 +80,7 @@ export async function forEachRecord(
   displayPath: string,
   shape: FileShape,
   issues: DataIssue[],
-  onRecord: (cells: string[], line: number) => boolean | void,
+  onRecord: (cells: string[], line: number) => boolean | undefined,
 ): Promise<void> {
   let opened: FileHandle | undefined;
   let bytes: Readable;
@@ -111,7 +111,7 @@ function parseRecords(
   displayPath: string,
   shape: FileShape,
   issues: DataIssue[],
-  onRecord: (cells: string[], line: number) => boolean | void,
+  onRecord: (cells: string[], line: number) => boolean | undefined,
 ): Promise<void> {
   const parser = parse({
     delimiter: shape.delimiter,

@@ -1,6 +1,7 @@
 import type { Field, TableSchemaField } from './fields.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a record of fields of every value type; Field<unknown> would refuse Field<number> (its parse is contravariant)
 export type Fields = Record<string, Field<any>>;
 
 /**

@@ -108,7 +108,7 @@ export class FontSet {
       }
       const chunk = this.chunkFor(cp, weight);
       const font = chunk && this.font(chunk);
-      if (!font || !font.hasGlyphForCodePoint(cp)) {
+      if (!font?.hasGlyphForCodePoint(cp)) {
         // Drawn by the fallback family; default-ignorable controls (ZWJ, bidi marks) take no room.
         units += /\p{Default_Ignorable_Code_Point}|\p{Mn}/u.test(char) ? 0 : cp >= 0x2e80 ? 1 : 0.6;
         continue;

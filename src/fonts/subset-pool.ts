@@ -21,7 +21,10 @@ export class SubsetPool {
 
   cut(file: string, chars: string): Promise<Subset> {
     const workers = this.start();
-    if (workers.length === 0) return (this.local ??= new SubsetCutter()).cut(file, chars);
+    if (workers.length === 0) {
+      this.local ??= new SubsetCutter();
+      return this.local.cut(file, chars);
+    }
     const id = this.next++;
     const worker = workers[id % workers.length]!;
     return new Promise<Subset>((resolve, reject) => {
@@ -34,7 +37,10 @@ export class SubsetPool {
   private start(): Worker[] {
     if (this.workers) return this.workers;
     const wanted = process.env.ETS_BRIEF_FONT_WORKERS === undefined ? Math.min(2, availableParallelism()) : Number(process.env.ETS_BRIEF_FONT_WORKERS);
-    if (!(wanted > 0) || !existsSync(WORKER)) return (this.workers = []);
+    if (!(wanted > 0) || !existsSync(WORKER)) {
+      this.workers = [];
+      return this.workers;
+    }
     this.workers = Array.from({ length: wanted }, () => {
       const worker = new Worker(WORKER);
       worker.unref();

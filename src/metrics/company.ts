@@ -169,7 +169,7 @@ function caveats(accounts: readonly AccountMatch[], excluded: readonly AccountMa
   return [
     `Holder names and undertakings are the registry's when installations.csv was taken, not of each year: an installation sold before then is missed unless another column still names the company, and one bought later is counted for the years before too (${withoutHolder} of the ${accounts.length} accounts matched without their holder, ${byNameOnly} by installation name only: review them).`,
     'Only names containing a pattern are found: former names (before a merger or a renaming) and subsidiaries trading under other names are missed.',
-    'A pattern can also find a company that only shares or once shared the name, such as a spin-off whose parent undertaking still names the group: exclude rules take such accounts out' + (excluded.length > 0 ? ` (${excluded.length} taken out here).` : '.'),
+    `A pattern can also find a company that only shares or once shared the name, such as a spin-off whose parent undertaking still names the group: exclude rules take such accounts out${excluded.length > 0 ? ` (${excluded.length} taken out here).` : '.'}`,
     'Free allocation counts all its parts (Phase 3 Article 10c and New Entrants\' Reserve allocation included). In a year, an account with verified emissions and no allocation entry counts as 0 allocation, and one with allocation but no verified emissions is left out of the surplus; both are listed per year.',
     'Only the accounts in installations.csv are searched, and a figure sums only the years account-years.csv holds for them.',
   ];

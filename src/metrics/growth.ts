@@ -7,7 +7,7 @@ import { metric, sourcesOf, unavailable, type Metric } from './types.js';
 
 /** Compound annual growth rate in percent between two positive values `years` apart. */
 export function cagr(first: number, last: number, years: number): number {
-  return (Math.pow(last / first, 1 / years) - 1) * 100;
+  return ((last / first) ** (1 / years) - 1) * 100;
 }
 
 /**

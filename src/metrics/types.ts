@@ -80,7 +80,7 @@ function mergeInputs(inputs: readonly InputRef[]): InputRef[] {
   const byDataset = new Map<DatasetName, Set<string>>();
   for (const input of inputs) {
     const set = byDataset.get(input.dataset) ?? new Set<string>();
-    input.rows.forEach((r) => set.add(r));
+    for (const r of input.rows) set.add(r);
     byDataset.set(input.dataset, set);
   }
   return [...byDataset].map(([dataset, rows]) => ({ dataset, rows: [...rows] }));

@@ -695,7 +695,7 @@ export function buildView(ctx: ViewContext): BriefView {
   // The same company from the registry: its surplus over the paper's years, its trend, and what the rule may miss.
   const arcelorRecomputed: Paragraph[] = [];
   const surplus = companyRule ? companySurplus(data, companyRule.company) : null;
-  if (surplus && surplus.years.some((y) => y.verified.value !== null)) {
+  if (surplus?.years.some((y) => y.verified.value !== null)) {
     const company = ledger.label(`company:${surplus.company}`, surplus.label);
     if (profit?.period_start && profit.period_end) {
       const [a, b] = [+profit.period_start.slice(0, 4), +profit.period_end.slice(0, 4)];

@@ -44,7 +44,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Relative specifiers of static imports, re-exports and dynamic import() calls, with their lines. */
-export function importsOf(text: string): { specifier: string; line: number }[] {
+function importsOf(text: string): { specifier: string; line: number }[] {
   const out: { specifier: string; line: number }[] = [];
   const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm;
   for (const m of text.matchAll(pattern)) out.push({ specifier: m[1]!, line: text.slice(0, m.index).split('\n').length });
@@ -52,7 +52,7 @@ export function importsOf(text: string): { specifier: string; line: number }[] {
 }
 
 /** Every import against the flow, as "src/a.ts:line imports src/b.ts (stage x after y)". */
-export function violations(files: readonly string[], read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
+function violations(files: readonly string[], read: (file: string) => string = (f) => readFileSync(f, 'utf8')): string[] {
   const found: string[] = [];
   for (const file of files) {
     const from = stageOf(file);

@@ -88,7 +88,7 @@ describe('loadData on broken copies', () => {
   });
 
   it('reports duplicate keys, unknown references and broken row rules together', async () => {
-    const dir = await copyWith('facts.csv', (t) => t.replace('cn-entities,cn-ets,', 'cn-entities,kr-ets,') + t.split('\n')[1] + '\n');
+    const dir = await copyWith('facts.csv', (t) => `${t.replace('cn-entities,cn-ets,', 'cn-entities,kr-ets,') + t.split('\n')[1]}\n`);
     await writeFile(join(dir, 'phases.csv'), (await readFile(join(dir, 'phases.csv'), 'utf8')).replace('eu-ets,1,2005,2007,', 'eu-ets,1,2008,2007,'));
     const result = await loadData(dir);
     const messages = result.issues.map(formatIssue).join('\n');

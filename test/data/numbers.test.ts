@@ -48,7 +48,7 @@ describe('parseNumber', () => {
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
         const n = whole + Math.sign(whole || 1) * cents / 100;
         const plain = n.toFixed(2);
-        const grouped = Math.abs(whole).toLocaleString('en-US') + '.' + String(cents).padStart(2, '0');
+        const grouped = `${Math.abs(whole).toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
         const signed = (whole < 0 ? '-' : '') + grouped;
         expect(value(plain)).toBeCloseTo(n, 6);
         expect(value(signed)).toBeCloseTo(n, 6);

@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
 
 /** Runs the CLI; `until` lets the test act (send a signal) once a line appears on stdout. */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, until?: { line: RegExp; then: (pid: number) => void }) {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, until?: { line: RegExp; onLine: (pid: number) => void }) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; pid: number }>((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
@@ -22,7 +22,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, until?: { line: RegExp
       stdout += d;
       if (until && !acted && until.line.test(stdout)) {
         acted = true;
-        until.then(child.pid!);
+        until.onLine(child.pid!);
       }
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d));
@@ -55,7 +55,7 @@ describe('one build per output directory', () => {
     const out = join(dir, 'out');
     // This test process plays the first build: it holds the folder's lock.
     const release = await lockOutput(out);
-    let refused;
+    let refused: Awaited<ReturnType<typeof cli>>;
     try {
       refused = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out]);
     } finally {
@@ -119,7 +119,7 @@ describe('browser lifecycle', () => {
     const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
       line: /printing/,
       // The browser is started lazily after the line; kill it as soon as it exists.
-      then: (pid) => {
+      onLine: (pid) => {
         const poll = setInterval(() => {
           const browsers = browsersOf(pid);
           if (browsers.length === 0) return;
@@ -144,7 +144,7 @@ describe('browser lifecycle', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
     const out = join(dir, 'out');
     const before = await readFile(join(out, 'en', 'brief.html'));
-    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, signal), 150) });
+    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, { line: /printing/, onLine: (pid) => setTimeout(() => process.kill(pid, signal), 150) });
     if (signal === 'SIGKILL') expect(r.signal).toBe('SIGKILL');
     else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(await noBrowserLeft(r.pid)).toEqual([]);
@@ -165,7 +165,7 @@ describe('browser profiles in the temp folder', () => {
     const tmp = await mkdtemp(join(dir, 'tmp-'));
     const out = join(dir, 'out');
     for (const delay of [0, 100, 250, 500, 1000]) {
-      const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, { line: /printing/, then: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), delay) });
+      const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, { line: /printing/, onLine: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), delay) });
       expect(r.code, r.stderr).toBe(143);
       expect(await noBrowserLeft(r.pid)).toEqual([]);
       expect(await profilesIn(tmp), `SIGTERM ${delay} ms after "printing"`).toEqual([]);
@@ -179,7 +179,7 @@ describe('browser profiles in the temp folder', () => {
     await mkdir(live);
     const killed = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
       line: /printing/,
-      then: (pid) => {
+      onLine: (pid) => {
         const poll = setInterval(() => {
           if (browsersOf(pid).length === 0) return;
           clearInterval(poll);

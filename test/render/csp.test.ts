@@ -56,7 +56,11 @@ async function openWithCsp(html: string, csp: string) {
   });
   page.on('console', (m) => { if (m.type() === 'error') report.errors.push(m.text()); });
   await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { v: string[] }).v ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));
+    const seen = window as unknown as { v?: string[] };
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.v ??= [];
+      seen.v.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
   });
   await page.setRequestInterception(true);
   page.on('request', (r) => {

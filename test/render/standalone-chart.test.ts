@@ -69,7 +69,7 @@ describe('a standalone chart SVG', () => {
     expect(svg).toContain('<title id="etsb-title">欧盟碳价（欧元/吨）</title>');
     // The font: @font-face rules with data: URLs covering every character drawn, chart labels included.
     expect(svg).toMatch(/<style>@font-face\{font-family:'etsb Noto Sans SC';[^}]*src:url\(data:font\/woff;base64,[A-Za-z0-9+/=]+\) format\('woff'\)/);
-    expect(covered(svg, Object.values(labels).join('') + '排放价格')).toEqual([]);
+    expect(covered(svg, `${Object.values(labels).join('')}排放价格`)).toEqual([]);
     // Nothing external: every url( is a data: URL or a reference inside the file; no href, no src.
     expect([...svg.matchAll(/url\((?!data:|#)/g)]).toHaveLength(0);
     expect(svg).not.toMatch(/\s(xlink:)?href=|\ssrc=|@import|<script|<foreignObject|<image/i);

@@ -16,7 +16,10 @@ export function isZip(bytes: Uint8Array): boolean {
 /** The archive's entries (files only, not folders), read from its central directory. */
 export function zipEntries(bytes: Uint8Array): UnzipFileInfo[] {
   const entries: UnzipFileInfo[] = [];
-  unzipSync(bytes, { filter: (info) => (info.name.endsWith('/') ? false : (entries.push(info), false)) });
+  unzipSync(bytes, { filter: (info) => {
+    if (!info.name.endsWith('/')) entries.push(info);
+    return false;
+  } });
   return entries;
 }
 

@@ -62,7 +62,7 @@ export async function recogniseAll(input: string | ImportInput, formats: readonl
   }
   const bytes = unwrapped.bytes;
   if (looksLikeWorkbook(bytes)) {
-    let sheets;
+    let sheets: Awaited<ReturnType<typeof readWorkbook>>['sheets'];
     try {
       sheets = (await readWorkbook(bytes, unwrapped.path)).sheets;
     } catch {
@@ -91,7 +91,10 @@ export async function recogniseAll(input: string | ImportInput, formats: readonl
   const has = (names: readonly string[]) => names.every((h) => header.includes(normaliseHeader(h)));
   const years = header.some(isYearHeader);
   let kind: AccountTableKind | undefined;
-  const content = async () => (kind ??= await classifyAccountTable(bytes)).content;
+  const content = async () => {
+    kind ??= await classifyAccountTable(bytes);
+    return kind.content;
+  };
   const out: ImportFormat[] = [];
   for (const f of formats) {
     const match =

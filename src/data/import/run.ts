@@ -134,7 +134,11 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
     // A key repeated within the file (the same day twice) is an error, not something to merge.
     const keyOf = keyFunction(schema);
     const seen = new Set<string>();
-    const repeated = extracted.rows.map(keyOf).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+    const repeated = extracted.rows.map(keyOf).filter((k) => {
+      if (seen.has(k)) return true;
+      seen.add(k);
+      return false;
+    });
     if (repeated.length > 0) {
       throw new DataError(repeated.slice(0, 10).map((k) => ({ file, severity: 'error' as const, message: `the file has two rows for ${k.replace(/\u0000/g, ' ')}` })));
     }

@@ -21,7 +21,7 @@ export function estimatesByYear(table: NoteTable, countries: ReadonlySet<string>
       continue;
     }
     if (!countries.has(code)) continue;
-    row.values.forEach((mt, i) => byYear.set(table.years[i]!, (byYear.get(table.years[i]!) ?? 0) + mt));
+    for (const [i, mt] of row.values.entries()) byYear.set(table.years[i]!, (byYear.get(table.years[i]!) ?? 0) + mt);
   }
   return { byYear, issues };
 }

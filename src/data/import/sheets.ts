@@ -84,25 +84,40 @@ export async function extractPilotQuotes(format: SheetDailyFormat, input: Import
   const exchangeOf = new Map(format.pilots.flatMap((p) => p.exchanges.map((e) => [e, p] as const)));
   for (const table of await readSheets(format, input, display)) {
     issues.push(...table.issues);
-    table.rows.forEach((r, i) => {
+    for (const [i, r] of table.rows.entries()) {
       const where = `${table.sheet} row ${table.lines[i]}`;
       const exchange = r.exchange as string | null;
       const product = r.product as string | null;
-      if (r.date === null) return skips.add('rows without a date', where);
-      if (!exchange || !product) return skips.add('rows without an exchange or product', where);
+      if (r.date === null) {
+        skips.add('rows without a date', where);
+        continue;
+      }
+      if (!exchange || !product) {
+        skips.add('rows without an exchange or product', where);
+        continue;
+      }
       const pilot = exchangeOf.get(exchange);
-      if (!pilot) return skips.add('rows of exchanges that are not China\'s pilot markets (EUA and CER futures in Europe)', where);
-      if (!pilot.products.includes(product)) return skips.add('rows whose product is not listed by their exchange', where);
+      if (!pilot) {
+        skips.add('rows of exchanges that are not China\'s pilot markets (EUA and CER futures in Europe)', where);
+        continue;
+      }
+      if (!pilot.products.includes(product)) {
+        skips.add('rows whose product is not listed by their exchange', where);
+        continue;
+      }
       const row = {
         market: pilot.market, instrument: format.constants.instrument, series: `${format.constants.seriesPrefix}-${slug(product)}`, date: r.date,
         close: r.close, open: r.open, high: r.high, low: r.low, volume: r.volume, turnover: r.turnover, currency: format.constants.currency, note: format.note,
       };
       const key = `${row.market}\u0000${row.series}\u0000${String(row.date)}`;
       const seen = byKey.get(key);
-      if (!seen) return void byKey.set(key, { row, where, copies: 1, conflict: false });
+      if (!seen) {
+        byKey.set(key, { row, where, copies: 1, conflict: false });
+        continue;
+      }
       seen.copies++;
       if (!sameValues(seen.row, row)) seen.conflict = true;
-    });
+    }
   }
   const rows: Record<string, unknown>[] = [];
   let repeated = 0;

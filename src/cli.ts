@@ -18,7 +18,7 @@ const program = new Command()
 
 const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
 
-type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean; clean?: boolean };
+type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; brief?: string; cache?: boolean; json?: boolean; clean?: boolean };
 
 /** build, watch and preview take the same options (preview, for people, has no --json). */
 function withBuildOptions(command: Command, forScripts = true): Command {
@@ -28,6 +28,7 @@ function withBuildOptions(command: Command, forScripts = true): Command {
     .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
     .option('--format <list>', `formats, comma-separated (${FORMATS.join(',')})`)
     .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
+    .option('--brief <dir>', 'a brief folder: brief.json and the templates it replaces or adds (default: the built-in brief)')
     .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
     .option('--clean', 'remove the files of formats not built this time (by default they are kept)');
   if (forScripts) command.option('--json', 'print one JSON event per line (progress, done, error) for scripts');

@@ -1,7 +1,8 @@
 import { formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { describePeriod } from '../metrics/period.js';
-import { computeMetrics, DEFAULT_COMPARISON, type Finding, type Metric } from '../metrics/index.js';
+import { flatten } from '../metrics/catalogue.js';
+import { computeMetrics, DEFAULT_COMPARISON, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';
 
 /** Prints every metric: JSON (unrounded, stable key order) or a readable table. */
@@ -31,20 +32,6 @@ export async function runMetrics(options: { data: string; json?: boolean; window
   out.write(`Printed numbers against recomputation (${reconciliation.rule}):\n\n`);
   out.write(`${table(['verdict', 'where', 'printed', 'recomputed', 'unit', 'id', 'reason'], reconciliation.findings.map(findingRow))}\n`);
   return EXIT.ok;
-}
-
-function isMetric(x: unknown): x is Metric {
-  return typeof x === 'object' && x !== null && 'value' in x && 'unit' in x && 'method' in x && 'inputs' in x;
-}
-
-/** Every metric in the tree with its dotted path. */
-export function flatten(node: unknown, path = ''): [string, Metric][] {
-  if (isMetric(node)) return [[path, node]];
-  if (Array.isArray(node)) return node.flatMap((item, i) => flatten(item, `${path}[${(item as { phase?: number }).phase ?? i}]`));
-  if (typeof node === 'object' && node !== null) {
-    return Object.entries(node).flatMap(([key, value]) => flatten(value, path ? `${path}.${key}` : key));
-  }
-  return [];
 }
 
 export function show(value: number | null, missing?: string): string {

@@ -68,6 +68,8 @@ export function writeMetric(m: Metric & { value: number }, lang: Lang, t: (key: 
     : m.unit === 't' || m.unit === 't/yr' ? formatTonnes(v, lang, m.unit === 't/yr')
     : price ? formatPrice(v, price[1]!, lang, d)
     : /^[A-Z]{3}$/.test(m.unit) ? formatMoney(v, m.unit, lang)
+    : m.unit === 'ratio' ? fill(t('brief.times'), { x: formatNumber(v, lang, d) }, 'brief.times')
+    : m.unit === 'GWh' ? `${formatNumber(v, lang, d)} GWh`
     : formatNumber(v, lang, d);
   return `${p.approx ? t('qualifiers.approx') : ''}${body}`;
 }

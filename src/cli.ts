@@ -122,21 +122,19 @@ program
     if (data !== undefined) process.exitCode = await (await import('./cli/datapackage.js')).runDatapackage({ data }, process.stdout, process.stderr);
   });
 
-program
-  .command('new')
-  .description('make a brief folder (brief.json, a section written with the helpers, strings in both languages) that builds at once with --brief')
-  .argument('<dir>', 'the folder to make (new, or empty)')
-  .action(async (dir: string) => {
-    process.exitCode = await (await import('./cli/new.js')).runNew(dir, process.stdout, process.stderr);
-  });
-
-program
-  .command('init')
-  .description('make a project folder: its own data/ (a copy of the shipped data, which import then writes to) and a brief in brief/')
-  .argument('<dir>', 'the folder to make (new, or empty)')
-  .action(async (dir: string) => {
-    process.exitCode = await (await import('./cli/new.js')).runInit(dir, process.stdout, process.stderr);
-  });
+// new and init make a folder; each refuses one with files in it.
+for (const [name, description, run] of [
+  ['new', 'make a brief folder (brief.json, a section written with the helpers, strings in both languages) that builds at once with --brief', 'runNew'],
+  ['init', 'make a project folder: its own data/ (a copy of the shipped data, which import then writes to) and a brief in brief/', 'runInit'],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .argument('<dir>', 'the folder to make (new, or empty)')
+    .action(async (dir: string) => {
+      process.exitCode = await (await import('./cli/new.js'))[run](dir, process.stdout, process.stderr);
+    });
+}
 
 /** The data folder import and datapackage write to, or undefined (exit 2, said why) when that would be the installed package's. */
 function writableDataDir(option: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { BUILTIN_TEMPLATES } from './build/build.js';
-import type { Config } from './build/config.js';
+import { withBrief, type Config } from './build/config.js';
 import { renderLanguage, type LanguageOutput } from './build/render-language.js';
 import type { DailySeries } from './data/daily-series.js';
 import type { Data } from './data/datasets/index.js';
@@ -16,6 +16,8 @@ export interface RenderBriefOptions {
   readonly config?: Config;
   /** A folder whose files replace the built-in templates of the same path. */
   readonly templatesDir?: string;
+  /** A brief folder (brief.json and its templates); `config`'s keys win over its brief.json. */
+  readonly briefDir?: string;
   /** Daily series reduced for charts (loadData's `daily`); by default reduced from data. */
   readonly daily?: readonly DailySeries[];
   /** Fonts shared across calls (subsets already cut are reused); by default a new set. */
@@ -37,11 +39,12 @@ export interface RenderedBriefResult {
  * that wants the HTML without the build's output folder, staging and PDFs.
  */
 export async function renderBrief(data: Data, options: RenderBriefOptions): Promise<RenderedBriefResult> {
-  const metrics = options.metrics ?? computeMetrics(data, options.comparison ?? options.config?.comparison ?? DEFAULT_COMPARISON);
-  const templates = new TemplateFiles(BUILTIN_TEMPLATES, options.templatesDir ?? options.config?.templates);
+  const config = options.briefDir ? await withBrief(options.briefDir, options.config) : options.config;
+  const metrics = options.metrics ?? computeMetrics(data, options.comparison ?? config?.comparison ?? DEFAULT_COMPARISON);
+  const templates = new TemplateFiles(BUILTIN_TEMPLATES, options.templatesDir ?? config?.templates);
   const out = await renderLanguage({
     data, metrics, lang: options.lang, templates, fonts: options.fonts ?? new FontSet(),
-    ...(options.daily ? { daily: options.daily } : {}), ...(options.config ? { config: options.config } : {}),
+    ...(options.daily ? { daily: options.daily } : {}), ...(config ? { config } : {}),
   });
   return { html: out.rendered.html, sections: out.rendered.sections, manifest: out.manifest, charts: out.charts };
 }

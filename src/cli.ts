@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './cli/exit.js';
-import { resolveDataDir } from './cli/paths.js';
+import { InstalledDataError, resolveDataDir, resolveWritableDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
 import { FORMATS } from './build/formats.js';
 import { runInterruptCleanup } from './interrupt.js';
@@ -18,7 +18,7 @@ const program = new Command()
 
 const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
 
-type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; cache?: boolean; json?: boolean; clean?: boolean };
+type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; brief?: string; cache?: boolean; json?: boolean; clean?: boolean };
 
 /** build, watch and preview take the same options (preview, for people, has no --json). */
 function withBuildOptions(command: Command, forScripts = true): Command {
@@ -28,6 +28,7 @@ function withBuildOptions(command: Command, forScripts = true): Command {
     .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
     .option('--format <list>', `formats, comma-separated (${FORMATS.join(',')})`)
     .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')
+    .option('--brief <dir>', 'a brief folder: brief.json and the templates it replaces or adds (default: the built-in brief)')
     .option('--no-cache', 'redo every chart, font subset and PDF instead of reusing unchanged ones')
     .option('--clean', 'remove the files of formats not built this time (by default they are kept)');
   if (forScripts) command.option('--json', 'print one JSON event per line (progress, done, error) for scripts');
@@ -69,8 +70,22 @@ program
   .addOption(dataOption())
   .option('--json', 'print all metrics as JSON (numbers unrounded, units explicit)')
   .option('--window <start:end>', 'compare over this window (ISO dates) instead of the subject\'s stated one')
-  .action(async (opts: { data?: string; json?: boolean; window?: string }) => {
-    process.exitCode = await (await import('./cli/metrics.js')).runMetrics({ data: resolveDataDir(opts.data), json: opts.json === true, ...(opts.window ? { window: opts.window } : {}) }, process.stdout, process.stderr);
+  .option('--list', 'the catalogue for brief authors: each metric\'s name ({{metric "name"}}), unit, value and meaning')
+  .option('--brief <dir>', 'compare the markets of this brief folder\'s brief.json')
+  .action(async (opts: { data?: string; json?: boolean; window?: string; list?: boolean; brief?: string }) => {
+    process.exitCode = await (await import('./cli/metrics.js')).runMetrics(
+      { data: resolveDataDir(opts.data), json: opts.json === true, list: opts.list === true, ...(opts.window ? { window: opts.window } : {}), ...(opts.brief ? { brief: opts.brief } : {}) }, process.stdout, process.stderr,
+    );
+  });
+
+program
+  .command('charts')
+  .description('the charts a brief may place ({{chart "id"}}), with the fields each receives')
+  .option('--list', 'list them (the default)')
+  .option('--lang <lang>', 'name the fields in this language (zh-CN or en)', 'en')
+  .option('--json', 'print the list as JSON')
+  .action(async (opts: { json?: boolean; lang?: string }) => {
+    process.exitCode = await (await import('./cli/charts.js')).runCharts(opts, process.stdout, process.stderr);
   });
 
 program
@@ -82,7 +97,8 @@ program
   .option('--replace', 'apply values that differ from data/ (otherwise they are only reported)')
   .option('--json', 'print the report as JSON')
   .action(async (files: string[], opts: { data?: string; dryRun?: boolean; replace?: boolean; json?: boolean }) => {
-    process.exitCode = await (await import('./cli/import.js')).runImport(files, { ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+    const data = writableDataDir(opts.data);
+    if (data !== undefined) process.exitCode = await (await import('./cli/import.js')).runImport(files, { ...opts, data }, process.stdout, process.stderr);
   });
 
 program
@@ -102,8 +118,35 @@ program
   .description('rewrite <data>/datapackage.json (Frictionless Data Package) from the schemas and data')
   .addOption(dataOption())
   .action(async (opts: { data?: string }) => {
-    process.exitCode = await (await import('./cli/datapackage.js')).runDatapackage({ data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
+    const data = writableDataDir(opts.data);
+    if (data !== undefined) process.exitCode = await (await import('./cli/datapackage.js')).runDatapackage({ data }, process.stdout, process.stderr);
   });
+
+// new and init make a folder; each refuses one with files in it.
+for (const [name, description, run] of [
+  ['new', 'make a brief folder (brief.json, a section written with the helpers, strings in both languages) that builds at once with --brief', 'runNew'],
+  ['init', 'make a project folder: its own data/ (a copy of the shipped data, which import then writes to) and a brief in brief/', 'runInit'],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .argument('<dir>', 'the folder to make (new, or empty)')
+    .action(async (dir: string) => {
+      process.exitCode = await (await import('./cli/new.js'))[run](dir, process.stdout, process.stderr);
+    });
+}
+
+/** The data folder import and datapackage write to, or undefined (exit 2, said why) when that would be the installed package's. */
+function writableDataDir(option: string | undefined): string | undefined {
+  try {
+    return resolveWritableDataDir(option);
+  } catch (error) {
+    if (!(error instanceof InstalledDataError)) throw error;
+    process.stderr.write(`ets-brief: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+    return undefined;
+  }
+}
 
 // Ctrl-C or SIGTERM: close the browser and drop staged output, then exit with the usual code.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {

@@ -17,7 +17,7 @@ import { changeReport, type LanguageChanges } from './change-report.js';
 import { BuildRecords, hashFolders } from './fingerprint.js';
 import type { BuildSession } from './session.js';
 import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
-import { ConfigError, type Config } from './config.js';
+import { ConfigError, withBrief, type Config } from './config.js';
 import { onInterrupt } from '../interrupt.js';
 import { lockOutput, releaseOwnLockSync } from './lock.js';
 import { OutputFolder } from './output-folder.js';
@@ -36,6 +36,8 @@ export interface BuildOptions {
   readonly comparison?: MetricsOptions;
   /** A validated ets-brief.config.json (see config.ts); command-line choices override it. */
   readonly config?: Config | undefined;
+  /** A brief folder (brief.json and the templates it replaces or adds); `config`'s keys win over its brief.json. */
+  readonly briefDir?: string | undefined;
   readonly log?: ((line: string) => void) | undefined;
   /** Where chart, font and PDF results are kept between builds (by default `<outDir>/.ets-brief-cache`); false turns the cache off. */
   readonly cacheDir?: string | false;
@@ -65,7 +67,7 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import
  */
 export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
-  const config = options.config ?? {};
+  const config = options.briefDir ? await withBrief(options.briefDir, options.config) : options.config ?? {};
   const templateFiles = new TemplateFiles(options.templatesDir ?? BUILTIN_TEMPLATES, config.templates);
   const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
   // Before any work: the output folder must be one this build may write (see output-folder.ts).

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../render/format.js';
-import { SECTION_IDS } from '../render/html.js';
 import { FORMATS } from './formats.js';
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79');
@@ -16,7 +15,8 @@ export const configSchema = z.strictObject({
   author: z.string().min(1).optional(),
   languages: z.array(z.enum(LANGS)).min(1).optional(),
   formats: z.array(z.enum(FORMATS)).min(1).optional(),
-  sections: z.array(z.enum(SECTION_IDS)).min(1).refine((s) => new Set(s).size === s.length, 'each section at most once').optional(),
+  /** Section ids in reading order: each is a sections/<id>.hbs of the brief or the built-in one. */
+  sections: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a section id: lower-case letters, digits and hyphens')).min(1).refine((s) => new Set(s).size === s.length, 'each section at most once').optional(),
   comparison: z.strictObject({ subject: z.string().min(1), reference: z.string().min(1) }).optional(),
   /** How prices are converted; the annual averages of fx-rates.csv are the method data/ supports now. */
   fx: z.strictObject({ method: z.enum(['annual-average']) }).optional(),
@@ -26,6 +26,12 @@ export const configSchema = z.strictObject({
   /** A folder whose files replace the built-in templates of the same path (i18n/en.json, sections/global.hbs…). */
   templates: z.string().min(1).optional(),
 });
+
+/** A brief folder's brief.json: the configuration, the folder itself being its templates. */
+const briefSchema = configSchema.omit({ templates: true });
+
+/** The file that makes a folder a brief. */
+export const BRIEF_FILE = 'brief.json';
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -38,16 +44,46 @@ export class ConfigError extends Error {
 
 /** Reads and validates a config file; `templates` is resolved against the file's folder. */
 export async function loadConfig(file: string): Promise<Config> {
+  const config = await readChecked(file, configSchema);
+  return config.templates ? { ...config, templates: resolve(dirname(file), config.templates) } : config;
+}
+
+/**
+ * A brief folder (see README, "Write your own brief"): its brief.json, with the folder as the
+ * templates that replace or add to the built-in brief's files.
+ */
+export async function loadBrief(dir: string): Promise<Config> {
+  const folder = resolve(dir);
+  return { ...(await readChecked(join(folder, BRIEF_FILE), briefSchema)), templates: folder };
+}
+
+/**
+ * The configuration a build uses: a brief folder's brief.json, with a configuration file's keys
+ * over it (a project's languages, formats or baseUrl); one names the brief's files, not both.
+ */
+export async function resolveConfig(options: { briefDir?: string | undefined; configFile?: string | undefined }): Promise<Config | undefined> {
+  const config = options.configFile ? await loadConfig(options.configFile) : undefined;
+  if (!options.briefDir) return config;
+  if (config?.templates) throw new ConfigError(options.configFile!, ['templates: the brief folder given with --brief holds the templates; remove "templates" or --brief']);
+  return withBrief(options.briefDir, config);
+}
+
+/** A brief folder's configuration with the caller's over it; the folder holds the templates. */
+export async function withBrief(briefDir: string, config: Config | undefined): Promise<Config> {
+  const brief = await loadBrief(briefDir);
+  return { ...brief, ...config, templates: brief.templates };
+}
+
+async function readChecked<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new ConfigError(file, [(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(error as Error).message}`]);
   }
-  const parsed = configSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ConfigError(file, parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`));
   }
-  const config = parsed.data;
-  return config.templates ? { ...config, templates: resolve(dirname(file), config.templates) } : config;
+  return parsed.data;
 }

@@ -5,7 +5,11 @@ import type { Metrics } from '../metrics/index.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
 import { renderCharts, type ChartView } from '../render/charts.js';
 import { formatDate, type Lang } from '../render/format.js';
-import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
+import { CHARTS } from '../charts/registry.js';
+import { metricCatalogue } from '../metrics/catalogue.js';
+import { checkBriefFolder } from '../render/brief-check.js';
+import { checkTemplateNames, helperCalls } from '../render/helpers.js';
+import { builtinSections, loadTemplates, renderBrief as renderHtml, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { ledgerDocument } from '../render/ledger.js';
 import { socialMeta } from '../render/social-meta.js';
@@ -48,18 +52,27 @@ export interface LanguageInputs {
 export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOutput> {
   const { data, metrics, lang, config = {} } = inputs;
   const log = inputs.log ?? (() => {});
-  const sectionIds: readonly SectionId[] = config.sections ?? SECTION_IDS;
+  const sectionIds: readonly SectionId[] = config.sections ?? (await builtinSections(inputs.templates));
   const messages = await loadMessages(inputs.templates, lang, configuredStrings(config, lang));
   const t = translator(messages);
+  // A brief folder's misspelt file stops the build; a string nothing uses is worth a warning.
+  const problems = await checkBriefFolder(inputs.templates, sectionIds, messages);
+  if (problems.errors.length > 0) throw new Error(problems.errors.join('\n'));
+  for (const warning of problems.warnings) log(`warning: ${warning}`);
   const charts = await renderCharts(
     { data, daily: inputs.daily ?? dailySeriesOf(data['market-daily']), metrics, lang, t, phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
     messages, inputs.templates, inputs.fonts, config.theme?.palette, inputs.cache ?? BuildCache.disabled(), log,
   );
-  const templates = await loadTemplates(inputs.templates, lang, t, { accent: config.theme?.accent });
+  const templates = await loadTemplates(inputs.templates, lang, t, { accent: config.theme?.accent }, sectionIds);
   const chartsBySection = Object.fromEntries(
     sectionIds.map((id) => [id, (templates.chartOrder.get(id) ?? []).flatMap((c) => (charts.has(c) ? [{ id: c, sources: charts.get(c)!.sources }] : []))]),
   );
-  const view = buildView({ data, metrics, lang, t, chartsBySection });
+  // What the templates name (metrics, charts, sources) is checked before anything renders.
+  const names = { metrics: metricCatalogue(metrics), charts: new Set(CHARTS.map((c) => c.id)), sourceIds: new Set(data.sources.map((s) => s.id)) };
+  for (const { file, source } of templates.sectionFiles.values()) checkTemplateNames(source, file, names);
+  const templateCites = [...templates.sectionFiles.values()].flatMap(({ source }) => helperCalls(source).filter((c) => c.helper === 'cite').map((c) => String(c.literal)));
+  const view = buildView({ data, metrics, lang, t, chartsBySection, templateCites });
+  templates.author({ ...names, footnotes: new Map(view.sources.map((s) => [s.id, s.n])), ledger: view.ledger });
   const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
   const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds, social);
   const manifest = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { ConfigError, loadConfig, type Config } from '../build/config.js';
+import { ConfigError, resolveConfig, type Config } from '../build/config.js';
 import { BUILTIN_TEMPLATES } from '../build/build.js';
 import { onInterrupt } from '../interrupt.js';
 import { BuildSession } from '../build/session.js';
@@ -21,6 +21,8 @@ export interface BuildCliOptions {
   cache?: boolean;
   clean?: boolean;
   config?: string;
+  /** A brief folder (brief.json and templates); the built-in brief when absent. */
+  brief?: string;
   out?: string;
   lang?: string;
   format?: string;
@@ -68,10 +70,11 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
     await hooks.built?.(code, errors.text());
     return code;
   };
-  const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
-  const config = configFile ? await loadConfig(resolve(configFile)).catch(() => undefined) : undefined;
+  const configFile = configFileOf(options);
+  const config = await cliConfig(options).catch(() => undefined);
   // Watched even while missing: the watcher says so and rebuilds when they are back.
-  const paths = [options.data, BUILTIN_TEMPLATES, ...(config?.templates ? [config.templates] : []), ...(configFile ? [resolve(configFile)] : [])];
+  const templates = config?.templates ?? (options.brief === undefined ? undefined : resolve(options.brief));
+  const paths = [options.data, BUILTIN_TEMPLATES, ...(templates ? [templates] : []), ...(configFile ? [resolve(configFile)] : [])];
   // Watching starts with the first build, so an edit made while it runs is built right after it.
   const first = build();
   const stop = watchAndRebuild({
@@ -101,6 +104,17 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
   return new Promise<number>(() => {});
 }
 
+/** --config, else ./ets-brief.config.json when there is one. */
+function configFileOf(options: BuildCliOptions): string | undefined {
+  return options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
+}
+
+/** The configuration of the command line: the brief folder's, with the configuration file's keys over it. */
+function cliConfig(options: BuildCliOptions): Promise<Config | undefined> {
+  const configFile = configFileOf(options);
+  return resolveConfig({ briefDir: options.brief, configFile: configFile ? resolve(configFile) : undefined });
+}
+
 /** A stream writing through to another that also keeps what was written. */
 function keepingCopy(to: NodeJS.WritableStream): { stream: NodeJS.WritableStream; text: () => string } {
   let text = '';
@@ -119,9 +133,9 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
   let formats: readonly Format[];
   let config: Config | undefined;
   try {
-    // --config, else ./ets-brief.config.json when there is one; command-line lists win over it.
-    const configFile = options.config ?? (existsSync('ets-brief.config.json') ? 'ets-brief.config.json' : undefined);
-    config = configFile ? await loadConfig(resolve(configFile)) : undefined;
+    // --config, else ./ets-brief.config.json when there is one, over --brief's brief.json;
+    // command-line lists win over both.
+    config = await cliConfig(options);
     langs = options.lang === undefined && config?.languages ? config.languages : parseList(options.lang, LANGS, 'lang');
     formats = options.format === undefined && config?.formats ? config.formats : parseList(options.format, FORMATS, 'format');
     // An empty --out would mean the current folder: never what was meant.

@@ -1,11 +1,13 @@
 import { formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { describePeriod } from '../metrics/period.js';
-import { computeMetrics, DEFAULT_COMPARISON, type Finding, type Metric } from '../metrics/index.js';
+import { loadBrief } from '../build/config.js';
+import { flatten, metricCatalogue } from '../metrics/catalogue.js';
+import { computeMetrics, DEFAULT_COMPARISON, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';
 
 /** Prints every metric: JSON (unrounded, stable key order) or a readable table. */
-export async function runMetrics(options: { data: string; json?: boolean; window?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runMetrics(options: { data: string; json?: boolean; window?: string; list?: boolean; brief?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let window: { start: string; end: string } | undefined;
   if (options.window !== undefined) {
     const m = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(options.window);
@@ -21,7 +23,22 @@ export async function runMetrics(options: { data: string; json?: boolean; window
     err.write('\n✗ metrics not computed: the data has errors (see `ets-brief check`).\n');
     return EXIT.data;
   }
-  const metrics = computeMetrics(result.data, { ...DEFAULT_COMPARISON, window });
+  let comparison = DEFAULT_COMPARISON;
+  if (options.brief !== undefined) {
+    try {
+      comparison = (await loadBrief(options.brief)).comparison ?? DEFAULT_COMPARISON;
+    } catch (error) {
+      err.write(`ets-brief metrics: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+  const metrics = computeMetrics(result.data, { ...comparison, window });
+  if (options.list) {
+    // The catalogue for a brief's authors: the names {{metric "…"}} takes.
+    const entries = [...metricCatalogue(metrics)].map(([name, m]) => ({ name, unit: m.unit, meaning: m.method, value: m.value, ...(m.value === null ? { missing: m.missing ?? null } : {}) }));
+    out.write(options.json ? `${JSON.stringify(entries, null, 2)}\n` : `${table(['name', 'unit', 'value', 'meaning'], entries.map((e) => [e.name, e.unit, e.value === null ? '—' : show(e.value), e.value === null ? `${e.meaning} (no value: ${e.missing ?? 'not available'})` : e.meaning]))}\n`);
+    return EXIT.ok;
+  }
   if (options.json) {
     out.write(`${JSON.stringify(metrics, null, 2)}\n`);
     return EXIT.ok;
@@ -31,20 +48,6 @@ export async function runMetrics(options: { data: string; json?: boolean; window
   out.write(`Printed numbers against recomputation (${reconciliation.rule}):\n\n`);
   out.write(`${table(['verdict', 'where', 'printed', 'recomputed', 'unit', 'id', 'reason'], reconciliation.findings.map(findingRow))}\n`);
   return EXIT.ok;
-}
-
-function isMetric(x: unknown): x is Metric {
-  return typeof x === 'object' && x !== null && 'value' in x && 'unit' in x && 'method' in x && 'inputs' in x;
-}
-
-/** Every metric in the tree with its dotted path. */
-export function flatten(node: unknown, path = ''): [string, Metric][] {
-  if (isMetric(node)) return [[path, node]];
-  if (Array.isArray(node)) return node.flatMap((item, i) => flatten(item, `${path}[${(item as { phase?: number }).phase ?? i}]`));
-  if (typeof node === 'object' && node !== null) {
-    return Object.entries(node).flatMap(([key, value]) => flatten(value, path ? `${path}.${key}` : key));
-  }
-  return [];
 }
 
 export function show(value: number | null, missing?: string): string {

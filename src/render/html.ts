@@ -3,17 +3,23 @@ import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
 import type { ChartView } from './charts.js';
-import { formatCell, formatDate, formatPercent, type Lang } from './format.js';
+import type { Lang } from './format.js';
+import { registerHelpers, type AuthorContext, type HelperState } from './helpers.js';
 import { pageCss } from './page-css.js';
-import { UnknownStringError } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
 import { socialMeta, type SocialMeta } from './social-meta.js';
+import { suggestion } from './closest.js';
 
-/** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
-export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
+/** A section of a brief: sections/<id>.hbs (or sections/<id>.<lang>.hbs) of the brief's folder or the built-in one. */
+export type SectionId = string;
+
+/** The built-in brief's sections in reading order (templates/brief.json), for a brief that does not list its own. */
+export async function builtinSections(files: TemplateFiles): Promise<readonly SectionId[]> {
+  const brief = JSON.parse(await files.readBuiltin('brief.json')) as { sections: SectionId[] };
+  return brief.sections;
+}
 
 export interface Templates {
   readonly layout: Handlebars.TemplateDelegate;
@@ -21,6 +27,10 @@ export interface Templates {
   readonly sections: ReadonlyMap<string, Handlebars.TemplateDelegate>;
   /** Chart ids in the order the section templates place them (figure numbering follows it). */
   readonly chartOrder: ReadonlyMap<string, readonly string[]>;
+  /** Each section's template file and text, as chosen for this language (for the names it uses). */
+  readonly sectionFiles: ReadonlyMap<string, { readonly file: string; readonly source: string }>;
+  /** What the helpers reach by name while the next renders run (see helpers.ts). */
+  readonly author: (context: AuthorContext | undefined) => void;
   readonly css: string;
   /** Where the stylesheet came from (built-in or override), for errors. */
   readonly cssFile: string;
@@ -51,19 +61,6 @@ export interface RenderedBrief {
 const COMPILE: CompileOptions = { strict: true, noEscape: false };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
-/** Where the helpers read the language and words of the template being rendered (set just before). */
-interface HelperState {
-  t: (key: string) => string;
-  lang: Lang;
-  /** The template file being rendered (a partial's own while it renders), for errors. */
-  file: string;
-}
-
-/** Handlebars passes a helper the place of its call in the template. */
-interface HelperOptions {
-  readonly loc?: { readonly start: { readonly line: number; readonly column: number } };
-}
-
 interface TemplateEnv {
   readonly hb: typeof Handlebars;
   readonly state: HelperState;
@@ -88,20 +85,8 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
   let env = envs.get(key);
   if (env) return env;
   const hb = Handlebars.create();
-  const state: HelperState = { t: (k) => k, lang: 'en', file: '' };
-  // An unknown key names the template and the line of the {{t}} call, not only the strings file.
-  hb.registerHelper('t', (key: unknown, options: HelperOptions) => {
-    try {
-      return state.t(String(key));
-    } catch (error) {
-      if (!(error instanceof UnknownStringError)) throw error;
-      const at = options.loc ? `:${options.loc.start.line}:${options.loc.start.column + 1}` : '';
-      throw new Error(`${state.file}${at}: ${error.message}`, { cause: error });
-    }
-  });
-  hb.registerHelper('cell', (v: unknown) => formatCell(v, state.lang));
-  hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v, state.lang) : ''));
-  hb.registerHelper('date', (v: unknown) => (typeof v === 'string' ? formatDate(v, state.lang) : ''));
+  const state: HelperState = { t: (k) => k, lang: 'en', file: '', author: undefined, recorded: new Set() };
+  registerHelpers(hb, state);
   // Partials compiled here, so that while one renders the helpers know its file.
   for (const [name, source, file] of partials) {
     const partial = hb.compile(source, COMPILE);
@@ -125,7 +110,9 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
 }
 
 /** Loads the templates for one language of a build; a syntax error names its file. */
-export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}): Promise<Templates> {
+export async function loadTemplates(
+  files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}, sectionIds?: readonly SectionId[],
+): Promise<Templates> {
   const partials: Partial[] = [];
   for (const file of await files.list('partials', '.hbs')) {
     const source = await files.read(`partials/${file}`);
@@ -161,14 +148,24 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
       env.state.t = t;
       env.state.lang = lang;
       env.state.file = file;
+      env.state.author = author;
+      env.state.recorded = recorded;
       return compiled(context, options);
     }) as Handlebars.TemplateDelegate;
   };
+  let author: AuthorContext | undefined;
+  let recorded = new Set<string>();
   const sections = new Map<string, Handlebars.TemplateDelegate>();
   const chartOrder = new Map<string, string[]>();
-  for (const id of SECTION_IDS) {
-    sections.set(id, await compile(`sections/${id}.hbs`));
-    chartOrder.set(id, [...(await files.read(`sections/${id}.hbs`)).matchAll(/charts\.([\w-]+)/g)].map((m) => m[1]!));
+  const sectionFiles = new Map<string, { file: string; source: string }>();
+  for (const id of sectionIds ?? (await builtinSections(files))) {
+    // sections/<id>.<lang>.hbs is this language's own; sections/<id>.hbs serves both.
+    const relative = await files.pick([`sections/${id}.${lang}.hbs`, `sections/${id}.hbs`]);
+    if (!relative) throw new Error(`section "${id}": no template sections/${id}.hbs (or sections/${id}.${lang}.hbs) in ${files.custom ?? 'the brief'} or the built-in brief${suggestion(id, await builtinSections(files))}`);
+    sections.set(id, await compile(relative));
+    const source = await files.read(relative);
+    sectionFiles.set(id, { file: await files.path(relative), source });
+    chartOrder.set(id, [...source.matchAll(/charts\.([\w-]+)|\bchart\s+["']([\w-]+)["']/g)].map((m) => (m[1] ?? m[2])!));
   }
   // Comments are for the stylesheet's readers, not for every embedded fragment.
   const cssFile = await files.path('styles/brief.css');
@@ -178,6 +175,11 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     section: await compile('partials/section.hbs'),
     sections,
     chartOrder,
+    sectionFiles,
+    author: (context) => {
+      author = context;
+      recorded = new Set();
+    },
     css: theme.accent ? `${css}\n.etsb{--etsb-accent:${theme.accent}}` : css,
     cssFile,
   };
@@ -190,7 +192,7 @@ export async function renderBrief(
   templates: Templates,
   fonts: FontSet,
   t: (key: string) => string,
-  sectionIds: readonly SectionId[] = SECTION_IDS,
+  sectionIds: readonly SectionId[],
   social: SocialMeta = socialMeta(view.lang, view.title, t, { image: false }),
 ): Promise<RenderedBrief> {
   // Figures are numbered in reading order; a chart without data leaves no gap in the numbering.
@@ -218,12 +220,17 @@ export async function renderBrief(
     return [id, chart && fragment ? { ...chart, number: '' } : chart ?? null];
   }));
 
+  // citedSources: the sources the brief's sections cite (a section listing them renders again once known).
+  let citedSources = view.sources;
   const renderSection = (id: SectionId, prefix: string, charts: Record<string, unknown>) => {
-    const body = templates.sections.get(id)!({ view, charts, prefix });
+    const body = templates.sections.get(id)!({ view, charts, prefix, citedSources });
     return { body, anchor: `${prefix}${id}`, title: t(`sections.${id}`) };
   };
   // The standalone brief: one id prefix, footnotes resolved in the data-notes section.
   const briefCharts = chartsContext(false);
+  const firstPass = sectionIds.map((id) => renderSection(id, 'etsb-', briefCharts).body).join('');
+  const cited = new Set([...firstPass.matchAll(/href="#etsb-source-(\d+)"/g)].map((m) => Number(m[1])));
+  citedSources = view.sources.filter((s) => cited.has(s.n));
   const briefSections = sectionIds.map((id) => {
     const s = renderSection(id, 'etsb-', briefCharts);
     return { ...s, html: templates.section(s) };

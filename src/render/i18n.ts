@@ -1,4 +1,5 @@
 import type { Lang } from './format.js';
+import { join } from 'node:path';
 import type { TemplateFiles } from './template-files.js';
 
 export type Strings = Readonly<Record<string, string>>;
@@ -9,18 +10,37 @@ export interface Messages {
   readonly strings: Strings;
   /** d3 locale definitions for chart axes. */
   readonly locale: { readonly number: Record<string, unknown>; readonly time: Record<string, unknown> };
+  /** A brief folder's own i18n/<lang>.json: its file and the keys it sets (the rest are built-in). */
+  readonly override?: { readonly file: string; readonly keys: readonly string[] };
 }
 
+type StringsFile = Record<string, unknown> & { locale?: Messages['locale'] };
+
 /**
- * Loads templates/i18n/<lang>.json; the `locale` block is kept apart from the strings.
- * `overrides` replace single strings (a configured title, say).
+ * Loads templates/i18n/<lang>.json; the `locale` block is kept apart from the strings. An override
+ * folder's i18n/<lang>.json replaces strings key by key: what it leaves out is the built-in
+ * string. `overrides` replace single strings (a configured title, say).
  */
 export async function loadMessages(files: TemplateFiles | string, lang: Lang, overrides: Readonly<Record<string, string>> = {}): Promise<Messages> {
   const source = typeof files === 'string' ? new (await import('./template-files.js')).TemplateFiles(files) : files;
-  const file = await source.path(`i18n/${lang}.json`);
-  const json = JSON.parse(await source.read(`i18n/${lang}.json`)) as Record<string, unknown> & { locale: Messages['locale'] };
-  const { locale, ...rest } = json;
-  return { lang, strings: { ...flattenStrings(rest, file), ...overrides }, locale };
+  const relative = `i18n/${lang}.json`;
+  const parse = (text: string, where: string): StringsFile => {
+    try {
+      return JSON.parse(text) as StringsFile;
+    } catch (error) {
+      throw new Error(`${where}: not valid JSON: ${(error as Error).message}`);
+    }
+  };
+  const builtinFile = join(source.builtin, relative);
+  const { locale: builtinLocale, ...builtin } = parse(await source.readBuiltin(relative), builtinFile);
+  const file = await source.path(relative);
+  if (file === builtinFile) return { lang, strings: { ...flattenStrings(builtin, file), ...overrides }, locale: builtinLocale! };
+  const { locale, ...own } = parse(await source.read(relative), file);
+  const strings = flattenStrings(own, file);
+  return {
+    lang, strings: { ...flattenStrings(builtin, builtinFile), ...strings, ...overrides }, locale: locale ?? builtinLocale!,
+    override: { file, keys: Object.keys(strings) },
+  };
 }
 
 export function flattenStrings(node: Record<string, unknown>, where: string, prefix = ''): Record<string, string> {

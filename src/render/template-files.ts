@@ -28,7 +28,7 @@ export class TemplateFiles {
     if (isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) throw new TemplatePathError(relative, 'a template path must stay inside the template folder');
     if (this.custom) {
       const candidate = join(this.custom, relative);
-      if (await stat(candidate).then((s) => s.isFile(), () => false)) {
+      if (await isFile(candidate)) {
         await this.confine(candidate);
         return candidate;
       }
@@ -58,6 +58,33 @@ export class TemplateFiles {
 
   private readonly texts = new Map<string, Promise<string>>();
 
+  /**
+   * The first of `candidates` the override folder holds, else the first the built-in folder
+   * holds (an override's generic file beats a built-in language-specific one), else undefined.
+   */
+  async pick(candidates: readonly string[]): Promise<string | undefined> {
+    for (const root of [this.custom, this.builtin]) {
+      if (!root) continue;
+      for (const relative of candidates) if (await isFile(join(root, relative))) return relative;
+    }
+    return undefined;
+  }
+
+  /** A built-in file's text, whatever the override folder holds (the built-in brief.json). */
+  readBuiltin(relative: string): Promise<string> {
+    return readFile(join(this.builtin, relative), 'utf8');
+  }
+
+  /** Every file of the override folder, as paths relative to it (none without one). */
+  async customFiles(): Promise<string[]> {
+    return this.custom ? (await readdir(this.custom, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => relativePath(this.custom!, join(e.parentPath, e.name))).sort() : [];
+  }
+
+  /** Every file of the built-in folder, as paths relative to it. */
+  async builtinFiles(): Promise<string[]> {
+    return (await readdir(this.builtin, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => relativePath(this.builtin, join(e.parentPath, e.name))).sort();
+  }
+
   /** File names in a folder of either tree, sorted. */
   async list(folder: string, suffix: string): Promise<string[]> {
     const names = new Set<string>();
@@ -67,4 +94,8 @@ export class TemplateFiles {
     }
     return [...names].sort();
   }
+}
+
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
 }

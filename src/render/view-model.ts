@@ -92,6 +92,8 @@ export interface ViewContext {
   readonly t: (key: string) => string;
   /** Per section, in reading order, the charts it shows and their sources (cited after its text). */
   readonly chartsBySection?: Readonly<Record<string, readonly { readonly id: string; readonly sources: readonly string[] }[]>>;
+  /** Sources a brief's templates cite by id ({{cite "…"}}), numbered after the view's own. */
+  readonly templateCites?: readonly string[];
 }
 
 /** Numbers footnotes in the order sources are first cited. */
@@ -927,6 +929,7 @@ export function buildView(ctx: ViewContext): BriefView {
   }
 
   citeCharts('data-notes');
+  citations.cite(ctx.templateCites ?? []);
 
   // Sources, in order of first citation ------------------------------------------------------------
   const sources = citations.list().map((id, i) => {

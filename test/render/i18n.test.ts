@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/registry.js';
-import { SECTION_IDS } from '../../src/render/html.js';
+import { builtinSections } from '../../src/render/html.js';
+import { TemplateFiles } from '../../src/render/template-files.js';
 import { loadMessages } from '../../src/render/i18n.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -26,7 +27,7 @@ describe('templates and strings', () => {
   it('has a template and a title for every section', async () => {
     const files = await readdir(`${TEMPLATES}/sections`);
     const en = await loadMessages(TEMPLATES, 'en');
-    for (const id of SECTION_IDS) {
+    for (const id of await builtinSections(new TemplateFiles(TEMPLATES))) {
       expect(files).toContain(`${id}.hbs`);
       expect(en.strings[`sections.${id}`]).toBeDefined();
     }

@@ -185,7 +185,10 @@ export interface HelperCall {
 export function helperCalls(source: string): HelperCall[] {
   const calls: HelperCall[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const n = node as { type?: string; path?: { original?: unknown }; params?: { type: string; value?: unknown }[]; loc?: { start: { line: number; column: number } } };
     if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && typeof n.path?.original === 'string' && n.params && n.params.length > 0 && n.loc) {

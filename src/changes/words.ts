@@ -85,7 +85,7 @@ const zh: ReportWords = {
   changes: {
     flipped: '反转', reworded: '措辞改变', restated: '数字或名称改变', added: '新增', removed: '删除', changed: '改变', moved: '移动', retitled: '标题改变', renumbered: '编号改变',
   },
-  verdicts: { agrees: '相符', disagrees: '不符', 'not-comparable': '口径不同', superseded: '非现行规定', 'cannot-recompute': '无法重算' },
+  verdicts: { agrees: '相符', disagrees: '不符', 'not-comparable': '口径不同', superseded: '已被后续规定取代', 'cannot-recompute': '无法重算' },
   rowCounts: '之前{before}行，现在{after}行：新增{added}行，删除{removed}行，改变{changed}行',
   columnsChanged: '之前的列：{before}。现在的列：{after}。',
   more: '……另有{n}项',

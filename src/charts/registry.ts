@@ -242,8 +242,13 @@ export const CHARTS: readonly ChartDefinition[] = [
       }));
       const bars = years.flatMap((y) => y.rows.map((r) => ({ year: y.year, allowance: r.allowance, revenue: round(r.revenue / scale, 3) })));
       // What the reports leave out, as the rows themselves say it (e.g. a platform they do not
-      // cover): each sentence of the years' notes once.
-      const notes = [...new Set(years.flatMap((y) => y.rows.flatMap((r) => (r.note ?? '').split(/(?<=\.)\s+/).filter((x) => x !== ''))))];
+      // cover): each sentence of the years' notes once, with the years it is about where it is not
+      // about all of them (the 2012 report's auctions without a stated revenue).
+      const yearsOf = new Map<string, number[]>();
+      for (const y of years) {
+        for (const sentence of new Set(y.rows.flatMap((r) => (r.note ?? '').split(/(?<=\.)\s+/).filter((x) => x !== '')))) yearsOf.set(sentence, [...(yearsOf.get(sentence) ?? []), y.year]);
+      }
+      const notes = [...yearsOf].map(([sentence, ys]) => (ys.length === years.length ? sentence : ctx.t('charts.auction-years-part.yearNote').replace('{years}', ys.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{note}', sentence)));
       return {
         datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
         placeholders: {
@@ -391,7 +396,8 @@ export const CHARTS: readonly ChartDefinition[] = [
   },
   {
     id: 'cn-daily',
-    height: 220,
+    // Tall enough that a legend of nine markets below it leaves the plot most of the height.
+    height: 340,
     fields: ['market', 'date', 'close'],
     build(ctx) {
       // The subject and the other markets of its jurisdiction (its pilots), from its launch on.

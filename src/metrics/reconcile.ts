@@ -35,7 +35,9 @@ export type Because =
   /** The platforms' reports in data/ sum to less than a claimed total: another platform may make up the rest. */
   | { readonly kind: 'platforms' }
   | { readonly kind: 'recomputed'; readonly scope?: string | undefined }
-  | { readonly kind: 'unstated'; readonly scope?: string | undefined };
+  | { readonly kind: 'unstated'; readonly scope?: string | undefined }
+  /** A company's accounts found by their holders' names as the registry had them when its files were taken. */
+  | { readonly kind: 'holders' };
 
 /** Claims about a change of emissions: they compare only when the claim says what it covers. */
 const SCOPED_INDICATORS: ReadonlySet<string> = new Set(['covered-emissions-change-per-year', 'covered-emissions-change']);
@@ -166,8 +168,9 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
     }
     if ((fact.indicator === 'price-high' || fact.indicator === 'price-low') && fact.value !== null && fact.subject === null) {
       const f = priceExtremeFinding(data, fact);
-      if (f) findings.push(f);
       const d = dailyExtremeFinding(data, fact);
+      // The annual series and the daily one are often the same days: one line, unless they differ.
+      if (f && !(d && d.recomputed === f.recomputed && d.verdict === f.verdict)) findings.push(f);
       if (d) findings.push(d);
     }
   }
@@ -231,7 +234,14 @@ function derivedFinding(data: Data, fact: Fact, inputs: ReconcileInputs): Findin
     ? recompute(data, fact, inputs)
     : bySubject ? bySubject(data, fact, fact.subject!)
     : unavailable(fact.unit, fact.indicator, fact.subject !== null ? `data/ has no series for ${fact.subject}` : `no recomputation is defined for ${fact.indicator}`);
-  return finding(fact, `facts/${fact.id}`, m);
+  const f = finding(fact, `facts/${fact.id}`, m);
+  // A company's figure sums the accounts its rule finds by today's holder names: a plant bought
+  // or sold within the claim's years is counted in all of them, so the company the paper measured
+  // and the one the data sum are not known to be the same: the value is shown, without a verdict.
+  if (bySubject && companyOf(data, fact.subject!) && (f.verdict === 'agrees' || f.verdict === 'disagrees')) {
+    return { ...f, verdict: 'not-comparable', reason: 'the accounts are found by the holder names the registry had when its files were taken; plants bought or sold within the claim\'s years are counted in every year', because: { kind: 'holders' } };
+  }
+  return f;
 }
 
 /** The paper's value of a rule against the rows in policy-rules.csv: the value in force and the act. */

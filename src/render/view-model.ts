@@ -889,6 +889,8 @@ export function buildView(ctx: ViewContext): BriefView {
         return t('verdicts.because.platforms');
       case 'recomputed':
         return b.scope ? fill(t('verdicts.because.recomputedScope'), { scope: scope(b.scope) }, 'verdicts.because.recomputedScope') : t('verdicts.because.recomputed');
+      case 'holders':
+        return t('verdicts.because.holders');
       case 'unstated':
         return fill(t('verdicts.because.unstated'), { scope: b.scope ? scope(b.scope) : t('verdicts.because.dataScope') }, 'verdicts.because.unstated');
     }

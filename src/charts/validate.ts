@@ -1,3 +1,6 @@
+import { positionOf } from '../json-source.js';
+import { didYouMean } from '../suggest.js';
+
 /**
  * Chart specs are templates anyone may override, so they are checked before use: a spec binds the
  * data ets-brief gives it and draws; it may not load data from a URL, link anywhere, embed images
@@ -143,4 +146,85 @@ function walk(node: unknown, path: string, problems: string[]): void {
     }
     walk(value, at, problems);
   }
+}
+
+type JsonPath = readonly (string | number)[];
+
+/** A field (or dataset) a spec names that the data it is bound to does not carry. */
+export interface UnboundName {
+  readonly path: JsonPath;
+  readonly kind: 'field' | 'dataset';
+  readonly name: string;
+  /** The dataset a field was looked for in. */
+  readonly dataset?: string;
+  readonly known: readonly string[];
+}
+
+/**
+ * Fields and datasets a spec names that its data does not have. Vega-Lite draws nothing for a
+ * misspelt field, silently: a spec is checked against the rows ets-brief binds to it. A view reads
+ * the dataset it names or the one its parent names; a field is known if the dataset's rows carry
+ * it or a transform on the way makes it (`as`, fold's key and value). A dataset without rows this
+ * build is not checked (its fields cannot be known), nor a view under a pivot (its fields come
+ * from the data's values).
+ */
+export function unboundNames(spec: unknown, datasets: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>): UnboundName[] {
+  const found: UnboundName[] = [];
+  const fieldsOf = (name: string) => [...new Set(datasets[name]!.flatMap((row) => Object.keys(row)))];
+  const visit = (node: unknown, path: JsonPath, dataset: string | undefined, made: ReadonlySet<string>, pivoted: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...path, i], dataset, made, pivoted));
+    if (typeof node !== 'object' || node === null) return;
+    const view = node as Record<string, unknown>;
+    const named = (view.data as { name?: unknown } | undefined)?.name;
+    if (typeof named === 'string') {
+      if (Object.hasOwn(datasets, named)) dataset = named;
+      else found.push({ path: [...path, 'data', 'name'], kind: 'dataset', name: named, known: Object.keys(datasets) });
+    }
+    let fields = made;
+    if (Array.isArray(view.transform)) {
+      const more = new Set(made);
+      for (const step of view.transform as unknown[]) {
+        if (typeof step !== 'object' || step === null) continue;
+        const s = step as Record<string, unknown>;
+        if (s.pivot !== undefined) pivoted = true;
+        if (s.fold !== undefined && s.as === undefined) ['key', 'value'].forEach((f) => more.add(f));
+        for (const out of outputNames(s)) more.add(out);
+      }
+      fields = more;
+    }
+    for (const [key, value] of Object.entries(view)) {
+      if (key === 'data') continue;
+      const at = [...path, key];
+      if (key === 'field' && typeof value === 'string' && dataset !== undefined && !pivoted && datasets[dataset]!.length > 0) {
+        const known = fieldsOf(dataset);
+        const head = value.split(/(?<!\\)[.[]/)[0]!.replace(/\\(.)/g, '$1');
+        if (!known.includes(head) && !fields.has(head)) found.push({ path: at, kind: 'field', name: value, dataset, known: [...known, ...fields] });
+      } else visit(value, at, dataset, fields, pivoted);
+    }
+  };
+  visit(spec, [], undefined, new Set(), false);
+  return found;
+}
+
+/** The fields a transform step makes: its `as` names, and those of aggregate, window and joinaggregate operations. */
+function outputNames(step: Readonly<Record<string, unknown>>): string[] {
+  const names = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const ops = ['aggregate', 'window', 'joinaggregate'].flatMap((k) => (Array.isArray(step[k]) ? (step[k] as { as?: unknown }[]).flatMap((op) => names(op?.as)) : []));
+  return [...names(step.as), ...ops];
+}
+
+/**
+ * Fails on a field or dataset the spec names and its data lacks, at its line and column in the
+ * spec file, with the closest name the data has.
+ */
+export function checkBoundNames(spec: unknown, text: string, datasets: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>, file: string): void {
+  const problems = unboundNames(spec, datasets).map((p) => {
+    const at = positionOf(text, p.path);
+    const where = at ? `${file}:${at.line}:${at.column}` : file;
+    const what = p.kind === 'field'
+      ? `field "${p.name}" is not in the ${p.dataset} data the chart receives${didYouMean(p.name, p.known)}; its fields: ${p.known.join(', ')}`
+      : `dataset "${p.name}" is not one ets-brief gives this chart${didYouMean(p.name, p.known)}; its datasets: ${p.known.join(', ')}`;
+    return `${where}: ${what}`;
+  });
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 }

@@ -1,3 +1,4 @@
+import { parseJson, positionOf } from '../json-source.js';
 import type { Lang } from './format.js';
 import type { TemplateFiles } from './template-files.js';
 
@@ -18,18 +19,23 @@ export interface Messages {
 export async function loadMessages(files: TemplateFiles | string, lang: Lang, overrides: Readonly<Record<string, string>> = {}): Promise<Messages> {
   const source = typeof files === 'string' ? new (await import('./template-files.js')).TemplateFiles(files) : files;
   const file = await source.path(`i18n/${lang}.json`);
-  const json = JSON.parse(await source.read(`i18n/${lang}.json`)) as Record<string, unknown> & { locale: Messages['locale'] };
+  const text = await source.read(`i18n/${lang}.json`);
+  const json = parseJson(text, file) as Record<string, unknown> & { locale: Messages['locale'] };
   const { locale, ...rest } = json;
-  return { lang, strings: { ...flattenStrings(rest, file), ...overrides }, locale };
+  return { lang, strings: { ...flattenStrings(rest, file, '', text), ...overrides }, locale };
 }
 
-export function flattenStrings(node: Record<string, unknown>, where: string, prefix = ''): Record<string, string> {
+/** The strings of a nested object by dotted key; `text`, the file's JSON, locates a wrong value. */
+export function flattenStrings(node: Record<string, unknown>, where: string, prefix = '', text?: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out[path] = value;
-    else if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path));
-    else throw new Error(`${where}: ${path} must be a string or an object of strings`);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path, text));
+    else {
+      const at = text === undefined ? undefined : positionOf(text, path.split('.'));
+      throw new Error(`${where}${at ? `:${at.line}:${at.column}` : ''}: ${path} must be a string or an object of strings`);
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
 import { socialMeta, type SocialMeta } from './social-meta.js';
+import { checkCalledNames, checkedLookups, locatedTemplateError } from './template-checks.js';
 
 /** The brief's sections in reading order; each has templates/sections/<id>.hbs. */
 export const SECTION_IDS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes'] as const;
@@ -89,6 +90,7 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
   if (env) return env;
   const hb = Handlebars.create();
   const state: HelperState = { t: (k) => k, lang: 'en', file: '' };
+  checkedLookups(hb, () => state.file);
   // An unknown key names the template and the line of the {{t}} call, not only the strings file.
   hb.registerHelper('t', (key: unknown, options: HelperOptions) => {
     try {
@@ -110,6 +112,8 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
       state.file = file;
       try {
         return partial(context, options);
+      } catch (error) {
+        throw locatedTemplateError(error, file);
       } finally {
         state.file = caller;
       }
@@ -140,6 +144,8 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
     partials.push([basename(file, '.hbs'), source, await files.path(`partials/${file}`)]);
   }
   const env = templateEnv(partials);
+  const partialNames = partials.map(([name]) => name);
+  for (const [, source, file] of partials) checkCalledNames(source, file, partialNames, env.hb);
   const compile = async (relative: string): Promise<Handlebars.TemplateDelegate> => {
     const source = await files.read(relative);
     const file = await files.path(relative);
@@ -150,8 +156,9 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
         env.hb.parse(source);
         template = env.hb.compile(source, COMPILE);
       } catch (error) {
-        throw new Error(`${await files.path(relative)}: ${(error as Error).message}`);
+        throw locatedTemplateError(error, file);
       }
+      checkCalledNames(source, file, partialNames, env.hb);
       env.compiled.set(source, template);
     }
     const compiled = template;
@@ -161,7 +168,11 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
       env.state.t = t;
       env.state.lang = lang;
       env.state.file = file;
-      return compiled(context, options);
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw locatedTemplateError(error, file);
+      }
     }) as Handlebars.TemplateDelegate;
   };
   const sections = new Map<string, Handlebars.TemplateDelegate>();

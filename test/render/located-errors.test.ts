@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBrief } from '../../src/api.js';
 import type { Data } from '../../src/data/datasets/index.js';
-import { loadMessages } from '../../src/render/i18n.js';
+import { loadTemplates } from '../../src/render/html.js';
+import { loadMessages, translator } from '../../src/render/i18n.js';
 import { TemplateFiles } from '../../src/render/template-files.js';
 import { shippedData } from '../metrics/helpers.js';
 import { ROOT } from '../support.js';
@@ -66,5 +67,43 @@ describe('a chart spec names only fields its data carries', () => {
     const spec = (await builtin('charts/eua-price.vl.json')).replace('"name": "phases"', '"name": "phase"');
     const custom = await overrides('spec-dataset', { 'charts/eua-price.vl.json': spec });
     await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(/eua-price\.vl\.json:7:17: dataset "phase" is not one ets-brief gives this chart \(did you mean "phases"\?\)/);
+  });
+});
+
+describe('a template names only what exists', () => {
+  /** Renders sections/global.hbs of an override folder holding `files`, with a small view. */
+  async function renderGlobal(name: string, files: Record<string, string>) {
+    const custom = await overrides(name, files);
+    const templateFiles = new TemplateFiles(BUILTIN, custom);
+    const templates = await loadTemplates(templateFiles, 'en', translator(await loadMessages(templateFiles, 'en')));
+    return { custom, render: () => templates.sections.get('global')!({ view: { results: { revenue: 5 }, items: [1] }, charts: {}, prefix: '' }) };
+  }
+
+  it('a misspelt variable in #if, #each or a helper argument is an error at its place, with the name meant', async () => {
+    const cases: [string, string][] = [
+      ['<p>\n{{#if view.reslts.revenue}}x{{/if}}', ':2:7: unknown variable "view.reslts.revenue": "view" has no "reslts" (did you mean "results"?)'],
+      ['{{#each view.itmes}}{{this}}{{/each}}', ':1:9: unknown variable "view.itmes": "view" has no "itmes" (did you mean "items"?)'],
+      ['<p>{{cell view.results.revnue}}</p>', ':1:11: unknown variable "view.results.revnue": "view.results" has no "revnue" (did you mean "revenue"?)'],
+      ['{{veiw.results.revenue}}', ':1:3: unknown variable "veiw.results.revenue": the template has no "veiw" (did you mean "view"?)'],
+    ];
+    for (const [i, [source, message]] of cases.entries()) {
+      const { custom, render } = await renderGlobal(`variable-${i}`, { 'sections/global.hbs': source });
+      expect(render, source).toThrow(`${join(custom, 'sections/global.hbs')}${message}`);
+    }
+  });
+
+  it('names the partial a misspelt variable is in', async () => {
+    const { custom, render } = await renderGlobal('in-partial', { 'partials/figures.hbs': 'a\n{{#if view.reslts}}x{{/if}}', 'sections/global.hbs': '{{> figures}}' });
+    expect(render).toThrow(`${join(custom, 'partials/figures.hbs')}:2:7: unknown variable "view.reslts"`);
+  });
+
+  it('a value present but empty is not an error', async () => {
+    const { render } = await renderGlobal('present', { 'sections/global.hbs': '{{#if view.results.revenue}}{{view.results.revenue}}{{/if}}{{#each view.items}}[{{this}}]{{/each}}' });
+    expect(render()).toBe('5[1]');
+  });
+
+  it('an unknown partial or helper is an error when the templates load, with the name meant', async () => {
+    await expect(renderGlobal('partial', { 'sections/global.hbs': '<p>\n  {{> tabel view}}' })).rejects.toThrow(/sections\/global\.hbs:2:7: unknown partial "tabel" \(did you mean "table"\?\); partials: chart, cites, paragraph, section, table/);
+    await expect(renderGlobal('helper', { 'sections/global.hbs': '{{percnt view.results.revenue}}' })).rejects.toThrow(/sections\/global\.hbs:1:3: unknown helper "percnt" \(did you mean "percent"\?\)/);
   });
 });

@@ -137,7 +137,7 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
       try {
         Handlebars.parse(source);
       } catch (error) {
-        throw new Error(`${await files.path(`partials/${file}`)}: ${(error as Error).message}`);
+        throw locatedTemplateError(error, await files.path(`partials/${file}`), source);
       }
       parsed.add(source);
     }
@@ -156,7 +156,7 @@ export async function loadTemplates(files: TemplateFiles, lang: Lang, t: (key: s
         env.hb.parse(source);
         template = env.hb.compile(source, COMPILE);
       } catch (error) {
-        throw locatedTemplateError(error, file);
+        throw locatedTemplateError(error, file, source);
       }
       checkCalledNames(source, file, partialNames, env.hb);
       env.compiled.set(source, template);

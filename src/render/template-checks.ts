@@ -113,12 +113,33 @@ export function checkCalledNames(source: string, file: string, partials: readonl
   if (problems.length > 0) throw new TemplateError(problems.join('\n'));
 }
 
-/** An error raised while rendering `file`, located there unless it already names its place. */
-export function locatedTemplateError(error: unknown, file: string): Error {
+/**
+ * An error raised while parsing or rendering `file` (whose text is `source`), located there
+ * unless it already names its place.
+ */
+export function locatedTemplateError(error: unknown, file: string, source?: string): Error {
   if (error instanceof TemplateError) return error;
   const e = error as Error & { lineNumber?: number; column?: number };
   if (typeof e.message === 'string' && e.message.startsWith(`${file}:`)) return new TemplateError(e.message, { cause: error });
-  const where = typeof e.lineNumber === 'number' ? `${file}:${e.lineNumber}:${(e.column ?? 0) + 1}` : file;
+  const parsed = source === undefined ? undefined : parseErrorPosition(String(e.message), source);
+  const where = typeof e.lineNumber === 'number' ? `${file}:${e.lineNumber}:${(e.column ?? 0) + 1}` : parsed ? `${file}:${parsed.line}:${parsed.column}` : file;
   // Handlebars appends " - line:column" to its own messages; the place now leads.
   return new TemplateError(`${where}: ${String(e.message ?? error).replace(/ - \d+:\d+$/, '')}`, { cause: error });
+}
+
+/**
+ * Where a Handlebars syntax error is. Its parser says only "Parse error on line N:" above an
+ * excerpt of the text read so far (line breaks removed, "..." before the last 20 characters) and
+ * a caret under the error; the column is where line N's start meets the end of that excerpt.
+ */
+export function parseErrorPosition(message: string, source: string): { line: number; column: number } | undefined {
+  const m = /^Parse error on line (\d+):\n(.*)\n(-*)\^/.exec(message);
+  if (!m) return undefined;
+  const line = Number(m[1]);
+  const before = m[2]!.slice(0, m[3]!.length).replace(/^\.\.\./, '');
+  const text = source.split('\n')[line - 1] ?? '';
+  for (let k = Math.min(before.length, text.length); k >= 0; k--) {
+    if (text.slice(0, k) === before.slice(before.length - k)) return { line, column: k + 1 };
+  }
+  return { line, column: 1 };
 }

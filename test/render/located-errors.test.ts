@@ -107,3 +107,16 @@ describe('a template names only what exists', () => {
     await expect(renderGlobal('helper', { 'sections/global.hbs': '{{percnt view.results.revenue}}' })).rejects.toThrow(/sections\/global\.hbs:1:3: unknown helper "percnt" \(did you mean "percent"\?\)/);
   });
 });
+
+describe('template syntax errors', () => {
+  it('name the file, line and column', async () => {
+    for (const [relative, source, place] of [
+      ['sections/global.hbs', '<p>\n  {{#if view.global}x{{/if}}', ':2:20: Parse error on line 2:'],
+      ['partials/table.hbs', '<table>\n{{#each rows}}{{/eahc}}', ':2:4: each doesn\'t match eahc'],
+    ] as const) {
+      const custom = await overrides(`syntax-${relative.replace(/\W/g, '-')}`, { [relative]: source });
+      const templateFiles = new TemplateFiles(BUILTIN, custom);
+      await expect(loadTemplates(templateFiles, 'en', translator(await loadMessages(templateFiles, 'en'))), relative).rejects.toThrow(`${join(custom, relative)}${place}`);
+    }
+  });
+});

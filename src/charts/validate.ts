@@ -12,21 +12,39 @@ import { didYouMean } from '../suggest.js';
  * reference in any spelling. Expressions are checked separately, when the chart renders (see
  * expressions.ts).
  */
-export function validateSpec(spec: unknown, where: string): void {
-  const problems: string[] = [];
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) problems.push('the spec must be a JSON object');
+export function validateSpec(spec: unknown, where: string, text?: string): void {
+  const problems: Problem[] = [];
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) problems.push({ path: [], text: 'the spec must be a JSON object' });
   else {
     const schema = (spec as { $schema?: unknown }).$schema;
     if (schema !== undefined && (typeof schema !== 'string' || !/^https:\/\/vega\.github\.io\/schema\/vega-lite\/v6(\.\d+)*\.json$/.test(schema))) {
-      problems.push(`$schema must be Vega-Lite v6 (got ${JSON.stringify(schema)})`);
+      problems.push({ path: ['$schema'], text: `$schema must be Vega-Lite v6 (got ${JSON.stringify(schema)})` });
     }
     for (const key of Object.keys(spec)) {
-      if (!TOP_LEVEL.has(key)) problems.push(`${key}: not a key ets-brief allows at the top of a chart spec (allowed: ${[...TOP_LEVEL].join(', ')})`);
+      if (!TOP_LEVEL.has(key)) problems.push({ path: [key], text: `${key}: not a key ets-brief allows at the top of a chart spec (allowed: ${[...TOP_LEVEL].join(', ')})` });
     }
-    walk(spec, '', problems);
+    walk(spec, [], problems);
   }
-  if (problems.length > 0) throw new Error(`${where}: invalid chart spec: ${problems.join('; ')}`);
+  if (problems.length === 0) return;
+  // With the spec's text, each problem is located at its line and column; without, by its JSON path.
+  if (text === undefined) throw new Error(`${where}: invalid chart spec: ${problems.map((p) => p.text).join('; ')}`);
+  throw new Error(problems.map((p) => `${located(where, text, p.path)}: invalid chart spec: ${p.text}`).join('\n'));
 }
+
+/** A problem at a place in the spec; its text starts with the place as a path (`layer[0].mark`). */
+interface Problem {
+  readonly path: JsonPath;
+  readonly text: string;
+}
+
+/** `file:line:column` of the value at `path` in the spec's text, or the file alone. */
+function located(file: string, text: string, path: JsonPath): string {
+  const at = positionOf(text, path);
+  return at ? `${file}:${at.line}:${at.column}` : file;
+}
+
+/** A JSON path as the messages write it: layer[0].mark.fill. */
+const pathText = (path: JsonPath) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /** Top-level keys of a Vega-Lite unit, layer or concatenated spec that draw from bound data. */
 const TOP_LEVEL = new Set([
@@ -124,27 +142,28 @@ export function namesResource(value: string): boolean {
   return /url\(|image(-set)?\(|src\(|@import|javascript:/.test(cssPlain(value));
 }
 
-function walk(node: unknown, path: string, problems: string[]): void {
+function walk(node: unknown, path: JsonPath, problems: Problem[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, `${path}[${i}]`, problems));
+    node.forEach((item, i) => walk(item, [...path, i], problems));
     return;
   }
   if (typeof node === 'string') {
-    if (namesResource(node)) problems.push(`${path}: ${JSON.stringify(node.length > 60 ? `${node.slice(0, 60)}…` : node)} names a resource (url(), image(), @import…), which a brief would fetch`);
+    if (namesResource(node)) problems.push({ path, text: `${pathText(path)}: ${JSON.stringify(node.length > 60 ? `${node.slice(0, 60)}…` : node)} names a resource (url(), image(), @import…), which a brief would fetch` });
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   for (const [key, value] of Object.entries(node)) {
-    const at = path ? `${path}.${key}` : key;
-    if (Object.hasOwn(FORBIDDEN_KEYS, key)) problems.push(`${at}: ${FORBIDDEN_KEYS[key]}`);
-    else if (!PLAIN_KEY.test(key)) problems.push(`${at}: ${JSON.stringify(key)} is not a plain key name`);
+    const path2 = [...path, key];
+    const problem = (detail: string) => problems.push({ path: path2, text: `${pathText(path2)}: ${detail}` });
+    if (Object.hasOwn(FORBIDDEN_KEYS, key)) problem(FORBIDDEN_KEYS[key]!);
+    else if (!PLAIN_KEY.test(key)) problem(`${JSON.stringify(key)} is not a plain key name`);
     const growth = rowGrowthProblem(key, value);
-    if (growth) problems.push(`${at}: ${growth}`);
-    if (key === 'mark' && value === 'image') problems.push(`${at}: image marks are not allowed (they load pictures by URL)`);
+    if (growth) problem(growth);
+    if (key === 'mark' && value === 'image') problem('image marks are not allowed (they load pictures by URL)');
     if (key === 'mark' && typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'image') {
-      problems.push(`${at}: image marks are not allowed (they load pictures by URL)`);
+      problem('image marks are not allowed (they load pictures by URL)');
     }
-    walk(value, at, problems);
+    walk(value, path2, problems);
   }
 }
 
@@ -219,8 +238,7 @@ function outputNames(step: Readonly<Record<string, unknown>>): string[] {
  */
 export function checkBoundNames(spec: unknown, text: string, datasets: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>, file: string): void {
   const problems = unboundNames(spec, datasets).map((p) => {
-    const at = positionOf(text, p.path);
-    const where = at ? `${file}:${at.line}:${at.column}` : file;
+    const where = located(file, text, p.path);
     const what = p.kind === 'field'
       ? `field "${p.name}" is not in the ${p.dataset} data the chart receives${didYouMean(p.name, p.known)}; its fields: ${p.known.join(', ')}`
       : `dataset "${p.name}" is not one ets-brief gives this chart${didYouMean(p.name, p.known)}; its datasets: ${p.known.join(', ')}`;

@@ -66,7 +66,7 @@ export async function renderCharts(
     const where = await files.path(`charts/${def.id}.vl.json`);
     const specText = await files.read(`charts/${def.id}.vl.json`);
     const spec = parseJson(specText, where) as TopLevelSpec;
-    validateSpec(spec, where);
+    validateSpec(spec, where, specText);
     const strings = chartStrings(messages, def, built.placeholders);
     const datasets = withTips(def.id, built.datasets, messages);
     checkBoundNames(spec, specText, datasets, where);

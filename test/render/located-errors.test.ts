@@ -52,6 +52,19 @@ describe('JSON syntax errors name file, line and column', () => {
   });
 });
 
+describe('a chart spec the checks refuse', () => {
+  it('is refused at the line and column of each problem', async () => {
+    const spec = (await builtin('charts/eua-price.vl.json')).replace('"name": "phases"', '"url": "https://example.com/phases.csv"');
+    const at = spec.indexOf('"https://example.com');
+    const line = spec.slice(0, at).split('\n').length;
+    const column = at - spec.lastIndexOf('\n', at);
+    const custom = await overrides('spec-refused', { 'charts/eua-price.vl.json': spec });
+    await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(
+      `${join(custom, 'charts/eua-price.vl.json')}:${line}:${column}: invalid chart spec: layer[0].data.url: loading data from a URL is not allowed`,
+    );
+  });
+});
+
 describe('a chart spec names only fields its data carries', () => {
   it('a misspelt field is an error at its line and column, with the field meant', async () => {
     const spec = await builtin('charts/eua-price.vl.json');

@@ -8,6 +8,7 @@ import { formatDate, type Lang } from '../render/format.js';
 import { loadTemplates, renderBrief as renderHtml, SECTION_IDS, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { ledgerDocument } from '../render/ledger.js';
+import { withMarketNames } from '../render/market-names.js';
 import { socialMeta } from '../render/social-meta.js';
 import type { TemplateFiles } from '../render/template-files.js';
 import { unusedRows } from '../render/unused.js';
@@ -49,7 +50,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   const { data, metrics, lang, config = {} } = inputs;
   const log = inputs.log ?? (() => {});
   const sectionIds: readonly SectionId[] = config.sections ?? SECTION_IDS;
-  const messages = await loadMessages(inputs.templates, lang, configuredStrings(config, lang));
+  const messages = withMarketNames(await loadMessages(inputs.templates, lang, configuredStrings(config, lang)), data.markets, metrics.comparison);
   const t = translator(messages);
   const charts = await renderCharts(
     { data, daily: inputs.daily ?? dailySeriesOf(data['market-daily']), metrics, lang, t, phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },

@@ -123,9 +123,11 @@ const PAINT_OR_STYLE = /^(fill|stroke|style|clip-path|mask|filter|marker(-start|
  * the SVG itself (`url(#gradient_0)`, Vega's gradients) may remain.
  */
 export function externalReferences(svg: string): string[] {
-  // Text attributes (aria-label…) carry the data's words, which may mention url( as text.
+  // Text attributes (aria-label…) carry the data's words, which may mention url( as text; so does
+  // element text (a legend's market name), where `<` is escaped: only attributes inside tags count.
   const found: string[] = [];
-  for (const m of svg.matchAll(/\s([\w:-]+)="([^"]*)"/g)) {
+  const attributes = [...svg.matchAll(/<[A-Za-z][^>]*>/g)].flatMap((tag) => [...tag[0].matchAll(/\s([\w:-]+)="([^"]*)"/g)]);
+  for (const m of attributes) {
     const [, name, value] = m as unknown as [string, string, string];
     if (/^(xlink:)?href$|^src$/i.test(name)) found.push(`${name}="${value}"`);
     else if (PAINT_OR_STYLE.test(name) && /url\((?!['"]?#)|image(-set)?\(|@import|javascript:/.test(cssPlain(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')))) found.push(`${name}="${value}"`);

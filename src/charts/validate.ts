@@ -248,3 +248,20 @@ export function checkBoundNames(spec: unknown, text: string, datasets: Readonly<
   });
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
+
+/**
+ * Fails on an "i18n:key" string of the spec that the language's strings lack, at its line and
+ * column, with the key meant (the chart would otherwise stop later, naming only the file).
+ */
+export function checkStringKeys(spec: unknown, text: string, strings: Readonly<Record<string, string>>, file: string): void {
+  const problems: string[] = [];
+  const visit = (node: unknown, path: JsonPath): void => {
+    if (typeof node === 'string' && node.startsWith('i18n:') && !Object.hasOwn(strings, node.slice(5))) {
+      const key = node.slice(5);
+      problems.push(`${located(file, text, path)}: unknown string "${key}"${didYouMean(key, Object.keys(strings))}`);
+    } else if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
+    else if (typeof node === 'object' && node !== null) for (const [key, value] of Object.entries(node)) visit(value, [...path, key]);
+  };
+  visit(spec, []);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+}

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartBuild, type ChartContext, type ChartDefinition } from '../charts/registry.js';
 import { formatCsv } from '../data/write-table.js';
 import { renderChart } from '../charts/render.js';
-import { checkBoundNames, validateSpec } from '../charts/validate.js';
+import { checkBoundNames, checkStringKeys, validateSpec } from '../charts/validate.js';
 import { parseJson } from '../json-source.js';
 import type { FontSet } from '../fonts/font-set.js';
 import { VERSION } from '../version.js';
@@ -70,6 +70,7 @@ export async function renderCharts(
     const strings = chartStrings(messages, def, built.placeholders);
     const datasets = withTips(def.id, built.datasets, messages);
     checkBoundNames(spec, specText, datasets, where);
+    checkStringKeys(spec, specText, strings, where);
     let rendered = false;
     const draw = async (variant: Variant): Promise<string> => {
       const { width, minFontSize, heightScale } = CHART_VARIANTS[variant];

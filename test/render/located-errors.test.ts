@@ -76,6 +76,14 @@ describe('a chart spec names only fields its data carries', () => {
     expect(error?.message).toMatch(new RegExp(`^${join(custom, 'charts/eua-price.vl.json').replace(/[.]/g, '\\.')}:${line}:${column}: field "maen" is not in the table data the chart receives \\(did you mean "mean"\\?\\); its fields: period, t, mean, `));
   });
 
+  it('so is a string the spec names that the language lacks', async () => {
+    const spec = (await builtin('charts/eua-price.vl.json')).replace('"i18n:charts.eua-price.description"', '"i18n:charts.eua-price.descrption"');
+    const custom = await overrides('spec-string', { 'charts/eua-price.vl.json': spec });
+    await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(
+      `${join(custom, 'charts/eua-price.vl.json')}:3:18: unknown string "charts.eua-price.descrption" (did you mean "charts.eua-price.description"?)`,
+    );
+  });
+
   it('so is a dataset ets-brief does not give the chart', async () => {
     const spec = (await builtin('charts/eua-price.vl.json')).replace('"name": "phases"', '"name": "phase"');
     const custom = await overrides('spec-dataset', { 'charts/eua-price.vl.json': spec });

@@ -12,6 +12,7 @@ import { checkTemplateNames, helperCalls } from '../render/helpers.js';
 import { builtinSections, loadTemplates, renderBrief as renderHtml, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { ledgerDocument } from '../render/ledger.js';
+import { withMarketNames } from '../render/market-names.js';
 import { socialMeta } from '../render/social-meta.js';
 import type { TemplateFiles } from '../render/template-files.js';
 import { unusedRows } from '../render/unused.js';
@@ -53,7 +54,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   const { data, metrics, lang, config = {} } = inputs;
   const log = inputs.log ?? (() => {});
   const sectionIds: readonly SectionId[] = config.sections ?? (await builtinSections(inputs.templates));
-  const messages = await loadMessages(inputs.templates, lang, configuredStrings(config, lang));
+  const messages = withMarketNames(await loadMessages(inputs.templates, lang, configuredStrings(config, lang)), data.markets, metrics.comparison);
   const t = translator(messages);
   // A brief folder's misspelt file stops the build; a string nothing uses is worth a warning.
   const problems = await checkBriefFolder(inputs.templates, sectionIds, messages);

@@ -2,7 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartBuild, type ChartContext, type ChartDefinition } from '../charts/registry.js';
 import { formatCsv } from '../data/write-table.js';
 import { renderChart } from '../charts/render.js';
-import { validateSpec } from '../charts/validate.js';
+import { checkBoundNames, checkStringKeys, validateSpec } from '../charts/validate.js';
+import { parseJson } from '../json-source.js';
 import type { FontSet } from '../fonts/font-set.js';
 import { VERSION } from '../version.js';
 import { fill, formatCell } from './format.js';
@@ -61,12 +62,15 @@ export async function renderCharts(
     // Long daily series arrive reduced (see DailySeries), so a chart's size does not grow with the
     // data; its table and CSV hold what the chart shows.
     const built = raw;
-    const where = `templates/charts/${def.id}.vl.json`;
-    const spec = JSON.parse(await files.read(`charts/${def.id}.vl.json`)) as TopLevelSpec;
-    validateSpec(spec, where);
-    const strings = chartStrings(messages, def, built.placeholders);
+    // Errors name the file as it is on disk (an override's own path), at the line where it can be.
+    const where = await files.path(`charts/${def.id}.vl.json`);
     const specText = await files.read(`charts/${def.id}.vl.json`);
+    const spec = parseJson(specText, where) as TopLevelSpec;
+    validateSpec(spec, where, specText);
+    const strings = chartStrings(messages, def, built.placeholders);
     const datasets = withTips(def.id, built.datasets, messages);
+    checkBoundNames(spec, specText, datasets, where);
+    checkStringKeys(spec, specText, strings, where);
     let rendered = false;
     const draw = async (variant: Variant): Promise<string> => {
       const { width, minFontSize, heightScale } = CHART_VARIANTS[variant];

@@ -11,6 +11,7 @@ import type { BriefView } from './view-model.js';
 import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
 import { socialMeta, type SocialMeta } from './social-meta.js';
 import { suggestion } from './closest.js';
+import { checkCalledNames, checkedLookups, locatedTemplateError } from './template-checks.js';
 
 /** A section of a brief: sections/<id>.hbs (or sections/<id>.<lang>.hbs) of the brief's folder or the built-in one. */
 export type SectionId = string;
@@ -87,6 +88,7 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
   const hb = Handlebars.create();
   const state: HelperState = { t: (k) => k, lang: 'en', file: '', author: undefined, recorded: new Set() };
   registerHelpers(hb, state);
+  checkedLookups(hb, () => state.file);
   // Partials compiled here, so that while one renders the helpers know its file.
   for (const [name, source, file] of partials) {
     const partial = hb.compile(source, COMPILE);
@@ -95,6 +97,8 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
       state.file = file;
       try {
         return partial(context, options);
+      } catch (error) {
+        throw locatedTemplateError(error, file);
       } finally {
         state.file = caller;
       }
@@ -120,13 +124,15 @@ export async function loadTemplates(
       try {
         Handlebars.parse(source);
       } catch (error) {
-        throw new Error(`${await files.path(`partials/${file}`)}: ${(error as Error).message}`);
+        throw locatedTemplateError(error, await files.path(`partials/${file}`), source);
       }
       parsed.add(source);
     }
     partials.push([basename(file, '.hbs'), source, await files.path(`partials/${file}`)]);
   }
   const env = templateEnv(partials);
+  const partialNames = partials.map(([name]) => name);
+  for (const [, source, file] of partials) checkCalledNames(source, file, partialNames, env.hb);
   const compile = async (relative: string): Promise<Handlebars.TemplateDelegate> => {
     const source = await files.read(relative);
     const file = await files.path(relative);
@@ -137,8 +143,9 @@ export async function loadTemplates(
         env.hb.parse(source);
         template = env.hb.compile(source, COMPILE);
       } catch (error) {
-        throw new Error(`${await files.path(relative)}: ${(error as Error).message}`);
+        throw locatedTemplateError(error, file, source);
       }
+      checkCalledNames(source, file, partialNames, env.hb);
       env.compiled.set(source, template);
     }
     const compiled = template;
@@ -150,7 +157,11 @@ export async function loadTemplates(
       env.state.file = file;
       env.state.author = author;
       env.state.recorded = recorded;
-      return compiled(context, options);
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw locatedTemplateError(error, file);
+      }
     }) as Handlebars.TemplateDelegate;
   };
   let author: AuthorContext | undefined;

@@ -1,3 +1,4 @@
+import { parseJson, positionOf } from '../json-source.js';
 import type { Lang } from './format.js';
 import { join } from 'node:path';
 import type { TemplateFiles } from './template-files.js';
@@ -24,32 +25,31 @@ type StringsFile = Record<string, unknown> & { locale?: Messages['locale'] };
 export async function loadMessages(files: TemplateFiles | string, lang: Lang, overrides: Readonly<Record<string, string>> = {}): Promise<Messages> {
   const source = typeof files === 'string' ? new (await import('./template-files.js')).TemplateFiles(files) : files;
   const relative = `i18n/${lang}.json`;
-  const parse = (text: string, where: string): StringsFile => {
-    try {
-      return JSON.parse(text) as StringsFile;
-    } catch (error) {
-      throw new Error(`${where}: not valid JSON: ${(error as Error).message}`);
-    }
-  };
   const builtinFile = join(source.builtin, relative);
-  const { locale: builtinLocale, ...builtin } = parse(await source.readBuiltin(relative), builtinFile);
+  const builtinText = await source.readBuiltin(relative);
+  const { locale: builtinLocale, ...builtin } = parseJson(builtinText, builtinFile) as StringsFile;
   const file = await source.path(relative);
-  if (file === builtinFile) return { lang, strings: { ...flattenStrings(builtin, file), ...overrides }, locale: builtinLocale! };
-  const { locale, ...own } = parse(await source.read(relative), file);
-  const strings = flattenStrings(own, file);
+  if (file === builtinFile) return { lang, strings: { ...flattenStrings(builtin, file, '', builtinText), ...overrides }, locale: builtinLocale! };
+  const text = await source.read(relative);
+  const { locale, ...own } = parseJson(text, file) as StringsFile;
+  const strings = flattenStrings(own, file, '', text);
   return {
-    lang, strings: { ...flattenStrings(builtin, builtinFile), ...strings, ...overrides }, locale: locale ?? builtinLocale!,
+    lang, strings: { ...flattenStrings(builtin, builtinFile, '', builtinText), ...strings, ...overrides }, locale: locale ?? builtinLocale!,
     override: { file, keys: Object.keys(strings) },
   };
 }
 
-export function flattenStrings(node: Record<string, unknown>, where: string, prefix = ''): Record<string, string> {
+/** The strings of a nested object by dotted key; `text`, the file's JSON, locates a wrong value. */
+export function flattenStrings(node: Record<string, unknown>, where: string, prefix = '', text?: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out[path] = value;
-    else if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path));
-    else throw new Error(`${where}: ${path} must be a string or an object of strings`);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path, text));
+    else {
+      const at = text === undefined ? undefined : positionOf(text, path.split('.'));
+      throw new Error(`${where}${at ? `:${at.line}:${at.column}` : ''}: ${path} must be a string or an object of strings`);
+    }
   }
   return out;
 }

@@ -13,6 +13,8 @@ import {
 import { statedPrecision } from '../metrics/precision.js';
 import { auctionFigures } from '../metrics/auction-figures.js';
 import { currencyName, fill, formatByUnit, formatCount, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, formatPrice, formatTonnes, formatYear, type Lang } from './format.js';
+import { UnknownStringError } from './i18n.js';
+import { comparedNameForms } from './market-names.js';
 import { Ledger, numberTokens } from './ledger.js';
 
 /**
@@ -132,13 +134,18 @@ function yearRanges(years: readonly number[], lang: Lang): string {
 }
 
 /** Digits typed into a sentence's own words: a hard-coded number that would go stale. */
-function typedNumbers(template: string): string[] {
-  return numberTokens(template.replace(/\{\w+\}/g, ' '));
+function typedNumbers(template: string, names: readonly string[]): string[] {
+  return numberTokens(names.reduce((text, name) => text.split(name).join(' '), template.replace(/\{\w+\}/g, ' ')));
 }
 
 export function buildView(ctx: ViewContext): BriefView {
   const { data, metrics, lang, t } = ctx;
   const ledger = new Ledger();
+  // The compared markets' names, put into the strings by withMarketNames, are words: a digit in one
+  // ("EU-27") is a label, not a number typed into a sentence.
+  const names = comparedNameForms(data.markets, metrics.comparison, lang, (key) => (hasString(t, key) ? t(key) : undefined))
+    .filter((name) => numberTokens(name).length > 0);
+  names.forEach((name, i) => ledger.label(`markets.compared.${i}`, name));
   const citations = new Citations();
   const chartCites: Record<string, readonly number[]> = {};
   const citeCharts = (section: string) => {
@@ -163,7 +170,7 @@ export function buildView(ctx: ViewContext): BriefView {
    */
   const sentence = (key: string, values: Record<string, string | number>, place: { slot?: string; compares?: boolean } = {}): string => {
     const template = t(key);
-    const typed = typedNumbers(template);
+    const typed = typedNumbers(template, names);
     if (typed.length > 0) throw new Error(`i18n "${key}": the sentence has a number typed into its words (${typed.join(', ')}); put it in data/ and pass it as a placeholder`);
     for (const [name, value] of Object.entries(values)) {
       if (!ledger.holds(String(value))) throw new Error(`i18n "${key}": {${name}} = "${String(value)}" states a number that is not in the ledger`);
@@ -769,7 +776,9 @@ export function buildView(ctx: ViewContext): BriefView {
   const entities = metrics.coverage[subject]?.entities;
   const coveredSub = metrics.coverage[subject]?.coveredEmissions;
   if (subMarket?.launch_date && entities?.value != null && coveredSub?.value != null) {
-    china.push(para('china.launch', { launch: date(subMarket.launch_date), entities: num('china.launch.entities', entities, 'count'), covered: num('china.launch.covered', coveredSub, 'tonnes') }, [...entities.sources, ...coveredSub.sources]));
+    // A market may have its own wording (China's first entities were all power companies); others take the plain one.
+    const launchKey = hasString(t, `china.launchFor.${subject}`) ? `china.launchFor.${subject}` : 'china.launch';
+    china.push(para(launchKey, { launch: date(subMarket.launch_date), entities: num('china.launch.entities', entities, 'count'), covered: num('china.launch.covered', coveredSub, 'tonnes') }, [...entities.sources, ...coveredSub.sources], { slot: 'china.launch' }));
   }
   const v = metrics.volume;
   if (window && v.subject.total.value !== null && v.reference.total.value !== null && v.ratio.value !== null) {
@@ -964,4 +973,15 @@ export function buildView(ctx: ViewContext): BriefView {
     chartCites,
     ledger,
   };
+}
+
+/** Whether the strings have `key` (a translator throws for a key it does not have). */
+function hasString(t: (key: string) => string, key: string): boolean {
+  try {
+    t(key);
+    return true;
+  } catch (error) {
+    if (error instanceof UnknownStringError) return false;
+    throw error;
+  }
 }

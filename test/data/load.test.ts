@@ -98,7 +98,7 @@ describe('loadData on broken copies', () => {
   });
 
   it('accepts a new market as rows only', async () => {
-    const dir = await copyWith('markets.csv', (t) => `${t}kr-ets,national,KR,KRW,2015-01-01,paper,Fixture market for the test.\n`);
+    const dir = await copyWith('markets.csv', (t) => `${t}kr-ets,national,KR,,,,,,,,KRW,2015-01-01,paper,Fixture market for the test.\n`);
     await writeFile(
       join(dir, 'facts.csv'),
       `${await readFile(join(dir, 'facts.csv'), 'utf8')}kr-entities,kr-ets,,entities,2015-01-01,2015-12-31,525,count,,exact,false,,,,,paper,Fixture row.\n`,

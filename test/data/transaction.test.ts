@@ -69,7 +69,7 @@ describe('what a killed writer leaves', () => {
     const sources = await readFile(join(dir, 'sources.csv'), 'utf8');
     // Killed after renaming sources.csv into place, before markets.csv: a mix on disk.
     const addedSource = `${sources.trimEnd()}\nextra-source,Extra,Someone,,,,2026-01-01,,\n`;
-    const addedMarket = `${markets.trimEnd()}\nextra,national,Elsewhere,EUR,2020-01-01,extra-source,\n`;
+    const addedMarket = `${markets.trimEnd()}\nextra,national,Elsewhere,,,,,,,,EUR,2020-01-01,extra-source,\n`;
     await writeFile(join(dir, 'sources.csv'), addedSource);
     await writeFile(join(dir, `.markets.csv.ets-new-${pid}-abcdef`), addedMarket);
     await writeFile(join(dir, JOURNAL), JSON.stringify({ pid: Number(pid), files: { 'sources.csv': `.sources.csv.ets-new-${pid}-abcdef`, 'markets.csv': `.markets.csv.ets-new-${pid}-abcdef` } }));

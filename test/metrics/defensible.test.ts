@@ -6,6 +6,7 @@ import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics, currencyMismatches, scopeChanges, type Metrics } from '../../src/metrics/index.js';
 import { emissionsChange, emissionsChangePerYear } from '../../src/metrics/emissions.js';
 import { loadMessages, translator } from '../../src/render/i18n.js';
+import { withMarketNames } from '../../src/render/market-names.js';
 import { unledgeredNumbers } from '../../src/render/ledger.js';
 import { buildView, type BriefView } from '../../src/render/view-model.js';
 import { shippedData, statedOnly, withRows } from './helpers.js';
@@ -19,7 +20,10 @@ let data: Data;
 let m: Metrics;
 let en: BriefView;
 let zh: BriefView;
-const view = async (d: Data, lang: 'en' | 'zh-CN') => buildView({ data: d, metrics: computeMetrics(d), lang, t: translator(await loadMessages(TEMPLATES, lang)) });
+const view = async (d: Data, lang: 'en' | 'zh-CN') => {
+  const metrics = computeMetrics(d);
+  return buildView({ data: d, metrics, lang, t: translator(withMarketNames(await loadMessages(TEMPLATES, lang), d.markets, metrics.comparison)) });
+};
 const text = (v: BriefView) => [...v.keyFigures.map((k) => `${k.value} ${k.note}`), ...v.global, ...v.phases.lines, ...v.mechanisms, ...v.results.emissions, v.results.revenue, v.results.powerRegion, ...v.problems.phaseTrends, ...v.china]
   .map((p) => (typeof p === 'string' ? p : p?.text ?? '')).join('\n');
 const finding = (id: string) => m.reconciliation.findings.find((f) => f.id === id);
@@ -185,7 +189,7 @@ describe('the paper\'s hedges', () => {
 
 describe('currencies come from units, and any ISO 4217 code works', () => {
   const gbp = () => withRows(data, {
-    markets: (rows) => [...rows, { id: 'uk-ets', kind: 'national', jurisdiction: 'GB', currency: 'GBP', launch_date: '2021-05-19', source: 'paper', note: 'Fixture.' }],
+    markets: (rows) => [...rows, { id: 'uk-ets', kind: 'national', jurisdiction: 'GB', name_en: null, name_zh: null, long_en: null, long_zh: null, short_en: null, short_zh: null, possessive_en: null, currency: 'GBP', launch_date: '2021-05-19', source: 'paper', note: 'Fixture.' }],
     'fx-rates': (rows) => [...rows, ...[2021, 2022].map((year) => ({ base: 'EUR', quote: 'GBP', year, rate: year === 2021 ? 0.86 : 0.85, method: 'annual-average' as const, source: 'paper', note: 'Fixture rate.' }))],
     facts: (rows) => [
       ...rows,
@@ -251,7 +255,7 @@ describe('the ledger of numbers', () => {
   });
 
   it('refuses a sentence with a number typed into its words', async () => {
-    const messages = await loadMessages(TEMPLATES, 'en');
+    const messages = withMarketNames(await loadMessages(TEMPLATES, 'en'), data.markets, m.comparison);
     const t = translator({ ...messages, strings: { ...messages.strings, 'mechanisms.mrv': 'Installations report 12 times a year.' } });
     expect(() => buildView({ data, metrics: m, lang: 'en', t })).toThrow(/i18n "mechanisms\.mrv": the sentence has a number typed into its words \(12\)/);
   });

@@ -54,7 +54,7 @@ describe('invariance', () => {
 describe('a third market, as rows only', () => {
   it('yields its metrics with no code change', () => {
     const withKorea = withRows(data, {
-      markets: (rows) => [...rows, { id: 'kr-ets', kind: 'national', jurisdiction: 'KR', currency: 'KRW', launch_date: '2015-01-01', source: 'paper', note: 'Test fixture.' }],
+      markets: (rows) => [...rows, { id: 'kr-ets', kind: 'national', jurisdiction: 'KR', name_en: null, name_zh: null, long_en: null, long_zh: null, short_en: null, short_zh: null, possessive_en: null, currency: 'KRW', launch_date: '2015-01-01', source: 'paper', note: 'Test fixture.' }],
       facts: (rows) => [
         ...rows,
         { id: 'kr-vol', market: 'kr-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e6, unit: 't', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },

@@ -218,7 +218,7 @@ describe('clear failures', () => {
     await writeFile(join(dir, 'broken.json'), JSON.stringify({ templates: tpl }));
     const r = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--config', join(dir, 'broken.json')]);
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n')[0]).toMatch(/^ets-brief: .*broken-templates\/sections\/global\.hbs: Parse error/);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/^ets-brief: .*broken-templates\/sections\/global\.hbs:\d+:\d+: Parse error/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
   }, 60_000);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics } from '../../src/metrics/index.js';
 import { loadMessages, translator } from '../../src/render/i18n.js';
+import { withMarketNames } from '../../src/render/market-names.js';
 import { buildView } from '../../src/render/view-model.js';
 import { fileURLToPath } from 'node:url';
 import { shippedData, withRows } from '../metrics/helpers.js';
@@ -13,8 +14,9 @@ beforeAll(async () => {
 });
 
 async function view(d: Data, lang: 'zh-CN' | 'en') {
-  const t = translator(await loadMessages(TEMPLATES, lang));
-  return buildView({ data: d, metrics: computeMetrics(d), lang, t });
+  const metrics = computeMetrics(d);
+  const t = translator(withMarketNames(await loadMessages(TEMPLATES, lang), d.markets, metrics.comparison));
+  return buildView({ data: d, metrics, lang, t });
 }
 
 describe('sentences follow the data', () => {

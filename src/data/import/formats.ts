@@ -241,7 +241,7 @@ const YUAN = { 元: 1, 万元: 1e4, 亿元: 1e8 } as const;
  * A Chinese pilot ETS as WIND exports it: closing price, volume and turnover, in series named
  * `series` with {measure} the series' Chinese measure. Importing it adds the market to markets.csv.
  */
-function windPilot(p: { id: string; code: string; region: string; exchange: string; series: string }): WindDailyFormat {
+function windPilot(p: { id: string; code: string; region: string; regionZh: string; exchange: string; series: string }): WindDailyFormat {
   const name = (measure: string) => p.series.replace('{measure}', measure);
   return {
     id: `wind-${p.id}`,
@@ -262,9 +262,13 @@ function windPilot(p: { id: string; code: string; region: string; exchange: stri
 /** cn.investing.com's export header, the same for futures and currency pairs. */
 const INVESTING_CN_HEADER = ['日期', '收盘', '开盘', '高', '低', '交易量', '涨跌幅'] as const;
 
-/** A Chinese pilot ETS as markets.csv holds it, whichever file adds it first. */
-function pilotMarket(p: { id: string; region: string; exchange: string }): Omit<Market, 'source'> {
-  return { id: p.id, kind: 'pilot', jurisdiction: 'CN', currency: 'CNY', launch_date: null, note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.` };
+/** A Chinese pilot ETS as markets.csv holds it, whichever file adds it first, with its names. */
+function pilotMarket(p: { id: string; region: string; regionZh: string; exchange: string }): Omit<Market, 'source'> {
+  return {
+    id: p.id, kind: 'pilot', jurisdiction: 'CN',
+    name_en: `${p.region} pilot ETS`, name_zh: `${p.regionZh}试点碳市场`, long_en: null, long_zh: null, short_en: p.region, short_zh: p.regionZh, possessive_en: null,
+    currency: 'CNY', launch_date: null, note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.`,
+  };
 }
 
 export const FORMATS: readonly ImportFormat[] = [
@@ -284,8 +288,8 @@ export const FORMATS: readonly ImportFormat[] = [
       turnover: { name: '中国:碳市场碳排放配额(CEA):成交金额', units: YUAN },
     },
   },
-  windPilot({ id: 'hbea', code: 'HBEA', region: 'Hubei', exchange: '湖北碳排放权交易中心', series: '湖北:{measure}:碳排放权(HBEA)' }),
-  windPilot({ id: 'gdea', code: 'GDEA', region: 'Guangdong', exchange: '广州碳排放权交易所', series: '广东:{measure}:碳排放权配额(GDEA)' }),
+  windPilot({ id: 'hbea', code: 'HBEA', region: 'Hubei', regionZh: '湖北', exchange: '湖北碳排放权交易中心', series: '湖北:{measure}:碳排放权(HBEA)' }),
+  windPilot({ id: 'gdea', code: 'GDEA', region: 'Guangdong', regionZh: '广东', exchange: '广州碳排放权交易所', series: '广东:{measure}:碳排放权配额(GDEA)' }),
   {
     id: 'wind-cfets-usdcny',
     title: 'WIND export: CFETS USD/CNY spot rate',
@@ -521,14 +525,14 @@ export const FORMATS: readonly ImportFormat[] = [
     },
     constants: { instrument: 'exchange', currency: 'CNY', seriesPrefix: 'sceex' },
     markets: [
-      pilotMarket({ id: 'bea', region: 'Beijing', exchange: '北京绿色交易所, formerly 北京环境交易所' }),
-      pilotMarket({ id: 'tjea', region: 'Tianjin', exchange: '天津排放权交易所' }),
-      pilotMarket({ id: 'shea', region: 'Shanghai', exchange: '上海环境能源交易所' }),
-      pilotMarket({ id: 'hbea', region: 'Hubei', exchange: '湖北碳排放权交易中心' }),
-      pilotMarket({ id: 'gdea', region: 'Guangdong', exchange: '广州碳排放权交易所' }),
-      pilotMarket({ id: 'szea', region: 'Shenzhen', exchange: '深圳排放权交易所' }),
-      pilotMarket({ id: 'cqea', region: 'Chongqing', exchange: '重庆碳排放权交易中心' }),
-      pilotMarket({ id: 'fjea', region: 'Fujian', exchange: '海峡股权交易中心, formerly 福建海峡交易中心' }),
+      pilotMarket({ id: 'bea', region: 'Beijing', regionZh: '北京', exchange: '北京绿色交易所, formerly 北京环境交易所' }),
+      pilotMarket({ id: 'tjea', region: 'Tianjin', regionZh: '天津', exchange: '天津排放权交易所' }),
+      pilotMarket({ id: 'shea', region: 'Shanghai', regionZh: '上海', exchange: '上海环境能源交易所' }),
+      pilotMarket({ id: 'hbea', region: 'Hubei', regionZh: '湖北', exchange: '湖北碳排放权交易中心' }),
+      pilotMarket({ id: 'gdea', region: 'Guangdong', regionZh: '广东', exchange: '广州碳排放权交易所' }),
+      pilotMarket({ id: 'szea', region: 'Shenzhen', regionZh: '深圳', exchange: '深圳排放权交易所' }),
+      pilotMarket({ id: 'cqea', region: 'Chongqing', regionZh: '重庆', exchange: '重庆碳排放权交易中心' }),
+      pilotMarket({ id: 'fjea', region: 'Fujian', regionZh: '福建', exchange: '海峡股权交易中心, formerly 福建海峡交易中心' }),
     ],
     pilots: [
       { market: 'bea', exchanges: ['北京绿色交易所', '北京环境交易所'], products: ['BEA'] },

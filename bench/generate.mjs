@@ -16,7 +16,8 @@ export const FIRST_DAY = '1000-01-01';
 
 function mulberry32(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -62,11 +63,15 @@ export async function generateDaily(file, rows, { series = SERIES, seed = 42 } =
       const high = close * (1 + random() * 0.02);
       const low = close * (1 - random() * 0.02);
       const volume = Math.round(random() * 1e6);
-      const c = close.toFixed(2), h = high.toFixed(2), l = low.toFixed(2);
+      const c = close.toFixed(2),
+        h = high.toFixed(2),
+        l = low.toFixed(2);
       chunk += `${s.market},${s.instrument},bench,${civil(START + i)},${c},${c},${h},${l},${volume},${(volume * close).toFixed(0)},${s.currency},paper,\n`;
       ext.rows++;
-      ext.minLow = Math.min(ext.minLow, +l); ext.maxHigh = Math.max(ext.maxHigh, +h);
-      ext.minClose = Math.min(ext.minClose, +c); ext.maxClose = Math.max(ext.maxClose, +c);
+      ext.minLow = Math.min(ext.minLow, +l);
+      ext.maxHigh = Math.max(ext.maxHigh, +h);
+      ext.minClose = Math.min(ext.minClose, +c);
+      ext.maxClose = Math.max(ext.maxClose, +c);
       if (chunk.length > 1 << 16) {
         if (!out.write(chunk)) await once(out, 'drain');
         chunk = '';

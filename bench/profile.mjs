@@ -53,4 +53,8 @@ const walk = (id, open) => {
 };
 walk(profile.nodes[0].id, new Set());
 console.log('\nets-brief functions, including what they call:');
-for (const [k, t] of [...inclusive].filter(([k]) => k.includes('dist/')).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms(t)}  ${k}`);
+for (const [k, t] of [...inclusive]
+  .filter(([k]) => k.includes('dist/'))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 20))
+  console.log(`${ms(t)}  ${k}`);

@@ -49,8 +49,12 @@ try {
 }
 
 const machine = {
-  cpus: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version, platform: `${process.platform} ${process.arch}`, chromium,
+  cpus: availableParallelism(),
+  cpu: cpus()[0]?.model,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  chromium,
 };
 const fmt = (n, digits = 2) => (n >= 100 ? n.toFixed(0) : n.toFixed(digits));
 const goalText = (g) => (g ? `${g.op} ${g.value}${g.unit ?? ''}` : 'information');
@@ -59,13 +63,28 @@ const lines = [['row', 'measure', 'median [min–max], n', 'behind it', 'goal', 
 for (const r of rows) {
   const s = r.result;
   lines.push([
-    r.id, r.measure, `${fmt(s.median)}${r.unit ?? ''} [${fmt(s.min)}–${fmt(s.max)}], ${s.n}`, r.behind,
-    goalText(r.goal), met(r) === undefined ? '' : met(r) ? 'met' : r.extremesKept === false ? 'MISSED: extremes lost' : `MISSED by ${fmt(Math.abs(s.median / r.goal.value - 1) * 100, 0)}%`,
+    r.id,
+    r.measure,
+    `${fmt(s.median)}${r.unit ?? ''} [${fmt(s.min)}–${fmt(s.max)}], ${s.n}`,
+    r.behind,
+    goalText(r.goal),
+    met(r) === undefined
+      ? ''
+      : met(r)
+        ? 'met'
+        : r.extremesKept === false
+          ? 'MISSED: extremes lost'
+          : `MISSED by ${fmt(Math.abs(s.median / r.goal.value - 1) * 100, 0)}%`,
   ]);
 }
 const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
 for (const [i, l] of lines.entries()) {
-  process.stdout.write(`${l.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd()}\n`);
+  process.stdout.write(
+    `${l
+      .map((c, j) => c.padEnd(widths[j]))
+      .join('  ')
+      .trimEnd()}\n`,
+  );
   if (i === 0) process.stdout.write(`${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
 }
 const results = { date: new Date().toISOString(), machine, runs, rows: rows.map((r) => ({ ...r, met: met(r) })) };

@@ -40,7 +40,9 @@ import { VERSION } from '../dist/version.js';
 const GDP_REGIONS = new Set(['eu27', 'chn', 'world']); // the brief compares the EU with China, and both with the world
 const CURRENCIES = new Set(['EUR', 'USD', 'CNY']); // the currencies the brief converts between
 
-const { values: args } = parseArgs({ options: { real: { type: 'string', default: '../shared/real-data' }, out: { type: 'string', default: 'data' }, src: { type: 'string', default: 'data-src' } } });
+const { values: args } = parseArgs({
+  options: { real: { type: 'string', default: '../shared/real-data' }, out: { type: 'string', default: 'data' }, src: { type: 'string', default: 'data-src' } },
+});
 
 function fail(issues) {
   for (const issue of issues) console.error(typeof issue === 'string' ? issue : formatIssue(issue));
@@ -58,7 +60,8 @@ for (const f of manifest) {
     return null;
   });
   const sha = bytes && createHash('sha256').update(bytes).digest('hex');
-  if (sha && sha !== f.sha256) problems.push(`${join(args.real, f.path)}: sha256 ${sha}, but raw-files.csv records ${f.sha256}: the file changed; check it and update the manifest`);
+  if (sha && sha !== f.sha256)
+    problems.push(`${join(args.real, f.path)}: sha256 ${sha}, but raw-files.csv records ${f.sha256}: the file changed; check it and update the manifest`);
 }
 if (problems.length > 0) fail(problems);
 
@@ -78,7 +81,12 @@ try {
   // which dates the holder names Figure 8 matches) on the source row its import recorded, whose
   // id ends with the file's sha256 prefix.
   const publishedBySha = new Map(manifest.filter((f) => f.published).map((f) => [f.sha256.slice(0, 8), f.published]));
-  const data = { ...loaded.data, sources: loaded.data.sources.map((s) => (publishedBySha.has(s.id.split('-').at(-1)) && !s.published ? { ...s, published: publishedBySha.get(s.id.split('-').at(-1)) } : s)) };
+  const data = {
+    ...loaded.data,
+    sources: loaded.data.sources.map((s) =>
+      publishedBySha.has(s.id.split('-').at(-1)) && !s.published ? { ...s, published: publishedBySha.get(s.id.split('-').at(-1)) } : s,
+    ),
+  };
   // The registry accounts a company rule finds (and those it excludes again, so the figure's
   // review lists stay whole): the brief's company figure, not the registry's 16,000 accounts.
   const accounts = new Set();
@@ -112,7 +120,12 @@ try {
   const produced = new Set(await readdir(staged));
   for (const name of Object.keys(DATASETS)) if (!produced.has(`${name}.csv`)) await rm(join(args.out, `${name}.csv`), { force: true });
   for (const file of produced) await cp(join(staged, file), join(args.out, file));
-  console.log(`wrote ${[...produced].length} files to ${args.out}/: ${Object.entries(tables).filter(([, r]) => r.length > 0).map(([n, r]) => `${n} ${r.length}`).join(', ')}`);
+  console.log(
+    `wrote ${[...produced].length} files to ${args.out}/: ${Object.entries(tables)
+      .filter(([, r]) => r.length > 0)
+      .map(([n, r]) => `${n} ${r.length}`)
+      .join(', ')}`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }
@@ -122,7 +135,10 @@ function inCuratedOrder(schema, rows, curatedRows) {
   const key = (r) => schema.primaryKey.map((k) => String(r[k] ?? '')).join('\u0000');
   const rank = new Map(curatedRows.map((r, i) => [key(r), i]));
   const at = (r) => rank.get(key(r)) ?? Infinity;
-  return rows.map((r, i) => [r, i]).sort(([a, i], [b, j]) => at(a) - at(b) || i - j).map(([r]) => r);
+  return rows
+    .map((r, i) => [r, i])
+    .sort(([a, i], [b, j]) => at(a) - at(b) || i - j)
+    .map(([r]) => r);
 }
 
 /**
@@ -166,7 +182,8 @@ async function deriveSeries(realData, dataDir) {
   //   Ireland), plus, for 2005–2012, the EEA's estimates to reflect the Phase 3 scope (its
   //   background note, Annex III, Table 13-1) for every country but the United Kingdom.
   const country = new Map();
-  for (const r of parse(await readFile(join(realData, 'eutl-installations/installations.csv')), { columns: true })) country.set(Number(r.account_id), r.country);
+  for (const r of parse(await readFile(join(realData, 'eutl-installations/installations.csv')), { columns: true }))
+    country.set(Number(r.account_id), r.country);
   // The same readers and sums as `ets-brief import` (eutl-verified-emissions, eea-scope-estimates).
   const verifiedFile = join(realData, 'eu-ets-watch/eutl-verified-emissions-by-account.csv');
   const registry = await readYearColumns(verifiedFile);
@@ -193,17 +210,42 @@ async function deriveSeries(realData, dataDir) {
   const withoutUk = accountTotals(verified, country, (c) => inScope.has(c));
   const coverageOf = (year) => (year <= 2006 ? 'eu-2005' : year === 2007 ? 'eu-2007' : year <= 2012 ? 'eu-2008' : year <= 2020 ? 'eu-2013' : 'eu-2021');
   const emissionsFile = join(dataDir, 'emissions.csv');
-  const curated = (await readFile(emissionsFile, 'utf8')).split('\n').slice(1).filter((l) => l !== '');
+  const curated = (await readFile(emissionsFile, 'utf8'))
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
   const emissionRows = [['market', 'year', 'scope', 'coverage', 'value', 'estimated', 'reporting_units', 'source', 'note']];
   for (const [year, y] of [...asCovered].sort((a, b) => a[0] - b[0])) {
     if (y.reported === 0) continue; // years not yet reported in this copy of the EUTL
-    const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
-    emissionRows.push(['eu-ets', year, 'verified-ets', coverageOf(year), y.total, '', y.reported, 'ets-watch-eutl', `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`]);
+    const statuses = Object.entries(y.statuses)
+      .map(([word, n]) => `${n} ${word}`)
+      .join(', ');
+    emissionRows.push([
+      'eu-ets',
+      year,
+      'verified-ets',
+      coverageOf(year),
+      y.total,
+      '',
+      y.reported,
+      'ets-watch-eutl',
+      `Stationary installations: sum over all EUTL accounts in the file with a verified value${statuses ? `; ${statuses}` : ''}.`,
+    ]);
   }
   for (const [year, { total }] of [...withoutUk].sort((a, b) => a[0] - b[0])) {
     if ((asCovered.get(year)?.reported ?? 0) === 0) continue;
     const y = comparableYear(total, estimates.byYear.get(year), 'outside the UK');
-    emissionRows.push(['eu-ets', year, 'verified-ets', 'eu-2013-no-uk', y.value, y.estimated ? 'true' : '', '', `ets-watch-eutl;eutl-installations${y.estimated ? ';eea-ets-background-2025' : ''}`, y.note]);
+    emissionRows.push([
+      'eu-ets',
+      year,
+      'verified-ets',
+      'eu-2013-no-uk',
+      y.value,
+      y.estimated ? 'true' : '',
+      '',
+      `ets-watch-eutl;eutl-installations${y.estimated ? ';eea-ets-background-2025' : ''}`,
+      y.note,
+    ]);
   }
   await writeFile(emissionsFile, csv(emissionRows) + curated.map((line) => `${line}\n`).join(''));
 }

@@ -43,8 +43,13 @@ export async function renderBrief(data: Data, options: RenderBriefOptions): Prom
   const metrics = options.metrics ?? computeMetrics(data, options.comparison ?? config?.comparison ?? DEFAULT_COMPARISON);
   const templates = new TemplateFiles(BUILTIN_TEMPLATES, options.templatesDir ?? config?.templates);
   const out = await renderLanguage({
-    data, metrics, lang: options.lang, templates, fonts: options.fonts ?? new FontSet(),
-    ...(options.daily ? { daily: options.daily } : {}), ...(config ? { config } : {}),
+    data,
+    metrics,
+    lang: options.lang,
+    templates,
+    fonts: options.fonts ?? new FontSet(),
+    ...(options.daily ? { daily: options.daily } : {}),
+    ...(config ? { config } : {}),
   });
   return { html: out.rendered.html, sections: out.rendered.sections, manifest: out.manifest, charts: out.charts };
 }

@@ -18,7 +18,18 @@ const program = new Command()
 
 const dataOption = () => new Option('--data <dir>', 'data directory (default: ./data if present, else the bundled data)');
 
-type BuildFlags = { data?: string; out: string; lang?: string; format?: string; quiet?: boolean; config?: string; brief?: string; cache?: boolean; json?: boolean; clean?: boolean };
+type BuildFlags = {
+  data?: string;
+  out: string;
+  lang?: string;
+  format?: string;
+  quiet?: boolean;
+  config?: string;
+  brief?: string;
+  cache?: boolean;
+  json?: boolean;
+  clean?: boolean;
+};
 
 /** build, watch and preview take the same options (preview, for people, has no --json). */
 function withBuildOptions(command: Command, forScripts = true): Command {
@@ -36,7 +47,9 @@ function withBuildOptions(command: Command, forScripts = true): Command {
 }
 
 withBuildOptions(program.command('build'))
-  .description('build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, data/*.csv, and changes.html (what changed since the last build)')
+  .description(
+    'build the briefs: output/<lang>/brief.html and brief.pdf, sections/*.html with manifest.json, data/*.csv, and changes.html (what changed since the last build)',
+  )
   .action(async (opts: BuildFlags) => {
     process.exitCode = await (await import('./cli/build.js')).runBuild({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
@@ -61,20 +74,32 @@ program
   .addOption(dataOption())
   .option('--json', 'print the result as JSON')
   .action(async (opts: { data?: string; json?: boolean }) => {
-    process.exitCode = await (await import('./cli/check.js')).runCheck({ data: resolveDataDir(opts.data), json: opts.json === true }, process.stdout, process.stderr);
+    process.exitCode = await (await import('./cli/check.js')).runCheck(
+      { data: resolveDataDir(opts.data), json: opts.json === true },
+      process.stdout,
+      process.stderr,
+    );
   });
 
 program
   .command('metrics')
-  .description('compute every comparison metric and reconcile the paper\'s printed numbers')
+  .description("compute every comparison metric and reconcile the paper's printed numbers")
   .addOption(dataOption())
   .option('--json', 'print all metrics as JSON (numbers unrounded, units explicit)')
-  .option('--window <start:end>', 'compare over this window (ISO dates) instead of the subject\'s stated one')
+  .option('--window <start:end>', "compare over this window (ISO dates) instead of the subject's stated one")
   .option('--list', 'the catalogue for brief authors: each metric\'s name ({{metric "name"}}), unit, value and meaning')
-  .option('--brief <dir>', 'compare the markets of this brief folder\'s brief.json')
+  .option('--brief <dir>', "compare the markets of this brief folder's brief.json")
   .action(async (opts: { data?: string; json?: boolean; window?: string; list?: boolean; brief?: string }) => {
     process.exitCode = await (await import('./cli/metrics.js')).runMetrics(
-      { data: resolveDataDir(opts.data), json: opts.json === true, list: opts.list === true, ...(opts.window ? { window: opts.window } : {}), ...(opts.brief ? { brief: opts.brief } : {}) }, process.stdout, process.stderr,
+      {
+        data: resolveDataDir(opts.data),
+        json: opts.json === true,
+        list: opts.list === true,
+        ...(opts.window ? { window: opts.window } : {}),
+        ...(opts.brief ? { brief: opts.brief } : {}),
+      },
+      process.stdout,
+      process.stderr,
     );
   });
 
@@ -149,7 +174,11 @@ function writableDataDir(option: string | undefined): string | undefined {
 }
 
 // Ctrl-C or SIGTERM: close the browser and drop staged output, then exit with the usual code.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
   process.once(signal, () => {
     process.stderr.write(`\nets-brief: interrupted (${signal}); cleaning up\n`);
     void runInterruptCleanup().finally(() => process.exit(code));
@@ -172,7 +201,7 @@ try {
     process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else {
     const debug = program.opts<{ debug?: boolean }>().debug === true || process.argv.includes('--debug');
-    process.stderr.write(`ets-brief: ${debug && error instanceof Error ? error.stack : (error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`ets-brief: ${debug && error instanceof Error ? error.stack : ((error as Error).message ?? String(error))}\n`);
     if (!debug) process.stderr.write('(run again with --debug for details)\n');
     process.exitCode = EXIT.failure;
   }

@@ -16,9 +16,27 @@ export { auctionsAnnual, type AuctionYearRow } from './data/aggregates/auctions-
 export { dailyPrices } from './data/formats/daily-prices.js';
 export { buildDescriptor } from './data/datapackage.js';
 export {
-  computeMetrics, DEFAULT_COMPARISON, msrAdjustment, agreesWithPrinted, cagr, companySurplus, matchCompany,
-  type Metrics, type MetricsOptions, type Metric, type Finding, type PriceBand, type Coverage, type PhaseMetrics, type PowerMix,
-  type VolumeComparison, type MsrDecision, type MsrResult, type AccountMatch, type CompanySurplus, type CompanyYear,
+  computeMetrics,
+  DEFAULT_COMPARISON,
+  msrAdjustment,
+  agreesWithPrinted,
+  cagr,
+  companySurplus,
+  matchCompany,
+  type Metrics,
+  type MetricsOptions,
+  type Metric,
+  type Finding,
+  type PriceBand,
+  type Coverage,
+  type PhaseMetrics,
+  type PowerMix,
+  type VolumeComparison,
+  type MsrDecision,
+  type MsrResult,
+  type AccountMatch,
+  type CompanySurplus,
+  type CompanyYear,
 } from './metrics/index.js';
 export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
 export { BuildSession } from './build/session.js';

@@ -13,7 +13,11 @@ export interface Position {
 
 /** A JSON file that does not parse, located at its first error. */
 export class JsonSyntaxError extends Error {
-  constructor(readonly file: string, readonly at: Position, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly at: Position,
+    detail: string,
+  ) {
     super(`${file}:${at.line}:${at.column}: invalid JSON: ${detail}`);
     this.name = 'JsonSyntaxError';
   }

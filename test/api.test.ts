@@ -29,7 +29,9 @@ describe("import { loadData, computeMetrics, renderBrief, buildBrief } from 'ets
     const out = join(dir, 'output');
     await buildBrief({ dataDir: join(ROOT, 'data'), outDir: out, langs: ['en'], formats: ['sections'] });
     const site = join(dir, 'site');
-    const stdout = execFileSync(process.execPath, [join(ROOT, 'examples/static-site/build-site.mjs'), out, 'en', site, 'key-figures', 'china-compared'], { encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, [join(ROOT, 'examples/static-site/build-site.mjs'), out, 'en', site, 'key-figures', 'china-compared'], {
+      encoding: 'utf8',
+    });
     expect(stdout).toMatch(/with 2 section\(s\): key-figures, china-compared/);
     const page = await readFile(join(site, 'index.html'), 'utf8');
     expect(page).toContain('data-etsb-section="key-figures"');

@@ -14,7 +14,7 @@ function chunks(png: Uint8Array): { type: string; data: Buffer }[] {
   const buf = Buffer.from(png);
   if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG (no signature)');
   const out: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < buf.length;) {
+  for (let at = 8; at < buf.length; ) {
     const length = buf.readUInt32BE(at);
     out.push({ type: buf.toString('latin1', at + 4, at + 8), data: buf.subarray(at + 8, at + 8 + length) });
     at += 12 + length;
@@ -35,7 +35,13 @@ export function decodePng(png: Uint8Array): Pixels {
   const { width, height, bitDepth, colorType, interlace } = pngHeader(png);
   const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colorType];
   if (bitDepth !== 8 || interlace !== 0 || !channels) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
-  const raw = inflateSync(Buffer.concat(chunks(png).filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const raw = inflateSync(
+    Buffer.concat(
+      chunks(png)
+        .filter((c) => c.type === 'IDAT')
+        .map((c) => c.data),
+    ),
+  );
   const stride = width * channels;
   const data = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {

@@ -24,7 +24,17 @@ export async function dataCopyIn(root: string, name: string): Promise<string> {
 }
 
 /** Datasets data/ holds only through `import` (or `npm run build-data`, which imports the raw files). */
-const IMPORTED_ONLY = ['market-daily', 'market-monthly', 'fx-daily', 'auctions', 'auctions-annual', 'installations', 'account-years', 'gdp', 'sector-emissions'];
+const IMPORTED_ONLY = [
+  'market-daily',
+  'market-monthly',
+  'fx-daily',
+  'auctions',
+  'auctions-annual',
+  'installations',
+  'account-years',
+  'gdp',
+  'sector-emissions',
+];
 
 /**
  * A copy of data/ as it is before any publisher file is imported: the curated rows and the

@@ -10,9 +10,15 @@ const LANGS = ['zh-CN', 'en'];
 export function chromiumArgs(pdf, html) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   return [
-    '--headless', ...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--no-pdf-header-footer',
-    '--disable-background-networking', '--disable-component-update', '--no-first-run',
-    `--print-to-pdf=${pdf}`, `file://${html}`,
+    '--headless',
+    ...(root ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--no-pdf-header-footer',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    `--print-to-pdf=${pdf}`,
+    `file://${html}`,
   ];
 }
 
@@ -41,7 +47,9 @@ export async function benchBuild({ runs, work, data, chromium }) {
         await page.close();
       }
       warm.push(performance.now() - start);
-      note(`build ${i + 1}/${runs}: build ${full.at(-1).toFixed(0)} ms, chromium --print-to-pdf ${cold.at(-1).toFixed(0)} ms, warm page.pdf ${warm.at(-1).toFixed(0)} ms`);
+      note(
+        `build ${i + 1}/${runs}: build ${full.at(-1).toFixed(0)} ms, chromium --print-to-pdf ${cold.at(-1).toFixed(0)} ms, warm page.pdf ${warm.at(-1).toFixed(0)} ms`,
+      );
     }
   } finally {
     await browser.close();
@@ -52,12 +60,23 @@ export async function benchBuild({ runs, work, data, chromium }) {
     full,
     rows: [
       {
-        id: '1', group: 'build', measure: 'full build ÷ chromium --print-to-pdf of its HTML', result: ratios(cold), unit: 'x',
-        behind: behind(cold, 'chromium'), goal: { op: '<=', value: 1.5 }, runs: { build: full, chromium: cold },
+        id: '1',
+        group: 'build',
+        measure: 'full build ÷ chromium --print-to-pdf of its HTML',
+        result: ratios(cold),
+        unit: 'x',
+        behind: behind(cold, 'chromium'),
+        goal: { op: '<=', value: 1.5 },
+        runs: { build: full, chromium: cold },
       },
       {
-        id: '1b', group: 'build', measure: 'full build ÷ page.pdf in a warm browser', result: ratios(warm), unit: 'x',
-        behind: behind(warm, 'warm page.pdf'), runs: { build: full, warm },
+        id: '1b',
+        group: 'build',
+        measure: 'full build ÷ page.pdf in a warm browser',
+        result: ratios(warm),
+        unit: 'x',
+        behind: behind(warm, 'warm page.pdf'),
+        runs: { build: full, warm },
       },
     ],
   };

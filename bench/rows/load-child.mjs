@@ -16,11 +16,18 @@ export async function loadAndChart(dir) {
   const fields = ['period', 'mean', 'min', 'max'];
   const column = (name) => chart.table.rows.map((r) => r[fields.indexOf(name)]);
   const drawn = {
-    minClose: Math.min(...column('mean')), maxClose: Math.max(...column('mean')),
-    minLow: Math.min(...column('min')), maxHigh: Math.max(...column('max')),
+    minClose: Math.min(...column('mean')),
+    maxClose: Math.max(...column('mean')),
+    minLow: Math.min(...column('min')),
+    maxHigh: Math.max(...column('max')),
   };
   return {
-    rows, loadMs, peakMiB, svgBytes: Buffer.byteLength(chart.svg), points: chart.table.rows.length, drawn,
+    rows,
+    loadMs,
+    peakMiB,
+    svgBytes: Buffer.byteLength(chart.svg),
+    points: chart.table.rows.length,
+    drawn,
     series: loaded.daily.map((s) => ({ market: s.market, instrument: s.instrument, rows: s.rows })),
   };
 }

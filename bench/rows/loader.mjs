@@ -22,7 +22,11 @@ async function dataWithDaily(work, data, rows) {
 function csvParseAlone(file) {
   return new Promise((resolve, reject) => {
     let records = 0;
-    createReadStream(file).pipe(parse({ columns: true })).on('data', () => records++).on('end', () => resolve(records)).on('error', reject);
+    createReadStream(file)
+      .pipe(parse({ columns: true }))
+      .on('data', () => records++)
+      .on('end', () => resolve(records))
+      .on('error', reject);
   });
 }
 
@@ -56,10 +60,14 @@ export async function benchLoader({ runs, big, work, data }) {
   }
   await rm(million.dir, { recursive: true, force: true });
   rows.push({
-    id: '3', group: 'loader', measure: 'loader throughput ÷ csv-parse (columns: true), 1M rows', unit: 'x',
+    id: '3',
+    group: 'loader',
+    measure: 'loader throughput ÷ csv-parse (columns: true), 1M rows',
+    unit: 'x',
     result: summary(times.loader.map((t, i) => times.csvParse[i] / t)),
     behind: `csv-parse ${summary(times.csvParse).median.toFixed(0)} ms / loadData (validated, all 13 datasets) ${summary(times.loader).median.toFixed(0)} ms`,
-    goal: { op: '>=', value: 0.7 }, runs: times,
+    goal: { op: '>=', value: 0.7 },
+    runs: times,
   });
 
   // 3b and 4. Peak memory and the chart, each run a new process.
@@ -70,7 +78,10 @@ export async function benchLoader({ runs, big, work, data }) {
   const kept = { small: true, large: true };
   let lastLarge;
   for (let i = 0; i < runs; i++) {
-    for (const [name, set] of [['small', small], ['large', large]]) {
+    for (const [name, set] of [
+      ['small', small],
+      ['large', large],
+    ]) {
       const r = JSON.parse((await run(process.execPath, [CHILD, set.dir])).stdout);
       sizes[name].push(r.svgBytes / 1024);
       kept[name] &&= keptExtremes(r.drawn, set.extremes);
@@ -79,19 +90,34 @@ export async function benchLoader({ runs, big, work, data }) {
         lastLarge = r;
       }
     }
-    note(`memory ${i + 1}/${runs}: ${big.toLocaleString('en')} rows loaded in ${lastLarge.loadMs.toFixed(0)} ms, peak ${peaks.at(-1).toFixed(0)} MiB; chart ${sizes.small.at(-1).toFixed(1)} KiB / ${sizes.large.at(-1).toFixed(1)} KiB`);
+    note(
+      `memory ${i + 1}/${runs}: ${big.toLocaleString('en')} rows loaded in ${lastLarge.loadMs.toFixed(0)} ms, peak ${peaks.at(-1).toFixed(0)} MiB; chart ${sizes.small.at(-1).toFixed(1)} KiB / ${sizes.large.at(-1).toFixed(1)} KiB`,
+    );
   }
   rows.push({
-    id: '3m', group: 'loader', measure: `peak memory loading ${big.toLocaleString('en')} rows`, unit: ' MiB',
-    result: summary(peaks), behind: `process peak RSS after loadData (keepDailyRows: false); ${(lastLarge.loadMs / 1000).toFixed(0)} s`,
-    goal: { op: '<=', value: 250 }, runs: { peakMiB: peaks },
+    id: '3m',
+    group: 'loader',
+    measure: `peak memory loading ${big.toLocaleString('en')} rows`,
+    unit: ' MiB',
+    result: summary(peaks),
+    behind: `process peak RSS after loadData (keepDailyRows: false); ${(lastLarge.loadMs / 1000).toFixed(0)} s`,
+    goal: { op: '<=', value: 250 },
+    runs: { peakMiB: peaks },
   });
-  for (const [name, count] of [['small', 1000], ['large', big]]) {
+  for (const [name, count] of [
+    ['small', 1000],
+    ['large', big],
+  ]) {
     rows.push({
-      id: name === 'small' ? '4a' : '4b', group: 'chart', measure: `price chart SVG from ${count.toLocaleString('en')} rows`, unit: ' KiB',
+      id: name === 'small' ? '4a' : '4b',
+      group: 'chart',
+      measure: `price chart SVG from ${count.toLocaleString('en')} rows`,
+      unit: ' KiB',
       result: summary(sizes[name]),
       behind: kept[name] ? 'highest and lowest close, low and high kept exactly' : 'EXTREMES NOT KEPT',
-      goal: { op: '<=', value: 150 }, runs: { kib: sizes[name] }, extremesKept: kept[name],
+      goal: { op: '<=', value: 150 },
+      runs: { kib: sizes[name] },
+      extremesKept: kept[name],
     });
   }
   await rm(large.dir, { recursive: true, force: true });

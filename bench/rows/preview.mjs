@@ -22,10 +22,11 @@ function previewServer(data, out) {
   });
   return {
     ready,
-    stop: () => new Promise((resolve) => {
-      child.once('close', resolve);
-      child.kill('SIGINT');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('close', resolve);
+        child.kill('SIGINT');
+      }),
   };
 }
 
@@ -56,10 +57,16 @@ export async function benchPreview({ runs, work, data: source }, full) {
     await server.stop();
   }
   const fullMedian = summary(full).median;
-  return [{
-    id: '7', group: 'preview', measure: 'edit of one value → HTML reloaded in the page (preview) ÷ full build', unit: 'x',
-    result: summary(reloads.map((t, i) => t / full[i % full.length])),
-    behind: `edit to reloaded page ${summary(reloads).median.toFixed(0)} ms / full build ${fullMedian.toFixed(0)} ms`,
-    goal: { op: '<=', value: 0.1 }, runs: { reload: reloads, full },
-  }];
+  return [
+    {
+      id: '7',
+      group: 'preview',
+      measure: 'edit of one value → HTML reloaded in the page (preview) ÷ full build',
+      unit: 'x',
+      result: summary(reloads.map((t, i) => t / full[i % full.length])),
+      behind: `edit to reloaded page ${summary(reloads).median.toFixed(0)} ms / full build ${fullMedian.toFixed(0)} ms`,
+      goal: { op: '<=', value: 0.1 },
+      runs: { reload: reloads, full },
+    },
+  ];
 }

@@ -45,20 +45,28 @@ export async function benchVariants({ runs, work, data }) {
     for (const mode of ['cold', 'warm']) {
       const warm = mode === 'warm';
       // Twenty processes, one variant each, as a shell loop over `ets-brief build` does.
-      times[mode].cli.push(await batch(join(work, 'variants-cli'), warm, (i, out) => cli(['build', '--config', files[i], '--data', data, '--out', out, '--quiet'])));
+      times[mode].cli.push(
+        await batch(join(work, 'variants-cli'), warm, (i, out) => cli(['build', '--config', files[i], '--data', data, '--out', out, '--quiet'])),
+      );
       // One new process building all twenty (its start and module loading included).
       const libRoot = join(work, 'variants-lib');
       await rm(libRoot, { recursive: true, force: true });
       if (warm) await run(process.execPath, [CHILD, data, libRoot, 'warm-up-', files[0]]);
       times[mode].inProcess.push((await run(process.execPath, [CHILD, data, libRoot, 'v', ...files])).ms);
-      note(`variants ${r + 1}/${runs} (${mode} cache): 20 CLI runs ${times[mode].cli.at(-1).toFixed(0)} ms, one process ${times[mode].inProcess.at(-1).toFixed(0)} ms`);
+      note(
+        `variants ${r + 1}/${runs} (${mode} cache): 20 CLI runs ${times[mode].cli.at(-1).toFixed(0)} ms, one process ${times[mode].inProcess.at(-1).toFixed(0)} ms`,
+      );
     }
   }
   const row = (id, mode, label) => ({
-    id, group: 'variants', measure: `20 variants, ${label}: 20 CLI runs ÷ one process`, unit: 'x',
+    id,
+    group: 'variants',
+    measure: `20 variants, ${label}: 20 CLI runs ÷ one process`,
+    unit: 'x',
     result: summary(times[mode].cli.map((c, i) => c / times[mode].inProcess[i])),
     behind: `20 CLI runs ${summary(times[mode].cli).median.toFixed(0)} ms / one process ${summary(times[mode].inProcess).median.toFixed(0)} ms`,
-    goal: { op: '>=', value: 5 }, runs: times[mode],
+    goal: { op: '>=', value: 5 },
+    runs: times[mode],
   });
   return [row('6', 'cold', 'cold cache'), row('6w', 'warm', 'warm cache')];
 }

@@ -67,21 +67,31 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import
  */
 export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
-  const config = options.briefDir ? await withBrief(options.briefDir, options.config) : options.config ?? {};
+  const config = options.briefDir ? await withBrief(options.briefDir, options.config) : (options.config ?? {});
   const templateFiles = new TemplateFiles(options.templatesDir ?? BUILTIN_TEMPLATES, config.templates);
   const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
   // Before any work: the output folder must be one this build may write (see output-folder.ts).
   const folder = await OutputFolder.claim(options.outDir, options.langs, log);
   // The cache lives in the folder it serves: a shared parent (say /tmp) would let others feed it.
-  const cacheDir = options.cacheDir === false ? undefined : options.cacheDir ?? join(folder.dir, CACHE_FOLDER);
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? join(folder.dir, CACHE_FOLDER));
   // Same inputs as the last build of this folder and its files untouched: nothing to do.
   const records = cacheDir ? new BuildRecords(cacheDir) : undefined;
   const session = options.session;
   const dataHash = records || session ? await hashFolders([options.dataDir]) : undefined;
-  const inputs = records && cacheKey(
-    VERSION, FONT_PACKAGE, dataHash, await hashFolders([templateFiles.builtin, templateFiles.custom]), config, options.langs, options.formats, options.clean === true, comparison,
-    options.formats.some((f) => f === 'pdf' || f === 'charts') ? browserIdentity() : '',
-  );
+  const inputs =
+    records &&
+    cacheKey(
+      VERSION,
+      FONT_PACKAGE,
+      dataHash,
+      await hashFolders([templateFiles.builtin, templateFiles.custom]),
+      config,
+      options.langs,
+      options.formats,
+      options.clean === true,
+      comparison,
+      options.formats.some((f) => f === 'pdf' || f === 'charts') ? browserIdentity() : '',
+    );
   const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
   if (unchanged) {
     log('data, templates and configuration unchanged since the last build, and its output intact');
@@ -162,9 +172,20 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     // Languages render side by side: while one waits for its font subsets (worker threads), the
     // other draws its charts. Outputs are still written, and PDFs queued, in language order.
     const started = Date.now();
-    const renders = options.langs.map((lang) => renderLanguage({
-      data, daily: loaded.daily, metrics, lang, templates: templateFiles, fonts, config, cache, log, socialImage: holdsSocialImage(folder.dir, lang, options.formats, options.clean === true),
-    }));
+    const renders = options.langs.map((lang) =>
+      renderLanguage({
+        data,
+        daily: loaded.daily,
+        metrics,
+        lang,
+        templates: templateFiles,
+        fonts,
+        config,
+        cache,
+        log,
+        socialImage: holdsSocialImage(folder.dir, lang, options.formats, options.clean === true),
+      }),
+    );
     for (const render of renders) render.catch(() => {}); // each is awaited below, in order
     for (const [i, lang] of options.langs.entries()) {
       const output = await renders[i]!;
@@ -195,7 +216,12 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         } else {
           log(`${job.name}: printing`);
           // Settled at once so a failure waits, handled, until every language is rendered.
-          printing.push(printer.print(job).then((result) => ({ job, outcome: { result } }), (error: unknown) => ({ job, outcome: { error } })));
+          printing.push(
+            printer.print(job).then(
+              (result) => ({ job, outcome: { result } }),
+              (error: unknown) => ({ job, outcome: { error } }),
+            ),
+          );
         }
       }
       // After the PDF, so the brief prints first; the PNGs share its browser.
@@ -207,7 +233,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     if (failure && 'error' in failure) {
       const error = failure.error as Error;
       if (!(error instanceof BrowserNotFoundError)) {
-        throw new Error(`${printed.some((p) => 'error' in p.outcome) ? 'printing the PDFs' : 'drawing the chart PNGs'} failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`, { cause: error });
+        throw new Error(
+          `${printed.some((p) => 'error' in p.outcome) ? 'printing the PDFs' : 'drawing the chart PNGs'} failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`,
+          { cause: error },
+        );
       }
       // No browser: the HTML outputs are still worth having. Keep the previous PDFs beside them
       // (never delete a good output), commit, and report the missing browser.

@@ -15,7 +15,10 @@ export { cacheKey } from '../render/work-cache.js';
  */
 export class BuildCache implements WorkCache {
   /** `memory`: entries kept in this process too (a BuildSession's), checked before the folder. */
-  constructor(readonly dir: string | undefined, private readonly memory?: MemoryCache) {}
+  constructor(
+    readonly dir: string | undefined,
+    private readonly memory?: MemoryCache,
+  ) {}
 
   static disabled(): BuildCache {
     return new BuildCache(undefined);

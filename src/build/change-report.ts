@@ -23,7 +23,13 @@ export interface LanguageChanges {
  * what the output folder holds now, before the staged output replaces it. Call under the build's
  * lock, before commit.
  */
-export async function changeReport(outDir: string, lang: string, ledger: string, csvs: Readonly<Record<string, string>>, fonts: FontSet): Promise<LanguageChanges> {
+export async function changeReport(
+  outDir: string,
+  lang: string,
+  ledger: string,
+  csvs: Readonly<Record<string, string>>,
+  fonts: FontSet,
+): Promise<LanguageChanges> {
   const folder = join(outDir, lang);
   // A ledger this version cannot read is compared as no ledger: the report then says "first build".
   const previous: BriefSnapshot | null = await readSnapshot(folder).catch((error: unknown) => {

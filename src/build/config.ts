@@ -16,7 +16,11 @@ export const configSchema = z.strictObject({
   languages: z.array(z.enum(LANGS)).min(1).optional(),
   formats: z.array(z.enum(FORMATS)).min(1).optional(),
   /** Section ids in reading order: each is a sections/<id>.hbs of the brief or the built-in one. */
-  sections: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a section id: lower-case letters, digits and hyphens')).min(1).refine((s) => new Set(s).size === s.length, 'each section at most once').optional(),
+  sections: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a section id: lower-case letters, digits and hyphens'))
+    .min(1)
+    .refine((s) => new Set(s).size === s.length, 'each section at most once')
+    .optional(),
   comparison: z.strictObject({ subject: z.string().min(1), reference: z.string().min(1) }).optional(),
   /** How prices are converted; the annual averages of fx-rates.csv are the method data/ supports now. */
   fx: z.strictObject({ method: z.enum(['annual-average']) }).optional(),
@@ -36,7 +40,10 @@ export const BRIEF_FILE = 'brief.json';
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly file: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
     super(`${file}: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
@@ -64,7 +71,8 @@ export async function loadBrief(dir: string): Promise<Config> {
 export async function resolveConfig(options: { briefDir?: string | undefined; configFile?: string | undefined }): Promise<Config | undefined> {
   const config = options.configFile ? await loadConfig(options.configFile) : undefined;
   if (!options.briefDir) return config;
-  if (config?.templates) throw new ConfigError(options.configFile!, ['templates: the brief folder given with --brief holds the templates; remove "templates" or --brief']);
+  if (config?.templates)
+    throw new ConfigError(options.configFile!, ['templates: the brief folder given with --brief holds the templates; remove "templates" or --brief']);
   return withBrief(options.briefDir, config);
 }
 
@@ -83,7 +91,10 @@ async function readChecked<T extends z.ZodType>(file: string, schema: T): Promis
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`));
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`),
+    );
   }
   return parsed.data;
 }

@@ -20,15 +20,20 @@ export class DiffError extends Error {
  */
 export async function diffFolders(oldDir: string, newDir: string, langs?: readonly string[]): Promise<ChangeReport[]> {
   const [oldIsLang, newIsLang] = await Promise.all([isLanguage(oldDir), isLanguage(newDir)]);
-  if (oldIsLang !== newIsLang) throw new DiffError(`compare two output folders or two language folders: ${oldIsLang ? oldDir : newDir} is a language folder (it holds numbers.json), ${oldIsLang ? newDir : oldDir} is not`);
+  if (oldIsLang !== newIsLang)
+    throw new DiffError(
+      `compare two output folders or two language folders: ${oldIsLang ? oldDir : newDir} is a language folder (it holds numbers.json), ${oldIsLang ? newDir : oldDir} is not`,
+    );
   const pairs: [string, string][] = [];
   if (newIsLang) pairs.push([oldDir, newDir]);
   else {
     const [inOld, inNew] = await Promise.all([languagesIn(oldDir), languagesIn(newDir)]);
-    if (inNew.length === 0) throw new DiffError(`${newDir} holds no brief (no <lang>/numbers.json); give an output folder of ets-brief build, or a language folder in it`);
+    if (inNew.length === 0)
+      throw new DiffError(`${newDir} holds no brief (no <lang>/numbers.json); give an output folder of ets-brief build, or a language folder in it`);
     const both = inNew.filter((l) => inOld.includes(l));
     const missing = langs?.filter((l) => !both.includes(l)) ?? [];
-    if (missing.length > 0) throw new DiffError(`${missing.join(', ')}: not in both folders (${oldDir} has ${inOld.join(', ') || 'no language'}; ${newDir} has ${inNew.join(', ')})`);
+    if (missing.length > 0)
+      throw new DiffError(`${missing.join(', ')}: not in both folders (${oldDir} has ${inOld.join(', ') || 'no language'}; ${newDir} has ${inNew.join(', ')})`);
     const chosen = langs ? both.filter((l) => langs.includes(l)) : both;
     if (chosen.length === 0) throw new DiffError(`${oldDir} and ${newDir} have no language in common (${inOld.join(', ') || 'none'}; ${inNew.join(', ')})`);
     for (const lang of chosen) pairs.push([join(oldDir, lang), join(newDir, lang)]);
@@ -36,7 +41,8 @@ export async function diffFolders(oldDir: string, newDir: string, langs?: readon
   const reports: ChangeReport[] = [];
   for (const [before, after] of pairs) {
     const [a, b] = await Promise.all([readSnapshot(before), readSnapshot(after)]);
-    if (a!.ledger.lang !== b!.ledger.lang) throw new DiffError(`${before} is a ${a!.ledger.lang} brief and ${after} a ${b!.ledger.lang} one; compare the same language`);
+    if (a!.ledger.lang !== b!.ledger.lang)
+      throw new DiffError(`${before} is a ${a!.ledger.lang} brief and ${after} a ${b!.ledger.lang} one; compare the same language`);
     reports.push(compareBriefs(a, b!));
   }
   return reports;
@@ -44,7 +50,10 @@ export async function diffFolders(oldDir: string, newDir: string, langs?: readon
 
 /** A language folder of a build is one holding numbers.json. */
 function isLanguage(dir: string): Promise<boolean> {
-  return access(join(dir, 'numbers.json')).then(() => true, () => false);
+  return access(join(dir, 'numbers.json')).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Language folders (those holding numbers.json) of an output folder, sorted. */
@@ -65,7 +74,15 @@ async function languagesIn(dir: string): Promise<string[]> {
  */
 export async function writeReports(dir: string, reports: readonly ChangeReport[], fonts: FontSet): Promise<string[]> {
   for (let at = resolve(dir); ; at = dirname(at)) {
-    if (await access(join(at, MARKER)).then(() => true, () => false)) throw new OutputFolderError(`${dir} is inside the ets-brief output folder ${at}; write the report somewhere else (a build of that folder writes its own)`);
+    if (
+      await access(join(at, MARKER)).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new OutputFolderError(
+        `${dir} is inside the ets-brief output folder ${at}; write the report somewhere else (a build of that folder writes its own)`,
+      );
     if (dirname(at) === at) break;
   }
   const written: string[] = [];

@@ -26,7 +26,9 @@ async function fileHash(file: string): Promise<string> {
   const stamp = `${s.size}|${s.mtimeMs}|${s.ctimeMs}|${s.ino}`;
   const seen = known.get(file);
   if (seen?.stamp === stamp) return seen.hash;
-  const hash = createHash('sha256').update(await readFile(file)).digest('hex');
+  const hash = createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
   known.set(file, { stamp, hash });
   return hash;
 }
@@ -63,7 +65,10 @@ export class BuildRecords {
    * build that follows clears it.
    */
   async upToDate(outDir: string, inputs: string): Promise<string[] | undefined> {
-    const record = await readFile(this.file(outDir), 'utf8').then((t) => JSON.parse(t) as BuildRecord, () => undefined);
+    const record = await readFile(this.file(outDir), 'utf8').then(
+      (t) => JSON.parse(t) as BuildRecord,
+      () => undefined,
+    );
     if (!record || record.inputs !== inputs) return undefined;
     const leftovers = (await readdir(outDir).catch(() => [] as string[])).filter((e) => /^\.(ets-brief\.lock|staging-|previous-)/.test(e));
     if (leftovers.length > 0) return undefined;

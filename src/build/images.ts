@@ -46,7 +46,10 @@ export class ChartImages {
     for (const chart of output.charts.values()) {
       const image = await standaloneChart(chart, chartLabels(chart, sources, view.asOfIso, lang, t), lang, fonts);
       await this.ctx.write(`${lang}/charts/${chart.id}.svg`, image.svg);
-      await this.pngs(image, [[`${lang}/charts/${chart.id}.png`, 1], [`${lang}/charts/${chart.id}@2x.png`, 2]]);
+      await this.pngs(image, [
+        [`${lang}/charts/${chart.id}.png`, 1],
+        [`${lang}/charts/${chart.id}@2x.png`, 2],
+      ]);
     }
     const card = await socialCard(view, t('brief.author'), config.theme?.accent ?? DEFAULT_ACCENT, t, fonts);
     await this.pngs(card, [[`${lang}/${SOCIAL_IMAGE_FILE}`, 1]]);
@@ -69,7 +72,12 @@ export class ChartImages {
     if (missing.length === 0) return;
     const job = { name: missing[0]!.name, svg: image.svg, width: image.width, height: image.height, scales: missing.map((f) => f.scale) };
     // Settled at once so a failure waits, handled, until the build collects it.
-    this.drawing.push(rasterise(this.ctx.printer, job).then((result) => ({ files: missing, outcome: { result } }), (error: unknown) => ({ files: missing, outcome: { error } })));
+    this.drawing.push(
+      rasterise(this.ctx.printer, job).then(
+        (result) => ({ files: missing, outcome: { result } }),
+        (error: unknown) => ({ files: missing, outcome: { error } }),
+      ),
+    );
   }
 
   /** Waits for every PNG being drawn; returns the first failure, if any. */

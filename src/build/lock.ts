@@ -4,7 +4,10 @@ import { isAlive } from '../data/process.js';
 import { join } from 'node:path';
 
 export class OutputLockedError extends Error {
-  constructor(readonly outDir: string, readonly pid: number) {
+  constructor(
+    readonly outDir: string,
+    readonly pid: number,
+  ) {
     super(`another ets-brief build (process ${pid}) is writing ${outDir}; wait for it to finish, or stop it`);
     this.name = 'OutputLockedError';
   }
@@ -33,7 +36,6 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   }
   throw new OutputLockedError(outDir, -1);
 }
-
 
 /** Removes this process's lock at once (an interrupted exit's last resort); another's is left. */
 export function releaseOwnLockSync(outDir: string): void {

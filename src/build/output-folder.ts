@@ -12,7 +12,8 @@ export const MARKER = '.ets-brief-output';
 /** What ets-brief keeps at the top of an output folder besides the language folders. */
 const OWN_ENTRY = /^\.(ets-brief-output|ets-brief-cache|ets-brief\.lock|staging-\d+-\d+|previous-.+-\d+)$/;
 /** The files of a language folder, by name: how an output from before the marker is recognised. */
-const OUTPUT_FILE = /^(brief\.html|brief\.pdf|numbers\.json|changes\.html|changes\.json|og-image\.png|sections\/[a-z0-9-]+\.html|sections\/manifest\.json|data\/[a-z0-9-]+\.csv|charts\/[a-z0-9-]+(\.svg|\.png|@2x\.png))$/;
+const OUTPUT_FILE =
+  /^(brief\.html|brief\.pdf|numbers\.json|changes\.html|changes\.json|og-image\.png|sections\/[a-z0-9-]+\.html|sections\/manifest\.json|data\/[a-z0-9-]+\.csv|charts\/[a-z0-9-]+(\.svg|\.png|@2x\.png))$/;
 /** Folders that are not storage: writing there means a mistake (and /proc can hang a build). */
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
@@ -52,9 +53,12 @@ export class OutputFolder {
     const system = SYSTEM_FOLDERS.find((f) => real === f || real.startsWith(`${f}/`));
     if (system) throw new OutputFolderError(`${dir} is inside ${system}, which is not a place for files; choose a folder on disk for --out`);
     if (!(await isFolder(existing))) {
-      throw new OutputFolderError(existing === dir ? `${dir} is a file, not a folder; choose a folder for --out` : `cannot create ${dir}: ${existing} is a file, not a folder`);
+      throw new OutputFolderError(
+        existing === dir ? `${dir} is a file, not a folder; choose a folder for --out` : `cannot create ${dir}: ${existing} is a file, not a folder`,
+      );
     }
-    if (!(await writable(existing))) throw new OutputFolderError(missing.length > 0 ? `cannot create ${dir}: ${existing} is not writable` : `${dir} is not writable`);
+    if (!(await writable(existing)))
+      throw new OutputFolderError(missing.length > 0 ? `cannot create ${dir}: ${existing} is not writable` : `${dir} is not writable`);
 
     if (missing.length > 0) return OutputFolder.create(dir);
     const entries = await readdir(dir);
@@ -79,7 +83,8 @@ export class OutputFolder {
     }
     const written = Object.values(files).flat();
     // Chart data alone (data/*.csv) is too common a name to be taken for a brief.
-    if (written.length > 0 && written.every((f) => f.startsWith('data/'))) foreign.push(...Object.entries(files).flatMap(([l, fs]) => fs.map((f) => `${l}/${f}`)));
+    if (written.length > 0 && written.every((f) => f.startsWith('data/')))
+      foreign.push(...Object.entries(files).flatMap(([l, fs]) => fs.map((f) => `${l}/${f}`)));
     if (foreign.length > 0) throw notOurs(dir, foreign, 'ets-brief builds only into a new or empty folder, or one it built before');
     if (written.length === 0) return OutputFolder.create(dir);
     log(`${dir} holds an earlier ets-brief output (before output folders were marked); marking it as ets-brief's`);
@@ -133,11 +138,14 @@ async function nearestExisting(path: string): Promise<{ existing: string; missin
   const missing: string[] = [];
   let current = path;
   for (;;) {
-    const found = await lstat(current).then(() => true, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      if (error.code === 'ENOTDIR') return false; // a file further up; found as `existing` below
-      throw new OutputFolderError(`cannot use ${path}: ${error.message}`);
-    });
+    const found = await lstat(current).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        if (error.code === 'ENOTDIR') return false; // a file further up; found as `existing` below
+        throw new OutputFolderError(`cannot use ${path}: ${error.message}`);
+      },
+    );
     if (found) return { existing: current, missing: missing.reverse() };
     const parent = dirname(current);
     if (parent === current) return { existing: current, missing: missing.reverse() };
@@ -147,11 +155,20 @@ async function nearestExisting(path: string): Promise<{ existing: string; missin
 }
 
 async function isFolder(path: string): Promise<boolean> {
-  return (await realpath(path).then((r) => lstat(r)).catch(() => undefined))?.isDirectory() === true;
+  return (
+    (
+      await realpath(path)
+        .then((r) => lstat(r))
+        .catch(() => undefined)
+    )?.isDirectory() === true
+  );
 }
 
 async function writable(path: string): Promise<boolean> {
-  return access(path, constants.W_OK | constants.X_OK).then(() => true, () => false);
+  return access(path, constants.W_OK | constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readMarker(dir: string): Promise<Marker | undefined> {
@@ -179,8 +196,13 @@ async function foreignIn(dir: string, lang: string, recorded: ReadonlySet<string
   const info = await lstat(target).catch(() => undefined);
   if (!info) return [];
   if (!info.isDirectory()) return [lang];
-  const folders = new Set([...recorded].flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
-  return (await treeOf(target))!
-    .filter((e) => !(e.file && recorded.has(e.path)) && !(e.folder && folders.has(e.path)))
-    .map((e) => `${lang}/${e.path}`);
+  const folders = new Set(
+    [...recorded].flatMap((f) =>
+      f
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  return (await treeOf(target))!.filter((e) => !(e.file && recorded.has(e.path)) && !(e.folder && folders.has(e.path))).map((e) => `${lang}/${e.path}`);
 }

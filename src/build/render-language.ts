@@ -61,8 +61,22 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   if (problems.errors.length > 0) throw new Error(problems.errors.join('\n'));
   for (const warning of problems.warnings) log(`warning: ${warning}`);
   const charts = await renderCharts(
-    { data, daily: inputs.daily ?? dailySeriesOf(data['market-daily']), metrics, lang, t, phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)), marketLabel: (m) => t(`markets.${m}`), dateLabel: (iso) => formatDate(iso, lang) },
-    messages, inputs.templates, inputs.fonts, config.theme?.palette, inputs.cache ?? BuildCache.disabled(), log,
+    {
+      data,
+      daily: inputs.daily ?? dailySeriesOf(data['market-daily']),
+      metrics,
+      lang,
+      t,
+      phaseLabel: (p) => t('phases.label').replace('{phase}', String(p)),
+      marketLabel: (m) => t(`markets.${m}`),
+      dateLabel: (iso) => formatDate(iso, lang),
+    },
+    messages,
+    inputs.templates,
+    inputs.fonts,
+    config.theme?.palette,
+    inputs.cache ?? BuildCache.disabled(),
+    log,
   );
   const templates = await loadTemplates(inputs.templates, lang, t, { accent: config.theme?.accent }, sectionIds);
   const chartsBySection = Object.fromEntries(
@@ -71,7 +85,11 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   // What the templates name (metrics, charts, sources) is checked before anything renders.
   const names = { metrics: metricCatalogue(metrics), charts: new Set(CHARTS.map((c) => c.id)), sourceIds: new Set(data.sources.map((s) => s.id)) };
   for (const { file, source } of templates.sectionFiles.values()) checkTemplateNames(source, file, names);
-  const templateCites = [...templates.sectionFiles.values()].flatMap(({ source }) => helperCalls(source).filter((c) => c.helper === 'cite').map((c) => String(c.literal)));
+  const templateCites = [...templates.sectionFiles.values()].flatMap(({ source }) =>
+    helperCalls(source)
+      .filter((c) => c.helper === 'cite')
+      .map((c) => String(c.literal)),
+  );
   const view = buildView({ data, metrics, lang, t, chartsBySection, templateCites });
   templates.author({ ...names, footnotes: new Map(view.sources.map((s) => [s.id, s.n])), ledger: view.ledger });
   const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
@@ -84,10 +102,20 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
       // What a host's Content-Security-Policy must allow: this style element, fonts and images as data: URLs.
       const csp = { 'style-src': s.styleHashes.map((h) => `'${h}'`), 'font-src': ['data:'], 'img-src': ['data:'] };
       return {
-        id: s.id, title: s.title, file: `${s.id}.html`, sha256: s.sha256, asOf: view.asOfIso, csp,
+        id: s.id,
+        title: s.title,
+        file: `${s.id}.html`,
+        sha256: s.sha256,
+        asOf: view.asOfIso,
+        csp,
         // What a web editor pastes (the file's text, byte for byte) and the directives its page's
         // policy must include, written as they go into a Content-Security-Policy header.
-        embed: { html: s.fragment, csp: Object.entries(csp).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ') },
+        embed: {
+          html: s.fragment,
+          csp: Object.entries(csp)
+            .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+            .join('; '),
+        },
         sources: s.sources.map((id) => {
           const src = data.sources.find((x) => x.id === id)!;
           return { id, title: src.title, url: src.url, retrieved: src.retrieved };
@@ -95,7 +123,14 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
       };
     }),
   };
-  const pdfMetadata: PdfMetadata = { title: view.title, author: t('brief.author'), subject: t('pdf.subject'), keywords: t('pdf.keywords').split(/[;；]\s*/), lang, date: view.asOfIso };
+  const pdfMetadata: PdfMetadata = {
+    title: view.title,
+    author: t('brief.author'),
+    subject: t('pdf.subject'),
+    keywords: t('pdf.keywords').split(/[;；]\s*/),
+    lang,
+    date: view.asOfIso,
+  };
   // Sources the brief cites anywhere: its footnotes (sentences, tables, charts) and its numbers.
   const cited = new Set([...view.sources.map((s) => s.id), ...view.ledger.entries().flatMap((e) => e.sources)]);
   const ledger = ledgerDocument(view, { ...rendered.outline, unused: unusedRows(data, cited) });

@@ -43,10 +43,12 @@ export function watchAndRebuild(options: WatchOptions): () => void {
   let running: Promise<unknown> | undefined;
 
   const settle = (build: Promise<unknown>) => {
-    running = build.catch(() => {}).finally(() => {
-      running = undefined;
-      if (pending.size > 0) schedule();
-    });
+    running = build
+      .catch(() => {})
+      .finally(() => {
+        running = undefined;
+        if (pending.size > 0) schedule();
+      });
     return running;
   };
   const run = async () => {

@@ -63,7 +63,10 @@ export class StagedOutput {
     for (const entry of entries) {
       const root = join(this.stagingDir, entry);
       const found = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-      out[entry] = found.filter((d) => d.isFile()).map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/')).sort();
+      out[entry] = found
+        .filter((d) => d.isFile())
+        .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
+        .sort();
     }
     return out;
   }
@@ -100,8 +103,11 @@ export class StagedOutput {
 }
 
 async function sameTree(a: string, b: string): Promise<boolean> {
-  const list = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => null))
-    ?.filter((d) => d.isFile()).map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(dir.length)).sort();
+  const list = async (dir: string) =>
+    (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => null))
+      ?.filter((d) => d.isFile())
+      .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(dir.length))
+      .sort();
   const [fa, fb] = await Promise.all([list(a), list(b)]);
   if (!fa || !fb || fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
   for (const f of fa) {
@@ -123,7 +129,10 @@ async function sweepDeadBuilds(outDir: string): Promise<void> {
     const restoreTo = m[2];
     if (restoreTo !== undefined) {
       const target = join(outDir, restoreTo);
-      const missing = await readdir(target).then(() => false, () => true);
+      const missing = await readdir(target).then(
+        () => false,
+        () => true,
+      );
       if (missing) {
         await rename(join(outDir, entry), target);
         continue;
@@ -132,4 +141,3 @@ async function sweepDeadBuilds(outDir: string): Promise<void> {
     await rm(join(outDir, entry), { recursive: true, force: true });
   }
 }
-

@@ -97,15 +97,34 @@ const SENTENCE_ORDER: readonly SentenceChangeKind[] = ['flipped', 'reworded', 'r
 export function compareBriefs(before: BriefSnapshot | null, after: BriefSnapshot): ChangeReport {
   const notCompared = before ? [...new Set([...before.unrecorded, ...after.unrecorded])] : [];
   const unusedBefore = before && !notCompared.includes('unused') ? before.ledger.unused : null;
-  const unused = after.ledger.unused.map((u) => ({ ...u, new: unusedBefore !== null && !unusedBefore.some((b) => b.dataset === u.dataset && b.source === u.source && b.rows >= u.rows) }));
+  const unused = after.ledger.unused.map((u) => ({
+    ...u,
+    new: unusedBefore !== null && !unusedBefore.some((b) => b.dataset === u.dataset && b.source === u.source && b.rows >= u.rows),
+  }));
   const emptyCharts = [
     ...after.ledger.figures.filter((f) => f.number === null).map((f) => ({ chart: f.chart, section: f.section, why: 'no-data' as const })),
-    ...Object.entries(after.charts).filter(([, t]) => t.rows.length === 0).map(([chart]) => ({ chart, section: after.ledger.figures.find((f) => f.chart === chart)?.section ?? null, why: 'no-rows' as const })),
+    ...Object.entries(after.charts)
+      .filter(([, t]) => t.rows.length === 0)
+      .map(([chart]) => ({ chart, section: after.ledger.figures.find((f) => f.chart === chart)?.section ?? null, why: 'no-rows' as const })),
   ];
-  const lists = (l: Pick<ChangeReport, 'sentences' | 'numbers' | 'charts' | 'sections' | 'figures'>) => ({ sentences: l.sentences, numbers: l.numbers, charts: l.charts, sections: l.sections, figures: l.figures });
+  const lists = (l: Pick<ChangeReport, 'sentences' | 'numbers' | 'charts' | 'sections' | 'figures'>) => ({
+    sentences: l.sentences,
+    numbers: l.numbers,
+    charts: l.charts,
+    sections: l.sections,
+    figures: l.figures,
+  });
   const state = { unused, emptyCharts, notCompared };
   const lang = after.ledger.lang;
-  if (!before) return { lang, before: null, after: { asOf: after.ledger.asOf }, changed: false, ...lists({ sentences: [], numbers: [], charts: [], sections: [], figures: [] }), ...state };
+  if (!before)
+    return {
+      lang,
+      before: null,
+      after: { asOf: after.ledger.asOf },
+      changed: false,
+      ...lists({ sentences: [], numbers: [], charts: [], sections: [], figures: [] }),
+      ...state,
+    };
   const outline = !notCompared.includes('outline');
   const found = lists({
     sentences: notCompared.includes('sentences') ? [] : compareSentences(before.ledger.sentences, after.ledger.sentences),
@@ -131,9 +150,8 @@ export function compareSentences(before: readonly StatedSentence[], after: reado
       continue;
     }
     const flips = flipsBetween(was.comparisons, s.comparisons);
-    const change: SentenceChangeKind | null = flips.length > 0 ? 'flipped'
-      : was.key !== s.key || !sameList(was.comparisons, s.comparisons) ? 'reworded'
-      : was.text !== s.text ? 'restated' : null;
+    const change: SentenceChangeKind | null =
+      flips.length > 0 ? 'flipped' : was.key !== s.key || !sameList(was.comparisons, s.comparisons) ? 'reworded' : was.text !== s.text ? 'restated' : null;
     if (change) out.push({ slot: s.slot, change, before: state(was), after: state(s), flips });
   }
   for (const s of before) if (!now.has(s.slot)) out.push({ slot: s.slot, change: 'removed', before: state(s), after: null, flips: [] });
@@ -199,7 +217,8 @@ export function compareCharts(before: BriefSnapshot['charts'], after: BriefSnaps
     out.push({ chart, change: was ? 'changed' : 'added', rowCount: { before: was ? was.rows.length : null, after: table.rows.length }, columns, rows });
   }
   for (const [chart, table] of Object.entries(before)) {
-    if (!(chart in after)) out.push({ chart, change: 'removed', rowCount: { before: table.rows.length, after: null }, columns: null, rows: diffRows(table, none) });
+    if (!(chart in after))
+      out.push({ chart, change: 'removed', rowCount: { before: table.rows.length, after: null }, columns: null, rows: diffRows(table, none) });
   }
   return out.sort((a, b) => a.chart.localeCompare(b.chart));
 }
@@ -220,7 +239,8 @@ export function compareSections(before: readonly SectionOutline[], after: readon
       else if (was.title !== now.title) out.push({ id: s.id, change: 'retitled', before: was, after: now });
     }
   }
-  for (const [j, s] of before.entries()) if (!ids(after).includes(s.id)) out.push({ id: s.id, change: 'removed', before: { position: j + 1, title: s.title }, after: null });
+  for (const [j, s] of before.entries())
+    if (!ids(after).includes(s.id)) out.push({ id: s.id, change: 'removed', before: { position: j + 1, title: s.title }, after: null });
   return out;
 }
 

@@ -22,7 +22,8 @@ export async function readReport(langDir: string): Promise<ChangeReport | null> 
   try {
     const report = JSON.parse(text) as Partial<ChangeReport> & { generator?: string };
     const lists = [report.sentences, report.numbers, report.charts, report.sections, report.figures, report.unused, report.emptyCharts, report.notCompared];
-    if (report.generator !== 'ets-brief' || typeof report.lang !== 'string' || typeof report.after?.asOf !== 'string' || !lists.every(Array.isArray)) return null;
+    if (report.generator !== 'ets-brief' || typeof report.lang !== 'string' || typeof report.after?.asOf !== 'string' || !lists.every(Array.isArray))
+      return null;
     const { generator: _, ...rest } = report;
     return rest as ChangeReport;
   } catch {

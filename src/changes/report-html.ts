@@ -20,31 +20,75 @@ export function reportHtml(report: ChangeReport, fontCss = ''): string {
   const w = reportWords(report.lang);
   const parts = [`<h1>${esc(w.title)}</h1>`, `<p>${esc(intro(report, w))}</p>`];
   if (report.notCompared.length > 0) {
-    parts.push(`<p class="note">${esc(fill(w.notCompared, { parts: report.notCompared.map((p) => w.notComparedParts[p]).join(report.lang === 'zh-CN' ? '、' : ', ') }, 'notCompared'))}</p>`);
+    parts.push(
+      `<p class="note">${esc(fill(w.notCompared, { parts: report.notCompared.map((p) => w.notComparedParts[p]).join(report.lang === 'zh-CN' ? '、' : ', ') }, 'notCompared'))}</p>`,
+    );
   }
   if (report.before) {
     const flipped = report.sentences.filter((s) => s.change === 'flipped');
     parts.push(`<h2 class="flipped">${esc(w.flipped)}</h2>`, flipped.length > 0 ? sentenceTable(flipped, w) : `<p>${esc(w.flippedNone)}</p>`);
-    parts.push(`<h2>${esc(w.numbers)}</h2>`, report.numbers.length > 0 ? table(
-      [w.columns.where, w.columns.change, w.columns.before, w.columns.after, w.columns.verdict, w.columns.rows],
-      report.numbers.map((n) => [code(n.id), kind(w.changes[n.change]!), numberCell(n.before), numberCell(n.after), verdictCell(n.before, n.after, w), rowsCell(n.rows)]),
-    ) : none(w));
+    parts.push(
+      `<h2>${esc(w.numbers)}</h2>`,
+      report.numbers.length > 0
+        ? table(
+            [w.columns.where, w.columns.change, w.columns.before, w.columns.after, w.columns.verdict, w.columns.rows],
+            report.numbers.map((n) => [
+              code(n.id),
+              kind(w.changes[n.change]!),
+              numberCell(n.before),
+              numberCell(n.after),
+              verdictCell(n.before, n.after, w),
+              rowsCell(n.rows),
+            ]),
+          )
+        : none(w),
+    );
     const others = report.sentences.filter((s) => s.change !== 'flipped');
     parts.push(`<h2>${esc(w.sentences)}</h2>`, others.length > 0 ? sentenceTable(others, w) : none(w));
     parts.push(`<h2>${esc(w.charts)}</h2>`, report.charts.length > 0 ? report.charts.map((c) => chartBlock(c, w)).join('\n') : none(w));
     const outline = [
-      ...report.sections.map((s) => [esc(w.columns.section), code(s.id), esc(w.changes[s.change]), esc(s.before ? `${s.before.position}. ${s.before.title}` : ''), esc(s.after ? `${s.after.position}. ${s.after.title}` : '')]),
-      ...report.figures.map((f) => [esc(w.columns.chart), code(f.chart), esc(w.changes[f.change]), esc(f.before ? `${f.before.number} ${f.before.title}` : ''), esc(f.after ? `${f.after.number} ${f.after.title}` : '')]),
+      ...report.sections.map((s) => [
+        esc(w.columns.section),
+        code(s.id),
+        esc(w.changes[s.change]),
+        esc(s.before ? `${s.before.position}. ${s.before.title}` : ''),
+        esc(s.after ? `${s.after.position}. ${s.after.title}` : ''),
+      ]),
+      ...report.figures.map((f) => [
+        esc(w.columns.chart),
+        code(f.chart),
+        esc(w.changes[f.change]),
+        esc(f.before ? `${f.before.number} ${f.before.title}` : ''),
+        esc(f.after ? `${f.after.number} ${f.after.title}` : ''),
+      ]),
     ];
-    parts.push(`<h2>${esc(w.outline)}</h2>`, outline.length > 0 ? table(['', w.columns.where, w.columns.change, w.columns.before, w.columns.after], outline) : none(w));
+    parts.push(
+      `<h2>${esc(w.outline)}</h2>`,
+      outline.length > 0 ? table(['', w.columns.where, w.columns.change, w.columns.before, w.columns.after], outline) : none(w),
+    );
   }
-  parts.push(`<h2>${esc(w.unused)}</h2>`, report.unused.length > 0 ? table(
-    [w.columns.dataset, w.columns.source, w.columns.rows, w.columns.span, w.columns.new],
-    report.unused.map((u) => [code(u.dataset), code(u.source), esc(u.rows), esc(u.first === undefined ? '' : u.first === u.last ? u.first : `${u.first} – ${u.last}`), u.new ? `<strong>${esc(w.yes)}</strong>` : '']),
-  ) : `<p>${esc(w.unusedNone)}</p>`, `<p class="note">${esc(w.unusedNote)}</p>`);
-  parts.push(`<h2>${esc(w.empty)}</h2>`, report.emptyCharts.length > 0
-    ? `<ul>${report.emptyCharts.map((c) => `<li>${code(c.chart)}${c.section ? ` (${code(c.section)})` : ''}: ${esc(w.emptyWhy[c.why])}</li>`).join('')}</ul>`
-    : none(w));
+  parts.push(
+    `<h2>${esc(w.unused)}</h2>`,
+    report.unused.length > 0
+      ? table(
+          [w.columns.dataset, w.columns.source, w.columns.rows, w.columns.span, w.columns.new],
+          report.unused.map((u) => [
+            code(u.dataset),
+            code(u.source),
+            esc(u.rows),
+            esc(u.first === undefined ? '' : u.first === u.last ? u.first : `${u.first} – ${u.last}`),
+            u.new ? `<strong>${esc(w.yes)}</strong>` : '',
+          ]),
+        )
+      : `<p>${esc(w.unusedNone)}</p>`,
+    `<p class="note">${esc(w.unusedNote)}</p>`,
+  );
+  parts.push(
+    `<h2>${esc(w.empty)}</h2>`,
+    report.emptyCharts.length > 0
+      ? `<ul>${report.emptyCharts.map((c) => `<li>${code(c.chart)}${c.section ? ` (${code(c.section)})` : ''}: ${esc(w.emptyWhy[c.why])}</li>`).join('')}</ul>`
+      : none(w),
+  );
   return `<!doctype html>
 <html lang="${esc(report.lang)}">
 <head>
@@ -70,11 +114,24 @@ function intro(report: ChangeReport, w: ReportWords): string {
 }
 
 function sentenceTable(list: readonly SentenceChange[], w: ReportWords): string {
-  return table([w.columns.where, w.columns.change, w.columns.before, w.columns.after], list.map((s) => [code(s.slot), kind(w.changes[s.change]!), esc(s.before?.text ?? ''), esc(s.after?.text ?? '')]));
+  return table(
+    [w.columns.where, w.columns.change, w.columns.before, w.columns.after],
+    list.map((s) => [code(s.slot), kind(w.changes[s.change]!), esc(s.before?.text ?? ''), esc(s.after?.text ?? '')]),
+  );
 }
 
 function chartBlock(c: ChangeReport['charts'][number], w: ReportWords): string {
-  const counts = fill(w.rowCounts, { before: c.rowCount.before ?? 0, after: c.rowCount.after ?? 0, added: c.rows.added.length, removed: c.rows.removed.length, changed: c.rows.changed.length }, 'rowCounts');
+  const counts = fill(
+    w.rowCounts,
+    {
+      before: c.rowCount.before ?? 0,
+      after: c.rowCount.after ?? 0,
+      added: c.rows.added.length,
+      removed: c.rows.removed.length,
+      changed: c.rows.changed.length,
+    },
+    'rowCounts',
+  );
   const rows = [
     ...c.rows.changed.map((r) => [esc(w.changes.changed), esc(r.before.join(' | ')), esc(r.after.join(' | '))]),
     ...c.rows.added.map((r) => [esc(w.changes.added), '', esc(r.join(' | '))]),
@@ -97,7 +154,7 @@ function numberCell(n: NumberState | null): string {
 }
 
 function verdictCell(before: NumberState | null, after: NumberState | null, w: ReportWords): string {
-  const name = (n: NumberState | null) => (n?.verdict ? w.verdicts[n.verdict] ?? n.verdict : '');
+  const name = (n: NumberState | null) => (n?.verdict ? (w.verdicts[n.verdict] ?? n.verdict) : '');
   if (!before || !after || before.verdict === after.verdict) return esc(name(after ?? before));
   return `<strong>${esc(name(before) || '—')} → ${esc(name(after) || '—')}</strong>`;
 }

@@ -35,14 +35,22 @@ export function parseSnapshot(numbersJson: string, csvFiles: Readonly<Record<str
   } catch (error) {
     throw new SnapshotError(`numbers.json is not JSON (${(error as Error).message})`);
   }
-  if (raw?.generator !== 'ets-brief' || !Array.isArray(raw.numbers) || typeof raw.lang !== 'string') throw new SnapshotError('numbers.json is not an ets-brief ledger');
+  if (raw?.generator !== 'ets-brief' || !Array.isArray(raw.numbers) || typeof raw.lang !== 'string')
+    throw new SnapshotError('numbers.json is not an ets-brief ledger');
   const unrecorded: BriefSnapshot['unrecorded'][number][] = [];
   if (!Array.isArray(raw.sentences)) unrecorded.push('sentences');
   if (!Array.isArray(raw.sections) || !Array.isArray(raw.figures)) unrecorded.push('outline');
   if (!Array.isArray(raw.unused)) unrecorded.push('unused');
   const ledger: LedgerDocument = {
-    generator: 'ets-brief', lang: raw.lang, asOf: typeof raw.asOf === 'string' ? raw.asOf : '', reach: Array.isArray(raw.reach) ? raw.reach : [],
-    numbers: raw.numbers, sentences: raw.sentences ?? [], sections: raw.sections ?? [], figures: raw.figures ?? [], unused: raw.unused ?? [],
+    generator: 'ets-brief',
+    lang: raw.lang,
+    asOf: typeof raw.asOf === 'string' ? raw.asOf : '',
+    reach: Array.isArray(raw.reach) ? raw.reach : [],
+    numbers: raw.numbers,
+    sentences: raw.sentences ?? [],
+    sections: raw.sections ?? [],
+    figures: raw.figures ?? [],
+    unused: raw.unused ?? [],
   };
   const charts: Record<string, ChartTable> = {};
   for (const [file, text] of Object.entries(csvFiles)) {

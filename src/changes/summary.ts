@@ -8,19 +8,26 @@ export function summaryLines(report: ChangeReport, kept = false): string[] {
   const lang = report.lang;
   if (!report.before) return [`${lang}: first build of this folder: nothing to compare with`, ...stateLines(report)];
   if (!report.changed) {
-    return [`${lang}: nothing the brief states changed since the earlier build${kept ? ' (its change report still describes the change before)' : ''}`, ...stateLines(report)];
+    return [
+      `${lang}: nothing the brief states changed since the earlier build${kept ? ' (its change report still describes the change before)' : ''}`,
+      ...stateLines(report),
+    ];
   }
   const lines = [`${lang}: changes since the earlier build (data as of ${report.before.asOf} → ${report.after.asOf})`];
   for (const s of report.sentences.filter((x) => x.change === 'flipped')) {
     lines.push(`  FLIPPED ${s.slot} (${s.flips.map((f) => `${f.before} → ${f.after}`).join(', ')}): "${s.after!.text}"`);
   }
   if (report.numbers.length > 0) {
-    lines.push(`  numbers: ${counted(report.numbers.map((n) => n.change))}: ${shown(report.numbers.map((n) => `${n.id} ${numberText(n.before)} → ${numberText(n.after)}`))}`);
+    lines.push(
+      `  numbers: ${counted(report.numbers.map((n) => n.change))}: ${shown(report.numbers.map((n) => `${n.id} ${numberText(n.before)} → ${numberText(n.after)}`))}`,
+    );
   }
   const others = report.sentences.filter((x) => x.change !== 'flipped');
   if (others.length > 0) lines.push(`  sentences: ${counted(others.map((s) => s.change))}: ${shown(others.map((s) => s.slot))}`);
   if (report.charts.length > 0) {
-    lines.push(`  charts: ${shown(report.charts.map((c) => `${c.chart} (${c.change === 'changed' ? counted([...c.rows.changed.map(() => 'changed'), ...c.rows.added.map(() => 'added'), ...c.rows.removed.map(() => 'removed')], 'row') || 'columns changed' : c.change})`))}`);
+    lines.push(
+      `  charts: ${shown(report.charts.map((c) => `${c.chart} (${c.change === 'changed' ? counted([...c.rows.changed.map(() => 'changed'), ...c.rows.added.map(() => 'added'), ...c.rows.removed.map(() => 'removed')], 'row') || 'columns changed' : c.change})`))}`,
+    );
   }
   const outline = [
     ...report.sections.map((s) => `section ${s.id} ${s.change}`),
@@ -35,7 +42,9 @@ function stateLines(report: ChangeReport): string[] {
   const lines: string[] = [];
   if (report.notCompared.length > 0) lines.push(`  not compared (the earlier build did not record them): ${report.notCompared.join(', ')}`);
   if (report.unused.length > 0) {
-    lines.push(`  data used nowhere: ${shown(report.unused.map((u) => `${u.dataset} from ${u.source} (${u.rows} rows${u.first ? `, ${u.first === u.last ? u.first : `${u.first} – ${u.last}`}` : ''})${u.new ? ' NEW' : ''}`))}`);
+    lines.push(
+      `  data used nowhere: ${shown(report.unused.map((u) => `${u.dataset} from ${u.source} (${u.rows} rows${u.first ? `, ${u.first === u.last ? u.first : `${u.first} – ${u.last}`}` : ''})${u.new ? ' NEW' : ''}`))}`,
+    );
   }
   if (report.emptyCharts.length > 0) lines.push(`  charts left empty: ${report.emptyCharts.map((c) => c.chart).join(', ')}`);
   return lines;
@@ -44,11 +53,19 @@ function stateLines(report: ChangeReport): string[] {
 /** The report in one JSON event: what a script needs to decide, and where the report is. */
 export function summaryEvent(report: ChangeReport): Record<string, unknown> {
   return {
-    lang: report.lang, first: report.before === null, changed: report.changed,
+    lang: report.lang,
+    first: report.before === null,
+    changed: report.changed,
     flipped: report.sentences.filter((s) => s.change === 'flipped').map((s) => s.slot),
     counts: {
-      numbers: report.numbers.length, sentences: report.sentences.length, charts: report.charts.length, sections: report.sections.length, figures: report.figures.length,
-      unused: report.unused.length, unusedNew: report.unused.filter((u) => u.new).length, emptyCharts: report.emptyCharts.length,
+      numbers: report.numbers.length,
+      sentences: report.sentences.length,
+      charts: report.charts.length,
+      sections: report.sections.length,
+      figures: report.figures.length,
+      unused: report.unused.length,
+      unusedNew: report.unused.filter((u) => u.new).length,
+      emptyCharts: report.emptyCharts.length,
     },
   };
 }

@@ -23,7 +23,9 @@ export interface ReportWords {
   readonly empty: string;
   readonly emptyWhy: Readonly<Record<'no-data' | 'no-rows', string>>;
   readonly none: string;
-  readonly columns: Readonly<Record<'where' | 'change' | 'before' | 'after' | 'verdict' | 'rows' | 'chart' | 'dataset' | 'source' | 'span' | 'section' | 'new', string>>;
+  readonly columns: Readonly<
+    Record<'where' | 'change' | 'before' | 'after' | 'verdict' | 'rows' | 'chart' | 'dataset' | 'source' | 'span' | 'section' | 'new', string>
+  >;
   readonly changes: Readonly<Record<string, string>>;
   readonly verdicts: Readonly<Record<string, string>>;
   readonly rowCounts: string;
@@ -51,9 +53,30 @@ const en: ReportWords = {
   empty: 'Charts left empty',
   emptyWhy: { 'no-data': 'not drawn: data/ has no data for it', 'no-rows': 'its table has no rows' },
   none: 'None.',
-  columns: { where: 'Where', change: 'Change', before: 'Before', after: 'Now', verdict: 'Verdict', rows: 'Data rows', chart: 'Chart', dataset: 'Dataset', source: 'Source', span: 'Span', section: 'Section', new: 'New since the last build' },
+  columns: {
+    where: 'Where',
+    change: 'Change',
+    before: 'Before',
+    after: 'Now',
+    verdict: 'Verdict',
+    rows: 'Data rows',
+    chart: 'Chart',
+    dataset: 'Dataset',
+    source: 'Source',
+    span: 'Span',
+    section: 'Section',
+    new: 'New since the last build',
+  },
   changes: {
-    flipped: 'flipped', reworded: 'reworded', restated: 'restated', added: 'added', removed: 'removed', changed: 'changed', moved: 'moved', retitled: 'retitled', renumbered: 'renumbered',
+    flipped: 'flipped',
+    reworded: 'reworded',
+    restated: 'restated',
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    moved: 'moved',
+    retitled: 'retitled',
+    renumbered: 'renumbered',
   },
   verdicts: { agrees: 'agrees', disagrees: 'disagrees', 'not-comparable': 'not comparable', superseded: 'superseded', 'cannot-recompute': 'cannot recompute' },
   rowCounts: '{before} rows before, {after} now: {added} added, {removed} removed, {changed} changed',
@@ -81,9 +104,30 @@ const zh: ReportWords = {
   empty: '空白图表',
   emptyWhy: { 'no-data': '未绘制：data/ 中没有该图的数据', 'no-rows': '其数据表没有行' },
   none: '无。',
-  columns: { where: '位置', change: '变化', before: '之前', after: '现在', verdict: '核对结论', rows: '数据行', chart: '图表', dataset: '数据集', source: '来源', span: '时间范围', section: '章节', new: '上次生成后新增' },
+  columns: {
+    where: '位置',
+    change: '变化',
+    before: '之前',
+    after: '现在',
+    verdict: '核对结论',
+    rows: '数据行',
+    chart: '图表',
+    dataset: '数据集',
+    source: '来源',
+    span: '时间范围',
+    section: '章节',
+    new: '上次生成后新增',
+  },
   changes: {
-    flipped: '反转', reworded: '措辞改变', restated: '数字或名称改变', added: '新增', removed: '删除', changed: '改变', moved: '移动', retitled: '标题改变', renumbered: '编号改变',
+    flipped: '反转',
+    reworded: '措辞改变',
+    restated: '数字或名称改变',
+    added: '新增',
+    removed: '删除',
+    changed: '改变',
+    moved: '移动',
+    retitled: '标题改变',
+    renumbered: '编号改变',
   },
   verdicts: { agrees: '相符', disagrees: '不符', 'not-comparable': '口径不同', superseded: '已被后续规定取代', 'cannot-recompute': '无法重算' },
   rowCounts: '之前{before}行，现在{after}行：新增{added}行，删除{removed}行，改变{changed}行',

@@ -19,32 +19,190 @@ export const LIMITS = { sequence: 10_000, pad: 1_000, formatWidth: 100 } as cons
 /** Functions whose work grows with their input only (Vega's expression language, 6.x). */
 const BOUNDED = new Set([
   // type checks and coercion, control
-  'isArray', 'isBoolean', 'isDate', 'isDefined', 'isNumber', 'isObject', 'isRegExp', 'isString', 'isValid',
-  'toBoolean', 'toDate', 'toNumber', 'toString', 'if',
+  'isArray',
+  'isBoolean',
+  'isDate',
+  'isDefined',
+  'isNumber',
+  'isObject',
+  'isRegExp',
+  'isString',
+  'isValid',
+  'toBoolean',
+  'toDate',
+  'toNumber',
+  'toString',
+  'if',
   // math and statistics
-  'isNaN', 'isFinite', 'abs', 'acos', 'asin', 'atan', 'atan2', 'ceil', 'clamp', 'cos', 'exp', 'expm1', 'floor', 'hypot', 'log', 'log1p', 'max', 'min', 'pow', 'random', 'round', 'sign', 'sin', 'sqrt', 'tan', 'trunc',
-  'sampleNormal', 'cumulativeNormal', 'densityNormal', 'quantileNormal', 'sampleLogNormal', 'cumulativeLogNormal', 'densityLogNormal', 'quantileLogNormal',
-  'sampleUniform', 'cumulativeUniform', 'densityUniform', 'quantileUniform',
+  'isNaN',
+  'isFinite',
+  'abs',
+  'acos',
+  'asin',
+  'atan',
+  'atan2',
+  'ceil',
+  'clamp',
+  'cos',
+  'exp',
+  'expm1',
+  'floor',
+  'hypot',
+  'log',
+  'log1p',
+  'max',
+  'min',
+  'pow',
+  'random',
+  'round',
+  'sign',
+  'sin',
+  'sqrt',
+  'tan',
+  'trunc',
+  'sampleNormal',
+  'cumulativeNormal',
+  'densityNormal',
+  'quantileNormal',
+  'sampleLogNormal',
+  'cumulativeLogNormal',
+  'densityLogNormal',
+  'quantileLogNormal',
+  'sampleUniform',
+  'cumulativeUniform',
+  'densityUniform',
+  'quantileUniform',
   // dates
-  'now', 'datetime', 'date', 'day', 'dayofyear', 'year', 'quarter', 'month', 'week', 'hours', 'minutes', 'seconds', 'milliseconds', 'time', 'timezoneoffset', 'timeOffset',
-  'utc', 'utcdate', 'utcday', 'utcdayofyear', 'utcyear', 'utcquarter', 'utcmonth', 'utcweek', 'utchours', 'utcminutes', 'utcseconds', 'utcmilliseconds', 'utcOffset',
+  'now',
+  'datetime',
+  'date',
+  'day',
+  'dayofyear',
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'hours',
+  'minutes',
+  'seconds',
+  'milliseconds',
+  'time',
+  'timezoneoffset',
+  'timeOffset',
+  'utc',
+  'utcdate',
+  'utcday',
+  'utcdayofyear',
+  'utcyear',
+  'utcquarter',
+  'utcmonth',
+  'utcweek',
+  'utchours',
+  'utcminutes',
+  'utcseconds',
+  'utcmilliseconds',
+  'utcOffset',
   // arrays and strings
-  'extent', 'clampRange', 'indexof', 'inrange', 'join', 'lastindexof', 'length', 'lerp', 'peek', 'pluck', 'reverse', 'slice', 'sort', 'span',
-  'lower', 'parseFloat', 'parseInt', 'replace', 'split', 'substring', 'trim', 'truncate', 'upper', 'merge',
+  'extent',
+  'clampRange',
+  'indexof',
+  'inrange',
+  'join',
+  'lastindexof',
+  'length',
+  'lerp',
+  'peek',
+  'pluck',
+  'reverse',
+  'slice',
+  'sort',
+  'span',
+  'lower',
+  'parseFloat',
+  'parseInt',
+  'replace',
+  'split',
+  'substring',
+  'trim',
+  'truncate',
+  'upper',
+  'merge',
   // formatting (format is checked below)
-  'dayFormat', 'dayAbbrevFormat', 'monthFormat', 'monthAbbrevFormat', 'timeUnitSpecifier', 'timeFormat', 'timeParse', 'utcFormat', 'utcParse',
+  'dayFormat',
+  'dayAbbrevFormat',
+  'monthFormat',
+  'monthAbbrevFormat',
+  'timeUnitSpecifier',
+  'timeFormat',
+  'timeParse',
+  'utcFormat',
+  'utcParse',
   // colours, scales, data, geometry, scenegraph
-  'rgb', 'hsl', 'lab', 'hcl', 'luminance', 'contrast',
-  'scale', 'invert', 'copy', 'domain', 'range', 'bandwidth', 'bandspace', 'gradient',
-  'panLinear', 'panLog', 'panPow', 'panSymlog', 'zoomLinear', 'zoomLog', 'zoomPow', 'zoomSymlog',
-  'data', 'indata', 'geoArea', 'geoBounds', 'geoCentroid', 'geoScale', 'geoShape', 'geoPath', 'treePath', 'treeAncestors',
-  'item', 'group', 'xy', 'x', 'y', 'containerSize', 'screen', 'windowSize', 'warn', 'info', 'debug',
+  'rgb',
+  'hsl',
+  'lab',
+  'hcl',
+  'luminance',
+  'contrast',
+  'scale',
+  'invert',
+  'copy',
+  'domain',
+  'range',
+  'bandwidth',
+  'bandspace',
+  'gradient',
+  'panLinear',
+  'panLog',
+  'panPow',
+  'panSymlog',
+  'zoomLinear',
+  'zoomLog',
+  'zoomPow',
+  'zoomSymlog',
+  'data',
+  'indata',
+  'geoArea',
+  'geoBounds',
+  'geoCentroid',
+  'geoScale',
+  'geoShape',
+  'geoPath',
+  'treePath',
+  'treeAncestors',
+  'item',
+  'group',
+  'xy',
+  'x',
+  'y',
+  'containerSize',
+  'screen',
+  'windowSize',
+  'warn',
+  'info',
+  'debug',
   // what Vega-Lite's compiled specs call
-  'vlSelectionTest', 'vlSelectionIdTest', 'vlSelectionResolve', 'vlSelectionTuples', 'encode',
+  'vlSelectionTest',
+  'vlSelectionIdTest',
+  'vlSelectionResolve',
+  'vlSelectionTuples',
+  'encode',
   // binning (Vega-Lite's bin extent signals write the data they bin)
   'setdata',
   // and what Vega's own axes, legends and interactions call
-  'flush', 'interpolateLinear', 'isTuple', 'isoweek', 'utcisoweek', 'inScope', 'intersect', 'pinchDistance', 'pinchAngle', 'pathShape', 'geoTranslate', 'lassoPath', 'intersectLasso',
+  'flush',
+  'interpolateLinear',
+  'isTuple',
+  'isoweek',
+  'utcisoweek',
+  'inScope',
+  'intersect',
+  'pinchDistance',
+  'pinchAngle',
+  'pathShape',
+  'geoTranslate',
+  'lassoPath',
+  'intersectLasso',
 ]);
 
 /** Refused with a reason: their time or size is not bounded by their input. */
@@ -75,17 +233,22 @@ function literalString(node: unknown): string | undefined {
 /** A d3-format specifier's width (`>1000000f` pads to a million characters). */
 export function formatWidthProblem(specifier: string): string | undefined {
   const width = /^(?:.?[<>=^])?[-+( ]?[$#]?0?(\d+)/.exec(specifier)?.[1];
-  return width !== undefined && Number(width) > LIMITS.formatWidth ? `the format "${specifier}" asks for a width of ${width} (at most ${LIMITS.formatWidth})` : undefined;
+  return width !== undefined && Number(width) > LIMITS.formatWidth
+    ? `the format "${specifier}" asks for a width of ${width} (at most ${LIMITS.formatWidth})`
+    : undefined;
 }
 
 function callProblem(name: string, args: readonly unknown[]): string | undefined {
   if (name in REFUSED) return `${name}() is not allowed: ${REFUSED[name]}`;
   if (name === 'sequence') {
     const [a, b, c] = args.map(literalNumber);
-    if (a === undefined || (args.length > 1 && b === undefined) || (args.length > 2 && c === undefined)) return 'sequence() takes numbers written in the expression, so its length is known';
+    if (a === undefined || (args.length > 1 && b === undefined) || (args.length > 2 && c === undefined))
+      return 'sequence() takes numbers written in the expression, so its length is known';
     const [start, stop, step] = args.length === 1 ? [0, a, 1] : [a, b!, c ?? 1];
     const count = step === 0 ? Infinity : Math.ceil((stop - start) / step);
-    return count > LIMITS.sequence || !Number.isFinite(count) ? `sequence(${args.map(literalNumber).join(', ')}) would make ${count} numbers (at most ${LIMITS.sequence})` : undefined;
+    return count > LIMITS.sequence || !Number.isFinite(count)
+      ? `sequence(${args.map(literalNumber).join(', ')}) would make ${count} numbers (at most ${LIMITS.sequence})`
+      : undefined;
   }
   if (name === 'pad') {
     const length = literalNumber(args[1]);
@@ -178,7 +341,8 @@ export function checkRuntimeExpressions(runtime: unknown, where: string): void {
     const { ast, code } = node as { ast?: unknown; code?: unknown };
     if (ast && typeof ast === 'object') {
       const problem = expressionProblem(ast);
-      if (problem) throw new Error(`${where}: invalid chart spec: expression ${typeof code === 'string' ? JSON.stringify(code.replace(/this\./g, '')) : ''}: ${problem}`);
+      if (problem)
+        throw new Error(`${where}: invalid chart spec: expression ${typeof code === 'string' ? JSON.stringify(code.replace(/this\./g, '')) : ''}: ${problem}`);
     }
     Object.values(node).forEach(visit);
   };

@@ -93,14 +93,26 @@ function paperYears(ctx: ChartContext, market: string, from: number, to: number,
   };
   // The claim reaching furthest beyond the data, else the longest.
   const claim = ctx.data.facts
-    .filter((f) => f.market === market && f.subject === null && f.indicator.startsWith('covered-emissions') && f.paper_ref !== null && f.period_start !== null && f.period_end !== null)
+    .filter(
+      (f) =>
+        f.market === market &&
+        f.subject === null &&
+        f.indicator.startsWith('covered-emissions') &&
+        f.paper_ref !== null &&
+        f.period_start !== null &&
+        f.period_end !== null,
+    )
     .sort((x, y) => outside(y).length - outside(x).length || years(y)[1] - years(y)[0] - (years(x)[1] - years(x)[0]))[0];
   if (!claim) return '';
   const [a, b] = years(claim);
   const missing = outside(claim);
-  return ctx.t(missing.length > 0 ? 'charts.emissions-part.paperMissing' : 'charts.emissions-part.paperCovered')
-    .replace('{ref}', claim.paper_ref!).replace('{from}', String(a)).replace('{to}', String(b))
-    .replace('{missing}', missing.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{comparableTo}', String(comparableTo ?? to));
+  return ctx
+    .t(missing.length > 0 ? 'charts.emissions-part.paperMissing' : 'charts.emissions-part.paperCovered')
+    .replace('{ref}', claim.paper_ref!)
+    .replace('{from}', String(a))
+    .replace('{to}', String(b))
+    .replace('{missing}', missing.join(ctx.lang === 'zh-CN' ? '、' : ', '))
+    .replace('{comparableTo}', String(comparableTo ?? to));
 }
 
 /** The publishers (sources.csv) of the sources cited, each once, in order of first citation. */
@@ -127,8 +139,17 @@ export const CHARTS: readonly ChartDefinition[] = [
       // 2021) says so in its row and is drawn hollow.
       const rows: Row[] = daily
         ? daily.points.map((p) => ({ period: p.date, t: round(fractionalYear(p.date), 5), mean: p.close, min: p.low, max: p.high, coverage: '' }))
-        : ctx.data['price-annual'].filter((r) => r.market === market).sort((a, b) => a.year - b.year)
-            .map((r) => ({ period: r.year, t: r.year, mean: round(r.mean, 2), min: r.min, max: r.max, coverage: isPartialYear(r) ? `${ctx.dateLabel(r.first_date)} – ${ctx.dateLabel(r.last_date)}` : '' }));
+        : ctx.data['price-annual']
+            .filter((r) => r.market === market)
+            .sort((a, b) => a.year - b.year)
+            .map((r) => ({
+              period: r.year,
+              t: r.year,
+              mean: round(r.mean, 2),
+              min: r.min,
+              max: r.max,
+              coverage: isPartialYear(r) ? `${ctx.dateLabel(r.first_date)} – ${ctx.dateLabel(r.last_date)}` : '',
+            }));
       const partialYears = daily ? [] : rows.filter((r) => r.coverage !== '').map((r) => r.period);
       if (rows.length < 2) return null;
       const first = Math.floor(rows[0]!.t as number);
@@ -147,11 +168,20 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         // Annual points are marked; a daily line of hundreds of points is drawn as a line only,
         // over unseen points (`hover`) that carry each day's tooltip.
-        datasets: { table: rows, phases, markers: daily ? [] : rows.filter((r) => r.coverage === ''), partial: daily ? [] : rows.filter((r) => r.coverage !== ''), hover: daily ? rows : [] },
+        datasets: {
+          table: rows,
+          phases,
+          markers: daily ? [] : rows.filter((r) => r.coverage === ''),
+          partial: daily ? [] : rows.filter((r) => r.coverage !== ''),
+          hover: daily ? rows : [],
+        },
         placeholders: {
-          from: first, to: last, basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual'),
+          from: first,
+          to: last,
+          basis: ctx.t(daily ? 'charts.eua-price.basisDaily' : 'charts.eua-price.basisAnnual'),
           years: partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', '),
-          partial: partialYears.length > 0 ? ctx.t('charts.eua-price.partialNote').replace('{years}', partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', ')) : '',
+          partial:
+            partialYears.length > 0 ? ctx.t('charts.eua-price.partialNote').replace('{years}', partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', ')) : '',
         },
         sources: daily ? [...daily.sources] : sourcesOf(ctx.data['price-annual'].filter((r) => r.market === market)),
       };
@@ -166,7 +196,9 @@ export const CHARTS: readonly ChartDefinition[] = [
       // series drawn and labelled on its own (two series are different contracts or rolls, never
       // spliced); daily rows aggregated where data/ has them, else the shipped months.
       const market = referenceOf(ctx);
-      const all = everySeriesMonths(ctx.data, market).map((s) => ({ ...s, months: s.months.filter((m) => m.trading_days > 0 && m.mean_close !== null) })).filter((s) => s.months.length >= 2);
+      const all = everySeriesMonths(ctx.data, market)
+        .map((s) => ({ ...s, months: s.months.filter((m) => m.trading_days > 0 && m.mean_close !== null) }))
+        .filter((s) => s.months.length >= 2);
       if (all.length === 0) return null;
       const publisher = (s: (typeof all)[number]) => {
         const ids = s.months.flatMap((m) => m.source.split(';'));
@@ -176,20 +208,51 @@ export const CHARTS: readonly ChartDefinition[] = [
       // publisher (sources.csv text, which is escaped in HTML but could read as markup in a drawing).
       const label = (s: (typeof all)[number]) => s.series;
       const midMonth = (month: string) => round(fractionalYear(`${month}-15`), 4);
-      const table = all.flatMap((s) => s.months.map((m) => ({ series: label(s), month: m.month, t: midMonth(m.month), mean: round(m.mean_close!, 2), low: m.low, high: m.high, tradingDays: m.trading_days })));
+      const table = all.flatMap((s) =>
+        s.months.map((m) => ({
+          series: label(s),
+          month: m.month,
+          t: midMonth(m.month),
+          mean: round(m.mean_close!, 2),
+          low: m.low,
+          high: m.high,
+          tradingDays: m.trading_days,
+        })),
+      );
       const months = table.map((r) => r.month).sort();
       const lastT = Math.max(...table.map((r) => r.t));
       const phases = ctx.data.phases
         .filter((p) => p.market === market && p.start_year <= +months.at(-1)!.slice(0, 4))
-        .map((p) => ({ label: ctx.phaseLabel(p.phase), from: p.start_year, to: p.end_year ?? '', start: p.start_year, end: Math.min((p.end_year ?? Infinity) + 1, lastT) }));
+        .map((p) => ({
+          label: ctx.phaseLabel(p.phase),
+          from: p.start_year,
+          to: p.end_year ?? '',
+          start: p.start_year,
+          end: Math.min((p.end_year ?? Infinity) + 1, lastT),
+        }));
       const gaps = phasesWithoutPrices(ctx.data, market, all);
       const list = (xs: string[]) => xs.join(ctx.t('charts.eua-series.listSeparator'));
       return {
         datasets: { table, phases },
         placeholders: {
-          from: months[0]!, to: months.at(-1)!,
-          series: list(all.map((s) => ctx.t('charts.eua-series-part.seriesReach').replace('{series}', `${publisher(s)} (${s.series})`).replace('{from}', ctx.dateLabel(s.months[0]!.first_date)).replace('{to}', ctx.dateLabel(s.months.at(-1)!.last_date)).replace('{dataset}', ctx.t(`charts.eua-series-part.dataset.${s.dataset}`)))),
-          gap: gaps.length === 0 ? '' : ctx.t('charts.eua-series-part.gap').replace('{phases}', list(gaps.map((p) => `${ctx.phaseLabel(p.phase)} (${p.start_year}–${p.end_year ?? ''})`))),
+          from: months[0]!,
+          to: months.at(-1)!,
+          series: list(
+            all.map((s) =>
+              ctx
+                .t('charts.eua-series-part.seriesReach')
+                .replace('{series}', `${publisher(s)} (${s.series})`)
+                .replace('{from}', ctx.dateLabel(s.months[0]!.first_date))
+                .replace('{to}', ctx.dateLabel(s.months.at(-1)!.last_date))
+                .replace('{dataset}', ctx.t(`charts.eua-series-part.dataset.${s.dataset}`)),
+            ),
+          ),
+          gap:
+            gaps.length === 0
+              ? ''
+              : ctx
+                  .t('charts.eua-series-part.gap')
+                  .replace('{phases}', list(gaps.map((p) => `${ctx.phaseLabel(p.phase)} (${p.start_year}–${p.end_year ?? ''})`))),
           volumes: all.some((s) => s.months.some((m) => m.volume !== null)) ? '' : ctx.t('charts.eua-series.noVolumes'),
         },
         sources: [...new Set(all.flatMap((s) => s.months.flatMap((m) => m.source.split(';'))))].sort(),
@@ -206,7 +269,11 @@ export const CHARTS: readonly ChartDefinition[] = [
       const volumes = annualVolumes(ctx.data, market);
       if (volumes.length < 2) return null;
       const rows: Row[] = volumes.map((v) => ({ year: v.year, volume: round(v.value / scale, 3), qualifier: ctx.t(`measures.${v.qualifier}`) }));
-      return { datasets: { table: rows }, placeholders: { from: rows[0]!.year!, to: rows.at(-1)!.year! }, sources: sourcesOf([...new Set(volumes.map((v) => v.fact))]) };
+      return {
+        datasets: { table: rows },
+        placeholders: { from: rows[0]!.year!, to: rows.at(-1)!.year! },
+        sources: sourcesOf([...new Set(volumes.map((v) => v.fact))]),
+      };
     },
   },
   {
@@ -217,7 +284,9 @@ export const CHARTS: readonly ChartDefinition[] = [
       const market = referenceOf(ctx);
       const scale = bigUnit(ctx);
       const kinds: Record<string, string> = { 'auction-revenue-member-states': 'measures.memberStates', 'auction-revenue': 'measures.total' };
-      const facts = ctx.data.facts.filter((f) => f.market === market && f.indicator in kinds && f.unit === 'EUR' && f.value !== null && f.period_start?.slice(0, 4) === f.period_end?.slice(0, 4));
+      const facts = ctx.data.facts.filter(
+        (f) => f.market === market && f.indicator in kinds && f.unit === 'EUR' && f.value !== null && f.period_start?.slice(0, 4) === f.period_end?.slice(0, 4),
+      );
       if (facts.length < 2) return null;
       const rows = facts
         .map((f) => ({ year: +f.period_start!.slice(0, 4), kind: ctx.t(kinds[f.indicator]!), revenue: round(f.value! / scale, 2) }))
@@ -237,8 +306,11 @@ export const CHARTS: readonly ChartDefinition[] = [
       if (years.length < 2) return null;
       const scale = bigUnit(ctx);
       const table = years.map((y) => ({
-        year: y.year, revenue: round(y.revenue / scale, 2), price: y.price === null ? null : round(y.price, 2),
-        auctions: y.rows.reduce((n, r) => n + r.auctions, 0), platforms: y.platforms.join(', '),
+        year: y.year,
+        revenue: round(y.revenue / scale, 2),
+        price: y.price === null ? null : round(y.price, 2),
+        auctions: y.rows.reduce((n, r) => n + r.auctions, 0),
+        platforms: y.platforms.join(', '),
       }));
       const bars = years.flatMap((y) => y.rows.map((r) => ({ year: y.year, allowance: r.allowance, revenue: round(r.revenue / scale, 3) })));
       // What the reports leave out, as the rows themselves say it (e.g. a platform they do not
@@ -246,13 +318,26 @@ export const CHARTS: readonly ChartDefinition[] = [
       // about all of them (the 2012 report's auctions without a stated revenue).
       const yearsOf = new Map<string, number[]>();
       for (const y of years) {
-        for (const sentence of new Set(y.rows.flatMap((r) => (r.note ?? '').split(/(?<=\.)\s+/).filter((x) => x !== '')))) yearsOf.set(sentence, [...(yearsOf.get(sentence) ?? []), y.year]);
+        for (const sentence of new Set(y.rows.flatMap((r) => (r.note ?? '').split(/(?<=\.)\s+/).filter((x) => x !== ''))))
+          yearsOf.set(sentence, [...(yearsOf.get(sentence) ?? []), y.year]);
       }
-      const notes = [...yearsOf].map(([sentence, ys]) => (ys.length === years.length ? sentence : ctx.t('charts.auction-years-part.yearNote').replace('{years}', ys.join(ctx.lang === 'zh-CN' ? '、' : ', ')).replace('{note}', sentence)));
+      const notes = [...yearsOf].map(([sentence, ys]) =>
+        ys.length === years.length
+          ? sentence
+          : ctx
+              .t('charts.auction-years-part.yearNote')
+              .replace('{years}', ys.join(ctx.lang === 'zh-CN' ? '、' : ', '))
+              .replace('{note}', sentence),
+      );
       return {
         datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
         placeholders: {
-          from: table[0]!.year, to: table.at(-1)!.year, platforms: publishersOf(ctx, years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';')))),
+          from: table[0]!.year,
+          to: table.at(-1)!.year,
+          platforms: publishersOf(
+            ctx,
+            years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))),
+          ),
           notes: notes.length === 0 ? '' : ctx.t('charts.auction-years-part.notes').replace('{notes}', notes.join(' ')),
         },
         sources: [...new Set(years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))))].sort(),
@@ -274,16 +359,29 @@ export const CHARTS: readonly ChartDefinition[] = [
       const scopeName = (id: string) => scopeLabel(ctx.data, id, ctx.lang);
       const table = rows.map((r) => {
         const c = comparable?.find((x) => x.year === r.year);
-        return { year: r.year, value: round(r.value / 1e6, 1), scope: scopeName(r.coverage), comparable: c ? round(c.value / 1e6, 1) : null, phase: ctx.phaseLabel(phaseOfYear(ctx.data, market, r.year) ?? 0) };
+        return {
+          year: r.year,
+          value: round(r.value / 1e6, 1),
+          scope: scopeName(r.coverage),
+          comparable: c ? round(c.value / 1e6, 1) : null,
+          phase: ctx.phaseLabel(phaseOfYear(ctx.data, market, r.year) ?? 0),
+        };
       });
-      const line = (comparable ?? []).filter((c) => rows.some((r) => r.year === c.year)).map((c) => ({ year: c.year, value: round(c.value / 1e6, 1), series: ctx.t('charts.emissions.comparableSeries') }));
+      const line = (comparable ?? [])
+        .filter((c) => rows.some((r) => r.year === c.year))
+        .map((c) => ({ year: c.year, value: round(c.value / 1e6, 1), series: ctx.t('charts.emissions.comparableSeries') }));
       // A change the year after another is marked by its rule only: the two labels would overlap.
-      const changes = scopeChanges(ctx.data, market).map((c, i, all) => ({ year: c.year, label: i > 0 && all[i - 1]!.year === c.year - 1 ? '' : ctx.t('charts.emissions.scopeChange') }));
+      const changes = scopeChanges(ctx.data, market).map((c, i, all) => ({
+        year: c.year,
+        label: i > 0 && all[i - 1]!.year === c.year - 1 ? '' : ctx.t('charts.emissions.scopeChange'),
+      }));
       const used = [...rows, ...(comparable ?? [])];
       return {
         datasets: { table, comparable: line, changes },
         placeholders: {
-          from: rows[0]!.year, to: rows.at(-1)!.year, scope: comparable ? scopeName(comparable[0]!.coverage) : '',
+          from: rows[0]!.year,
+          to: rows.at(-1)!.year,
+          scope: comparable ? scopeName(comparable[0]!.coverage) : '',
           comparable: comparable ? ctx.t('charts.emissions.comparableNote').replace('{scope}', scopeName(comparable[0]!.coverage)) : '',
           paper: paperYears(ctx, market, rows[0]!.year, rows.at(-1)!.year, comparable?.at(-1)?.year),
         },
@@ -303,7 +401,11 @@ export const CHARTS: readonly ChartDefinition[] = [
       const series = region ? emissionsAndGdp(ctx.data, market, region) : null;
       if (!series) return null;
       const table = series.years.map((y) => ({
-        year: y.year, emissionsIndex: round(y.emissionsIndex, 1), gdpIndex: round(y.gdpIndex, 1), emissions: round(y.emissions / 1e6, 1), gdp: round(y.gdp / 1e9, 1),
+        year: y.year,
+        emissionsIndex: round(y.emissionsIndex, 1),
+        gdpIndex: round(y.gdpIndex, 1),
+        emissions: round(y.emissions / 1e6, 1),
+        gdp: round(y.gdp / 1e9, 1),
       }));
       const lines = table.flatMap((r) => [
         { year: r.year, series: ctx.t('charts.emissions-gdp.emissionsSeries'), index: r.emissionsIndex },
@@ -312,8 +414,14 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table, lines, base: [{ index: INDEX_BASE }] },
         placeholders: {
-          base: series.baseYear, baseIndex: INDEX_BASE, from: table[0]!.year, to: table.at(-1)!.year, scope: scopeLabel(ctx.data, series.scope, ctx.lang),
-          region: ctx.t(`regions.${series.region}`), currency: series.currency, priceYear: series.priceYear,
+          base: series.baseYear,
+          baseIndex: INDEX_BASE,
+          from: table[0]!.year,
+          to: table.at(-1)!.year,
+          scope: scopeLabel(ctx.data, series.scope, ctx.lang),
+          region: ctx.t(`regions.${series.region}`),
+          currency: series.currency,
+          priceYear: series.priceYear,
         },
         sources: series.sources,
       };
@@ -331,24 +439,56 @@ export const CHARTS: readonly ChartDefinition[] = [
       const years = (result?.years ?? []).filter((y) => y.verified.value !== null);
       if (!result || years.length < 2) return null;
       const mt = (m: { value: number | null }) => (m.value === null ? null : round(m.value / 1e6, 2));
-      const table = years.map((y) => ({ year: y.year, verified: mt(y.verified), allocated: mt(y.allocated), surplus: mt(y.surplus), accounts: y.verified.inputs.find((i) => i.dataset === 'account-years')?.rows.length ?? 0 }));
+      const table = years.map((y) => ({
+        year: y.year,
+        verified: mt(y.verified),
+        allocated: mt(y.allocated),
+        surplus: mt(y.surplus),
+        accounts: y.verified.inputs.find((i) => i.dataset === 'account-years')?.rows.length ?? 0,
+      }));
       const lines = table.flatMap((r) => [
         { year: r.year, series: ctx.t('charts.company-surplus.verifiedSeries'), value: r.verified },
         { year: r.year, series: ctx.t('charts.company-surplus.allocatedSeries'), value: r.allocated },
       ]);
       const hit = (h: { field: string; pattern: string; text: string }) => `${ctx.t(`charts.company-surplus.fields.${h.field}`)}: ${h.text}`;
       const account = (a: (typeof result.accounts)[number], excluded: boolean) => ({
-        account: a.account, country: a.country, installation: a.name, holder: a.holder, parent: a.parent,
-        matchedBy: a.matchedBy.map(hit).join(' | '), excludedBy: a.excludedBy.map(hit).join(' | '),
+        account: a.account,
+        country: a.country,
+        installation: a.name,
+        holder: a.holder,
+        parent: a.parent,
+        matchedBy: a.matchedBy.map(hit).join(' | '),
+        excludedBy: a.excludedBy.map(hit).join(' | '),
         counted: ctx.t(excluded ? 'charts.company-surplus.no' : 'charts.company-surplus.yes'),
-        review: a.reviewReasons.map((r) => ctx.t(`charts.company-surplus-part.review.${r.kind}`).replace('{holder}', 'holder' in r ? r.holder : '').replace('{status}', 'status' in r ? r.status : '')).join(' | '),
+        review: a.reviewReasons
+          .map((r) =>
+            ctx
+              .t(`charts.company-surplus-part.review.${r.kind}`)
+              .replace('{holder}', 'holder' in r ? r.holder : '')
+              .replace('{status}', 'status' in r ? r.status : ''),
+          )
+          .join(' | '),
       });
-      const accounts = [...result.accounts.map((a) => account(a, false)), ...result.excluded.map((a) => account(a, true))].sort((a, b) => a.account - b.account);
+      const accounts = [...result.accounts.map((a) => account(a, false)), ...result.excluded.map((a) => account(a, true))].sort(
+        (a, b) => a.account - b.account,
+      );
       return {
         datasets: { table, lines },
-        placeholders: { company: result.label, from: table[0]!.year, to: table.at(-1)!.year, accounts: result.accounts.length, file: `company-surplus-accounts.csv` },
+        placeholders: {
+          company: result.label,
+          from: table[0]!.year,
+          to: table.at(-1)!.year,
+          accounts: result.accounts.length,
+          file: `company-surplus-accounts.csv`,
+        },
         sources: [...new Set(years.flatMap((y) => [...y.verified.sources, ...y.allocated.sources]))].sort(),
-        files: [{ name: 'accounts', fields: ['account', 'country', 'installation', 'holder', 'parent', 'matchedBy', 'excludedBy', 'counted', 'review'], rows: accounts }],
+        files: [
+          {
+            name: 'accounts',
+            fields: ['account', 'country', 'installation', 'holder', 'parent', 'matchedBy', 'excludedBy', 'counted', 'review'],
+            rows: accounts,
+          },
+        ],
       };
     },
   },
@@ -364,7 +504,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         // The paper's figure for (a part of) the phase against its recomputation over the same
         // years (the reconciliation's, on one scope where data/ has one).
         const printed = statedTrendIn(ctx.data, market, phase.period);
-        const recomputed = printed ? ctx.metrics.reconciliation.findings.find((x) => x.id === `facts/${printed.id}`)?.recomputed ?? null : null;
+        const recomputed = printed ? (ctx.metrics.reconciliation.findings.find((x) => x.id === `facts/${printed.id}`)?.recomputed ?? null) : null;
         if (!printed || printed.value === null || recomputed === null) continue;
         used.push(printed);
         const label = ctx.phaseLabel(phase.phase);
@@ -373,7 +513,13 @@ export const CHARTS: readonly ChartDefinition[] = [
         rows.push({ phase: label, kind: ctx.t('measures.recomputed'), change: round(recomputed, 2), labelY: recomputed + (recomputed >= 0 ? 0.9 : -0.9) });
       }
       if (rows.length === 0) return null;
-      return { datasets: { table: rows }, placeholders: {}, sources: [...sourcesOf(used), ...ctx.data.emissions.filter((r) => r.market === market).flatMap((r) => r.source.split(';'))].filter((s, i, a) => a.indexOf(s) === i).sort() };
+      return {
+        datasets: { table: rows },
+        placeholders: {},
+        sources: [...sourcesOf(used), ...ctx.data.emissions.filter((r) => r.market === market).flatMap((r) => r.source.split(';'))]
+          .filter((s, i, a) => a.indexOf(s) === i)
+          .sort(),
+      };
     },
   },
   {
@@ -415,19 +561,33 @@ export const CHARTS: readonly ChartDefinition[] = [
         if (points.length < 2) {
           // No daily rows (data/ ships months for publishers whose days may not be redistributed):
           // each month's last trading close, dated on its last day.
-          const months = seriesMonths(ctx.data, m.id, { start: subject.launch_date, end: '9999-12-31' })?.months.filter((x) => x.trading_days > 0 && x.last_close !== null) ?? [];
-          points = months.map((x) => ({ date: x.last_date, close: x.last_close!, low: x.low ?? x.last_close!, high: x.high ?? x.last_close!, volume: x.volume }));
+          const months =
+            seriesMonths(ctx.data, m.id, { start: subject.launch_date, end: '9999-12-31' })?.months.filter(
+              (x) => x.trading_days > 0 && x.last_close !== null,
+            ) ?? [];
+          points = months.map((x) => ({
+            date: x.last_date,
+            close: x.last_close!,
+            low: x.low ?? x.last_close!,
+            high: x.high ?? x.last_close!,
+            volume: x.volume,
+          }));
           sources = [...new Set(months.flatMap((x) => x.source.split(';')))];
           if (points.length >= 2) monthly = true;
         }
         if (points.length < 2) continue;
         used.push(...sources.map((source) => ({ source })));
         // Each market thinned on its own, so one series' peaks never crowd out another's.
-        for (const r of reduceSeries(points, Math.floor(640 / 4 / markets.length), (x) => x.close)) rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
+        for (const r of reduceSeries(points, Math.floor(640 / 4 / markets.length), (x) => x.close))
+          rows.push({ market: ctx.marketLabel(m.id), date: r.date, close: r.close });
       }
       if (!rows.some((r) => r.market === ctx.marketLabel(subject.id))) return null;
       const dates = rows.map((r) => r.date as string).sort();
-      return { datasets: { table: rows }, placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!), monthly: monthly ? ctx.t('charts.cn-daily-part.monthly') : '' }, sources: sourcesOf(used) };
+      return {
+        datasets: { table: rows },
+        placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!), monthly: monthly ? ctx.t('charts.cn-daily-part.monthly') : '' },
+        sources: sourcesOf(used),
+      };
     },
   },
   {
@@ -439,7 +599,10 @@ export const CHARTS: readonly ChartDefinition[] = [
         // In the reference market's currency, converted from each band's own unit.
         const eur = ctx.metrics.prices.bands[market]?.converted[ctx.data.markets.find((m) => m.id === ctx.metrics.comparison.reference)?.currency ?? ''];
         if (!eur || eur.low.value === null || eur.high.value === null) return null;
-        return { rows: [{ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) }], sources: [...eur.low.sources, ...eur.high.sources] };
+        return {
+          rows: [{ market: ctx.marketLabel(market), low: round(eur.low.value, 2), high: round(eur.high.value, 2) }],
+          sources: [...eur.low.sources, ...eur.high.sources],
+        };
       }),
   },
   {

@@ -37,7 +37,9 @@ type Vega = typeof import('vega');
 let engine: Promise<{ vega: Vega; compile: typeof import('vega-lite').compile; interpreter: unknown }> | undefined;
 function loadEngine() {
   engine ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, vi]) => ({
-    vega, compile: vl.compile, interpreter: vi.expressionInterpreter,
+    vega,
+    compile: vl.compile,
+    interpreter: vi.expressionInterpreter,
   }));
   return engine;
 }
@@ -69,7 +71,8 @@ export function localise<T>(value: T, strings: Readonly<Record<string, string>>,
     // Vega-Lite copies field titles into the expressions that describe marks, escaping quotes but
     // not backslashes: a backslash broke the expression ("\3c" is a syntax error) or ended its
     // string early. Refused, naming the string, rather than changed into another character.
-    if (text.includes('\\')) throw new Error(`${where}: the string "${key}" holds a backslash (\\), which Vega-Lite would copy unescaped into an expression; write it without one`);
+    if (text.includes('\\'))
+      throw new Error(`${where}: the string "${key}" holds a backslash (\\), which Vega-Lite would copy unescaped into an expression; write it without one`);
     return text as T;
   }
   if (Array.isArray(value)) return value.map((v) => localise(v, strings, where)) as T;
@@ -89,9 +92,26 @@ function theme(width: number, height: number, palette: readonly string[] = DEFAU
     background: null,
     view: { stroke: null, continuousWidth: width, continuousHeight: height },
     // Labels that would overlap are thinned (every other one), as a narrow drawing needs.
-    axis: { labelOverlap: true, labelFontSize: size(11), titleFontSize: size(11), titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
+    axis: {
+      labelOverlap: true,
+      labelFontSize: size(11),
+      titleFontSize: size(11),
+      titleFontWeight: 'normal',
+      labelColor: '#333',
+      titleColor: '#333',
+      gridColor: '#e6e6e6',
+      domainColor: '#888',
+      tickColor: '#888',
+    },
     // Two legends below a narrow chart would run off its side: there they stack.
-    legend: { labelFontSize: size(11), titleFontSize: size(11), titleFontWeight: 'normal', orient: 'bottom', labelLimit: 0, layout: { bottom: { direction: width < 480 ? 'vertical' : 'horizontal', anchor: 'start' } } },
+    legend: {
+      labelFontSize: size(11),
+      titleFontSize: size(11),
+      titleFontWeight: 'normal',
+      orient: 'bottom',
+      labelLimit: 0,
+      layout: { bottom: { direction: width < 480 ? 'vertical' : 'horizontal', anchor: 'start' } },
+    },
     title: { fontSize: size(13), fontWeight: 'bold', anchor: 'start', color: '#111' },
     text: { fontSize: size(11) },
     range: { category: [...palette] },
@@ -102,7 +122,9 @@ function theme(width: number, height: number, palette: readonly string[] = DEFAU
 function withMinFontSize<T>(value: T, min: number): T {
   if (Array.isArray(value)) return value.map((v) => withMinFontSize(v, min)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, /fontSize$/i.test(k) && typeof v === 'number' && v < min ? min : withMinFontSize(v, min)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, /fontSize$/i.test(k) && typeof v === 'number' && v < min ? min : withMinFontSize(v, min)]),
+    ) as T;
   }
   return value;
 }
@@ -114,8 +136,11 @@ function withMinFontSize<T>(value: T, min: number): T {
  * title as text, never as markup.
  */
 export function titlesFromDescriptions(svg: string): string {
-  return svg.replace(/<(\w+) aria-label="([^"]*)" role="graphics-symbol"([^>]*?)(\/?)>/g, (_, tag: string, label: string, rest: string, selfClosing: string) =>
-    `<${tag} role="graphics-symbol"${rest}><title>${label}</title>${selfClosing ? `</${tag}>` : ''}`);
+  return svg.replace(
+    /<(\w+) aria-label="([^"]*)" role="graphics-symbol"([^>]*?)(\/?)>/g,
+    (_, tag: string, label: string, rest: string, selfClosing: string) =>
+      `<${tag} role="graphics-symbol"${rest}><title>${label}</title>${selfClosing ? `</${tag}>` : ''}`,
+  );
 }
 
 /**

@@ -21,7 +21,8 @@ export function validateSpec(spec: unknown, where: string, text?: string): void 
       problems.push({ path: ['$schema'], text: `$schema must be Vega-Lite v6 (got ${JSON.stringify(schema)})` });
     }
     for (const key of Object.keys(spec)) {
-      if (!TOP_LEVEL.has(key)) problems.push({ path: [key], text: `${key}: not a key ets-brief allows at the top of a chart spec (allowed: ${[...TOP_LEVEL].join(', ')})` });
+      if (!TOP_LEVEL.has(key))
+        problems.push({ path: [key], text: `${key}: not a key ets-brief allows at the top of a chart spec (allowed: ${[...TOP_LEVEL].join(', ')})` });
     }
     walk(spec, [], problems);
   }
@@ -48,8 +49,32 @@ const pathText = (path: JsonPath) => path.map((p, i) => (typeof p === 'number' ?
 
 /** Top-level keys of a Vega-Lite unit, layer or concatenated spec that draw from bound data. */
 const TOP_LEVEL = new Set([
-  '$schema', 'name', 'description', 'title', 'data', 'mark', 'encoding', 'layer', 'transform', 'params', 'projection',
-  'width', 'height', 'view', 'resolve', 'concat', 'hconcat', 'vconcat', 'facet', 'spec', 'repeat', 'columns', 'spacing', 'align', 'bounds', 'center',
+  '$schema',
+  'name',
+  'description',
+  'title',
+  'data',
+  'mark',
+  'encoding',
+  'layer',
+  'transform',
+  'params',
+  'projection',
+  'width',
+  'height',
+  'view',
+  'resolve',
+  'concat',
+  'hconcat',
+  'vconcat',
+  'facet',
+  'spec',
+  'repeat',
+  'columns',
+  'spacing',
+  'align',
+  'bounds',
+  'center',
 ]);
 
 const FORBIDDEN_KEYS: Readonly<Record<string, string>> = {
@@ -61,7 +86,9 @@ const FORBIDDEN_KEYS: Readonly<Record<string, string>> = {
   datasets: 'datasets are given by ets-brief (the spec names them with {"name": …})',
   config: 'the look comes from ets-brief and the configuration (theme), not from a spec',
   usermeta: 'usermeta is not allowed (nothing reads it, and it would be carried unchecked)',
-  ['__proto__']: 'not a chart spec key', constructor: 'not a chart spec key', prototype: 'not a chart spec key',
+  ['__proto__']: 'not a chart spec key',
+  constructor: 'not a chart spec key',
+  prototype: 'not a chart spec key',
 };
 
 /**
@@ -82,21 +109,25 @@ function rowGrowthProblem(key: string, value: unknown): string | undefined {
     const { start = 0, stop, step = 1 } = value as { start?: unknown; stop?: unknown; step?: unknown };
     const [a, b, c] = [n(start), n(stop), n(step)];
     const count = a === undefined || b === undefined || c === undefined || c === 0 ? Infinity : Math.ceil((b - a) / c);
-    return count > ROW_LIMIT ? `${key} would make ${Number.isFinite(count) ? count : 'unbounded'} values (at most ${ROW_LIMIT}, with numbers written in the spec)` : undefined;
+    return count > ROW_LIMIT
+      ? `${key} would make ${Number.isFinite(count) ? count : 'unbounded'} values (at most ${ROW_LIMIT}, with numbers written in the spec)`
+      : undefined;
   }
   if (key === 'transform' && Array.isArray(value)) {
     // A quantile transform makes one row per step of probability: 1/step rows.
     for (const t of value as unknown[]) {
       const q = t as { quantile?: unknown; step?: unknown; probs?: unknown };
       if (typeof q !== 'object' || q === null || q.quantile === undefined) continue;
-      if (q.step !== undefined && (n(q.step) === undefined || n(q.step)! < 1 / ROW_LIMIT)) return `a quantile step must be at least ${1 / ROW_LIMIT} (got ${JSON.stringify(q.step)})`;
+      if (q.step !== undefined && (n(q.step) === undefined || n(q.step)! < 1 / ROW_LIMIT))
+        return `a quantile step must be at least ${1 / ROW_LIMIT} (got ${JSON.stringify(q.step)})`;
       if (Array.isArray(q.probs) && q.probs.length > ROW_LIMIT) return `a quantile asks for ${q.probs.length} probabilities (at most ${ROW_LIMIT})`;
     }
   }
   if (key === 'bin' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     // A fixed step makes as many bins as the data's extent divided by it: bins are asked by count.
     const { step, steps } = value as { step?: unknown; steps?: unknown };
-    if (step !== undefined || steps !== undefined) return `bin.${step !== undefined ? 'step' : 'steps'} is not allowed: ask for bins with maxbins (at most ${ROW_LIMIT})`;
+    if (step !== undefined || steps !== undefined)
+      return `bin.${step !== undefined ? 'step' : 'steps'} is not allowed: ask for bins with maxbins (at most ${ROW_LIMIT})`;
   }
   return undefined;
 }
@@ -130,7 +161,11 @@ export function externalReferences(svg: string): string[] {
   for (const m of attributes) {
     const [, name, value] = m as unknown as [string, string, string];
     if (/^(xlink:)?href$|^src$/i.test(name)) found.push(`${name}="${value}"`);
-    else if (PAINT_OR_STYLE.test(name) && /url\((?!['"]?#)|image(-set)?\(|@import|javascript:/.test(cssPlain(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')))) found.push(`${name}="${value}"`);
+    else if (
+      PAINT_OR_STYLE.test(name) &&
+      /url\((?!['"]?#)|image(-set)?\(|@import|javascript:/.test(cssPlain(value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')))
+    )
+      found.push(`${name}="${value}"`);
   }
   for (const m of svg.matchAll(/<(script|image|foreignObject|use|style)\b/gi)) found.push(`<${m[1]}>`);
   return found;
@@ -150,7 +185,11 @@ function walk(node: unknown, path: JsonPath, problems: Problem[]): void {
     return;
   }
   if (typeof node === 'string') {
-    if (namesResource(node)) problems.push({ path, text: `${pathText(path)}: ${JSON.stringify(node.length > 60 ? `${node.slice(0, 60)}…` : node)} names a resource (url(), image(), @import…), which a brief would fetch` });
+    if (namesResource(node))
+      problems.push({
+        path,
+        text: `${pathText(path)}: ${JSON.stringify(node.length > 60 ? `${node.slice(0, 60)}…` : node)} names a resource (url(), image(), @import…), which a brief would fetch`,
+      });
     return;
   }
   if (typeof node !== 'object' || node === null) return;
@@ -193,7 +232,10 @@ export function unboundNames(spec: unknown, datasets: Readonly<Record<string, re
   const found: UnboundName[] = [];
   const fieldsOf = (name: string) => [...new Set(datasets[name]!.flatMap((row) => Object.keys(row)))];
   const visit = (node: unknown, path: JsonPath, dataset: string | undefined, made: ReadonlySet<string>, pivoted: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...path, i], dataset, made, pivoted));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, [...path, i], dataset, made, pivoted);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const view = node as Record<string, unknown>;
     const named = (view.data as { name?: unknown } | undefined)?.name;
@@ -208,7 +250,7 @@ export function unboundNames(spec: unknown, datasets: Readonly<Record<string, re
         if (typeof step !== 'object' || step === null) continue;
         const s = step as Record<string, unknown>;
         if (s.pivot !== undefined) pivoted = true;
-        if (s.fold !== undefined && s.as === undefined) ['key', 'value'].forEach((f) => more.add(f));
+        if (s.fold !== undefined && s.as === undefined) for (const f of ['key', 'value']) more.add(f);
         for (const out of outputNames(s)) more.add(out);
       }
       fields = more;
@@ -230,7 +272,9 @@ export function unboundNames(spec: unknown, datasets: Readonly<Record<string, re
 /** The fields a transform step makes: its `as` names, and those of aggregate, window and joinaggregate operations. */
 function outputNames(step: Readonly<Record<string, unknown>>): string[] {
   const names = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const ops = ['aggregate', 'window', 'joinaggregate'].flatMap((k) => (Array.isArray(step[k]) ? (step[k] as { as?: unknown }[]).flatMap((op) => names(op?.as)) : []));
+  const ops = ['aggregate', 'window', 'joinaggregate'].flatMap((k) =>
+    Array.isArray(step[k]) ? (step[k] as { as?: unknown }[]).flatMap((op) => names(op?.as)) : [],
+  );
   return [...names(step.as), ...ops];
 }
 
@@ -238,12 +282,18 @@ function outputNames(step: Readonly<Record<string, unknown>>): string[] {
  * Fails on a field or dataset the spec names and its data lacks, at its line and column in the
  * spec file, with the closest name the data has.
  */
-export function checkBoundNames(spec: unknown, text: string, datasets: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>, file: string): void {
+export function checkBoundNames(
+  spec: unknown,
+  text: string,
+  datasets: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>,
+  file: string,
+): void {
   const problems = unboundNames(spec, datasets).map((p) => {
     const where = located(file, text, p.path);
-    const what = p.kind === 'field'
-      ? `field "${p.name}" is not in the ${p.dataset} data the chart receives${didYouMean(p.name, p.known)}; its fields: ${p.known.join(', ')}`
-      : `dataset "${p.name}" is not one ets-brief gives this chart${didYouMean(p.name, p.known)}; its datasets: ${p.known.join(', ')}`;
+    const what =
+      p.kind === 'field'
+        ? `field "${p.name}" is not in the ${p.dataset} data the chart receives${didYouMean(p.name, p.known)}; its fields: ${p.known.join(', ')}`
+        : `dataset "${p.name}" is not one ets-brief gives this chart${didYouMean(p.name, p.known)}; its datasets: ${p.known.join(', ')}`;
     return `${where}: ${what}`;
   });
   if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -259,8 +309,9 @@ export function checkStringKeys(spec: unknown, text: string, strings: Readonly<R
     if (typeof node === 'string' && node.startsWith('i18n:') && !Object.hasOwn(strings, node.slice(5))) {
       const key = node.slice(5);
       problems.push(`${located(file, text, path)}: unknown string "${key}"${didYouMean(key, Object.keys(strings))}`);
-    } else if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
-    else if (typeof node === 'object' && node !== null) for (const [key, value] of Object.entries(node)) visit(value, [...path, key]);
+    } else if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, [...path, i]);
+    } else if (typeof node === 'object' && node !== null) for (const [key, value] of Object.entries(node)) visit(value, [...path, key]);
   };
   visit(spec, []);
   if (problems.length > 0) throw new Error(problems.join('\n'));

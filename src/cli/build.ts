@@ -33,9 +33,15 @@ export class UsageError extends Error {}
 
 function parseList<T extends string>(value: string | undefined, allowed: readonly T[], name: string): readonly T[] {
   if (value === undefined) return allowed;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
-  if (unknown.length > 0 || items.length === 0) throw new UsageError(`--${name}: unknown value ${unknown.map((u) => `"${u}"`).join(', ') || '(empty)'}; expected a comma-separated list of ${allowed.join(', ')}`);
+  if (unknown.length > 0 || items.length === 0)
+    throw new UsageError(
+      `--${name}: unknown value ${unknown.map((u) => `"${u}"`).join(', ') || '(empty)'}; expected a comma-separated list of ${allowed.join(', ')}`,
+    );
   return [...new Set(items)] as T[];
 }
 
@@ -82,12 +88,17 @@ export async function runWatch(options: BuildCliOptions, out: NodeJS.WritableStr
     running: first,
     ...(hooks.debounceMs === undefined ? {} : { debounceMs: hooks.debounceMs }),
     rebuild: async (changed) => {
-      say('changed', `${options.json ? '' : '\n'}changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding`, { changed });
+      say(
+        'changed',
+        `${options.json ? '' : '\n'}changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}; rebuilding`,
+        { changed },
+      );
       const code = await build();
       say('watching', code === EXIT.ok ? 'watching for changes' : 'build failed; the previous output is unchanged. Watching for changes');
     },
     notice: (event, path, detail) => {
-      if (event === 'missing') say('missing', `${path} ${detail === 'removed' ? 'was removed' : 'does not exist'}; waiting for it to come back (no rebuild until then)`, { path });
+      if (event === 'missing')
+        say('missing', `${path} ${detail === 'removed' ? 'was removed' : 'does not exist'}; waiting for it to come back (no rebuild until then)`, { path });
       else if (event === 'restored') say('restored', `${path} is back`, { path });
       else say('unwatchable', `cannot watch ${path} for changes (${detail}); checking its files' times instead`, { path, detail });
     },
@@ -152,10 +163,21 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
   const tty = (out as NodeJS.WriteStream).isTTY === true;
   const progress = options.json
     ? (line: string) => emit({ event: 'progress', message: line })
-    : options.quiet ? undefined
-    : (line: string) => out.write(tty ? `  [${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n` : `  ${line}\n`);
+    : options.quiet
+      ? undefined
+      : (line: string) => out.write(tty ? `  [${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n` : `  ${line}\n`);
   try {
-    const result = await buildBrief({ dataDir: options.data, outDir, langs, formats, config, clean: options.clean === true, ...(options.cache === false ? { cacheDir: false as const } : {}), log: progress, session });
+    const result = await buildBrief({
+      dataDir: options.data,
+      outDir,
+      langs,
+      formats,
+      config,
+      clean: options.clean === true,
+      ...(options.cache === false ? { cacheDir: false as const } : {}),
+      log: progress,
+      session,
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.json) {
       for (const c of result.changes) emit({ event: 'changes', ...summaryEvent(c.report), kept: c.kept, report: join(outDir, c.report.lang, 'changes.html') });
@@ -164,15 +186,19 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
     }
     if (!options.quiet) {
       // What changed in each language since the folder's last build (changes.html has it all).
-      for (const c of result.changes) out.write(`${[...summaryLines(c.report, c.kept), `  report: ${join(outDir, c.report.lang, 'changes.html')}`].join('\n')}\n`);
-      out.write(result.updated.length === 0
-        ? `✓ ${outDir} is up to date: nothing changed (${seconds} s)\n`
-        : `✓ built ${result.files.length} files into ${outDir}; updated ${result.updated.join(', ')} (${seconds} s)\n`);
+      for (const c of result.changes)
+        out.write(`${[...summaryLines(c.report, c.kept), `  report: ${join(outDir, c.report.lang, 'changes.html')}`].join('\n')}\n`);
+      out.write(
+        result.updated.length === 0
+          ? `✓ ${outDir} is up to date: nothing changed (${seconds} s)\n`
+          : `✓ built ${result.files.length} files into ${outDir}; updated ${result.updated.join(', ')} (${seconds} s)\n`,
+      );
     }
     return EXIT.ok;
   } catch (error) {
     if (options.json) {
-      const exitCode = error instanceof DataError ? EXIT.data : error instanceof ConfigError ? EXIT.usage : error instanceof OutputFolderError ? EXIT.output : EXIT.failure;
+      const exitCode =
+        error instanceof DataError ? EXIT.data : error instanceof ConfigError ? EXIT.usage : error instanceof OutputFolderError ? EXIT.output : EXIT.failure;
       emit({ event: 'error', exitCode, message: (error as Error).message, ...(error instanceof DataError ? { issues: error.issues } : {}) });
       if (exitCode !== EXIT.failure || error instanceof BrowserNotFoundError || error instanceof OutputLockedError) return exitCode;
       throw error;

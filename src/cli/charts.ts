@@ -18,9 +18,18 @@ export async function runCharts(options: { json?: boolean; lang?: string }, out:
   const messages = await loadMessages(`${PACKAGE_ROOT}templates`, lang);
   const named = (key: string) => lookupString(messages.strings, key) ?? '';
   const charts = CHARTS.map((c) => ({
-    id: c.id, title: named(`charts.${c.id}.title`), spec: `charts/${c.id}.vl.json`,
+    id: c.id,
+    title: named(`charts.${c.id}.title`),
+    spec: `charts/${c.id}.vl.json`,
     fields: c.fields.map((field) => ({ field, column: named(`charts.${c.id}.${field}`) })),
   }));
-  out.write(options.json ? `${JSON.stringify(charts, null, 2)}\n` : `${table(['chart', 'fields (column)', 'title'], charts.map((c) => [c.id, c.fields.map((f) => `${f.field} (${f.column})`).join(', '), c.title]))}\n`);
+  out.write(
+    options.json
+      ? `${JSON.stringify(charts, null, 2)}\n`
+      : `${table(
+          ['chart', 'fields (column)', 'title'],
+          charts.map((c) => [c.id, c.fields.map((f) => `${f.field} (${f.column})`).join(', '), c.title]),
+        )}\n`,
+  );
   return EXIT.ok;
 }

@@ -21,7 +21,10 @@ export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream
   const findings = result.data ? computeMetrics(result.data).reconciliation.findings : [];
   if (result.data) issues.push(...findings.filter((f) => f.verdict === 'disagrees').map((f) => disagreement(options.data, f)));
   // Amounts stated in another currency than their market's: converted explicitly, but said.
-  if (result.data) issues.push(...currencyMismatches(result.data).map((m) => ({ file: join(options.data, `${m.dataset}.csv`), severity: 'warning' as const, message: m.message })));
+  if (result.data)
+    issues.push(
+      ...currencyMismatches(result.data).map((m) => ({ file: join(options.data, `${m.dataset}.csv`), severity: 'warning' as const, message: m.message })),
+    );
   const shown = issues.map((i) => ({ ...i, file: displayPath(i.file) }));
   const failed = hasErrors(issues);
   if (options.json) {
@@ -36,7 +39,9 @@ export async function runCheck(options: CheckOptions, out: NodeJS.WritableStream
   }
   out.write(`✓ ${options.data}: ${result.summary.length} datasets valid\n\n${summaryTable(result.summary)}\n\n`);
   const count = (v: string) => findings.filter((f) => f.verdict === v).length;
-  out.write(`Reconciliation of ${findings.length} printed numbers: ${VERDICTS.map((v) => `${count(v)} ${v}`).join(', ')} (disagreements are the warnings above; \`ets-brief metrics\` lists every verdict with its reason).\n`);
+  out.write(
+    `Reconciliation of ${findings.length} printed numbers: ${VERDICTS.map((v) => `${count(v)} ${v}`).join(', ')} (disagreements are the warnings above; \`ets-brief metrics\` lists every verdict with its reason).\n`,
+  );
   return EXIT.ok;
 }
 
@@ -58,7 +63,8 @@ async function checkDescriptor(dir: string, expected: string): Promise<DataIssue
 function disagreement(dir: string, f: Finding): DataIssue {
   const printed = f.printedHigh !== undefined ? `${f.printed}–${f.printedHigh}` : `${f.qualifier === 'exact' ? '' : `${f.qualifier} `}${f.printed}`;
   return {
-    file: join(dir, `${f.dataset}.csv`), severity: 'warning',
+    file: join(dir, `${f.dataset}.csv`),
+    severity: 'warning',
     message: `paper ${f.ref || '(no reference)'} prints ${printed} ${f.unit} ("${f.claim}"), recomputed ${f.recomputed === null ? '—' : Number(f.recomputed.toPrecision(6))} ${f.unit}: ${f.reason ?? f.method} [${f.id}]`,
   };
 }
@@ -72,6 +78,10 @@ export function summaryTable(summary: readonly DatasetSummary[]): string {
   const rows = summary.map((s) => [s.name, String(s.rows), s.range ? `${s.range[0]} – ${s.range[1]}` : '']);
   const head = ['dataset', 'rows', 'covers'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 }

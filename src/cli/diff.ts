@@ -12,9 +12,18 @@ export interface DiffCliOptions {
 }
 
 /** `ets-brief diff OLD NEW`: the change report between two builds, as `build` prints it. */
-export async function runDiff(oldDir: string, newDir: string, options: DiffCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runDiff(
+  oldDir: string,
+  newDir: string,
+  options: DiffCliOptions,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   try {
-    const langs = options.lang?.split(',').map((l) => l.trim()).filter(Boolean);
+    const langs = options.lang
+      ?.split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const reports = await diffFolders(oldDir, newDir, langs);
     const written = options.report ? await writeReports(options.report, reports, new FontSet()) : [];
     if (options.json) {

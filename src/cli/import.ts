@@ -67,7 +67,9 @@ function describe(r: FileReport, dryRun: boolean, replace: boolean): string {
   } else {
     const kept = r.changed.length === 0 ? '' : replace ? ` (${r.replaced} replaced)` : ' (kept as in data/; --replace applies them)';
     const filled = r.filled === 0 ? '' : `, ${r.filled} ${dryRun ? 'to complete' : 'completed'} (empty cells given a value)`;
-    lines.push(`  read ${r.read} rows: ${r.added} ${dryRun ? 'to add' : 'added'}${filled}, ${r.unchanged} unchanged, ${r.changed.length} with different values${kept}`);
+    lines.push(
+      `  read ${r.read} rows: ${r.added} ${dryRun ? 'to add' : 'added'}${filled}, ${r.unchanged} unchanged, ${r.changed.length} with different values${kept}`,
+    );
     const fmt = (range: readonly [string, string] | null) => (range ? `${range[0]} – ${range[1]}` : '(none)');
     lines.push(`  covers ${fmt(r.rangeBefore)} before, ${fmt(r.rangeAfter)} after`);
     if (r.added + r.filled + r.replaced > 0) lines.push(`  source recorded as ${r.source} in sources.csv`);
@@ -77,7 +79,9 @@ function describe(r: FileReport, dryRun: boolean, replace: boolean): string {
   } else if (r.skipped > 0) lines.push(`  ${r.skipped} left out: ${r.skippedReason ?? 'as the format says'}`);
   for (const m of r.marketsAdded) lines.push(`  market ${m} added to markets.csv (add its names to templates/i18n)`);
   for (const c of r.changed.slice(0, MAX_CHANGES_SHOWN)) {
-    const diffs = Object.entries(c.fields).map(([f, [was, now]]) => `${f} ${String(was)} → ${String(now)}`).join(', ');
+    const diffs = Object.entries(c.fields)
+      .map(([f, [was, now]]) => `${f} ${String(was)} → ${String(now)}`)
+      .join(', ');
     lines.push(`  differs at ${c.key.replace(/\u0000/g, ' ')}: ${diffs}`);
   }
   if (r.changed.length > MAX_CHANGES_SHOWN) lines.push(`  …and ${r.changed.length - MAX_CHANGES_SHOWN} more rows with different values (--json lists all)`);

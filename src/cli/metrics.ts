@@ -7,7 +7,11 @@ import { computeMetrics, DEFAULT_COMPARISON, type Finding } from '../metrics/ind
 import { EXIT } from './exit.js';
 
 /** Prints every metric: JSON (unrounded, stable key order) or a readable table. */
-export async function runMetrics(options: { data: string; json?: boolean; window?: string; list?: boolean; brief?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runMetrics(
+  options: { data: string; json?: boolean; window?: string; list?: boolean; brief?: string },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   let window: { start: string; end: string } | undefined;
   if (options.window !== undefined) {
     const m = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(options.window);
@@ -35,8 +39,26 @@ export async function runMetrics(options: { data: string; json?: boolean; window
   const metrics = computeMetrics(result.data, { ...comparison, window });
   if (options.list) {
     // The catalogue for a brief's authors: the names {{metric "…"}} takes.
-    const entries = [...metricCatalogue(metrics)].map(([name, m]) => ({ name, unit: m.unit, meaning: m.method, value: m.value, ...(m.value === null ? { missing: m.missing ?? null } : {}) }));
-    out.write(options.json ? `${JSON.stringify(entries, null, 2)}\n` : `${table(['name', 'unit', 'value', 'meaning'], entries.map((e) => [e.name, e.unit, e.value === null ? '—' : show(e.value), e.value === null ? `${e.meaning} (no value: ${e.missing ?? 'not available'})` : e.meaning]))}\n`);
+    const entries = [...metricCatalogue(metrics)].map(([name, m]) => ({
+      name,
+      unit: m.unit,
+      meaning: m.method,
+      value: m.value,
+      ...(m.value === null ? { missing: m.missing ?? null } : {}),
+    }));
+    out.write(
+      options.json
+        ? `${JSON.stringify(entries, null, 2)}\n`
+        : `${table(
+            ['name', 'unit', 'value', 'meaning'],
+            entries.map((e) => [
+              e.name,
+              e.unit,
+              e.value === null ? '—' : show(e.value),
+              e.value === null ? `${e.meaning} (no value: ${e.missing ?? 'not available'})` : e.meaning,
+            ]),
+          )}\n`,
+    );
     return EXIT.ok;
   }
   if (options.json) {
@@ -44,7 +66,12 @@ export async function runMetrics(options: { data: string; json?: boolean; window
     return EXIT.ok;
   }
   const { reconciliation, ...rest } = metrics;
-  out.write(`${table(['metric', 'value', 'unit', 'period', 'scope'], flatten(rest).map(([path, m]) => [path, show(m.value, m.missing), m.unit, describePeriod(m.period), m.scope ?? '']))}\n\n`);
+  out.write(
+    `${table(
+      ['metric', 'value', 'unit', 'period', 'scope'],
+      flatten(rest).map(([path, m]) => [path, show(m.value, m.missing), m.unit, describePeriod(m.period), m.scope ?? '']),
+    )}\n\n`,
+  );
   out.write(`Printed numbers against recomputation (${reconciliation.rule}):\n\n`);
   out.write(`${table(['verdict', 'where', 'printed', 'recomputed', 'unit', 'id', 'reason'], reconciliation.findings.map(findingRow))}\n`);
   return EXIT.ok;
@@ -62,6 +89,10 @@ function findingRow(f: Finding): string[] {
 
 export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
 }

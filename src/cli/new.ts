@@ -26,7 +26,9 @@ export async function runNew(dir: string, out: NodeJS.WritableStream, err: NodeJ
   const target = await claimEmpty('new', dir, err);
   if (!target) return EXIT.usage;
   await cp(STARTER, target, { recursive: true });
-  out.write(`✓ made the brief ${target}\n  build it: ets-brief build --brief ${relative(process.cwd(), target) || '.'}\n  names for its templates: ets-brief metrics --list, ets-brief charts --list\n`);
+  out.write(
+    `✓ made the brief ${target}\n  build it: ets-brief build --brief ${relative(process.cwd(), target) || '.'}\n  names for its templates: ets-brief metrics --list, ets-brief charts --list\n`,
+  );
   return EXIT.ok;
 }
 
@@ -40,6 +42,8 @@ export async function runInit(dir: string, out: NodeJS.WritableStream, err: Node
   await cp(join(PACKAGE_ROOT, 'data'), join(target, 'data'), { recursive: true, filter: (source) => !/[\\/]\.ets-brief-/.test(source) });
   await cp(STARTER, join(target, 'brief'), { recursive: true });
   await writeFile(join(target, '.gitignore'), 'output/\n');
-  out.write(`✓ made the project ${target}: data/ (a copy of the shipped data) and brief/\n  cd ${relative(process.cwd(), target) || '.'}; ets-brief import FILE...; ets-brief build --brief brief\n`);
+  out.write(
+    `✓ made the project ${target}: data/ (a copy of the shipped data) and brief/\n  cd ${relative(process.cwd(), target) || '.'}; ets-brief import FILE...; ets-brief build --brief brief\n`,
+  );
   return EXIT.ok;
 }

@@ -28,7 +28,9 @@ export function resolveWritableDataDir(option: string | undefined, cwd = process
   const dir = resolveDataDir(option, cwd, packageRoot);
   const packaged = resolve(packageRoot, 'data');
   if (option === undefined && dir === packaged && `${packageRoot}${sep}`.includes(`${sep}node_modules${sep}`)) {
-    throw new InstalledDataError(`no data/ in ${cwd}, and the data shipped with ets-brief (${packaged}) belongs to the installed package; run \`ets-brief init <dir>\` to make a project with its own copy, or pass --data`);
+    throw new InstalledDataError(
+      `no data/ in ${cwd}, and the data shipped with ets-brief (${packaged}) belongs to the installed package; run \`ets-brief init <dir>\` to make a project with its own copy, or pass --data`,
+    );
   }
   return dir;
 }

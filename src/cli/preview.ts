@@ -31,7 +31,10 @@ export async function runPreview(options: PreviewCliOptions, out: NodeJS.Writabl
   try {
     server = await startPreviewServer({ root: outDir, host, port });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use (choose another with --port, or 0 for any free one)' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? 'the port is in use (choose another with --port, or 0 for any free one)'
+        : (error as Error).message;
     err.write(`ets-brief preview: cannot listen on ${host} port ${port}: ${reason}\n`);
     return EXIT.usage;
   }

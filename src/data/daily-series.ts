@@ -81,7 +81,19 @@ export class DailySeriesBuilder {
     let s = byInstrument.get(key);
     const day = dayNumber(row.date);
     if (!s) {
-      s = { market: row.market, instrument: row.instrument, series: row.series, currency: row.currency, rows: 0, first: row.date, last: row.date, origin: day, span: 1, buckets: new Map(), sources: new Set() };
+      s = {
+        market: row.market,
+        instrument: row.instrument,
+        series: row.series,
+        currency: row.currency,
+        rows: 0,
+        first: row.date,
+        last: row.date,
+        origin: day,
+        span: 1,
+        buckets: new Map(),
+        sources: new Set(),
+      };
       byInstrument.set(key, s);
     }
     s.rows++;
@@ -109,18 +121,28 @@ export class DailySeriesBuilder {
   }
 
   build(): DailySeries[] {
-    return [...this.series.values()].flatMap((m) => [...m.values()]).map((s) => {
-      const points: DailyPoint[] = [];
-      for (const i of [...s.buckets.keys()].sort((a, b) => a - b)) {
-        const b = s.buckets.get(i)!;
-        const picks = [...new Set([b.first, b.minClose, b.maxClose, b.minLow, b.maxHigh, b.last])].sort((x, y) => x.date.localeCompare(y.date));
-        for (const r of picks) points.push({ date: r.date, close: r.close, low: low(r), high: high(r), volume: r.volume });
-      }
-      return {
-        market: s.market, instrument: s.instrument, series: s.series, currency: s.currency, rows: s.rows, first: s.first, last: s.last,
-        daysPerBucket: s.span, points, sources: [...s.sources].sort(),
-      };
-    });
+    return [...this.series.values()]
+      .flatMap((m) => [...m.values()])
+      .map((s) => {
+        const points: DailyPoint[] = [];
+        for (const i of [...s.buckets.keys()].sort((a, b) => a - b)) {
+          const b = s.buckets.get(i)!;
+          const picks = [...new Set([b.first, b.minClose, b.maxClose, b.minLow, b.maxHigh, b.last])].sort((x, y) => x.date.localeCompare(y.date));
+          for (const r of picks) points.push({ date: r.date, close: r.close, low: low(r), high: high(r), volume: r.volume });
+        }
+        return {
+          market: s.market,
+          instrument: s.instrument,
+          series: s.series,
+          currency: s.currency,
+          rows: s.rows,
+          first: s.first,
+          last: s.last,
+          daysPerBucket: s.span,
+          points,
+          sources: [...s.sources].sort(),
+        };
+      });
   }
 }
 

@@ -28,7 +28,10 @@ export function buildDescriptor(data: Data, version: string): Record<string, unk
       const schema = DATASETS[name] as DatasetSchema;
       const rows = data[name] as readonly Record<string, unknown>[];
       const cited = new Set(rows.flatMap((r) => (typeof r.source === 'string' ? r.source.split(';').map((x) => x.trim()) : [])));
-      const retrieved = [...cited].map((id) => sourceById.get(id)?.retrieved).filter((d): d is string => !!d).sort();
+      const retrieved = [...cited]
+        .map((id) => sourceById.get(id)?.retrieved)
+        .filter((d): d is string => !!d)
+        .sort();
       return {
         name,
         path: `${name}.csv`,

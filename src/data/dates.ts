@@ -1,7 +1,19 @@
 import type { ParseResult } from './numbers.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 // Only unambiguous layouts: year first (ISO, 2021/7/16, 2021年7月16日), day-month-year with dots
@@ -53,7 +65,10 @@ export function isIsoDate(s: string): boolean {
     if (d < 0 || d > 9) return false;
     year = year * 10 + d;
   }
-  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  const m1 = s.charCodeAt(5) - 48,
+    m2 = s.charCodeAt(6) - 48,
+    d1 = s.charCodeAt(8) - 48,
+    d2 = s.charCodeAt(9) - 48;
   if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;

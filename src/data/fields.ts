@@ -104,10 +104,15 @@ export function oneOf<const V extends string>(values: readonly V[], spec: Common
     const v = trim(raw);
     return set.has(v) ? (v as V) : undefined;
   };
-  return makeField({ ...spec, type: 'string', expected, extra: { constraints: { enum: values } } }, (raw) => {
-    const v = read(raw);
-    return v !== undefined ? { ok: true, value: v } : { ok: false, expected };
-  }, true, read);
+  return makeField(
+    { ...spec, type: 'string', expected, extra: { constraints: { enum: values } } },
+    (raw) => {
+      const v = read(raw);
+      return v !== undefined ? { ok: true, value: v } : { ok: false, expected };
+    },
+    true,
+    read,
+  );
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -131,10 +136,15 @@ export function id(spec: Common = {}): Field<string> {
     const v = trim(raw);
     return ID.test(v) ? v : undefined;
   };
-  return makeField({ ...spec, type: 'string', expected, extra: { format: 'ets:id' } }, (raw) => {
-    const v = read(raw);
-    return v !== undefined ? { ok: true, value: v } : { ok: false, expected };
-  }, true, read);
+  return makeField(
+    { ...spec, type: 'string', expected, extra: { format: 'ets:id' } },
+    (raw) => {
+      const v = read(raw);
+      return v !== undefined ? { ok: true, value: v } : { ok: false, expected };
+    },
+    true,
+    read,
+  );
 }
 
 export function number(spec: Common & NumberFormat & { unit?: string; minimum?: number; maximum?: number } = {}): Field<number> {
@@ -161,16 +171,13 @@ export function number(spec: Common & NumberFormat & { unit?: string; minimum?: 
 
 export function integer(spec: Common & { unit?: string; minimum?: number; maximum?: number } = {}): Field<number> {
   const expected = describeBounds('a whole number', spec.minimum, spec.maximum);
-  return makeField(
-    { ...spec, type: 'integer', expected, extra: { constraints: bounds(spec.minimum, spec.maximum) } },
-    (raw) => {
-      const r = parseNumber(raw);
-      if (!r.ok || !Number.isInteger(r.value) || !inBounds(r.value, spec.minimum, spec.maximum)) {
-        return { ok: false, expected };
-      }
-      return r;
-    },
-  );
+  return makeField({ ...spec, type: 'integer', expected, extra: { constraints: bounds(spec.minimum, spec.maximum) } }, (raw) => {
+    const r = parseNumber(raw);
+    if (!r.ok || !Number.isInteger(r.value) || !inBounds(r.value, spec.minimum, spec.maximum)) {
+      return { ok: false, expected };
+    }
+    return r;
+  });
 }
 
 /** `dayFirst`: the file states that it writes 17-03-2025 (day, month, year with dashes or slashes). */
@@ -221,8 +228,13 @@ export function matching(test: (value: string) => boolean, spec: Common & { expe
     const v = trim(raw);
     return test(v) ? v : undefined;
   };
-  return makeField({ ...spec, type: 'string', extra: { format: spec.format } }, (raw) => {
-    const v = read(raw);
-    return v !== undefined ? { ok: true, value: v } : { ok: false, expected: spec.expected };
-  }, true, read);
+  return makeField(
+    { ...spec, type: 'string', extra: { format: spec.format } },
+    (raw) => {
+      const v = read(raw);
+      return v !== undefined ? { ok: true, value: v } : { ok: false, expected: spec.expected };
+    },
+    true,
+    read,
+  );
 }

@@ -3,7 +3,12 @@ import type { Fields } from './schema.js';
 
 /** How header texts are compared: case, width (full-width ＡＢ), spacing and a stray BOM ignored. */
 export function normaliseHeader(text: string): string {
-  return text.replace(/\ufeff/g, '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return text
+    .replace(/\ufeff/g, '')
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 export interface ColumnMap {
@@ -43,8 +48,13 @@ export function mapHeader(
     if (name === undefined) {
       if (unknownColumns === 'error' && cell.trim() !== '') {
         issues.push({
-          file, line, column: cell, columnIndex: index + 1, severity: 'error',
-          message: 'unknown column', expected: `one of: ${Object.keys(fields).join(', ')}`,
+          file,
+          line,
+          column: cell,
+          columnIndex: index + 1,
+          severity: 'error',
+          message: 'unknown column',
+          expected: `one of: ${Object.keys(fields).join(', ')}`,
         });
       }
       return;
@@ -52,7 +62,11 @@ export function mapHeader(
     const previous = indexOf.get(name);
     if (previous !== undefined) {
       issues.push({
-        file, line, column: cell, columnIndex: index + 1, severity: 'error',
+        file,
+        line,
+        column: cell,
+        columnIndex: index + 1,
+        severity: 'error',
         message: `duplicate column: "${header[previous]}" (column ${previous + 1}) already provides field "${name}"`,
       });
       return;

@@ -47,7 +47,11 @@ export interface LoadOptions {
  */
 export async function loadData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const names = loadOrder();
-  const snapshot = await openSnapshot(dir, names.map((n) => `${n}.csv`), options.files);
+  const snapshot = await openSnapshot(
+    dir,
+    names.map((n) => `${n}.csv`),
+    options.files,
+  );
   try {
     return await loadSnapshot(dir, names, snapshot.files, options);
   } finally {

@@ -10,7 +10,10 @@ export const DATA_LOCK = '.ets-brief-data.lock';
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
 
 export class DataLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`another ets-brief process (${pid}) is writing ${dataDir}; nothing was changed: run this again when it has finished`);
     this.name = 'DataLockedError';
   }
@@ -79,4 +82,3 @@ async function dropStale(file: string, held: string, aside: string): Promise<voi
   }
   await rm(aside, { force: true });
 }
-

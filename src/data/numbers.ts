@@ -14,8 +14,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: str
 
 // Digits with optional grouping by comma, space, thin or no-break space ("3 487 233", the
 // paper's style); grouping must be regular so "1,5" (a decimal comma) is rejected, not misread.
-const NUMBER =
-  /^([+\-−]?)(?:(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
+const NUMBER = /^([+\-−]?)(?:(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 

@@ -47,7 +47,11 @@ const DROPPED: ReadonlySet<DatasetName> = new Set(['fx-daily']);
 const EXEMPT: ReadonlySet<DatasetName> = new Set(['sources', 'markets', 'market-monthly', 'auctions-annual']);
 
 const SHA = /sha256 ([0-9a-f]{64})/;
-const ids = (source: string) => source.split(';').map((s) => s.trim()).filter(Boolean);
+const ids = (source: string) =>
+  source
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * data/ as it may be shipped, from data/ as imported: rows citing an `aggregate` file are
@@ -67,7 +71,10 @@ export function publish(data: Data, options: PublishOptions): Tables {
     if (policy) imported.set(s.id, policy);
   }
   const restricted = (row: { source: string }) => ids(row.source).some((id) => imported.get(id) === 'aggregate');
-  const out = Object.fromEntries(Object.keys(DATASETS).map((name) => [name, [...data[name as DatasetName]]])) as unknown as Record<DatasetName, Record<string, unknown>[]>;
+  const out = Object.fromEntries(Object.keys(DATASETS).map((name) => [name, [...data[name as DatasetName]]])) as unknown as Record<
+    DatasetName,
+    Record<string, unknown>[]
+  >;
 
   const aggregated: [DatasetName, Record<string, unknown>[]][] = [];
   for (const name of Object.keys(DATASETS) as DatasetName[]) {
@@ -76,7 +83,8 @@ export function publish(data: Data, options: PublishOptions): Tables {
     const held = rows.filter(restricted);
     if (held.length === 0) continue;
     const rule = AGGREGATES[name as keyof typeof AGGREGATES];
-    if (!rule && !DROPPED.has(name)) throw new Error(`${name}: ${held.length} rows cite a file whose rows may not be shipped, and no aggregate is defined for ${name}`);
+    if (!rule && !DROPPED.has(name))
+      throw new Error(`${name}: ${held.length} rows cite a file whose rows may not be shipped, and no aggregate is defined for ${name}`);
     out[name] = rows.filter((r) => !restricted(r)) as Record<string, unknown>[];
     if (rule) aggregated.push([rule.into, (rule.aggregate as (rows: readonly unknown[]) => Record<string, unknown>[])(held)]);
   }
@@ -92,7 +100,8 @@ export function publish(data: Data, options: PublishOptions): Tables {
   if (currencies) out['fx-daily'] = out['fx-daily'].filter((r) => currencies.has(String(r.base)) && currencies.has(String(r.quote)));
 
   const cited = new Set<string>();
-  for (const name of Object.keys(DATASETS) as DatasetName[]) if (name !== 'sources') for (const r of out[name] as { source: string }[]) for (const id of ids(r.source)) cited.add(id);
+  for (const name of Object.keys(DATASETS) as DatasetName[])
+    if (name !== 'sources') for (const r of out[name] as { source: string }[]) for (const id of ids(r.source)) cited.add(id);
   out.sources = out.sources.filter((s) => !imported.has(String(s.id)) || cited.has(String(s.id)));
   return out as unknown as Tables;
 }

@@ -34,7 +34,10 @@ export const DEFAULT_MAX_ISSUES = 100;
 export class IssueLog {
   readonly issues: DataIssue[] = [];
   private suppressed = 0;
-  constructor(private readonly file: string, private readonly max = DEFAULT_MAX_ISSUES) {}
+  constructor(
+    private readonly file: string,
+    private readonly max = DEFAULT_MAX_ISSUES,
+  ) {}
 
   add(issue: DataIssue): void {
     if (this.issues.length < this.max) this.issues.push(issue);
@@ -51,7 +54,11 @@ export class IssueLog {
     if (this.suppressed > 0) {
       const n = this.suppressed;
       this.suppressed = 0;
-      this.issues.push({ file: this.file, severity: 'error', message: `…and ${n} more issue${n === 1 ? '' : 's'} in this file (only the first ${this.max} are listed)` });
+      this.issues.push({
+        file: this.file,
+        severity: 'error',
+        message: `…and ${n} more issue${n === 1 ? '' : 's'} in this file (only the first ${this.max} are listed)`,
+      });
     }
     return this.issues;
   }
@@ -83,7 +90,11 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
     shape = await sniffFile(path, file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    log.add(error instanceof InputError ? error.issue : { file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` });
+    log.add(
+      error instanceof InputError
+        ? error.issue
+        : { file, severity: 'error', message: missing ? 'file not found' : `could not read the file: ${(error as Error).message}` },
+    );
     return { rows: 0, issues: log.close(), shape: undefined };
   }
 
@@ -108,7 +119,9 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
     if (cells.length !== header.length) {
       if (cells.every((c) => c.trim() === '')) return true; // spreadsheet exports pad with empty rows
       log.add({
-        file, line, severity: 'error',
+        file,
+        line,
+        severity: 'error',
         message: `row has ${cells.length} cells but the header has ${header.length}`,
         expected: `${header.length} cells separated by ${JSON.stringify(shape.delimiter)}`,
       });
@@ -126,7 +139,16 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
         if (field.required) {
           ok = false;
           if (raw.trim() === '' && cells.every((c) => c.trim() === '')) return true; // a padded empty row
-          log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'missing value', expected: field.expected });
+          log.add({
+            file,
+            line,
+            column: header[index]!,
+            columnIndex: index + 1,
+            value: raw,
+            severity: 'error',
+            message: 'missing value',
+            expected: field.expected,
+          });
         }
         continue;
       }
@@ -136,7 +158,16 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
       else {
         ok = false;
         const parsed = field.parse(raw); // the slow way, for the words of the message
-        log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message: 'invalid value', expected: parsed.ok ? field.expected : parsed.expected });
+        log.add({
+          file,
+          line,
+          column: header[index]!,
+          columnIndex: index + 1,
+          value: raw,
+          severity: 'error',
+          message: 'invalid value',
+          expected: parsed.ok ? field.expected : parsed.expected,
+        });
       }
     }
     if (ok && blank && cells.every((c) => c.trim() === '')) return true;
@@ -163,11 +194,7 @@ export function tooManyRows(max: number): string {
 /**
  * Reads a CSV file into typed rows (see streamTable); rows with errors are left out of `rows`.
  */
-export async function readTable<S extends DatasetSchema<Fields>>(
-  path: ByteSource,
-  schema: S,
-  options: ReadTableOptions = {},
-): Promise<TableRead<RowOf<S>>> {
+export async function readTable<S extends DatasetSchema<Fields>>(path: ByteSource, schema: S, options: ReadTableOptions = {}): Promise<TableRead<RowOf<S>>> {
   const rows: RowOf<S>[] = [];
   const lines: number[] = [];
   const { issues, shape } = await streamTable(path, schema, options, (row, line) => {

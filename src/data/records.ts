@@ -151,7 +151,12 @@ function parseRecords(
       nextLine = line + 1 + countLineBreaksIn(cells);
       if (scanner.seen && hasControl(cells, line, displayPath, issues)) {
         if (++controlIssues < MAX_CONTROL_ISSUES) return;
-        issues.push({ file: displayPath, line, severity: 'error', message: `reading stopped after ${MAX_CONTROL_ISSUES} rows with control characters: this does not look like a text table` });
+        issues.push({
+          file: displayPath,
+          line,
+          severity: 'error',
+          message: `reading stopped after ${MAX_CONTROL_ISSUES} rows with control characters: this does not look like a text table`,
+        });
         finish();
         stream.destroy();
         return;
@@ -210,8 +215,13 @@ function hasControl(cells: readonly string[], line: number, file: string, issues
     if (found) {
       const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       issues.push({
-        file, line: at + countLineBreaks(cell.slice(0, found.index)), columnIndex: c + 1, value: cell, severity: 'error',
-        message: `control character U+${code} in a cell`, expected: 'text (tab and line breaks are the only control characters allowed)',
+        file,
+        line: at + countLineBreaks(cell.slice(0, found.index)),
+        columnIndex: c + 1,
+        value: cell,
+        severity: 'error',
+        message: `control character U+${code} in a cell`,
+        expected: 'text (tab and line breaks are the only control characters allowed)',
       });
       return true;
     }
@@ -259,7 +269,9 @@ function toIssue(error: unknown, file: string, lastLine: number, encoding: TextE
   if (error instanceof InputError) return error.issue;
   if (error instanceof DecodeError) {
     return {
-      file, severity: 'error', line: lastLine,
+      file,
+      severity: 'error',
+      line: lastLine,
       message: `the file is not valid ${encoding} text near byte ${error.byteOffset}`,
       expected: 'UTF-8 (with or without BOM) or GB18030 text',
     };

@@ -18,7 +18,12 @@ export class RowChecks {
   /** Values of this dataset's columns that others refer to, collected as rows pass. */
   readonly collected = new Map<string, Set<string>>();
 
-  constructor(private readonly schema: DatasetSchema, private readonly file: string, known: KnownValues, referencedColumns: readonly string[] = []) {
+  constructor(
+    private readonly schema: DatasetSchema,
+    private readonly file: string,
+    known: KnownValues,
+    referencedColumns: readonly string[] = [],
+  ) {
     this.rules = schema.rowRules ?? [];
     const key = schema.primaryKey ?? [];
     if (key.length > 0) {
@@ -54,7 +59,11 @@ export class RowChecks {
       for (const value of values) {
         if (!ref.known.has(value)) {
           report({
-            file, line, column: ref.field, value, severity: 'error',
+            file,
+            line,
+            column: ref.field,
+            value,
+            severity: 'error',
             message: `unknown ${ref.resourceField} in ${ref.resource}.csv`,
             expected: `one of: ${[...ref.known].sort().join(', ')}`,
           });
@@ -93,7 +102,10 @@ class MapKeyIndex implements KeyIndex {
 class DatedKeyIndex implements KeyIndex {
   /** Nested by each leading field's value (no key string built per row). */
   private readonly series = new Map<unknown, unknown>();
-  constructor(private readonly leading: readonly string[], private readonly dateField: string) {}
+  constructor(
+    private readonly leading: readonly string[],
+    private readonly dateField: string,
+  ) {}
   add(row: Row, line: number): number | undefined {
     let level = this.series;
     for (let i = 0; i < this.leading.length - 1; i++) {

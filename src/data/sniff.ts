@@ -7,7 +7,10 @@ const CANDIDATES: readonly Delimiter[] = [',', ';', '\t'];
  * most consistently. Quoted sections are skipped so a comma inside "Lyon, France" does not vote.
  */
 export function detectDelimiter(sampleText: string): Delimiter {
-  const lines = sampleText.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = sampleText
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best: Delimiter = ',';
   let bestScore = -1;
   for (const delimiter of CANDIDATES) {

@@ -109,7 +109,14 @@ export class DataTransaction {
   static async begin(dir: string, options: TransactionOptions = {}): Promise<DataTransaction> {
     const folder = await stat(dir).catch(() => undefined);
     if (!folder?.isDirectory()) {
-      throw new DataError([{ file: dir, severity: 'error', message: folder ? 'not a folder' : 'folder not found', expected: 'the data folder (holding sources.csv, markets.csv, …)' }]);
+      throw new DataError([
+        {
+          file: dir,
+          severity: 'error',
+          message: folder ? 'not a folder' : 'folder not found',
+          expected: 'the data folder (holding sources.csv, markets.csv, …)',
+        },
+      ]);
     }
     const txn = new DataTransaction(dir);
     openTransactions.add(txn);

@@ -43,11 +43,15 @@ const CHUNK_ROWS = 10_000;
  */
 export function* formatTableChunks(schema: DatasetSchema, rows: readonly Record<string, unknown>[]): Generator<string> {
   const fields = Object.keys(schema.fields);
-  const cell = (value: unknown): CsvCell => (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean' ? value : String(value));
+  const cell = (value: unknown): CsvCell =>
+    value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
   yield formatCsv([fields], { newline: '\n', formulas: 'keep' });
   // The one CSV writer, a chunk of lines at a time.
   for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
-    yield formatCsv(rows.slice(at, at + CHUNK_ROWS).map((row) => fields.map((f) => cell(row[f]))), { newline: '\n', formulas: 'keep' });
+    yield formatCsv(
+      rows.slice(at, at + CHUNK_ROWS).map((row) => fields.map((f) => cell(row[f]))),
+      { newline: '\n', formulas: 'keep' },
+    );
   }
 }
 

@@ -120,7 +120,9 @@ export class FontSet {
 
   /** @font-face rules embedding just the glyphs of `text`, one rule per chunk used, as data: URLs. */
   async fontFaceCss(text: string, weights: readonly Weight[] = [400, 700]): Promise<string> {
-    const key = createHash('sha256').update(`${FONTSOURCE_VERSION}|woff-mapped|${weights.join(',')}|${[...new Set(text)].sort().join('')}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${FONTSOURCE_VERSION}|woff-mapped|${weights.join(',')}|${[...new Set(text)].sort().join('')}`)
+      .digest('hex');
     const cached = await this.store?.get('fonts', key);
     if (cached) return cached.toString('utf8');
     const css = await this.subsetCss(text, weights);

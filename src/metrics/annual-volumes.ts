@@ -19,7 +19,11 @@ export function annualVolumes(data: Data, market: string): AnnualVolume[] {
   for (const f of data.facts) {
     if (f.market !== market || f.subject !== null || f.value === null || !f.period_start || !f.period_end) continue;
     const perYear = f.indicator === 'traded-volume-per-year';
-    const oneYear = f.indicator === 'traded-volume' && f.period_start.slice(0, 4) === f.period_end.slice(0, 4) && f.period_start.endsWith('-01-01') && f.period_end.endsWith('-12-31');
+    const oneYear =
+      f.indicator === 'traded-volume' &&
+      f.period_start.slice(0, 4) === f.period_end.slice(0, 4) &&
+      f.period_start.endsWith('-01-01') &&
+      f.period_end.endsWith('-12-31');
     if (!perYear && !oneYear) continue;
     for (let y = +f.period_start.slice(0, 4); y <= +f.period_end.slice(0, 4); y++) out.push({ year: y, value: f.value, qualifier: f.qualifier, fact: f });
   }

@@ -24,15 +24,19 @@ export interface AuctionYear {
 export function auctionFigures(data: Data, market: string): AuctionYear[] {
   const byYear = new Map<number, AuctionYearRow[]>();
   for (const r of auctionYears(data, market)) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
-  return [...byYear].sort(([a], [b]) => a - b).map(([year, rows]) => {
-    const eua = rows.filter((r) => r.allowance === 'EUA');
-    const volume = eua.reduce((s, r) => s + r.volume, 0);
-    return {
-      year, rows, revenue: rows.reduce((s, r) => s + r.revenue, 0),
-      price: volume > 0 ? eua.reduce((s, r) => s + r.revenue, 0) / volume : null,
-      platforms: [...new Set(rows.map((r) => r.platform))].sort(),
-    };
-  });
+  return [...byYear]
+    .sort(([a], [b]) => a - b)
+    .map(([year, rows]) => {
+      const eua = rows.filter((r) => r.allowance === 'EUA');
+      const volume = eua.reduce((s, r) => s + r.volume, 0);
+      return {
+        year,
+        rows,
+        revenue: rows.reduce((s, r) => s + r.revenue, 0),
+        price: volume > 0 ? eua.reduce((s, r) => s + r.revenue, 0) / volume : null,
+        platforms: [...new Set(rows.map((r) => r.platform))].sort(),
+      };
+    });
 }
 
 /**
@@ -51,7 +55,11 @@ export function auctionRevenueOfYear(data: Data, market: string, year: number, c
   const rate = rateOver(data, 'EUR', currency, period);
   if (!rate.ok) return unavailable(currency, method, rate.missing, period);
   return metric({
-    value: y.revenue * rate.value.rate, unit: currency, period, method: `${method}, platforms: ${y.platforms.join(', ')}, converted at ${rate.value.method}`,
-    inputs: [...inputs, ...rate.value.inputs], sources: [...sources, ...rate.value.sources],
+    value: y.revenue * rate.value.rate,
+    unit: currency,
+    period,
+    method: `${method}, platforms: ${y.platforms.join(', ')}, converted at ${rate.value.method}`,
+    inputs: [...inputs, ...rate.value.inputs],
+    sources: [...sources, ...rate.value.sources],
   });
 }

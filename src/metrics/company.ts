@@ -64,7 +64,11 @@ export interface CompanySurplus {
 
 /** Text compared without case, accents, spaces or punctuation: "ARCELORMITTAL - Site 2" ~ "ArcelorMittal". */
 export function compactName(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function hits(rules: readonly Rule[], installation: Installation): RuleHit[] {
@@ -78,7 +82,11 @@ function hits(rules: readonly Rule[], installation: Installation): RuleHit[] {
 }
 
 /** The installation accounts a company's rules find (include rules, then exclude rules), with what to review. */
-export function matchCompany(data: Data, company: string, rules: readonly Rule[] = data['company-rules']): { accounts: AccountMatch[]; excluded: AccountMatch[] } {
+export function matchCompany(
+  data: Data,
+  company: string,
+  rules: readonly Rule[] = data['company-rules'],
+): { accounts: AccountMatch[]; excluded: AccountMatch[] } {
   const own = rules.filter((r) => r.company === company);
   const include = own.filter((r) => r.action === 'include');
   const exclude = own.filter((r) => r.action === 'exclude');
@@ -95,7 +103,18 @@ export function matchCompany(data: Data, company: string, rules: readonly Rule[]
     if (by.size === 1 && by.has('name')) reviewReasons.push({ kind: 'nameOnly' });
     if (i.account_status !== null && i.account_status !== 'open') reviewReasons.push({ kind: 'status', status: i.account_status });
     if (!withRows.has(`${i.market}/${i.account}`)) reviewReasons.push({ kind: 'noRows' });
-    const match = { market: i.market, account: i.account, name: i.name, country: i.country, holder: i.holder, parent: i.parent_undertaking, matchedBy, excludedBy, review: reviewReasons.map(reviewText), reviewReasons };
+    const match = {
+      market: i.market,
+      account: i.account,
+      name: i.name,
+      country: i.country,
+      holder: i.holder,
+      parent: i.parent_undertaking,
+      matchedBy,
+      excludedBy,
+      review: reviewReasons.map(reviewText),
+      reviewReasons,
+    };
     (excludedBy.length > 0 ? excluded : accounts).push(match);
   }
   return { accounts, excluded };
@@ -104,11 +123,16 @@ export function matchCompany(data: Data, company: string, rules: readonly Rule[]
 /** A review reason in words (English; a brief words `reviewReasons` in its own language). */
 function reviewText(r: ReviewReason): string {
   switch (r.kind) {
-    case 'noHolder': return 'the registry names no account holder';
-    case 'holderDiffers': return `the account holder ("${r.holder}") does not match: sold or renamed before the registry file was taken, or a name that only recalls the company`;
-    case 'nameOnly': return 'matched by the installation\'s name only';
-    case 'status': return `account ${r.status}`;
-    case 'noRows': return 'no verified emissions or allocation in account-years.csv';
+    case 'noHolder':
+      return 'the registry names no account holder';
+    case 'holderDiffers':
+      return `the account holder ("${r.holder}") does not match: sold or renamed before the registry file was taken, or a name that only recalls the company`;
+    case 'nameOnly':
+      return "matched by the installation's name only";
+    case 'status':
+      return `account ${r.status}`;
+    case 'noRows':
+      return 'no verified emissions or allocation in account-years.csv';
   }
 }
 
@@ -140,7 +164,14 @@ export function companySurplus(data: Data, company: string, rules: readonly Rule
     const m = (value: number | null, used: readonly AccountYear[], method: string, missing?: string): Metric =>
       value === null
         ? unavailable('t', method, missing ?? 'no data', period)
-        : metric({ value, unit: 't', period, method, inputs: [{ dataset: 'account-years', rows: used.map(key) }, ...context], sources: [...sourcesOf(used), ...contextSources] });
+        : metric({
+            value,
+            unit: 't',
+            period,
+            method,
+            inputs: [{ dataset: 'account-years', rows: used.map(key) }, ...context],
+            sources: [...sourcesOf(used), ...contextSources],
+          });
     const ofYear = rows.filter((r) => r.year === year);
     const emitting = ofYear.filter((r) => r.verified !== null);
     const allocated = ofYear.filter((r) => r.allocated !== null);
@@ -149,10 +180,21 @@ export function companySurplus(data: Data, company: string, rules: readonly Rule
     const none = `no matched account has verified emissions for ${year}`;
     return {
       year,
-      verified: m(emitting.length ? sum(emitting, (r) => r.verified!) : null, emitting, `sum of the verified emissions of the ${emitting.length} matched accounts with a value`, none),
-      allocated: m(allocated.length ? sum(allocated, (r) => r.allocated!) : null, allocated, `sum of the free allocation (all its parts) of the ${allocated.length} matched accounts with an allocation`, `no matched account has an allocation for ${year}`),
+      verified: m(
+        emitting.length ? sum(emitting, (r) => r.verified!) : null,
+        emitting,
+        `sum of the verified emissions of the ${emitting.length} matched accounts with a value`,
+        none,
+      ),
+      allocated: m(
+        allocated.length ? sum(allocated, (r) => r.allocated!) : null,
+        allocated,
+        `sum of the free allocation (all its parts) of the ${allocated.length} matched accounts with an allocation`,
+        `no matched account has an allocation for ${year}`,
+      ),
       surplus: m(
-        emitting.length ? sum(emitting, (r) => r.allocated ?? 0) - sum(emitting, (r) => r.verified!) : null, emitting,
+        emitting.length ? sum(emitting, (r) => r.allocated ?? 0) - sum(emitting, (r) => r.verified!) : null,
+        emitting,
         `free allocation minus verified emissions of the ${emitting.length} matched accounts with verified emissions (${noAllocationEntry.length} without an allocation entry counted as 0; ${noVerified.length} with allocation but no verified emissions left out)`,
         none,
       ),
@@ -170,7 +212,7 @@ function caveats(accounts: readonly AccountMatch[], excluded: readonly AccountMa
     `Holder names and undertakings are the registry's when installations.csv was taken, not of each year: an installation sold before then is missed unless another column still names the company, and one bought later is counted for the years before too (${withoutHolder} of the ${accounts.length} accounts matched without their holder, ${byNameOnly} by installation name only: review them).`,
     'Only names containing a pattern are found: former names (before a merger or a renaming) and subsidiaries trading under other names are missed.',
     `A pattern can also find a company that only shares or once shared the name, such as a spin-off whose parent undertaking still names the group: exclude rules take such accounts out${excluded.length > 0 ? ` (${excluded.length} taken out here).` : '.'}`,
-    'Free allocation counts all its parts (Phase 3 Article 10c and New Entrants\' Reserve allocation included). In a year, an account with verified emissions and no allocation entry counts as 0 allocation, and one with allocation but no verified emissions is left out of the surplus; both are listed per year.',
+    "Free allocation counts all its parts (Phase 3 Article 10c and New Entrants' Reserve allocation included). In a year, an account with verified emissions and no allocation entry counts as 0 allocation, and one with allocation but no verified emissions is left out of the surplus; both are listed per year.",
     'Only the accounts in installations.csv are searched, and a figure sums only the years account-years.csv holds for them.',
   ];
 }

@@ -18,7 +18,15 @@ export interface Coverage {
 const fromFact = (data: Data, market: string, indicator: string, unit: string, describe: string): Metric => {
   const f = latestFact(data, market, indicator);
   return f
-    ? metric({ value: f.value, unit: f.unit, period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined }, method: describe, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]), precision: statedPrecision(f.value, f.qualifier) })
+    ? metric({
+        value: f.value,
+        unit: f.unit,
+        period: { start: f.period_start ?? undefined, end: f.period_end ?? undefined },
+        method: describe,
+        inputs: [{ dataset: 'facts', rows: [f.id] }],
+        sources: sourcesOf([f]),
+        precision: statedPrecision(f.value, f.qualifier),
+      })
     : unavailable(unit, describe, `no ${indicator} fact for ${market}`);
 };
 
@@ -31,9 +39,12 @@ export function coverage(data: Data, market: string, volumePerYear: Metric, wind
   const turnoverRatio =
     volumePerYear.value !== null && covered.value !== null && covered.value > 0
       ? metric({
-          value: volumePerYear.value / covered.value, unit: 'ratio', period: volumePerYear.period,
+          value: volumePerYear.value / covered.value,
+          unit: 'ratio',
+          period: volumePerYear.period,
           method: `traded volume per year ÷ covered emissions per year (${covered.method})`,
-          inputs: [...volumePerYear.inputs, ...covered.inputs], sources: [...volumePerYear.sources, ...covered.sources],
+          inputs: [...volumePerYear.inputs, ...covered.inputs],
+          sources: [...volumePerYear.sources, ...covered.sources],
           precision: combine(volumePerYear.precision, covered.precision),
         })
       : unavailable('ratio', 'traded volume per year ÷ covered emissions per year', volumePerYear.missing ?? covered.missing ?? 'zero covered emissions');
@@ -55,16 +66,24 @@ function coveredEmissions(data: Data, market: string, atOrBefore: number | undef
     .at(-1);
   if (verified) {
     return metric({
-      value: verified.value, unit: 't/yr', period: { start: `${verified.year}-01-01`, end: `${verified.year}-12-31` },
-      method: `verified emissions in ${verified.year}`, inputs: [{ dataset: 'emissions', rows: [`${verified.market}/${verified.year}/${verified.scope}/${verified.coverage}`] }], sources: sourcesOf([verified]),
+      value: verified.value,
+      unit: 't/yr',
+      period: { start: `${verified.year}-01-01`, end: `${verified.year}-12-31` },
+      method: `verified emissions in ${verified.year}`,
+      inputs: [{ dataset: 'emissions', rows: [`${verified.market}/${verified.year}/${verified.scope}/${verified.coverage}`] }],
+      sources: sourcesOf([verified]),
       scope: verified.coverage,
     });
   }
   const stated = latestFact(data, market, 'covered-emissions');
   if (stated && stated.value !== null) {
     return metric({
-      value: stated.value, unit: 't/yr', period: { start: stated.period_start ?? undefined, end: stated.period_end ?? undefined },
-      method: 'covered emissions per year, stated', inputs: [{ dataset: 'facts', rows: [stated.id] }], sources: sourcesOf([stated]),
+      value: stated.value,
+      unit: 't/yr',
+      period: { start: stated.period_start ?? undefined, end: stated.period_end ?? undefined },
+      method: 'covered emissions per year, stated',
+      inputs: [{ dataset: 'facts', rows: [stated.id] }],
+      sources: sourcesOf([stated]),
       precision: statedPrecision(stated.value, stated.qualifier),
     });
   }

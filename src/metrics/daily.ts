@@ -56,7 +56,10 @@ export function everySeriesMonths(data: Data, market: string, window: Window = {
     }
   };
   add(marketMonthly(inWindow), 'market-daily');
-  add(data['market-monthly'].filter((m) => m.market === market && m.first_date >= window.start && m.last_date <= window.end), 'market-monthly');
+  add(
+    data['market-monthly'].filter((m) => m.market === market && m.first_date >= window.start && m.last_date <= window.end),
+    'market-monthly',
+  );
   return [...candidates.values()].sort((a, b) => (`${a.instrument}\u0000${a.series}` < `${b.instrument}\u0000${b.series}` ? -1 : 1));
 }
 
@@ -75,23 +78,34 @@ export function dailyStats(data: Data, market: string, window: Window): DailySta
   const slack = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 <= 7;
   const coverage = { first: summary.first, last: summary.last, complete: slack(window.start, summary.first) && slack(summary.last, window.end) };
   const make = (value: number | null, unit: string, method: string, missing?: string): Metric =>
-    value === null ? unavailable(unit, method, missing ?? 'not in the daily rows', window) : metric({ value, unit, period: window, method, inputs, sources, coverage });
+    value === null
+      ? unavailable(unit, method, missing ?? 'not in the daily rows', window)
+      : metric({ value, unit, period: window, method, inputs, sources, coverage });
   return {
-    market, window,
+    market,
+    window,
     tradingDays: make(summary.tradingDays, 'days', `days with trades in the daily ${instrument} data`),
     volume: make(summary.volume, 't', `sum of daily ${instrument} volumes`, 'the daily rows have no volumes'),
     turnover: make(summary.turnover, currency, `sum of daily ${instrument} turnover`, 'the daily rows have no turnover'),
     low: make(summary.minClose, `${currency}/t`, `lowest daily ${instrument} close on a trading day`),
     high: make(summary.maxClose, `${currency}/t`, `highest daily ${instrument} close on a trading day`),
     mean: make(summary.meanClose, `${currency}/t`, `mean of daily ${instrument} closes on trading days`),
-    median: unavailable(`${currency}/t`, `median of daily ${instrument} closes`, 'not computed: monthly aggregates (what data/ ships for most series) keep no median, and figures from daily and monthly data must agree', window),
+    median: unavailable(
+      `${currency}/t`,
+      `median of daily ${instrument} closes`,
+      'not computed: monthly aggregates (what data/ ships for most series) keep no median, and figures from daily and monthly data must agree',
+      window,
+    ),
   };
 }
 
 /** From the market's launch to the last day its daily (or monthly) data reaches: the latest window data allows. */
 export function latestWindow(data: Data, market: string): Window | null {
   const launch = data.markets.find((m) => m.id === market)?.launch_date;
-  const dates = [...data['market-daily'].filter((r) => r.market === market).map((r) => r.date), ...data['market-monthly'].filter((m) => m.market === market).map((m) => m.last_date)];
+  const dates = [
+    ...data['market-daily'].filter((r) => r.market === market).map((r) => r.date),
+    ...data['market-monthly'].filter((m) => m.market === market).map((m) => m.last_date),
+  ];
   const last = dates.reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
   return launch && last && last >= launch ? { start: launch, end: last } : null;
 }

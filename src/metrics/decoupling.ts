@@ -59,8 +59,19 @@ export function emissionsAndGdp(data: Data, market: string, region: string): Emi
   if (pairs.length < 2) return null;
   const [e0, g0] = pairs[0]!;
   return {
-    market, scope, region, currency: g0.currency, priceYear: g0.price_year, baseYear: e0.year,
-    years: pairs.map(([e, g]) => ({ year: e.year, emissions: e.value, gdp: g.value, emissionsIndex: (e.value / e0.value) * INDEX_BASE, gdpIndex: (g.value / g0.value) * INDEX_BASE })),
+    market,
+    scope,
+    region,
+    currency: g0.currency,
+    priceYear: g0.price_year,
+    baseYear: e0.year,
+    years: pairs.map(([e, g]) => ({
+      year: e.year,
+      emissions: e.value,
+      gdp: g.value,
+      emissionsIndex: (e.value / e0.value) * INDEX_BASE,
+      gdpIndex: (g.value / g0.value) * INDEX_BASE,
+    })),
     sources: [...new Set([...sourcesOf(pairs.map(([e]) => e)), ...sourcesOf(pairs.map(([, g]) => g))])].sort(),
   };
 }
@@ -74,8 +85,12 @@ export function gdpChange(data: Data, region: string, from: number, to: number):
   const b = series.find((r) => r.year === to);
   if (!a || !b) return unavailable('%', method, `gdp.csv has no ${region} row for ${!a ? from : to}`, period);
   return metric({
-    value: (b.value / a.value - 1) * 100, unit: '%', period, method: `${method} (constant ${a.price_year} ${a.currency})`,
-    inputs: [{ dataset: 'gdp', rows: [a, b].map((r) => `${r.region}/${r.year}/${r.currency}/${r.price_year}`) }], sources: sourcesOf([a, b]),
+    value: (b.value / a.value - 1) * 100,
+    unit: '%',
+    period,
+    method: `${method} (constant ${a.price_year} ${a.currency})`,
+    inputs: [{ dataset: 'gdp', rows: [a, b].map((r) => `${r.region}/${r.year}/${r.currency}/${r.price_year}`) }],
+    sources: sourcesOf([a, b]),
   });
 }
 

@@ -19,7 +19,10 @@ export function comparableSeries(data: Data, market: string): Map<string, Emissi
   const out = new Map<string, EmissionRow[]>();
   for (const r of data.emissions) {
     if (r.market !== market || r.scope !== 'verified-ets' || !constant.has(r.coverage)) continue;
-    out.set(r.coverage, [...(out.get(r.coverage) ?? []), r].sort((a, b) => a.year - b.year));
+    out.set(
+      r.coverage,
+      [...(out.get(r.coverage) ?? []), r].sort((a, b) => a.year - b.year),
+    );
   }
   return out;
 }
@@ -46,7 +49,9 @@ export type Endpoints =
 export function endpoints(data: Data, market: string, from: number, to: number, scope?: string): Endpoints {
   if (scope !== undefined) {
     // A claim that names its scope is recomputed on that scope's rows only.
-    const rows = data.emissions.filter((r) => r.market === market && r.scope === 'verified-ets' && r.coverage === scope && r.year >= from && r.year <= to).sort((a, b) => a.year - b.year);
+    const rows = data.emissions
+      .filter((r) => r.market === market && r.scope === 'verified-ets' && r.coverage === scope && r.year >= from && r.year <= to)
+      .sort((a, b) => a.year - b.year);
     if (rows.length < 2) return { ok: false, reason: `needs verified emissions on the scope ${scope} for at least two years in ${from}–${to}` };
     return { ok: true, first: rows[0]!, last: rows.at(-1)!, comparable: constantScopes(data).has(scope), shortened: false };
   }
@@ -55,7 +60,9 @@ export function endpoints(data: Data, market: string, from: number, to: number, 
   const last = covered.at(-1);
   // A comparable series that spans the same years is preferred: every period is then measured on
   // one scope, so phases and periods compare with each other too.
-  const series = [...comparableSeries(data, market).values()].map((rows) => rows.filter((r) => r.year >= from && r.year <= to)).filter((rows) => rows.length >= 2);
+  const series = [...comparableSeries(data, market).values()]
+    .map((rows) => rows.filter((r) => r.year >= from && r.year <= to))
+    .filter((rows) => rows.length >= 2);
   const full = series.find((rows) => first && last && rows[0]!.year <= first.year && rows.at(-1)!.year >= last.year);
   if (full) return { ok: true, first: full[0]!, last: full.at(-1)!, comparable: true, shortened: false };
   if (first && last && first !== last && first.coverage === last.coverage) return { ok: true, first, last, comparable: false, shortened: false };
@@ -63,7 +70,9 @@ export function endpoints(data: Data, market: string, from: number, to: number, 
   if (partial) return { ok: true, first: partial[0]!, last: partial.at(-1)!, comparable: true, shortened: true };
   if (!first || !last || first === last) return { ok: false, reason: `needs verified emissions for at least two years in ${from}–${to >= 9999 ? '' : to}` };
   return {
-    ok: false, first, last,
+    ok: false,
+    first,
+    last,
     reason: `${first.year} covers ${scopeLabel(data, first.coverage)}; ${last.year} covers ${scopeLabel(data, last.coverage)}; data/ has no series covering both years on one scope`,
   };
 }
@@ -73,7 +82,10 @@ function broken(e: Extract<Endpoints, { ok: false }>, unit: string, method: stri
   if (!e.first || !e.last) return unavailable(unit, method, e.reason, period);
   const rows = [e.first, e.last];
   return notComparable(unit, method, e.reason, period, [{ dataset: 'emissions', rows: rows.map(emissionsKey) }], sourcesOf(rows), {
-    firstYear: e.first.year, firstScope: e.first.coverage, lastYear: e.last.year, lastScope: e.last.coverage,
+    firstYear: e.first.year,
+    firstScope: e.first.coverage,
+    lastYear: e.last.year,
+    lastScope: e.last.coverage,
   });
 }
 
@@ -91,10 +103,13 @@ export function emissionsChangePerYear(data: Data, market: string, from: number,
   const e = endpoints(data, market, from, to, scope);
   if (!e.ok) return broken(e, '%/yr', method, period);
   return metric({
-    value: cagr(e.first.value, e.last.value, e.last.year - e.first.year), unit: '%/yr',
+    value: cagr(e.first.value, e.last.value, e.last.year - e.first.year),
+    unit: '%/yr',
     period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
     method: `${method} from ${e.first.year} to ${e.last.year}${describe(data, e)}`,
-    inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }], sources: sourcesOf([e.first, e.last]), scope: e.first.coverage,
+    inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }],
+    sources: sourcesOf([e.first, e.last]),
+    scope: e.first.coverage,
     precision: estimatedPrecision(e),
   });
 }
@@ -114,9 +129,13 @@ export function emissionsChange(data: Data, market: string, from: number, to: nu
   const e = endpoints(data, market, from, to, scope);
   if (!e.ok) return broken(e, '%', method, period);
   return metric({
-    value: (e.last.value / e.first.value - 1) * 100, unit: '%', period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
+    value: (e.last.value / e.first.value - 1) * 100,
+    unit: '%',
+    period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
     method: `verified emissions ${e.last.year} ÷ ${e.first.year} − 1${describe(data, e)}`,
-    inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }], sources: sourcesOf([e.first, e.last]), scope: e.first.coverage,
+    inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }],
+    sources: sourcesOf([e.first, e.last]),
+    scope: e.first.coverage,
     precision: estimatedPrecision(e),
   });
 }

@@ -35,14 +35,24 @@ export function auctionRevenueGrowth(data: Data, market: string, indicator = 'au
   const result = (a: number, b: number, method: string, extraInputs: typeof inputs = [], extraSources: string[] = []) => {
     const value = cagr(a, b, y1 - y0);
     return metric({
-      value, unit: '%/yr', period, method, inputs: [...inputs, ...extraInputs], sources: [...sources, ...extraSources],
+      value,
+      unit: '%/yr',
+      period,
+      method,
+      inputs: [...inputs, ...extraInputs],
+      sources: [...sources, ...extraSources],
       precision: ratePrecision(precisionOf(first, a), precisionOf(last, b), y1 - y0, value),
     });
   };
   let method = `compound annual growth of auction revenue ${y0}–${y1}`;
   if (first.unit === last.unit) return result(first.value!, last.value!, `${method}, both in ${last.unit}`);
   const [p0, p1] = [printed(first), printed(last)];
-  if (p0.unit === p1.unit) return result(p0.value, p1.value, `${method} from the values as printed, both labelled ${p1.unit} (the recorded currencies differ: ${first.unit}, ${last.unit})`);
+  if (p0.unit === p1.unit)
+    return result(
+      p0.value,
+      p1.value,
+      `${method} from the values as printed, both labelled ${p1.unit} (the recorded currencies differ: ${first.unit}, ${last.unit})`,
+    );
   const rate = rateOver(data, first.unit, last.unit, yearPeriod(y0));
   if (!rate.ok) return unavailable('%/yr', method, rate.missing, period);
   method += `; ${y0} revenue converted explicitly: ${rate.value.method}`;

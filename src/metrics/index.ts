@@ -108,15 +108,22 @@ export function computeMetrics(data: Data, options: MetricsOptions = DEFAULT_COM
     coverage: coverageByMarket,
     phases,
     auctionRevenueGrowth: auction,
-    memberStateRevenueGrowth: Object.fromEntries(Object.entries(auction).flatMap(([id, g]) => {
-      if (g.value === null || !g.period?.start || !g.period.end) return [];
-      const m = auctionRevenueGrowth(data, id, 'auction-revenue-member-states', { from: +g.period.start.slice(0, 4), to: +g.period.end.slice(0, 4) });
-      return m.value === null ? [] : [[id, m]];
-    })),
+    memberStateRevenueGrowth: Object.fromEntries(
+      Object.entries(auction).flatMap(([id, g]) => {
+        if (g.value === null || !g.period?.start || !g.period.end) return [];
+        const m = auctionRevenueGrowth(data, id, 'auction-revenue-member-states', { from: +g.period.start.slice(0, 4), to: +g.period.end.slice(0, 4) });
+        return m.value === null ? [] : [[id, m]];
+      }),
+    ),
     emissionsTrend,
     emissionsChange: emissionsTotal,
     powerMix: Object.fromEntries(mixes.map((m) => [m.region, m])),
-    generationTotals: Object.fromEntries(regions.map((r) => [r, Object.fromEntries(data['power-generation'].filter((x) => x.region === r && x.source_type === 'total').map((x) => [x.year, x.gwh]))])),
+    generationTotals: Object.fromEntries(
+      regions.map((r) => [
+        r,
+        Object.fromEntries(data['power-generation'].filter((x) => x.region === r && x.source_type === 'total').map((x) => [x.year, x.gwh])),
+      ]),
+    ),
     reconciliation: { rule: COMPARISON_RULE, findings: reconcile(data, { volume, subjectBand, impliedPrice: subjectImplied, powerMixes: mixes, daily }) },
     reach: dataReach(data),
   };

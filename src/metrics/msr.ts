@@ -28,14 +28,40 @@ export function msrAdjustment(data: Data, market: string, allowancesInCirculatio
     'msr-intake-rate': get('msr-intake-rate'),
     'msr-release-amount': get('msr-release-amount'),
   };
-  const absent = Object.entries(parameters).filter(([, v]) => v === undefined).map(([k]) => k);
+  const absent = Object.entries(parameters)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
   if (absent.length > 0) return { ok: false, missing: `policy-rules.csv has no ${absent.join(', ')} for ${market} in ${year}` };
   const p = parameters as Record<MsrParameter, number>;
   if (allowancesInCirculation > p['msr-upper-threshold']) {
-    return { ok: true, decision: { action: 'intake', amount: (allowancesInCirculation * p['msr-intake-rate']) / 100, rule: `circulation above ${p['msr-upper-threshold']} t: ${p['msr-intake-rate']}% of it enters the reserve`, parameters: p } };
+    return {
+      ok: true,
+      decision: {
+        action: 'intake',
+        amount: (allowancesInCirculation * p['msr-intake-rate']) / 100,
+        rule: `circulation above ${p['msr-upper-threshold']} t: ${p['msr-intake-rate']}% of it enters the reserve`,
+        parameters: p,
+      },
+    };
   }
   if (allowancesInCirculation < p['msr-lower-threshold']) {
-    return { ok: true, decision: { action: 'release', amount: p['msr-release-amount'], rule: `circulation below ${p['msr-lower-threshold']} t: ${p['msr-release-amount']} t are released`, parameters: p } };
+    return {
+      ok: true,
+      decision: {
+        action: 'release',
+        amount: p['msr-release-amount'],
+        rule: `circulation below ${p['msr-lower-threshold']} t: ${p['msr-release-amount']} t are released`,
+        parameters: p,
+      },
+    };
   }
-  return { ok: true, decision: { action: 'none', amount: 0, rule: `circulation between ${p['msr-lower-threshold']} and ${p['msr-upper-threshold']} t: no adjustment`, parameters: p } };
+  return {
+    ok: true,
+    decision: {
+      action: 'none',
+      amount: 0,
+      rule: `circulation between ${p['msr-lower-threshold']} and ${p['msr-upper-threshold']} t: no adjustment`,
+      parameters: p,
+    },
+  };
 }

@@ -30,19 +30,30 @@ export function phaseMetrics(data: Data, market: string): PhaseMetrics[] {
       const period: Period = { start: `${p.start_year}-01-01`, end: p.end_year === null ? undefined : `${p.end_year}-12-31` };
       const extreme = (indicator: string, pick: 'max' | 'min'): Metric => {
         const facts = factsFor(data, market, indicator, period).filter((f) => f.value !== null);
-        if (facts.length === 0) return unavailable(`${currencyOf(data, market)}/t`, `${pick === 'max' ? 'highest' : 'lowest'} stated price`, `no ${indicator} facts within phase ${p.phase}`, period);
+        if (facts.length === 0)
+          return unavailable(
+            `${currencyOf(data, market)}/t`,
+            `${pick === 'max' ? 'highest' : 'lowest'} stated price`,
+            `no ${indicator} facts within phase ${p.phase}`,
+            period,
+          );
         const best = facts.reduce((a, b) => ((pick === 'max' ? b.value! > a.value! : b.value! < a.value!) ? b : a));
         return fromFact(best, `${pick === 'max' ? 'highest' : 'lowest'} price stated for a date in phase ${p.phase} (${best.qualifier})`);
       };
       const series = data['price-annual'].filter((r) => r.market === market && r.year >= p.start_year && r.year <= lastYear);
       const observed = (pick: 'max' | 'min'): Metric => {
-        if (series.length === 0) return unavailable(`${currencyOf(data, market)}/t`, `${pick} daily price`, `no price series for phase ${p.phase} years`, period);
+        if (series.length === 0)
+          return unavailable(`${currencyOf(data, market)}/t`, `${pick} daily price`, `no price series for phase ${p.phase} years`, period);
         const value = pick === 'max' ? Math.max(...series.map((r) => r.max)) : Math.min(...series.map((r) => r.min));
         const years = series.map((r) => r.year);
         const partial = years.length < lastYear - p.start_year + 1 ? ` (series covers ${years[0]}–${years.at(-1)} only)` : '';
         return metric({
-          value, unit: `${series[0]!.currency}/t`, period, method: `${pick === 'max' ? 'highest' : 'lowest'} daily ${series[0]!.instrument} price${partial}`,
-          inputs: [{ dataset: 'price-annual', rows: series.map((r) => `${r.market}/${r.year}/${r.instrument}`) }], sources: sourcesOf(series),
+          value,
+          unit: `${series[0]!.currency}/t`,
+          period,
+          method: `${pick === 'max' ? 'highest' : 'lowest'} daily ${series[0]!.instrument} price${partial}`,
+          inputs: [{ dataset: 'price-annual', rows: series.map((r) => `${r.market}/${r.year}/${r.instrument}`) }],
+          sources: sourcesOf(series),
         });
       };
       const volumes = [...factsFor(data, market, 'traded-volume', period), ...factsFor(data, market, 'traded-volume-per-year', period)]
@@ -76,6 +87,15 @@ function fromFact(f: Fact, method: string): Metric {
  * trends, whose years may be fewer than the phase's (its Figure 7 ends in 2019).
  */
 export function statedTrendIn(data: Data, market: string, period: Period): Fact | undefined {
-  return data.facts.find((f) => f.market === market && f.subject === null && f.indicator === 'covered-emissions-change-per-year' && f.value !== null
-    && f.period_start !== null && f.period_end !== null && f.period_start >= period.start! && (period.end === undefined || f.period_end <= period.end));
+  return data.facts.find(
+    (f) =>
+      f.market === market &&
+      f.subject === null &&
+      f.indicator === 'covered-emissions-change-per-year' &&
+      f.value !== null &&
+      f.period_start !== null &&
+      f.period_end !== null &&
+      f.period_start >= period.start! &&
+      (period.end === undefined || f.period_end <= period.end),
+  );
 }

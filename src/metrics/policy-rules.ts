@@ -15,17 +15,25 @@ export function ruleHistory(data: Data, market: string, parameter: PolicyParamet
 
 /** The parameter's value in force in `year`, as a metric citing the act. */
 export function ruleAt(data: Data, market: string, parameter: PolicyParameter, year: number): Metric {
-  const row = ruleHistory(data, market, parameter).filter((r) => inForce(r, year)).at(-1);
-  if (!row) return unavailable('', parameter, `policy-rules.csv has no ${parameter} for ${market} in force in ${year}`, { start: `${year}-01-01`, end: `${year}-12-31` });
+  const row = ruleHistory(data, market, parameter)
+    .filter((r) => inForce(r, year))
+    .at(-1);
+  if (!row)
+    return unavailable('', parameter, `policy-rules.csv has no ${parameter} for ${market} in force in ${year}`, {
+      start: `${year}-01-01`,
+      end: `${year}-12-31`,
+    });
   return fromRule(row);
 }
 
 export function fromRule(row: RuleRow): Metric {
   return metric({
-    value: row.value, unit: row.unit,
+    value: row.value,
+    unit: row.unit,
     period: { start: `${row.valid_from}-01-01`, end: row.valid_to === null ? undefined : `${row.valid_to}-12-31` },
     method: `${row.parameter} in force ${row.valid_from}–${row.valid_to ?? ''} under ${row.act}`,
-    inputs: [{ dataset: 'policy-rules', rows: [ruleKey(row)] }], sources: sourcesOf([row]),
+    inputs: [{ dataset: 'policy-rules', rows: [ruleKey(row)] }],
+    sources: sourcesOf([row]),
   });
 }
 

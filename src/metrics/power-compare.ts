@@ -34,14 +34,21 @@ export function powerCompared(data: Data, region: string): PowerCompared | null 
   const years = [...new Set(mine.map((r) => r.year))].sort((a, b) => a - b);
   if (years.length === 0) return null;
   const bySource = (r: string) => years.every((y) => all.some((x) => x.region === r && x.year === y && x.source_type !== 'total'));
-  const otherRegion = [...new Set(all.map((r) => r.region))].filter((r) => r !== region).sort().find(bySource);
+  const otherRegion = [...new Set(all.map((r) => r.region))]
+    .filter((r) => r !== region)
+    .sort()
+    .find(bySource);
   if (!otherRegion) return null;
   const theirs = all.filter((r) => r.region === otherRegion && years.includes(r.year));
-  const gwh = (rows: readonly Row[], type: string) => Object.fromEntries(years.map((y) => [y, rows.find((r) => r.year === y && r.source_type === type)?.gwh ?? null]));
+  const gwh = (rows: readonly Row[], type: string) =>
+    Object.fromEntries(years.map((y) => [y, rows.find((r) => r.year === y && r.source_type === type)?.gwh ?? null]));
   const order = (rows: readonly Row[]) => [...new Set(rows.filter((r) => r.source_type !== 'total').map((r) => r.source_type))];
   const types = [...order(mine), ...order(theirs).filter((t) => !order(mine).includes(t)), 'total'];
   return {
-    region, otherRegion, years, rows: [...mine, ...theirs],
+    region,
+    otherRegion,
+    years,
+    rows: [...mine, ...theirs],
     sources: types.map((sourceType) => {
       const table = gwh(mine, sourceType);
       const other = gwh(theirs, sourceType);

@@ -36,7 +36,11 @@ export function powerMix(data: Data, region: string): PowerMix | null {
   const key = (r: Row) => `${r.region}/${r.year}/${r.source_type}`;
   const m = (value: number, unit: string, used: Row[], method: string, year?: number): Metric =>
     metric({
-      value, unit, method, inputs: [{ dataset: 'power-generation', rows: used.map(key) }], sources: sourcesOf(used),
+      value,
+      unit,
+      method,
+      inputs: [{ dataset: 'power-generation', rows: used.map(key) }],
+      sources: sourcesOf(used),
       period: year !== undefined ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${from}-01-01`, end: `${to}-12-31` },
     });
   const types = [...new Set(rows.filter((r) => r.source_type !== 'total').map((r) => r.source_type))];

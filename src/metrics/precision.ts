@@ -70,7 +70,12 @@ function relativeHalfStep(value: number, p: Precision | undefined): number {
  * half-step); the rate is stated to the place of that uncertainty's first figure. Approximate
  * inputs leave one figure.
  */
-export function ratePrecision(first: { value: number; precision?: Precision | undefined }, last: { value: number; precision?: Precision | undefined }, years: number, rate: number): Precision {
+export function ratePrecision(
+  first: { value: number; precision?: Precision | undefined },
+  last: { value: number; precision?: Precision | undefined },
+  years: number,
+  rate: number,
+): Precision {
   const approx = Boolean(first.precision?.approx || last.precision?.approx);
   if (approx) return { digits: 1, approx };
   const u = (100 * (relativeHalfStep(first.value, first.precision) + relativeHalfStep(last.value, last.precision))) / Math.max(years, 1);

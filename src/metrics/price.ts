@@ -38,7 +38,15 @@ export function priceBand(data: Data, market: string, period: Window, currencies
   const stated = (indicator: 'price-band-low' | 'price-band-high'): Metric => {
     const f = factOver(data, market, indicator, period);
     return f && f.value !== null
-      ? metric({ value: f.value, unit: f.unit, period, method: `${indicator.replace('price-band-', '')} end of the band stated for the period`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]), precision: statedPrecision(f.value, f.qualifier) })
+      ? metric({
+          value: f.value,
+          unit: f.unit,
+          period,
+          method: `${indicator.replace('price-band-', '')} end of the band stated for the period`,
+          inputs: [{ dataset: 'facts', rows: [f.id] }],
+          sources: sourcesOf([f]),
+          precision: statedPrecision(f.value, f.qualifier),
+        })
       : unavailable(unit, `stated price band (${indicator})`, `no ${indicator} fact for ${market} over ${period.start} – ${period.end}`, period);
   };
   const low = stated('price-band-low');
@@ -65,15 +73,24 @@ function observedPrices(data: Data, market: string, period: Window, unit: string
   const median = unavailable(unit, 'median of daily prices', 'needs daily prices in data/ (see `ets-brief import`)', period);
   if (rows.length === 0) {
     const why = `no price series for ${market} within ${period.start} – ${period.end}`;
-    return { min: unavailable(unit, 'lowest daily price', why, period), max: unavailable(unit, 'highest daily price', why, period), mean: unavailable(unit, 'mean daily price', why, period), median };
+    return {
+      min: unavailable(unit, 'lowest daily price', why, period),
+      max: unavailable(unit, 'highest daily price', why, period),
+      mean: unavailable(unit, 'mean daily price', why, period),
+      median,
+    };
   }
   const inputs = [{ dataset: 'price-annual' as const, rows: rows.map((r) => `${r.market}/${r.year}/${r.instrument}`) }];
   const sources = sourcesOf(rows);
   const days = rows.reduce((n, r) => n + r.days, 0);
   const first = rows.map((r) => r.first_date).sort()[0]!;
-  const last = rows.map((r) => r.last_date).sort().at(-1)!;
+  const last = rows
+    .map((r) => r.last_date)
+    .sort()
+    .at(-1)!;
   const complete = first <= period.start && last >= period.end;
-  const make = (value: number, method: string) => metric({ value, unit: `${rows[0]!.currency}/t`, period, method, inputs, sources, coverage: { first, last, complete } });
+  const make = (value: number, method: string) =>
+    metric({ value, unit: `${rows[0]!.currency}/t`, period, method, inputs, sources, coverage: { first, last, complete } });
   return {
     min: make(Math.min(...rows.map((r) => r.min)), `lowest daily ${rows[0]!.instrument} price in the period`),
     max: make(Math.max(...rows.map((r) => r.max)), `highest daily ${rows[0]!.instrument} price in the period`),
@@ -95,18 +112,30 @@ export function convert(data: Data, m: Metric, to: string, period: Window): Metr
   const rate = rateOver(data, from, to, period);
   if (!rate.ok) return unavailable(unit, m.method, rate.missing, period);
   return metric({
-    value: m.value * rate.value.rate, unit, period: m.period, method: `${m.method}; ${rate.value.method}`,
-    inputs: [...m.inputs, ...rate.value.inputs], sources: [...m.sources, ...rate.value.sources], precision: m.precision, coverage: m.coverage,
+    value: m.value * rate.value.rate,
+    unit,
+    period: m.period,
+    method: `${m.method}; ${rate.value.method}`,
+    inputs: [...m.inputs, ...rate.value.inputs],
+    sources: [...m.sources, ...rate.value.sources],
+    precision: m.precision,
+    coverage: m.coverage,
   });
 }
 
 /** Midpoint of a stated band, in the band's unit. */
 export function midpoint(band: { low: Metric; high: Metric }): Metric {
   const { low, high } = band;
-  if (low.value === null || high.value === null) return unavailable(low.unit, 'midpoint of the stated band', low.missing ?? high.missing ?? 'band incomplete', low.period);
+  if (low.value === null || high.value === null)
+    return unavailable(low.unit, 'midpoint of the stated band', low.missing ?? high.missing ?? 'band incomplete', low.period);
   return metric({
-    value: (low.value + high.value) / 2, unit: low.unit, period: low.period, method: `midpoint of the stated band (${low.method}; ${high.method})`,
-    inputs: [...low.inputs, ...high.inputs], sources: [...low.sources, ...high.sources], precision: combine(low.precision, high.precision),
+    value: (low.value + high.value) / 2,
+    unit: low.unit,
+    period: low.period,
+    method: `midpoint of the stated band (${low.method}; ${high.method})`,
+    inputs: [...low.inputs, ...high.inputs],
+    sources: [...low.sources, ...high.sources],
+    precision: combine(low.precision, high.precision),
   });
 }
 
@@ -120,11 +149,16 @@ export function priceRatio(reference: PriceBand, subject: PriceBand, period: Win
   if (common === null || !inCommon) return unavailable('ratio', 'price ratio', `no common currency for ${reference.market}`, period);
   const ref = midpoint(reference.stated);
   const sub = midpoint(inCommon);
-  if (ref.value === null || sub.value === null || sub.value === 0) return unavailable('ratio', 'price ratio', ref.missing ?? sub.missing ?? 'zero price', period);
+  if (ref.value === null || sub.value === null || sub.value === 0)
+    return unavailable('ratio', 'price ratio', ref.missing ?? sub.missing ?? 'zero price', period);
   return metric({
-    value: ref.value / sub.value, unit: 'ratio', period,
+    value: ref.value / sub.value,
+    unit: 'ratio',
+    period,
     method: `${reference.market} band midpoint ÷ ${subject.market} band midpoint, both in ${common}: ${sub.method}`,
-    inputs: [...ref.inputs, ...sub.inputs], sources: [...ref.sources, ...sub.sources], precision: combine(ref.precision, sub.precision),
+    inputs: [...ref.inputs, ...sub.inputs],
+    sources: [...ref.sources, ...sub.sources],
+    precision: combine(ref.precision, sub.precision),
   });
 }
 
@@ -147,8 +181,13 @@ export function impliedAveragePrice(data: Data, market: string, period: Window, 
     const value = daily.turnover.value / daily.volume.value;
     return {
       value: metric({
-        value, unit: `${daily.turnover.unit}/t`, period, method: 'sum of daily turnover ÷ sum of daily volume over the period',
-        inputs: [...daily.turnover.inputs], sources: [...daily.turnover.sources], precision: EXACT,
+        value,
+        unit: `${daily.turnover.unit}/t`,
+        period,
+        method: 'sum of daily turnover ÷ sum of daily volume over the period',
+        inputs: [...daily.turnover.inputs],
+        sources: [...daily.turnover.sources],
+        precision: EXACT,
       }),
       withinStatedBand: within(value),
     };
@@ -157,12 +196,20 @@ export function impliedAveragePrice(data: Data, market: string, period: Window, 
   const volume = factOver(data, market, 'traded-volume', period);
   const unit = `${band.currency ?? '?'}/t`;
   if (!turnover || turnover.value === null || !volume || volume.value === null || volume.value === 0) {
-    return { value: unavailable(unit, 'turnover ÷ traded volume', `needs turnover and traded-volume facts for ${market} over ${period.start} – ${period.end}`, period), withinStatedBand: null };
+    return {
+      value: unavailable(unit, 'turnover ÷ traded volume', `needs turnover and traded-volume facts for ${market} over ${period.start} – ${period.end}`, period),
+      withinStatedBand: null,
+    };
   }
   const value = turnover.value / volume.value;
   return {
     value: metric({
-      value, unit: `${turnover.unit}/t`, period, method: 'stated turnover ÷ stated traded volume over the period', inputs: [{ dataset: 'facts', rows: [turnover.id, volume.id] }], sources: sourcesOf([turnover, volume]),
+      value,
+      unit: `${turnover.unit}/t`,
+      period,
+      method: 'stated turnover ÷ stated traded volume over the period',
+      inputs: [{ dataset: 'facts', rows: [turnover.id, volume.id] }],
+      sources: sourcesOf([turnover, volume]),
       precision: combine(statedPrecision(turnover.value, turnover.qualifier), statedPrecision(volume.value, volume.qualifier)),
     }),
     withinStatedBand: within(value),

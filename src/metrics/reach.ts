@@ -21,7 +21,8 @@ const yearStart = (y: number) => `${y}-01-01`;
 export function dataReach(data: Data): SeriesReach[] {
   const out: SeriesReach[] = [];
   const push = (r: SeriesReach | null) => r && out.push(r);
-  const span = (dates: readonly string[]) => (dates.length === 0 ? null : { first: dates.reduce((a, b) => (a < b ? a : b)), last: dates.reduce((a, b) => (a > b ? a : b)) });
+  const span = (dates: readonly string[]) =>
+    dates.length === 0 ? null : { first: dates.reduce((a, b) => (a < b ? a : b)), last: dates.reduce((a, b) => (a > b ? a : b)) };
   for (const market of data.markets.map((m) => m.id)) {
     const daily = data['market-daily'].filter((r) => r.market === market);
     // Shipped months are daily data aggregated: their first and last days are daily observations.
@@ -30,7 +31,11 @@ export function dataReach(data: Data): SeriesReach[] {
     const dailySpan = span([...daily.map((r) => r.date), ...monthly.flatMap((m) => [m.first_date, m.last_date])]);
     const annualSpan = span([...annual.map((r) => r.first_date), ...annual.map((r) => r.last_date)]);
     const stated = (indicators: readonly string[]) =>
-      span(data.facts.filter((f) => f.market === market && f.subject === null && f.value !== null && indicators.includes(f.indicator)).flatMap((f) => [f.period_start ?? f.period_end, f.period_end].filter((d): d is string => d !== null)));
+      span(
+        data.facts
+          .filter((f) => f.market === market && f.subject === null && f.value !== null && indicators.includes(f.indicator))
+          .flatMap((f) => [f.period_start ?? f.period_end, f.period_end].filter((d): d is string => d !== null)),
+      );
     // Each basis is listed: a series (daily or annual) and the figures sources state can reach
     // different dates, and a reader needs both (EU prices: a series to April 2021, a stated price
     // for 30 December 2022).
@@ -38,12 +43,20 @@ export function dataReach(data: Data): SeriesReach[] {
       for (const c of candidates) if (c) push({ subject: market, measure, ...c });
     };
     const statedPrices = stated(['price-band-low', 'price-band-high', 'price-high', 'price-low', 'price-close', 'price-settle']);
-    each('prices', [dailySpan && { ...dailySpan, basis: 'daily' }, annualSpan && { ...annualSpan, basis: 'annual' }, statedPrices && { ...statedPrices, basis: 'stated' }]);
-    const dailyVolumes = span([...daily.filter((r) => r.volume !== null).map((r) => r.date), ...monthly.filter((m) => m.volume !== null).flatMap((m) => [m.first_date, m.last_date])]);
+    each('prices', [
+      dailySpan && { ...dailySpan, basis: 'daily' },
+      annualSpan && { ...annualSpan, basis: 'annual' },
+      statedPrices && { ...statedPrices, basis: 'stated' },
+    ]);
+    const dailyVolumes = span([
+      ...daily.filter((r) => r.volume !== null).map((r) => r.date),
+      ...monthly.filter((m) => m.volume !== null).flatMap((m) => [m.first_date, m.last_date]),
+    ]);
     const statedVolumes = stated(['traded-volume', 'traded-volume-per-year']);
     each('volumes', [dailyVolumes && { ...dailyVolumes, basis: 'daily' }, statedVolumes && { ...statedVolumes, basis: 'stated' }]);
     const years = asCovered(data, market).map((r) => r.year);
-    if (years.length > 0) push({ subject: market, measure: 'emissions', first: yearStart(Math.min(...years)), last: yearEnd(Math.max(...years)), basis: 'annual' });
+    if (years.length > 0)
+      push({ subject: market, measure: 'emissions', first: yearStart(Math.min(...years)), last: yearEnd(Math.max(...years)), basis: 'annual' });
     const revenue = stated(['auction-revenue', 'auction-revenue-member-states']);
     if (revenue) push({ subject: market, measure: 'auction-revenue', ...revenue, basis: 'stated' });
   }
@@ -60,5 +73,10 @@ export function dataReach(data: Data): SeriesReach[] {
 
 /** The latest observation of any series: what "data as of" means for the brief as a whole. */
 export function latestObservation(reach: readonly SeriesReach[]): string | null {
-  return reach.map((r) => r.last).sort().at(-1) ?? null;
+  return (
+    reach
+      .map((r) => r.last)
+      .sort()
+      .at(-1) ?? null
+  );
 }

@@ -28,7 +28,13 @@ export type Because =
   | { readonly kind: 'scope'; readonly firstYear: number; readonly firstScope: string; readonly lastYear: number; readonly lastScope: string }
   | { readonly kind: 'shorter'; readonly from: number; readonly to: number; readonly claimFrom: number; readonly claimTo: number }
   | { readonly kind: 'partial'; readonly first: string; readonly last: string }
-  | { readonly kind: 'rule'; readonly paperFrom: number; readonly paperTo: number | null; readonly differs: boolean; readonly changes: readonly RuleChangeRow[] }
+  | {
+      readonly kind: 'rule';
+      readonly paperFrom: number;
+      readonly paperTo: number | null;
+      readonly differs: boolean;
+      readonly changes: readonly RuleChangeRow[];
+    }
   | { readonly kind: 'recorded'; readonly sources: readonly string[] }
   | { readonly kind: 'unitLabel'; readonly unit: string; readonly printedUnit: string; readonly sources: readonly string[] }
   | { readonly kind: 'missing' }
@@ -105,13 +111,21 @@ const FROM_DAILY: Readonly<Record<string, (s: DailyStats) => Metric>> = {
 const RECOMPUTE: Readonly<Record<string, (data: Data, fact: Fact, inputs: ReconcileInputs) => Metric>> = {
   'traded-volume-share-of-reference': (_data, _fact, inputs) => inputs.volume.ratio,
   'auction-revenue-cagr': (data, fact) => auctionRevenueGrowth(data, fact.market),
-  'covered-emissions-change-per-year': (data, fact) => emissionsChangePerYear(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end), fact.coverage ?? undefined),
-  'covered-emissions-change': (data, fact) => emissionsChange(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end), fact.coverage ?? undefined),
+  'covered-emissions-change-per-year': (data, fact) =>
+    emissionsChangePerYear(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end), fact.coverage ?? undefined),
+  'covered-emissions-change': (data, fact) =>
+    emissionsChange(data, fact.market, yearOf(fact.period_start), yearOf(fact.period_end), fact.coverage ?? undefined),
   'years-in-operation': (data, fact) => {
     const launch = data.markets.find((m) => m.id === fact.market)?.launch_date;
     if (!launch || !fact.period_end) return unavailable('years', 'whole years since launch', 'needs the launch date and the period end');
     const years = Math.floor((Date.parse(fact.period_end) - Date.parse(launch)) / (365.25 * 86_400_000));
-    return metric({ value: years, unit: 'years', method: `whole years from launch (${launch}) to ${fact.period_end}`, inputs: [{ dataset: 'markets', rows: [fact.market] }], sources: [] });
+    return metric({
+      value: years,
+      unit: 'years',
+      method: `whole years from launch (${launch}) to ${fact.period_end}`,
+      inputs: [{ dataset: 'markets', rows: [fact.market] }],
+      sources: [],
+    });
   },
 };
 
@@ -130,10 +144,15 @@ const RECOMPUTE_SUBJECT: Readonly<Record<string, (data: Data, fact: Fact, subjec
     if (!company) return unavailable('%/yr', method, `company-rules.csv has no rule for ${subject}`);
     const a = company.years.find((y) => y.year === from)?.verified;
     const b = company.years.find((y) => y.year === to)?.verified;
-    if (!a || !b || a.value === null || b.value === null) return unavailable('%/yr', method, `account-years.csv has no verified emissions of ${subject}'s accounts for ${from} and ${to}`);
+    if (!a || !b || a.value === null || b.value === null)
+      return unavailable('%/yr', method, `account-years.csv has no verified emissions of ${subject}'s accounts for ${from} and ${to}`);
     return metric({
-      value: cagr(a.value, b.value, to - from), unit: '%/yr', period: { start: `${from}-01-01`, end: `${to}-12-31` }, method: `${method}, ${from} to ${to}`,
-      inputs: [...a.inputs, ...b.inputs], sources: [...a.sources, ...b.sources],
+      value: cagr(a.value, b.value, to - from),
+      unit: '%/yr',
+      period: { start: `${from}-01-01`, end: `${to}-12-31` },
+      method: `${method}, ${from} to ${to}`,
+      inputs: [...a.inputs, ...b.inputs],
+      sources: [...a.sources, ...b.sources],
     });
   },
   'surplus-allowance-sales': (data, fact, subject) => {
@@ -143,9 +162,13 @@ const RECOMPUTE_SUBJECT: Readonly<Record<string, (data: Data, fact: Fact, subjec
     const years = companyOf(data, subject)?.years.filter((y) => y.year >= from && y.year <= to && y.surplus.value !== null) ?? [];
     const surplus = years.reduce((s, y) => s + y.surplus.value!, 0);
     // The registry holds allocation and emissions: the surplus, not what was sold, when, or at what price.
-    return unavailable('EUR', method, years.length === 0
-      ? `data/ has no free allocation and verified emissions of ${subject}'s accounts for ${from}–${to}`
-      : `the registry records free allocation and verified emissions, not sales or their prices: the surplus of ${subject}'s matched accounts over ${years[0]!.year}–${years.at(-1)!.year} is ${Math.round(surplus)} t, but which of it was sold, when and at what price is not in data/`);
+    return unavailable(
+      'EUR',
+      method,
+      years.length === 0
+        ? `data/ has no free allocation and verified emissions of ${subject}'s accounts for ${from}–${to}`
+        : `the registry records free allocation and verified emissions, not sales or their prices: the surplus of ${subject}'s matched accounts over ${years[0]!.year}–${years.at(-1)!.year} is ${Math.round(surplus)} t, but which of it was sold, when and at what price is not in data/`,
+    );
   },
 };
 
@@ -161,7 +184,8 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
   const findings: Finding[] = [];
   for (const fact of data.facts) {
     if (fact.derived && fact.value !== null) findings.push(derivedFinding(data, fact, inputs));
-    if (fact.value !== null && ((fact.paper_value !== null && fact.paper_value !== fact.value) || (fact.paper_unit !== null && fact.paper_unit !== fact.unit))) findings.push(correctionFinding(fact));
+    if (fact.value !== null && ((fact.paper_value !== null && fact.paper_value !== fact.value) || (fact.paper_unit !== null && fact.paper_unit !== fact.unit)))
+      findings.push(correctionFinding(fact));
     if (fact.indicator === 'auction-revenue' && fact.value !== null && fact.subject === null) {
       const f = auctionRevenueFinding(data, fact);
       if (f) findings.push(f);
@@ -190,26 +214,44 @@ export function reconcile(data: Data, inputs: ReconcileInputs): Finding[] {
 function finding(fact: Fact, id: string, recomputed: Metric, claim = fact.printed ?? String(fact.value)): Finding {
   const value = recomputed.value;
   const base = {
-    id, dataset: 'facts' as const, ref: fact.paper_ref ?? '', claim, printed: fact.value!, qualifier: fact.qualifier, recomputed: value, unit: fact.unit,
-    inputs: recomputed.inputs, sources: recomputed.sources,
-    ...(fact.note ? { note: fact.note } : {}), ...(recomputed.precision ? { precision: recomputed.precision } : {}),
+    id,
+    dataset: 'facts' as const,
+    ref: fact.paper_ref ?? '',
+    claim,
+    printed: fact.value!,
+    qualifier: fact.qualifier,
+    recomputed: value,
+    unit: fact.unit,
+    inputs: recomputed.inputs,
+    sources: recomputed.sources,
+    ...(fact.note ? { note: fact.note } : {}),
+    ...(recomputed.precision ? { precision: recomputed.precision } : {}),
   };
   if (recomputed.notComparable !== undefined) {
     const because: Because = recomputed.scopeBreak ? { kind: 'scope', ...recomputed.scopeBreak } : { kind: 'missing' };
     return { ...base, verdict: 'not-comparable', reason: recomputed.notComparable, because, method: recomputed.method };
   }
-  if (value === null) return { ...base, verdict: 'cannot-recompute', reason: recomputed.missing ?? recomputed.method, because: { kind: 'missing' }, method: recomputed.method };
+  if (value === null)
+    return { ...base, verdict: 'cannot-recompute', reason: recomputed.missing ?? recomputed.method, because: { kind: 'missing' }, method: recomputed.method };
   const shorter = shorterThanClaim(fact, recomputed);
   if (shorter) return { ...base, verdict: 'cannot-recompute', reason: shorter.reason, because: shorter.because, method: recomputed.method };
   if (SCOPED_INDICATORS.has(fact.indicator) && fact.coverage === null) {
     // The data's value is shown, on its scope; the claim's own scope is unknown, so no verdict.
     return {
-      ...base, verdict: 'not-comparable', method: recomputed.method, because: { kind: 'unstated', scope: recomputed.scope },
-      reason: `the source does not say which emissions or countries its figure covers; on ${recomputed.scope ?? 'the data\'s scope'} the data give the value shown (${recomputed.method})`,
+      ...base,
+      verdict: 'not-comparable',
+      method: recomputed.method,
+      because: { kind: 'unstated', scope: recomputed.scope },
+      reason: `the source does not say which emissions or countries its figure covers; on ${recomputed.scope ?? "the data's scope"} the data give the value shown (${recomputed.method})`,
     };
   }
   const agrees = agreesWithPrinted(fact.value!, value, fact.qualifier);
-  return { ...base, verdict: agrees ? 'agrees' : 'disagrees', ...(agrees ? {} : { reason: recomputed.method, because: { kind: 'recomputed', scope: recomputed.scope } }), method: recomputed.method };
+  return {
+    ...base,
+    verdict: agrees ? 'agrees' : 'disagrees',
+    ...(agrees ? {} : { reason: recomputed.method, because: { kind: 'recomputed', scope: recomputed.scope } }),
+    method: recomputed.method,
+  };
 }
 
 /**
@@ -232,14 +274,25 @@ function derivedFinding(data: Data, fact: Fact, inputs: ReconcileInputs): Findin
   const bySubject = fact.subject !== null ? RECOMPUTE_SUBJECT[fact.indicator] : undefined;
   const m = recompute
     ? recompute(data, fact, inputs)
-    : bySubject ? bySubject(data, fact, fact.subject!)
-    : unavailable(fact.unit, fact.indicator, fact.subject !== null ? `data/ has no series for ${fact.subject}` : `no recomputation is defined for ${fact.indicator}`);
+    : bySubject
+      ? bySubject(data, fact, fact.subject!)
+      : unavailable(
+          fact.unit,
+          fact.indicator,
+          fact.subject !== null ? `data/ has no series for ${fact.subject}` : `no recomputation is defined for ${fact.indicator}`,
+        );
   const f = finding(fact, `facts/${fact.id}`, m);
   // A company's figure sums the accounts its rule finds by today's holder names: a plant bought
   // or sold within the claim's years is counted in all of them, so the company the paper measured
   // and the one the data sum are not known to be the same: the value is shown, without a verdict.
   if (bySubject && companyOf(data, fact.subject!) && (f.verdict === 'agrees' || f.verdict === 'disagrees')) {
-    return { ...f, verdict: 'not-comparable', reason: 'the accounts are found by the holder names the registry had when its files were taken; plants bought or sold within the claim\'s years are counted in every year', because: { kind: 'holders' } };
+    return {
+      ...f,
+      verdict: 'not-comparable',
+      reason:
+        "the accounts are found by the holder names the registry had when its files were taken; plants bought or sold within the claim's years are counted in every year",
+      because: { kind: 'holders' },
+    };
   }
   return f;
 }
@@ -251,17 +304,31 @@ function ruleFindings(data: Data): Finding[] {
   for (const market of markets) {
     for (const change of ruleChanges(data, market)) {
       const p = change.paper;
-      const later = change.later.map((r) => `${formatRuleValue(r)} ${r.valid_from}–${r.valid_to ?? ''} (${r.act}${r.indexed_to ? `, indexed to the ${r.indexed_to}` : ''})`).join('; ');
+      const later = change.later
+        .map((r) => `${formatRuleValue(r)} ${r.valid_from}–${r.valid_to ?? ''} (${r.act}${r.indexed_to ? `, indexed to the ${r.indexed_to}` : ''})`)
+        .join('; ');
       out.push({
-        id: `policy-rules/${market}/${p.parameter}`, dataset: 'policy-rules', ref: p.paper_ref ?? '', claim: formatRuleValue({ ...p, value: p.paper_value! }),
-        printed: p.paper_value!, qualifier: 'exact', recomputed: change.later.at(-1)?.value ?? p.value, unit: p.unit, verdict: 'superseded',
+        id: `policy-rules/${market}/${p.parameter}`,
+        dataset: 'policy-rules',
+        ref: p.paper_ref ?? '',
+        claim: formatRuleValue({ ...p, value: p.paper_value! }),
+        printed: p.paper_value!,
+        qualifier: 'exact',
+        recomputed: change.later.at(-1)?.value ?? p.value,
+        unit: p.unit,
+        verdict: 'superseded',
         reason: change.differs ? `in force: ${later}` : `the paper's value applied ${p.valid_from}–${p.valid_to ?? ''}; since: ${later}`,
         because: {
-          kind: 'rule', paperFrom: p.valid_from, paperTo: p.valid_to, differs: change.differs,
+          kind: 'rule',
+          paperFrom: p.valid_from,
+          paperTo: p.valid_to,
+          differs: change.differs,
           changes: change.later.map((r) => ({ value: r.value, unit: r.unit, from: r.valid_from, to: r.valid_to, act: r.act, indexedTo: r.indexed_to })),
         },
-        method: 'policy-rules.csv: rows with their validity and legal act', ...(p.note ? { note: p.note } : {}),
-        inputs: [{ dataset: 'policy-rules', rows: change.later.map(ruleRowId) }], sources: sourcesOf(change.later),
+        method: 'policy-rules.csv: rows with their validity and legal act',
+        ...(p.note ? { note: p.note } : {}),
+        inputs: [{ dataset: 'policy-rules', rows: change.later.map(ruleRowId) }],
+        sources: sourcesOf(change.later),
       });
     }
     const superseded = new Set(ruleChanges(data, market).map((c) => `${c.parameter}/${c.paper.valid_from}`));
@@ -269,9 +336,18 @@ function ruleFindings(data: Data): Finding[] {
       // Rows the paper's value is right for (a superseded row is reported above, once per parameter).
       if (superseded.has(`${r.parameter}/${r.valid_from}`) || r.paper_value !== r.value || r.indexed_to !== null) continue;
       out.push({
-        id: `policy-rules/${market}/${r.parameter}/${r.valid_from}`, dataset: 'policy-rules', ref: r.paper_ref ?? '', claim: formatRuleValue({ ...r, value: r.paper_value! }),
-        printed: r.paper_value!, qualifier: 'exact', recomputed: r.value, unit: r.unit, verdict: 'agrees', method: `in force ${r.valid_from}–${r.valid_to ?? ''} under ${r.act}`,
-        inputs: [{ dataset: 'policy-rules', rows: [ruleRowId(r)] }], sources: sourcesOf([r]),
+        id: `policy-rules/${market}/${r.parameter}/${r.valid_from}`,
+        dataset: 'policy-rules',
+        ref: r.paper_ref ?? '',
+        claim: formatRuleValue({ ...r, value: r.paper_value! }),
+        printed: r.paper_value!,
+        qualifier: 'exact',
+        recomputed: r.value,
+        unit: r.unit,
+        verdict: 'agrees',
+        method: `in force ${r.valid_from}–${r.valid_to ?? ''} under ${r.act}`,
+        inputs: [{ dataset: 'policy-rules', rows: [ruleRowId(r)] }],
+        sources: sourcesOf([r]),
       });
     }
   }
@@ -288,13 +364,24 @@ function correctionFinding(fact: Fact): Finding {
   // The sources the recorded value comes from, besides the paper itself.
   const recordedFrom = sourcesOf([fact]).filter((x) => x !== 'paper');
   return {
-    id: `facts/${fact.id}/printed`, dataset: 'facts', ref: fact.paper_ref ?? '', claim: fact.printed ?? String(fact.paper_value), printed: fact.paper_value ?? fact.value!,
-    qualifier: 'exact', recomputed: fact.value, unit: fact.unit, verdict: 'disagrees', reason: fact.note ?? `recorded from ${fact.source}`,
-    because: fact.paper_unit !== null && fact.paper_unit !== fact.unit && (fact.paper_value === null || fact.paper_value === fact.value)
-      ? { kind: 'unitLabel', unit: fact.unit, printedUnit: fact.paper_unit, sources: recordedFrom }
-      : { kind: 'recorded', sources: recordedFrom },
-    method: `value recorded in facts.csv from ${fact.source}`, ...(fact.note ? { note: fact.note } : {}),
-    inputs: [{ dataset: 'facts', rows: [fact.id] }], sources: recordedFrom,
+    id: `facts/${fact.id}/printed`,
+    dataset: 'facts',
+    ref: fact.paper_ref ?? '',
+    claim: fact.printed ?? String(fact.paper_value),
+    printed: fact.paper_value ?? fact.value!,
+    qualifier: 'exact',
+    recomputed: fact.value,
+    unit: fact.unit,
+    verdict: 'disagrees',
+    reason: fact.note ?? `recorded from ${fact.source}`,
+    because:
+      fact.paper_unit !== null && fact.paper_unit !== fact.unit && (fact.paper_value === null || fact.paper_value === fact.value)
+        ? { kind: 'unitLabel', unit: fact.unit, printedUnit: fact.paper_unit, sources: recordedFrom }
+        : { kind: 'recorded', sources: recordedFrom },
+    method: `value recorded in facts.csv from ${fact.source}`,
+    ...(fact.note ? { note: fact.note } : {}),
+    inputs: [{ dataset: 'facts', rows: [fact.id] }],
+    sources: recordedFrom,
   };
 }
 
@@ -313,8 +400,11 @@ function priceExtremeFinding(data: Data, fact: Fact): Finding | null {
   const last = present.at(-1)!;
   const coverage = `${first.first_date} – ${last.last_date}`;
   const m = metric({
-    value, unit: `${first.currency}/t`, method: `${high ? 'highest' : 'lowest'} daily ${first.instrument} price in price-annual.csv, ${coverage}`,
-    inputs: [{ dataset: 'price-annual', rows: present.map((r) => `${r.market}/${r.year}/${r.instrument}`) }], sources: sourcesOf(present),
+    value,
+    unit: `${first.currency}/t`,
+    method: `${high ? 'highest' : 'lowest'} daily ${first.instrument} price in price-annual.csv, ${coverage}`,
+    inputs: [{ dataset: 'price-annual', rows: present.map((r) => `${r.market}/${r.year}/${r.instrument}`) }],
+    sources: sourcesOf(present),
   });
   const f = finding(fact, `facts/${fact.id}/series`, m);
   // A series that misses part of the period can only refute a claim, not confirm it: a lower low
@@ -322,7 +412,12 @@ function priceExtremeFinding(data: Data, fact: Fact): Finding | null {
   const partial = present.some((r) => isPartialYear(r));
   const contradicts = high ? value > fact.value! : value < fact.value!;
   if (partial && f.verdict === 'disagrees' && !contradicts) {
-    return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${coverage} only, part of the period`, because: { kind: 'partial', first: first.first_date, last: last.last_date } };
+    return {
+      ...f,
+      verdict: 'cannot-recompute',
+      reason: `the series covers ${coverage} only, part of the period`,
+      because: { kind: 'partial', first: first.first_date, last: last.last_date },
+    };
   }
   return f;
 }
@@ -339,7 +434,12 @@ function auctionRevenueFinding(data: Data, fact: Fact): Finding | null {
   if (m.value === null) return null;
   const f = finding(fact, `facts/${fact.id}/auctions`, m);
   if (f.verdict === 'disagrees' && m.value < fact.value!) {
-    return { ...f, verdict: 'cannot-recompute', reason: `the auction reports in data/ sum to less than the claim (${m.method}); a platform they do not cover would make up the rest`, because: { kind: 'platforms' } };
+    return {
+      ...f,
+      verdict: 'cannot-recompute',
+      reason: `the auction reports in data/ sum to less than the claim (${m.method}); a platform they do not cover would make up the rest`,
+      because: { kind: 'platforms' },
+    };
   }
   return f;
 }
@@ -362,7 +462,12 @@ function dailyExtremeFinding(data: Data, fact: Fact): Finding | null {
   // and refutes a claim only when what it has already lies beyond it.
   const contradicts = high ? m.value > fact.value! : m.value < fact.value!;
   if (m.coverage && !m.coverage.complete && !(f.verdict === 'disagrees' && contradicts)) {
-    return { ...f, verdict: 'cannot-recompute', reason: `the series covers ${m.coverage.first} – ${m.coverage.last} only, part of the period`, because: { kind: 'partial', first: m.coverage.first, last: m.coverage.last } };
+    return {
+      ...f,
+      verdict: 'cannot-recompute',
+      reason: `the series covers ${m.coverage.first} – ${m.coverage.last} only, part of the period`,
+      because: { kind: 'partial', first: m.coverage.first, last: m.coverage.last },
+    };
   }
   return f;
 }
@@ -373,9 +478,19 @@ function impliedPriceFindings(implied: ImpliedPrice, band: PriceBand): Finding[]
   if (low.value === null || high.value === null) return [];
   return [
     {
-      id: `facts/${band.market}/implied-price-within-band`, dataset: 'facts', ref: '§7', claim: `${low.value}–${high.value} ${low.unit}`, printed: low.value, printedHigh: high.value, qualifier: 'within', recomputed: v, unit: low.unit,
-      verdict: v === null ? 'cannot-recompute' : v >= low.value && v <= high.value ? 'agrees' : 'disagrees', method: `${implied.value.method}; agrees if within the stated band`,
-      inputs: implied.value.inputs, sources: implied.value.sources,
+      id: `facts/${band.market}/implied-price-within-band`,
+      dataset: 'facts',
+      ref: '§7',
+      claim: `${low.value}–${high.value} ${low.unit}`,
+      printed: low.value,
+      printedHigh: high.value,
+      qualifier: 'within',
+      recomputed: v,
+      unit: low.unit,
+      verdict: v === null ? 'cannot-recompute' : v >= low.value && v <= high.value ? 'agrees' : 'disagrees',
+      method: `${implied.value.method}; agrees if within the stated band`,
+      inputs: implied.value.inputs,
+      sources: implied.value.sources,
       ...(v === null ? { because: { kind: 'missing' } as const } : v >= low.value && v <= high.value ? {} : { because: { kind: 'recomputed' } as const }),
     },
   ];
@@ -390,9 +505,19 @@ function powerMixFindings(data: Data, mix: PowerMix): Finding[] {
     const add = (id: string, printed: number | null | undefined, m: Metric, claim: string) => {
       if (printed === null || printed === undefined || m.value === null) return;
       out.push({
-        id: `power-generation/${mix.region}/${s.sourceType}/${id}`, dataset: 'power-generation', ref: a?.paper_ref ?? '', claim, printed, qualifier: 'exact', recomputed: m.value, unit: '%',
-        verdict: agreesWithPrinted(printed, m.value, 'exact') ? 'agrees' : 'disagrees', method: m.method, ...(a?.note ? { note: a.note } : {}),
-        inputs: m.inputs, sources: m.sources,
+        id: `power-generation/${mix.region}/${s.sourceType}/${id}`,
+        dataset: 'power-generation',
+        ref: a?.paper_ref ?? '',
+        claim,
+        printed,
+        qualifier: 'exact',
+        recomputed: m.value,
+        unit: '%',
+        verdict: agreesWithPrinted(printed, m.value, 'exact') ? 'agrees' : 'disagrees',
+        method: m.method,
+        ...(a?.note ? { note: a.note } : {}),
+        inputs: m.inputs,
+        sources: m.sources,
         ...(agreesWithPrinted(printed, m.value, 'exact') ? {} : { because: { kind: 'recomputed' } as const }),
       });
     };

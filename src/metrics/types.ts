@@ -67,7 +67,15 @@ export function metric(fields: Metric): Metric {
 }
 
 /** Inputs that exist but cannot be compared: no number, the reason instead. */
-export function notComparable(unit: string, method: string, reason: string, period?: Period, inputs: readonly InputRef[] = [], sources: readonly string[] = [], scopeBreak?: Metric['scopeBreak']): Metric {
+export function notComparable(
+  unit: string,
+  method: string,
+  reason: string,
+  period?: Period,
+  inputs: readonly InputRef[] = [],
+  sources: readonly string[] = [],
+  scopeBreak?: Metric['scopeBreak'],
+): Metric {
   return metric({ value: null, unit, period, method, inputs, sources, missing: reason, notComparable: reason, scopeBreak });
 }
 

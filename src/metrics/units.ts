@@ -20,7 +20,8 @@ export function currencyMismatches(data: Data): CurrencyMismatch[] {
     const market = currencyOf.get(f.market);
     if (!unitCurrency || !market || unitCurrency === market) continue;
     out.push({
-      dataset: 'facts', id: f.id,
+      dataset: 'facts',
+      id: f.id,
       message: `fact ${f.id} is in ${f.unit}, but ${f.market} trades in ${market}: converted explicitly from ${unitCurrency} at the rates in fx-rates.csv wherever it is compared`,
     });
   }

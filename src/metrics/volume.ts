@@ -35,22 +35,41 @@ export function compareTradedVolume(data: Data, subject: string, reference: stri
   const total = (market: string): Metric => {
     const f = factOver(data, market, 'traded-volume', window);
     if (f && f.value !== null) {
-      return metric({ value: f.value, unit: 't', period: window, method: `traded volume stated for ${market} over the window`, inputs: [{ dataset: 'facts', rows: [f.id] }], sources: sourcesOf([f]), precision: statedPrecision(f.value, f.qualifier) });
+      return metric({
+        value: f.value,
+        unit: 't',
+        period: window,
+        method: `traded volume stated for ${market} over the window`,
+        inputs: [{ dataset: 'facts', rows: [f.id] }],
+        sources: sourcesOf([f]),
+        precision: statedPrecision(f.value, f.qualifier),
+      });
     }
     const daily = dailyStats(data, market, window)?.volume;
     if (daily && daily.value !== null) return daily;
-    return unavailable('t', `traded volume of ${market} over the window`, `no traded-volume fact or daily volumes for ${market} over ${window.start} – ${window.end}`, window);
+    return unavailable(
+      't',
+      `traded volume of ${market} over the window`,
+      `no traded-volume fact or daily volumes for ${market} over ${window.start} – ${window.end}`,
+      window,
+    );
   };
   const perYear = (m: Metric): Metric =>
-    m.value === null ? { ...m, unit: 't/yr' } : { ...m, value: m.value / years, unit: 't/yr', method: `${m.method}, divided by the window's ${years.toFixed(3)} years` };
+    m.value === null
+      ? { ...m, unit: 't/yr' }
+      : { ...m, value: m.value / years, unit: 't/yr', method: `${m.method}, divided by the window's ${years.toFixed(3)} years` };
   const s = total(subject);
   const r = total(reference);
   const ratio =
     s.value !== null && r.value !== null
       ? metric({
-          value: (s.value / r.value) * 100, unit: '%', period: window,
+          value: (s.value / r.value) * 100,
+          unit: '%',
+          period: window,
           method: `${subject} volume ÷ ${reference} volume over the same window × 100`,
-          inputs: [...s.inputs, ...r.inputs], sources: [...s.sources, ...r.sources], precision: combine(s.precision, r.precision),
+          inputs: [...s.inputs, ...r.inputs],
+          sources: [...s.sources, ...r.sources],
+          precision: combine(s.precision, r.precision),
         })
       : unavailable('%', `${subject} volume ÷ ${reference} volume`, r.missing ?? s.missing ?? 'a volume is missing', window);
   return { window, subject: { total: s, perYear: perYear(s) }, reference: { total: r, perYear: perYear(r) }, ratio };

@@ -22,8 +22,13 @@ export class BrowserNotFoundError extends Error {
 }
 
 const SYSTEM_BROWSERS = [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
 /** PUPPETEER_EXECUTABLE_PATH, then a system Chromium or Chrome, then Puppeteer's own cache. */
@@ -44,7 +49,11 @@ function fromPuppeteerCache(dir: string): string | undefined {
   const chrome = join(dir, 'chrome');
   if (!existsSync(chrome)) return undefined;
   for (const version of readdirSync(chrome).sort().reverse()) {
-    for (const candidate of ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing']) {
+    for (const candidate of [
+      'chrome-linux64/chrome',
+      'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+      'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    ]) {
       const path = join(chrome, version, candidate);
       if (existsSync(path)) return path;
     }
@@ -61,8 +70,14 @@ function fromPuppeteerCache(dir: string): string | undefined {
 export function launchArgs(isRoot = typeof process.getuid === 'function' && process.getuid() === 0): string[] {
   return [
     ...(isRoot ? ['--no-sandbox'] : []),
-    '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-    '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', '--disable-partial-raster',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--font-render-hinting=none',
+    '--disable-partial-raster',
   ];
 }
 
@@ -89,8 +104,15 @@ export async function launchBrowser(location: BrowserLocation = findBrowser()): 
   try {
     const { default: puppeteer } = await import('puppeteer');
     browser = await puppeteer.launch({
-      executablePath: location.executablePath, headless: true, args: launchArgs(), timeout: 30_000, pipe: true, userDataDir,
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      executablePath: location.executablePath,
+      headless: true,
+      args: launchArgs(),
+      timeout: 30_000,
+      pipe: true,
+      userDataDir,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     await removeProfile(userDataDir);
@@ -101,9 +123,10 @@ export async function launchBrowser(location: BrowserLocation = findBrowser()): 
   const child = browser.process();
   const profile = { pid: child?.pid };
   const died = (code: number | null, signal: string | null) => signal !== null || (code ?? 0) !== 0;
-  const exited = !child || child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve(child ? died(child.exitCode, child.signalCode) : false)
-    : new Promise<boolean>((resolve) => child.once('exit', (code, signal) => resolve(died(code, signal))));
+  const exited =
+    !child || child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve(child ? died(child.exitCode, child.signalCode) : false)
+      : new Promise<boolean>((resolve) => child.once('exit', (code, signal) => resolve(died(code, signal))));
   const removed = exited.then((crashed) => removeProfile(userDataDir, crashed));
   profiles.set(userDataDir, { ...profile, removed });
   removals.set(browser, removed);
@@ -166,9 +189,11 @@ function removeProfilesAtExit(): void {
  */
 export async function sweepBrowserProfiles(dir = tmpdir()): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(entries.map(async (entry) => {
-    const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(entry);
-    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) return;
-    await rm(join(dir, entry), { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
-  }));
+  await Promise.all(
+    entries.map(async (entry) => {
+      const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(entry);
+      if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) return;
+      await rm(join(dir, entry), { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    }),
+  );
 }

@@ -39,9 +39,7 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
  * no character at all, becomes U+FFFD. Bidi controls, joiners and marks are text and stay.
  */
 export function metadataText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 /**
@@ -107,10 +105,15 @@ function renumberStructureIds(doc: PDFDocument): void {
       if (!(attr instanceof PDFDict)) continue;
       const headers = attr.get(PDFName.of('Headers'));
       if (!(headers instanceof PDFArray)) continue;
-      attr.set(PDFName.of('Headers'), doc.context.obj(headers.asArray().map((h) => {
-        const text = h instanceof PDFString ? h.decodeText() : '';
-        return PDFString.of(renamed.get(text) ?? text);
-      })));
+      attr.set(
+        PDFName.of('Headers'),
+        doc.context.obj(
+          headers.asArray().map((h) => {
+            const text = h instanceof PDFString ? h.decodeText() : '';
+            return PDFString.of(renamed.get(text) ?? text);
+          }),
+        ),
+      );
     }
   }
   // Replace the id tree: drop its old nodes (pdf-lib writes every object it holds, referenced or

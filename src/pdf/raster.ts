@@ -43,7 +43,11 @@ async function rasteriseOne(browser: Browser, job: RasterJob, timeout: number): 
     await page.setViewport({ width: job.width, height: job.height, deviceScaleFactor: job.scales[0] ?? 1 });
     await page.goto(url, { waitUntil: 'load', timeout });
     // Every embedded face loaded before the picture is taken (they are all used), never a fallback font.
-    await withTimeout(page.evaluate('Promise.all(Array.from(document.fonts, (f) => f.load())).then(() => document.fonts.ready).then(() => true)'), timeout, `${job.name}: fonts did not load`);
+    await withTimeout(
+      page.evaluate('Promise.all(Array.from(document.fonts, (f) => f.load())).then(() => document.fonts.ready).then(() => true)'),
+      timeout,
+      `${job.name}: fonts did not load`,
+    );
     const pngs: Uint8Array[] = [];
     for (const scale of job.scales) {
       await page.setViewport({ width: job.width, height: job.height, deviceScaleFactor: scale });

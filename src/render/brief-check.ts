@@ -35,10 +35,17 @@ export async function checkBriefFolder(files: TemplateFiles, sections: readonly 
     const partial = /^partials\/([\w-]+)\.hbs$/.exec(file);
     return partial ? included.has(partial[1]!) : false;
   };
-  const errors = own.filter((f) => !referenced(f)).map((f) => {
-    const near = closest(f, builtin) ?? closest(basename(f), builtin.map((b) => basename(b)));
-    return `${files.custom}/${f}: matches no file of the built-in brief and nothing refers to it${near ? ` (did you mean "${builtin.find((b) => b === near || basename(b) === near)}"?)` : ''}; a new section needs its id in brief.json's "sections"`;
-  });
+  const errors = own
+    .filter((f) => !referenced(f))
+    .map((f) => {
+      const near =
+        closest(f, builtin) ??
+        closest(
+          basename(f),
+          builtin.map((b) => basename(b)),
+        );
+      return `${files.custom}/${f}: matches no file of the built-in brief and nothing refers to it${near ? ` (did you mean "${builtin.find((b) => b === near || basename(b) === near)}"?)` : ''}; a new section needs its id in brief.json's "sections"`;
+    });
   return { errors, warnings: await unusedStrings(files, sections, messages, texts) };
 }
 
@@ -49,9 +56,13 @@ async function unusedStrings(files: TemplateFiles, sections: readonly string[], 
   const { locale: _locale, ...builtin } = JSON.parse(await files.readBuiltin(`i18n/${lang}.json`)) as Record<string, unknown>;
   const builtinKeys = Object.keys(flattenStrings(builtin, lang));
   const known = new Set(builtinKeys);
-  const used = (key: string) => sections.some((id) => key === `sections.${id}`) || texts.some((text) => text.includes(`"${key}"`) || text.includes(`'${key}'`) || text.includes(`i18n:${key}`));
-  return messages.override.keys.filter((key) => !known.has(key) && !used(key)).map((key) => {
-    const near = closest(key, builtinKeys);
-    return `${messages.override!.file}: string "${key}" is not a built-in string and no template of the brief uses it${near ? ` (did you mean "${near}"?)` : ''}`;
-  });
+  const used = (key: string) =>
+    sections.some((id) => key === `sections.${id}`) ||
+    texts.some((text) => text.includes(`"${key}"`) || text.includes(`'${key}'`) || text.includes(`i18n:${key}`));
+  return messages.override.keys
+    .filter((key) => !known.has(key) && !used(key))
+    .map((key) => {
+      const near = closest(key, builtinKeys);
+      return `${messages.override!.file}: string "${key}" is not a built-in string and no template of the brief uses it${near ? ` (did you mean "${near}"?)` : ''}`;
+    });
 }

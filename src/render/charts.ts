@@ -52,8 +52,13 @@ type Variant = keyof typeof CHART_VARIANTS;
 
 /** Renders every chart data/ can draw, in one language. Charts without data are left out. */
 export async function renderCharts(
-  ctx: ChartContext, messages: Messages, files: TemplateFiles, fonts: FontSet, palette?: readonly string[],
-  cache: WorkCache = NO_CACHE, log: (line: string) => void = () => {},
+  ctx: ChartContext,
+  messages: Messages,
+  files: TemplateFiles,
+  fonts: FontSet,
+  palette?: readonly string[],
+  cache: WorkCache = NO_CACHE,
+  log: (line: string) => void = () => {},
 ): Promise<Map<string, ChartView>> {
   const views = new Map<string, ChartView>();
   for (const def of CHARTS) {
@@ -104,7 +109,10 @@ export async function renderCharts(
       lastObservation: lastObservation(built.datasets.table),
       files: (built.files ?? []).map((f) => ({
         file: `${def.id}-${f.name}.csv`,
-        csv: toCsv(f.fields.map((field) => ctx.t(`charts.${def.id}.${f.name}.${field}`)), f.rows.map((row) => f.fields.map((field) => row[field] ?? null))),
+        csv: toCsv(
+          f.fields.map((field) => ctx.t(`charts.${def.id}.${f.name}.${field}`)),
+          f.rows.map((row) => f.fields.map((field) => row[field] ?? null)),
+        ),
       })),
     });
   }
@@ -143,9 +151,15 @@ function withTips(chart: string, datasets: ChartBuild['datasets'], messages: Mes
   const tipped = Object.entries(datasets).map(([name, rows]) => {
     if (rows.length === 0) return [name, rows] as const;
     const key = [`chartTips.${chart}.${name}`, `chartTips.${chart}`].find((k) => lookupString(messages.strings, k) !== undefined);
-    if (!key) throw new Error(`templates/i18n/${lang}.json: no tooltip string "chartTips.${chart}.${name}" (or "chartTips.${chart}") for the ${name} data of chart ${chart}`);
+    if (!key)
+      throw new Error(
+        `templates/i18n/${lang}.json: no tooltip string "chartTips.${chart}.${name}" (or "chartTips.${chart}") for the ${name} data of chart ${chart}`,
+      );
     const template = lookupString(messages.strings, key)!;
-    return [name, rows.map((row) => ({ ...row, tip: fill(template, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, formatCell(v, lang)])), key) }))] as const;
+    return [
+      name,
+      rows.map((row) => ({ ...row, tip: fill(template, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, formatCell(v, lang)])), key) })),
+    ] as const;
   });
   return Object.fromEntries(tipped) as ChartBuild['datasets'];
 }

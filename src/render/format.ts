@@ -8,9 +8,10 @@ const SIG = 3;
 // Chinese text writes 2162家 and 1395亿, not 2,162家: thousands separators only from 10,000 up
 // (so a table column of five- and six-digit numbers is grouped throughout).
 function trimNumber(value: number, lang: Lang, options: { sig?: number; decimals?: number; fixed?: boolean } = {}): string {
-  const digits = options.decimals !== undefined
-    ? { minimumFractionDigits: options.fixed ? options.decimals : 0, maximumFractionDigits: options.decimals }
-    : { maximumSignificantDigits: options.sig ?? SIG };
+  const digits =
+    options.decimals !== undefined
+      ? { minimumFractionDigits: options.fixed ? options.decimals : 0, maximumFractionDigits: options.decimals }
+      : { maximumSignificantDigits: options.sig ?? SIG };
   const useGrouping = lang === 'zh-CN' ? Math.abs(value) >= 1e4 : true;
   return numberFormat(lang, options.decimals, options.fixed === true, options.sig ?? SIG, useGrouping, digits).format(value);
 }
@@ -18,7 +19,14 @@ function trimNumber(value: number, lang: Lang, options: { sig?: number; decimals
 // Creating an Intl.NumberFormat costs about 50 µs, formatting with one about 1 µs; a brief
 // formats thousands of table cells, so formatters are kept by their options.
 const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, decimals: number | undefined, fixed: boolean, sig: number, useGrouping: boolean, digits: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(
+  lang: Lang,
+  decimals: number | undefined,
+  fixed: boolean,
+  sig: number,
+  useGrouping: boolean,
+  digits: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
   const key = `${lang}|${decimals}|${fixed}|${sig}|${useGrouping}`;
   let format = formatters.get(key);
   if (!format) {
@@ -57,11 +65,22 @@ export function formatTonnes(t: number, lang: Lang, perYear = false): string {
   return `${trimNumber(t, lang)} t${suffix}`;
 }
 
-const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', EUR: '欧元', USD: '美元', GBP: '英镑', JPY: '日元', KRW: '韩元', CHF: '瑞士法郎', NZD: '新西兰元', AUD: '澳元', CAD: '加元' };
+const ZH_CURRENCY: Readonly<Record<string, string>> = {
+  CNY: '元',
+  EUR: '欧元',
+  USD: '美元',
+  GBP: '英镑',
+  JPY: '日元',
+  KRW: '韩元',
+  CHF: '瑞士法郎',
+  NZD: '新西兰元',
+  AUD: '澳元',
+  CAD: '加元',
+};
 
 /** A currency as a reader names it: 欧元 in Chinese (the code where no name is known); EUR in English. */
 export function currencyName(code: string, lang: Lang): string {
-  return lang === 'zh-CN' ? (code === 'CNY' ? '人民币' : ZH_CURRENCY[code] ?? code) : code;
+  return lang === 'zh-CN' ? (code === 'CNY' ? '人民币' : (ZH_CURRENCY[code] ?? code)) : code;
 }
 
 /** Money: 104.75亿元, 388亿欧元; CNY 10.5 bn, EUR 38.8 bn. */
@@ -90,7 +109,9 @@ export function formatPercent(value: number, lang: Lang, decimals = 1): string {
 }
 
 /** English month names, from Intl once (a formatter per call was a tenth of rendering a brief). */
-const EN_MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))));
+const EN_MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))),
+);
 
 /** An ISO date: 2022年12月31日; 31 December 2022. */
 export function formatDate(iso: string, lang: Lang): string {

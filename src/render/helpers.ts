@@ -63,14 +63,22 @@ export function writeMetric(m: Metric & { value: number }, lang: Lang, t: (key: 
   const v = roundSignificant(m.value, p.digits);
   const d = decimalsFor(m.value, p.digits, 2);
   const price = /^([A-Z]{3})\/t$/.exec(m.unit);
-  const body = m.unit === '%' ? formatPercent(v, lang, d)
-    : m.unit === '%/yr' ? `${formatPercent(v, lang, d)}${lang === 'zh-CN' ? '/年' : ' a year'}`
-    : m.unit === 't' || m.unit === 't/yr' ? formatTonnes(v, lang, m.unit === 't/yr')
-    : price ? formatPrice(v, price[1]!, lang, d)
-    : /^[A-Z]{3}$/.test(m.unit) ? formatMoney(v, m.unit, lang)
-    : m.unit === 'ratio' ? fill(t('brief.times'), { x: formatNumber(v, lang, d) }, 'brief.times')
-    : m.unit === 'GWh' ? `${formatNumber(v, lang, d)} GWh`
-    : formatNumber(v, lang, d);
+  const body =
+    m.unit === '%'
+      ? formatPercent(v, lang, d)
+      : m.unit === '%/yr'
+        ? `${formatPercent(v, lang, d)}${lang === 'zh-CN' ? '/年' : ' a year'}`
+        : m.unit === 't' || m.unit === 't/yr'
+          ? formatTonnes(v, lang, m.unit === 't/yr')
+          : price
+            ? formatPrice(v, price[1]!, lang, d)
+            : /^[A-Z]{3}$/.test(m.unit)
+              ? formatMoney(v, m.unit, lang)
+              : m.unit === 'ratio'
+                ? fill(t('brief.times'), { x: formatNumber(v, lang, d) }, 'brief.times')
+                : m.unit === 'GWh'
+                  ? `${formatNumber(v, lang, d)} GWh`
+                  : formatNumber(v, lang, d);
   return `${p.approx ? t('qualifiers.approx') : ''}${body}`;
 }
 
@@ -90,7 +98,10 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
   const metricNamed = (name: unknown, options: HelperOptions): Metric => {
     const { metrics } = author(options);
     const m = typeof name === 'string' ? metrics.get(name) : undefined;
-    if (!m) throw new TemplateNameError(`${at(state, options)}: unknown metric "${String(name)}"${suggestion(String(name), metrics.keys())}; \`ets-brief metrics --list\` lists them`);
+    if (!m)
+      throw new TemplateNameError(
+        `${at(state, options)}: unknown metric "${String(name)}"${suggestion(String(name), metrics.keys())}; \`ets-brief metrics --list\` lists them`,
+      );
     return m;
   };
   /** A day in words, recorded as a label where a brief's ledger is at hand. */
@@ -106,7 +117,11 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
     const written = text(value);
     const ledger = author(options).ledger;
     const id = `template:${at(state, options)}`;
-    return once(`${id}|${written}`, () => ledger.add({ id, text: written, kind: 'number', value, unit, method: 'written by the template', rows: [], sources: [] }), written);
+    return once(
+      `${id}|${written}`,
+      () => ledger.add({ id, text: written, kind: 'number', value, unit, method: 'written by the template', rows: [], sources: [] }),
+      written,
+    );
   };
 
   // An unknown key names the template and the line of the {{t}} call, not only the strings file.
@@ -138,15 +153,19 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
   hb.registerHelper('ifMetric', function (this: unknown, name: unknown, options: HelperOptions) {
     return metricNamed(name, options).value !== null ? options.fn!(this) : options.inverse!(this);
   });
-  hb.registerHelper('num', (value: unknown, options: HelperOptions) => given(value, (v) => formatNumber(v, state.lang, typeof options.hash?.decimals === 'number' ? options.hash.decimals : 0), '', options));
+  hb.registerHelper('num', (value: unknown, options: HelperOptions) =>
+    given(value, (v) => formatNumber(v, state.lang, typeof options.hash?.decimals === 'number' ? options.hash.decimals : 0), '', options),
+  );
   hb.registerHelper('percent', (value: unknown, options: HelperOptions) => given(value, (v) => formatPercent(v, state.lang), '%', options));
   hb.registerHelper('money', (value: unknown, currency: unknown, options: HelperOptions) => {
-    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) throw new TemplateNameError(`${at(state, options)}: money needs a currency code ("EUR", "CNY"), got ${JSON.stringify(currency)}`);
+    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))
+      throw new TemplateNameError(`${at(state, options)}: money needs a currency code ("EUR", "CNY"), got ${JSON.stringify(currency)}`);
     return given(value, (v) => formatMoney(v, currency, state.lang), currency, options);
   });
   // A date names a period: a label in the ledger, not a quantity.
   hb.registerHelper('date', (iso: unknown, options: HelperOptions) => {
-    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new TemplateNameError(`${at(state, options)}: date needs an ISO day ("2021-07-16"), got ${JSON.stringify(iso)}`);
+    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso))
+      throw new TemplateNameError(`${at(state, options)}: date needs an ISO day ("2021-07-16"), got ${JSON.stringify(iso)}`);
     return day(iso);
   });
   // The period a metric covers ("16 July 2021 – 31 December 2022"), its days as labels.
@@ -157,7 +176,10 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
   // The figure, numbered with the others (renderBrief numbers the charts the templates place).
   hb.registerHelper('chart', (id: unknown, options: HelperOptions) => {
     const { charts } = author(options);
-    if (typeof id !== 'string' || !charts.has(id)) throw new TemplateNameError(`${at(state, options)}: unknown chart "${String(id)}"${suggestion(String(id), charts)}; \`ets-brief charts --list\` lists them`);
+    if (typeof id !== 'string' || !charts.has(id))
+      throw new TemplateNameError(
+        `${at(state, options)}: unknown chart "${String(id)}"${suggestion(String(id), charts)}; \`ets-brief charts --list\` lists them`,
+      );
     const view = options.data?.root?.charts?.[id] ?? null;
     return new hb.SafeString(hb.partials.chart!(view, { data: options.data }) as string);
   });
@@ -165,7 +187,8 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
   hb.registerHelper('cite', (id: unknown, options: HelperOptions) => {
     const { sourceIds, footnotes } = author(options);
     const n = typeof id === 'string' ? footnotes.get(id) : undefined;
-    if (n === undefined) throw new TemplateNameError(`${at(state, options)}: unknown source "${String(id)}"${suggestion(String(id), sourceIds)} (not in sources.csv)`);
+    if (n === undefined)
+      throw new TemplateNameError(`${at(state, options)}: unknown source "${String(id)}"${suggestion(String(id), sourceIds)} (not in sources.csv)`);
     return new hb.SafeString(hb.partials.cites!({ cites: [n] }, { data: options.data }) as string);
   });
 }
@@ -190,8 +213,19 @@ export function helperCalls(source: string): HelperCall[] {
       return;
     }
     if (typeof node !== 'object' || node === null) return;
-    const n = node as { type?: string; path?: { original?: unknown }; params?: { type: string; value?: unknown }[]; loc?: { start: { line: number; column: number } } };
-    if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && typeof n.path?.original === 'string' && n.params && n.params.length > 0 && n.loc) {
+    const n = node as {
+      type?: string;
+      path?: { original?: unknown };
+      params?: { type: string; value?: unknown }[];
+      loc?: { start: { line: number; column: number } };
+    };
+    if (
+      (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') &&
+      typeof n.path?.original === 'string' &&
+      n.params &&
+      n.params.length > 0 &&
+      n.loc
+    ) {
       const first = n.params[0]!;
       const literal = first.type === 'StringLiteral' || first.type === 'NumberLiteral' ? (first.value as string | number) : undefined;
       calls.push({ helper: n.path.original, literal, line: n.loc.start.line, column: n.loc.start.column + 1 });
@@ -207,16 +241,25 @@ export function helperCalls(source: string): HelperCall[] {
  * branch the data does not take today still stops the build; a number typed into a number helper
  * is refused (it would not change with the data).
  */
-export function checkTemplateNames(source: string, file: string, names: { metrics: ReadonlyMap<string, Metric>; charts: ReadonlySet<string>; sourceIds: ReadonlySet<string> }): void {
+export function checkTemplateNames(
+  source: string,
+  file: string,
+  names: { metrics: ReadonlyMap<string, Metric>; charts: ReadonlySet<string>; sourceIds: ReadonlySet<string> },
+): void {
   for (const call of helperCalls(source)) {
     const where = `${file}:${call.line}:${call.column}`;
     const name = String(call.literal);
     if ((NUMBER_HELPERS as readonly string[]).includes(call.helper) && typeof call.literal === 'number') {
-      throw new TemplateNameError(`${where}: the number ${call.literal} is typed into the template; take it from a metric ({{metric "…"}}) so it follows the data`);
+      throw new TemplateNameError(
+        `${where}: the number ${call.literal} is typed into the template; take it from a metric ({{metric "…"}}) so it follows the data`,
+      );
     }
     if (call.literal === undefined) continue;
-    if (METRIC_HELPERS.includes(call.helper) && !names.metrics.has(name)) throw new TemplateNameError(`${where}: unknown metric "${name}"${suggestion(name, names.metrics.keys())}; \`ets-brief metrics --list\` lists them`);
-    if (call.helper === 'chart' && !names.charts.has(name)) throw new TemplateNameError(`${where}: unknown chart "${name}"${suggestion(name, names.charts)}; \`ets-brief charts --list\` lists them`);
-    if (call.helper === 'cite' && !names.sourceIds.has(name)) throw new TemplateNameError(`${where}: unknown source "${name}"${suggestion(name, names.sourceIds)} (not in sources.csv)`);
+    if (METRIC_HELPERS.includes(call.helper) && !names.metrics.has(name))
+      throw new TemplateNameError(`${where}: unknown metric "${name}"${suggestion(name, names.metrics.keys())}; \`ets-brief metrics --list\` lists them`);
+    if (call.helper === 'chart' && !names.charts.has(name))
+      throw new TemplateNameError(`${where}: unknown chart "${name}"${suggestion(name, names.charts)}; \`ets-brief charts --list\` lists them`);
+    if (call.helper === 'cite' && !names.sourceIds.has(name))
+      throw new TemplateNameError(`${where}: unknown source "${name}"${suggestion(name, names.sourceIds)} (not in sources.csv)`);
   }
 }

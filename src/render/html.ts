@@ -115,7 +115,11 @@ function templateEnv(partials: readonly Partial[]): TemplateEnv {
 
 /** Loads the templates for one language of a build; a syntax error names its file. */
 export async function loadTemplates(
-  files: TemplateFiles, lang: Lang, t: (key: string) => string, theme: { accent?: string | undefined } = {}, sectionIds?: readonly SectionId[],
+  files: TemplateFiles,
+  lang: Lang,
+  t: (key: string) => string,
+  theme: { accent?: string | undefined } = {},
+  sectionIds?: readonly SectionId[],
 ): Promise<Templates> {
   const partials: Partial[] = [];
   for (const file of await files.list('partials', '.hbs')) {
@@ -172,11 +176,17 @@ export async function loadTemplates(
   for (const id of sectionIds ?? (await builtinSections(files))) {
     // sections/<id>.<lang>.hbs is this language's own; sections/<id>.hbs serves both.
     const relative = await files.pick([`sections/${id}.${lang}.hbs`, `sections/${id}.hbs`]);
-    if (!relative) throw new Error(`section "${id}": no template sections/${id}.hbs (or sections/${id}.${lang}.hbs) in ${files.custom ?? 'the brief'} or the built-in brief${suggestion(id, await builtinSections(files))}`);
+    if (!relative)
+      throw new Error(
+        `section "${id}": no template sections/${id}.hbs (or sections/${id}.${lang}.hbs) in ${files.custom ?? 'the brief'} or the built-in brief${suggestion(id, await builtinSections(files))}`,
+      );
     sections.set(id, await compile(relative));
     const source = await files.read(relative);
     sectionFiles.set(id, { file: await files.path(relative), source });
-    chartOrder.set(id, [...source.matchAll(/charts\.([\w-]+)|\bchart\s+["']([\w-]+)["']/g)].map((m) => (m[1] ?? m[2])!));
+    chartOrder.set(
+      id,
+      [...source.matchAll(/charts\.([\w-]+)|\bchart\s+["']([\w-]+)["']/g)].map((m) => (m[1] ?? m[2])!),
+    );
   }
   // Comments are for the stylesheet's readers, not for every embedded fragment.
   const cssFile = await files.path('styles/brief.css');
@@ -215,21 +225,32 @@ export async function renderBrief(
     for (const chartId of templates.chartOrder.get(id) ?? []) {
       const chart = charts.get(chartId);
       if (chart && !numbered.has(chartId)) {
-        numbered.set(chartId, { ...chart, number: t('brief.figure').replace('{n}', String(numbered.size + 1)), numberBefore, numberAfter, cites: view.chartCites[chartId] ?? [] });
+        numbered.set(chartId, {
+          ...chart,
+          number: t('brief.figure').replace('{n}', String(numbered.size + 1)),
+          numberBefore,
+          numberAfter,
+          cites: view.chartCites[chartId] ?? [],
+        });
       }
     }
   }
   const placed = new Set<string>();
-  const figures: FigureOutline[] = sectionIds.flatMap((section) => (templates.chartOrder.get(section) ?? []).flatMap((chart) => {
-    if (placed.has(chart)) return [];
-    placed.add(chart);
-    const shown = numbered.get(chart);
-    return [{ chart, section, number: shown?.number ?? null, title: shown?.title ?? null }];
-  }));
-  const chartsContext = (fragment: boolean) => Object.fromEntries([...templates.chartOrder.values()].flat().map((id) => {
-    const chart = numbered.get(id);
-    return [id, chart && fragment ? { ...chart, number: '' } : chart ?? null];
-  }));
+  const figures: FigureOutline[] = sectionIds.flatMap((section) =>
+    (templates.chartOrder.get(section) ?? []).flatMap((chart) => {
+      if (placed.has(chart)) return [];
+      placed.add(chart);
+      const shown = numbered.get(chart);
+      return [{ chart, section, number: shown?.number ?? null, title: shown?.title ?? null }];
+    }),
+  );
+  const chartsContext = (fragment: boolean) =>
+    Object.fromEntries(
+      [...templates.chartOrder.values()].flat().map((id) => {
+        const chart = numbered.get(id);
+        return [id, chart && fragment ? { ...chart, number: '' } : (chart ?? null)];
+      }),
+    );
 
   // citedSources: the sources the brief's sections cite (a section listing them renders again once known).
   let citedSources = view.sources;
@@ -265,7 +286,12 @@ export async function renderBrief(
     fonts.fontFaceCss(visibleText(briefHtmlWithoutFonts) + marginText),
     ...fragments.map((f) => fonts.fontFaceCss(visibleText(f.inner))),
   ]);
-  const html = templates.layout({ view, social, sections: briefSections, css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile) });
+  const html = templates.layout({
+    view,
+    social,
+    sections: briefSections,
+    css: styleText(`${fontCss}\n${briefCssBody}\n${pageCss(view.title, t('pdf.pageOf'))}`, templates.cssFile),
+  });
   assertLedgered(html, view);
 
   const sections: RenderedSection[] = [];
@@ -273,7 +299,9 @@ export async function renderBrief(
     const style = styleText(`${fragmentFonts[i]!}\n${briefCssBody}`, templates.cssFile);
     const fragment = `<div class="etsb etsb-fragment" lang="${view.lang}" data-etsb-section="${id}">\n<style>${style}</style>\n${inner}</div>\n`;
     sections.push({
-      id, title: s.title, fragment,
+      id,
+      title: s.title,
+      fragment,
       styleHashes: [`sha256-${createHash('sha256').update(style).digest('base64')}`],
       sha256: createHash('sha256').update(fragment).digest('hex'),
       sources: notes.map((n) => n.id),
@@ -290,8 +318,13 @@ export async function renderBrief(
 function assertLedgered(html: string, view: BriefView): void {
   const stray = unledgeredNumbers(html, view.ledger);
   if (stray.length === 0) return;
-  const shown = stray.slice(0, 5).map((s) => `"${s.token}" in "…${s.context}…"`).join('; ');
-  throw new Error(`the ${view.lang} brief states ${stray.length} number${stray.length === 1 ? '' : 's'} that no data or metric produced (typed into a template or string?): ${shown}. Take each from data/ through the view, or remove it.`);
+  const shown = stray
+    .slice(0, 5)
+    .map((s) => `"${s.token}" in "…${s.context}…"`)
+    .join('; ');
+  throw new Error(
+    `the ${view.lang} brief states ${stray.length} number${stray.length === 1 ? '' : 's'} that no data or metric produced (typed into a template or string?): ${shown}. Take each from data/ through the view, or remove it.`,
+  );
 }
 
 /**
@@ -307,17 +340,22 @@ function styleText(css: string, file: string): string {
 
 function sourceList(notes: BriefView['sources'], prefix: string, t: (key: string) => string): string {
   const esc = Handlebars.escapeExpression;
-  const items = notes.map((s) => `<li value="${s.n}" id="${prefix}source-${s.n}">${esc(s.title)}. ${esc(s.publisher)}.${s.url ? ` <span class="etsb-url">${esc(s.url)}</span>` : ''} (${esc(s.retrieved)})</li>`);
+  const items = notes.map(
+    (s) =>
+      `<li value="${s.n}" id="${prefix}source-${s.n}">${esc(s.title)}. ${esc(s.publisher)}.${s.url ? ` <span class="etsb-url">${esc(s.url)}</span>` : ''} (${esc(s.retrieved)})</li>`,
+  );
   return `<h3>${esc(t('notes.sources'))}</h3><ol class="etsb-sources">${items.join('')}</ol>`;
 }
 
 /** Characters a reader can see (markup removed, entities decoded), for font subsetting. */
 export function visibleText(html: string): string {
-  return html
+  return `${html
     .replace(/<style[\s\S]*?<\/style>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-    + '0123456789.,%-–—()（）'; // digits and punctuation charts and tables may need
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')}0123456789.,%-–—()（）`; // digits and punctuation charts and tables may need
 }

@@ -34,7 +34,9 @@ export async function loadMessages(files: TemplateFiles | string, lang: Lang, ov
   const { locale, ...own } = parseJson(text, file) as StringsFile;
   const strings = flattenStrings(own, file, '', text);
   return {
-    lang, strings: { ...flattenStrings(builtin, builtinFile, '', builtinText), ...strings, ...overrides }, locale: locale ?? builtinLocale!,
+    lang,
+    strings: { ...flattenStrings(builtin, builtinFile, '', builtinText), ...strings, ...overrides },
+    locale: locale ?? builtinLocale!,
     override: { file, keys: Object.keys(strings) },
   };
 }
@@ -45,7 +47,8 @@ export function flattenStrings(node: Record<string, unknown>, where: string, pre
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out[path] = value;
-    else if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path, text));
+    else if (value && typeof value === 'object' && !Array.isArray(value))
+      Object.assign(out, flattenStrings(value as Record<string, unknown>, where, path, text));
     else {
       const at = text === undefined ? undefined : positionOf(text, path.split('.'));
       throw new Error(`${where}${at ? `:${at.line}:${at.column}` : ''}: ${path} must be a string or an object of strings`);
@@ -56,7 +59,10 @@ export function flattenStrings(node: Record<string, unknown>, where: string, pre
 
 /** A string key the messages do not have (keys are own properties: "constructor" is unknown). */
 export class UnknownStringError extends Error {
-  constructor(readonly key: string, readonly lang: Lang) {
+  constructor(
+    readonly key: string,
+    readonly lang: Lang,
+  ) {
     super(`unknown string "${key}" (not in templates/i18n/${lang}.json)`);
     this.name = 'UnknownStringError';
   }

@@ -76,8 +76,20 @@ export class Ledger {
   /** A number computed or read as a metric. */
   metric(id: string, m: Metric, text: string, extra: Partial<LedgerEntry> = {}): string {
     return this.add({
-      id, text, kind: 'number', value: m.value, unit: m.unit, period: m.period, coverage: m.coverage, scope: m.scope, precision: m.precision, method: m.method,
-      rows: m.inputs, sources: m.sources, ...(m.notComparable ? { reason: m.notComparable } : {}), ...extra,
+      id,
+      text,
+      kind: 'number',
+      value: m.value,
+      unit: m.unit,
+      period: m.period,
+      coverage: m.coverage,
+      scope: m.scope,
+      precision: m.precision,
+      method: m.method,
+      rows: m.inputs,
+      sources: m.sources,
+      ...(m.notComparable ? { reason: m.notComparable } : {}),
+      ...extra,
     });
   }
 
@@ -133,13 +145,22 @@ export function unledgeredNumbers(html: string, ledger: Ledger): { token: string
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
   const out: { token: string; context: string }[] = [];
   const clean = text.replace(NOT_NUMBERS, (m) => ' '.repeat(m.length));
   for (const m of clean.matchAll(NUMBER)) {
     if (ledger.has(m[0])) continue;
     const at = m.index ?? 0;
-    out.push({ token: m[0], context: text.slice(Math.max(0, at - 40), at + m[0].length + 40).replace(/\s+/g, ' ').trim() });
+    out.push({
+      token: m[0],
+      context: text
+        .slice(Math.max(0, at - 40), at + m[0].length + 40)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
   }
   return out;
 }
@@ -190,8 +211,15 @@ export function ledgerDocument(
   outline: { readonly sections: readonly SectionOutline[]; readonly figures: readonly FigureOutline[]; readonly unused: readonly UnusedRows[] },
 ): string {
   const doc: LedgerDocument = {
-    generator: 'ets-brief', lang: view.lang, asOf: view.asOfIso, reach: view.reach, numbers: view.ledger.entries(), sentences: view.ledger.sentences(),
-    sections: outline.sections, figures: outline.figures, unused: outline.unused,
+    generator: 'ets-brief',
+    lang: view.lang,
+    asOf: view.asOfIso,
+    reach: view.reach,
+    numbers: view.ledger.entries(),
+    sentences: view.ledger.sentences(),
+    sections: outline.sections,
+    figures: outline.figures,
+    unused: outline.unused,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -24,10 +24,12 @@ export function marketNames(market: Market | undefined, id: string, lang: Lang, 
   const en = lang === 'en';
   const name = (en ? market?.name_en : market?.name_zh) ?? strings(`markets.${id}`);
   if (name === undefined) {
-    throw new Error(`data/markets.csv: market "${id}" has no ${en ? 'name_en' : 'name_zh'} (nor does templates/i18n/${lang}.json have a string markets.${id}): the brief cannot name it`);
+    throw new Error(
+      `data/markets.csv: market "${id}" has no ${en ? 'name_en' : 'name_zh'} (nor does templates/i18n/${lang}.json have a string markets.${id}): the brief cannot name it`,
+    );
   }
   const short = (en ? market?.short_en : market?.short_zh) ?? name;
-  return { name, long: (en ? market?.long_en : market?.long_zh) ?? name, short, possessive: en ? market?.possessive_en ?? `${short}'s` : short };
+  return { name, long: (en ? market?.long_en : market?.long_zh) ?? name, short, possessive: en ? (market?.possessive_en ?? `${short}'s`) : short };
 }
 
 /** {subjectName}, {referenceLong}, {SubjectPossessive}…: the placeholders every string may use. */
@@ -45,7 +47,11 @@ const PAIR = /\{pair\}/g;
  * market typed into a string. A capitalised placeholder ({SubjectLong}) starts a sentence. Each
  * market's name also becomes its string markets.<id> (legends, lists), taking the i18n file's place.
  */
-export function withMarketNames(messages: Messages, markets: readonly Market[], comparison: { readonly subject: string; readonly reference: string }): Messages {
+export function withMarketNames(
+  messages: Messages,
+  markets: readonly Market[],
+  comparison: { readonly subject: string; readonly reference: string },
+): Messages {
   const { lang } = messages;
   const strings: Record<string, string> = { ...messages.strings };
   for (const market of markets) {
@@ -56,18 +62,29 @@ export function withMarketNames(messages: Messages, markets: readonly Market[], 
   const names = new Map<string, MarketNames>();
   const namesOf = (role: 'subject' | 'reference') => {
     let found = names.get(role);
-    if (!found) names.set(role, (found = marketNames(markets.find((m) => m.id === roles[role]), roles[role], lang, (key) => lookupString(messages.strings, key))));
+    if (!found) {
+      found = marketNames(
+        markets.find((m) => m.id === roles[role]),
+        roles[role],
+        lang,
+        (key) => lookupString(messages.strings, key),
+      );
+      names.set(role, found);
+    }
     return found;
   };
-  const named = (text: string) => text.replace(PLACEHOLDER, (_, role: string, form: string) => {
-    const value = namesOf(role.toLowerCase() as 'subject' | 'reference')[form.toLowerCase() as keyof MarketNames];
-    return role[0] === role[0]!.toUpperCase() ? capitalise(value) : value;
-  });
+  const named = (text: string) =>
+    text.replace(PLACEHOLDER, (_, role: string, form: string) => {
+      const value = namesOf(role.toLowerCase() as 'subject' | 'reference')[form.toLowerCase() as keyof MarketNames];
+      return role[0] === role[0]!.toUpperCase() ? capitalise(value) : value;
+    });
   const pairKey = `pairs.${comparison.subject}+${comparison.reference}`;
   let pair: string | undefined;
   for (const [key, text] of Object.entries(strings)) {
     if (!text.includes('{')) continue;
-    strings[key] = named(text.replace(PAIR, () => (pair ??= named(lookupString(strings, pairKey) ?? lookupString(strings, 'pairs.default') ?? '{referenceShort}–{subjectShort}'))));
+    strings[key] = named(
+      text.replace(PAIR, () => (pair ??= named(lookupString(strings, pairKey) ?? lookupString(strings, 'pairs.default') ?? '{referenceShort}–{subjectShort}'))),
+    );
   }
   return { ...messages, strings };
 }
@@ -78,7 +95,21 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * Every form of the compared markets' names that withMarketNames may have put into a string, for
  * telling a name's digits ("EU-27") from a number typed into a sentence.
  */
-export function comparedNameForms(markets: readonly Market[], comparison: { readonly subject: string; readonly reference: string }, lang: Lang, strings: (key: string) => string | undefined): string[] {
-  const forms = [comparison.subject, comparison.reference].flatMap((id) => Object.values(marketNames(markets.find((m) => m.id === id), id, lang, strings)));
+export function comparedNameForms(
+  markets: readonly Market[],
+  comparison: { readonly subject: string; readonly reference: string },
+  lang: Lang,
+  strings: (key: string) => string | undefined,
+): string[] {
+  const forms = [comparison.subject, comparison.reference].flatMap((id) =>
+    Object.values(
+      marketNames(
+        markets.find((m) => m.id === id),
+        id,
+        lang,
+        strings,
+      ),
+    ),
+  );
   return [...new Set([...forms, ...forms.map(capitalise)])];
 }

@@ -27,20 +27,34 @@ export async function standaloneChart(chart: Pick<ChartView, 'svg'>, labels: Cha
   const title = textBlock(labels.title, PAD, PAD - 4, inner, TITLE, fonts);
   const chartTop = PAD - 4 + title.height + 8;
   // Vega draws edge labels a little outside its box, as in the brief: not clipped.
-  const drawn = xmlSafe(chart.svg).replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartTop}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" overflow="visible">`);
+  const drawn = xmlSafe(chart.svg).replace(
+    /^<svg\b[^>]*>/,
+    `<svg x="${PAD}" y="${chartTop}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" overflow="visible">`,
+  );
   const source = textBlock(labels.source, PAD, chartTop + h + 12, inner, NOTE, fonts);
   const asOf = textBlock(labels.asOf, PAD, chartTop + h + 12 + source.height, inner, NOTE, fonts);
   const height = Math.ceil(chartTop + h + 12 + source.height + asOf.height + PAD - 8);
-  const svg = await svgDocument({
-    width, height, lang, title: labels.title, description: `${labels.source} ${labels.asOf}`,
-    body: `${title.markup}${drawn}${source.markup}${asOf.markup}`,
-  }, fonts);
+  const svg = await svgDocument(
+    {
+      width,
+      height,
+      lang,
+      title: labels.title,
+      description: `${labels.source} ${labels.asOf}`,
+      body: `${title.markup}${drawn}${source.markup}${asOf.markup}`,
+    },
+    fonts,
+  );
   return { svg, width, height };
 }
 
 /** The labels of a chart in one language: its title, its sources' publishers and the as-of date. */
 export function chartLabels(
-  chart: Pick<ChartView, 'title' | 'sources' | 'lastObservation'>, sources: readonly { readonly id: string; readonly publisher: string }[], asOfIso: string, lang: Lang, t: (key: string) => string,
+  chart: Pick<ChartView, 'title' | 'sources' | 'lastObservation'>,
+  sources: readonly { readonly id: string; readonly publisher: string }[],
+  asOfIso: string,
+  lang: Lang,
+  t: (key: string) => string,
 ): ChartLabels {
   const publishers = [...new Set(chart.sources.map((id) => sources.find((s) => s.id === id)?.publisher ?? id))];
   const key = publishers.length === 1 ? 'export.source' : 'export.sources';

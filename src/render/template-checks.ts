@@ -44,7 +44,10 @@ export function checkedLookups(hb: typeof Handlebars, file: () => string): void 
   const Base = env.JavaScriptCompiler;
   class CheckedCompiler extends Base {
     override resolvePath(type: string, parts: string[], start: number, falsy: boolean, strict: boolean): void {
-      if (type !== 'context') return super.resolvePath(type, parts, start, falsy, strict);
+      if (type !== 'context') {
+        super.resolvePath(type, parts, start, falsy, strict);
+        return;
+      }
       const self = this as unknown as CompilerInternals;
       const loc = self.source.currentLocation?.start;
       const names = `[${parts.map((p) => self.quotedString(p)).join(',')}]`;
@@ -68,7 +71,9 @@ export function checkedLookups(hb: typeof Handlebars, file: () => string): void 
       const known = typeof value === 'object' ? Object.keys(value) : [];
       const where = at(file(), line > 0 ? { start: { line, column } } : undefined);
       const hint = i === 0 ? didYouMean(part, [...known, ...Object.keys(hb.helpers).filter((h) => h !== LOOKUP)]) : didYouMean(part, known);
-      throw new TemplateError(`${where}: unknown variable "${path}": ${owner} has no "${part}"${hint}${known.length > 0 && known.length <= 30 ? `; it has: ${known.join(', ')}` : ''}`);
+      throw new TemplateError(
+        `${where}: unknown variable "${path}": ${owner} has no "${part}"${hint}${known.length > 0 && known.length <= 30 ? `; it has: ${known.join(', ')}` : ''}`,
+      );
     }
     return value;
   });
@@ -93,7 +98,8 @@ export function checkCalledNames(source: string, file: string, partials: readonl
   const partial = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
     if (node.name.type !== 'PathExpression') return;
     const name = node.name.original;
-    if (!partials.includes(name)) problems.push(`${at(file, node.name.loc)}: unknown partial "${name}"${didYouMean(name, partials)}; partials: ${partials.join(', ')}`);
+    if (!partials.includes(name))
+      problems.push(`${at(file, node.name.loc)}: unknown partial "${name}"${didYouMean(name, partials)}; partials: ${partials.join(', ')}`);
   };
   const base = {
     MustacheStatement: visitor.MustacheStatement,
@@ -103,11 +109,26 @@ export function checkCalledNames(source: string, file: string, partials: readonl
     PartialBlockStatement: visitor.PartialBlockStatement,
   };
   Object.assign(visitor, {
-    MustacheStatement(this: Handlebars.Visitor, node: hbs.AST.MustacheStatement) { called(node.path, node.params, node.hash); base.MustacheStatement.call(this, node); },
-    SubExpression(this: Handlebars.Visitor, node: hbs.AST.SubExpression) { called(node.path, node.params, node.hash); base.SubExpression.call(this, node); },
-    BlockStatement(this: Handlebars.Visitor, node: hbs.AST.BlockStatement) { called(node.path, node.params, node.hash); base.BlockStatement.call(this, node); },
-    PartialStatement(this: Handlebars.Visitor, node: hbs.AST.PartialStatement) { partial(node); base.PartialStatement.call(this, node); },
-    PartialBlockStatement(this: Handlebars.Visitor, node: hbs.AST.PartialBlockStatement) { partial(node); base.PartialBlockStatement.call(this, node); },
+    MustacheStatement(this: Handlebars.Visitor, node: hbs.AST.MustacheStatement) {
+      called(node.path, node.params, node.hash);
+      base.MustacheStatement.call(this, node);
+    },
+    SubExpression(this: Handlebars.Visitor, node: hbs.AST.SubExpression) {
+      called(node.path, node.params, node.hash);
+      base.SubExpression.call(this, node);
+    },
+    BlockStatement(this: Handlebars.Visitor, node: hbs.AST.BlockStatement) {
+      called(node.path, node.params, node.hash);
+      base.BlockStatement.call(this, node);
+    },
+    PartialStatement(this: Handlebars.Visitor, node: hbs.AST.PartialStatement) {
+      partial(node);
+      base.PartialStatement.call(this, node);
+    },
+    PartialBlockStatement(this: Handlebars.Visitor, node: hbs.AST.PartialBlockStatement) {
+      partial(node);
+      base.PartialBlockStatement.call(this, node);
+    },
   });
   visitor.accept(Handlebars.parse(source));
   if (problems.length > 0) throw new TemplateError(problems.join('\n'));

@@ -3,7 +3,10 @@ import { isAbsolute, join, relative as relativePath, sep } from 'node:path';
 
 /** A template path that leaves its folder, or an override that is a link out of it. */
 export class TemplatePathError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'TemplatePathError';
   }
@@ -25,7 +28,8 @@ export class TemplateFiles {
   ) {}
 
   async path(relative: string): Promise<string> {
-    if (isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) throw new TemplatePathError(relative, 'a template path must stay inside the template folder');
+    if (isAbsolute(relative) || relative.split(/[\\/]/).includes('..'))
+      throw new TemplatePathError(relative, 'a template path must stay inside the template folder');
     if (this.custom) {
       const candidate = join(this.custom, relative);
       if (await isFile(candidate)) {
@@ -77,12 +81,20 @@ export class TemplateFiles {
 
   /** Every file of the override folder, as paths relative to it (none without one). */
   async customFiles(): Promise<string[]> {
-    return this.custom ? (await readdir(this.custom, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => relativePath(this.custom!, join(e.parentPath, e.name))).sort() : [];
+    return this.custom
+      ? (await readdir(this.custom, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile() || e.isSymbolicLink())
+          .map((e) => relativePath(this.custom!, join(e.parentPath, e.name)))
+          .sort()
+      : [];
   }
 
   /** Every file of the built-in folder, as paths relative to it. */
   async builtinFiles(): Promise<string[]> {
-    return (await readdir(this.builtin, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => relativePath(this.builtin, join(e.parentPath, e.name))).sort();
+    return (await readdir(this.builtin, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relativePath(this.builtin, join(e.parentPath, e.name)))
+      .sort();
   }
 
   /** File names in a folder of either tree, sorted. */
@@ -97,5 +109,8 @@ export class TemplateFiles {
 }
 
 function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }

@@ -70,7 +70,17 @@ describe('ets-brief build outputs', () => {
 
   it('lists each fragment in the manifest with its sha256, as-of date and sources', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'en', 'sections', 'manifest.json'), 'utf8'));
-    expect(manifest.sections.map((s: { id: string }) => s.id)).toEqual(['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes']);
+    expect(manifest.sections.map((s: { id: string }) => s.id)).toEqual([
+      'key-figures',
+      'global',
+      'phases',
+      'mechanisms',
+      'results',
+      'problems',
+      'china-compared',
+      'recommendations',
+      'data-notes',
+    ]);
     for (const s of manifest.sections) {
       const fragment = await readFile(join(out, 'en', 'sections', s.file));
       expect(createHash('sha256').update(fragment).digest('hex')).toBe(s.sha256);
@@ -89,7 +99,12 @@ describe('ets-brief build outputs', () => {
       // The one rule outside .etsb starts the page's figure counter (see brief.css), and only that.
       const root = /(?:^|\})\s*:root\s*\{([^}]*)\}/g;
       expect([...css.matchAll(root)].map((m) => m[1]!.replace(/\s/g, ''))).toEqual(['counter-reset:etsb-figure;']);
-      const selectors = css.replace(/@font-face\{[^}]*\}/g, '').replace(root, '}').replace(/@(media|container)[^{]*\{/g, '').match(/(^|\})\s*([^{}@]+)\{/g) ?? [];
+      const selectors =
+        css
+          .replace(/@font-face\{[^}]*\}/g, '')
+          .replace(root, '}')
+          .replace(/@(media|container)[^{]*\{/g, '')
+          .match(/(^|\})\s*([^{}@]+)\{/g) ?? [];
       expect(selectors.length).toBeGreaterThan(50);
       for (const sel of selectors) for (const part of sel.replace(/[{}]/g, '').split(/,(?![^(]*\))/)) expect(part.trim(), file).toMatch(/^\.etsb/);
       for (const [, id] of fragment.matchAll(/\sid="([^"]+)"/g)) {
@@ -100,7 +115,7 @@ describe('ets-brief build outputs', () => {
     }
   });
 
-  it('writes each chart\'s data as CSV, the same numbers as its data table', async () => {
+  it("writes each chart's data as CSV, the same numbers as its data table", async () => {
     const csv = await readFile(join(out, 'en', 'data', 'power-mix.csv'), 'utf8');
     expect(csv.startsWith('\ufeffSource,Year,Share (%)\r\n')).toBe(true);
     expect(csv).toContain('Wind,2022,15.56\r\n');
@@ -109,7 +124,13 @@ describe('ets-brief build outputs', () => {
 
 describe('rebuilding after data changes', () => {
   it('changes the numbers, sentences and charts that depend on the changed value', async () => {
-    const data = await dataCopy('changed', (dir) => replaceIn(join(dir, 'facts.csv'), 'cn-cumulative-volume,cn-ets,,traded-volume,2021-07-16,2022-12-31,230000000,', 'cn-cumulative-volume,cn-ets,,traded-volume,2021-07-16,2022-12-31,330000000,'));
+    const data = await dataCopy('changed', (dir) =>
+      replaceIn(
+        join(dir, 'facts.csv'),
+        'cn-cumulative-volume,cn-ets,,traded-volume,2021-07-16,2022-12-31,230000000,',
+        'cn-cumulative-volume,cn-ets,,traded-volume,2021-07-16,2022-12-31,330000000,',
+      ),
+    );
     const changed = join(root, 'out-changed');
     await buildBrief({ dataDir: data, outDir: changed, langs: ['en'], formats: ['html'] });
     const before = await readFile(join(out, 'en', 'brief.html'), 'utf8');
@@ -135,7 +156,9 @@ describe('rebuilding after data changes', () => {
     await cp(fileURLToPath(new URL('../../templates', import.meta.url)), templates, { recursive: true });
     await writeFile(join(templates, 'sections', 'global.hbs'), '{{view.noSuchField}}');
     const before = await readFile(join(out, 'en', 'brief.html'));
-    await expect(buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html'], templatesDir: templates })).rejects.toThrow(/sections\/global\.hbs:1:3: unknown variable "view\.noSuchField": "view" has no "noSuchField"/);
+    await expect(buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html'], templatesDir: templates })).rejects.toThrow(
+      /sections\/global\.hbs:1:3: unknown variable "view\.noSuchField": "view" has no "noSuchField"/,
+    );
     expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
   }, 60_000);
 });

@@ -32,7 +32,14 @@ const firstLog: string[] = [];
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'ets-charts-'));
   out = join(root, 'out');
-  await buildBrief({ dataDir: DATA, outDir: out, langs: LANGS, formats: ['html', 'charts'], config: { baseUrl: 'https://example.org/briefs' }, log: (l) => firstLog.push(l) });
+  await buildBrief({
+    dataDir: DATA,
+    outDir: out,
+    langs: LANGS,
+    formats: ['html', 'charts'],
+    config: { baseUrl: 'https://example.org/briefs' },
+    log: (l) => firstLog.push(l),
+  });
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
@@ -45,14 +52,23 @@ const read = (...parts: string[]) => readFile(join(out, ...parts));
 /** The charts a build drew: each has its CSV in data/ (other tables there, like Figure 8's accounts, sit beside their chart's). */
 const chartIds = async (dir: string, lang: string) => {
   const ids = new Set(CHARTS.map((c) => c.id));
-  return (await readdir(join(dir, lang, 'data'))).map((f) => f.replace(/\.csv$/, '')).filter((id) => ids.has(id)).sort();
+  return (await readdir(join(dir, lang, 'data')))
+    .map((f) => f.replace(/\.csv$/, ''))
+    .filter((id) => ids.has(id))
+    .sort();
 };
 const sizeOf = (svg: string) => {
   const root = /<svg [^>]*>/.exec(svg)![0];
   return { width: Number(/ width="(\d+)"/.exec(root)![1]), height: Number(/ height="(\d+)"/.exec(root)![1]) };
 };
 
-const unescapeHtml = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** An SVG as Chromium's XML parser reads it (DOMParser), on a page that may fetch nothing. */
 async function parseSvg(text: string) {
@@ -101,7 +117,10 @@ describe('the charts format', () => {
     for (const lang of LANGS) {
       const ids = await chartIds(out, lang);
       expect(ids).toEqual(CHARTS.map((c) => c.id).sort()); // every chart draws from the shipped data/
-      const files = (await readdir(join(out, lang), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(out, lang).length + 1)).sort();
+      const files = (await readdir(join(out, lang), { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(join(out, lang).length + 1))
+        .sort();
       for (const id of ids) expect(files).toEqual(expect.arrayContaining([`charts/${id}.svg`, `charts/${id}.png`, `charts/${id}@2x.png`]));
       expect(files).toContain('og-image.png');
       expect(files.filter((f) => f.startsWith('charts/'))).toHaveLength(ids.length * 3);
@@ -123,7 +142,10 @@ describe('the charts format', () => {
         expect(parsed.texts.join('').replace(/\s/g, '')).toContain(title.replace(/\s/g, ''));
         expect(parsed.texts.some((t) => t.startsWith(lang === 'en' ? 'Source' : '来源：'))).toBe(true);
         // Dated by the chart's own data (its last day, or its last year for yearly rows).
-        expect(parsed.texts.some((t) => (lang === 'en' ? /^Data (as of|to) / : /^数据截至/).test(t)), `${lang} ${id}`).toBe(true);
+        expect(
+          parsed.texts.some((t) => (lang === 'en' ? /^Data (as of|to) / : /^数据截至/).test(t)),
+          `${lang} ${id}`,
+        ).toBe(true);
         expect(text).toMatch(/@font-face\{font-family:'etsb Noto Sans SC';[^}]*src:url\(data:font\/woff;base64,/);
         expect([...text.matchAll(/url\((?!data:|#)|\s(xlink:)?href=|\ssrc=|https?:\/\/(?!www\.w3\.org\/)/g)].map((m) => m[0])).toEqual([]);
       }
@@ -141,7 +163,11 @@ describe('the charts format', () => {
       const fonts = await page.evaluate(async () => {
         await Promise.all([...document.fonts].map((f) => f.load()));
         const title = document.querySelector('title')!.textContent!;
-        return { faces: document.fonts.size, loaded: [...document.fonts].every((f) => f.status === 'loaded'), drawable: document.fonts.check("20px 'etsb Noto Sans SC'", title) };
+        return {
+          faces: document.fonts.size,
+          loaded: [...document.fonts].every((f) => f.status === 'loaded'),
+          drawable: document.fonts.check("20px 'etsb Noto Sans SC'", title),
+        };
       });
       expect(fonts).toEqual({ faces: expect.any(Number), loaded: true, drawable: true });
       expect(fonts.faces).toBeGreaterThan(0);
@@ -151,7 +177,7 @@ describe('the charts format', () => {
     }
   });
 
-  it('writes PNGs of the SVG\'s size, @2x twice as many pixels each way, and a 1200×630 Open Graph image', async () => {
+  it("writes PNGs of the SVG's size, @2x twice as many pixels each way, and a 1200×630 Open Graph image", async () => {
     for (const lang of LANGS) {
       for (const id of await chartIds(out, lang)) {
         const { width, height } = sizeOf((await read(lang, 'charts', `${id}.svg`)).toString());
@@ -169,10 +195,13 @@ describe('the charts format', () => {
     expect(title).toMatch(/^[\p{sc=Han}（）]+$/u);
     // The title's lines are the bold 20px text at the top; the same characters reversed keep the
     // same embedded glyphs and widths, and characters no font has become boxes.
-    const retitled = (line: (text: string) => string) => svg.replace(/(<text [^>]*font-size="20" font-weight="700"[^>]*>)([^<]*)(<\/text>)/g, (_, a: string, t: string, b: string) => `${a}${line(t)}${b}`);
+    const retitled = (line: (text: string) => string) =>
+      svg.replace(/(<text [^>]*font-size="20" font-weight="700"[^>]*>)([^<]*)(<\/text>)/g, (_, a: string, t: string, b: string) => `${a}${line(t)}${b}`);
     const draw = async (text: string) => decodePng((await rasterise(printer, { name: 'test', svg: text, width, height, scales: [1] })).pngs[0]!);
     const [original, reversed, boxes] = await Promise.all([
-      draw(svg), draw(retitled((t) => [...t].reverse().join(''))), draw(retitled((t) => '\uE000'.repeat([...t].length))),
+      draw(svg),
+      draw(retitled((t) => [...t].reverse().join(''))),
+      draw(retitled((t) => '\uE000'.repeat([...t].length))),
     ]);
     const titleRows = [0, 48] as const;
     expect(ink(original, ...titleRows)).toBeGreaterThan(1000);
@@ -187,16 +216,25 @@ describe('the charts format', () => {
     expect(Buffer.from(pngs[0]!).equals(await read('zh-CN', 'charts', 'emissions@2x.png'))).toBe(true);
   }, 120_000);
 
-  it('puts Open Graph and X card tags in brief.html, absolute under baseUrl, in the brief\'s language', async () => {
-    for (const [lang, locale] of [['zh-CN', 'zh_CN'], ['en', 'en_GB']] as const) {
+  it("puts Open Graph and X card tags in brief.html, absolute under baseUrl, in the brief's language", async () => {
+    for (const [lang, locale] of [
+      ['zh-CN', 'zh_CN'],
+      ['en', 'en_GB'],
+    ] as const) {
       const html = (await read(lang, 'brief.html')).toString();
       const head = /<head>([\s\S]*?)<\/head>/.exec(html)![1]!;
       const meta = Object.fromEntries([...head.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)">/g)].map((m) => [m[1], m[2]]));
       const title = /<title>([^<]*)<\/title>/.exec(head)![1];
       expect(meta).toMatchObject({
-        'og:type': 'article', 'og:title': title, 'og:locale': locale,
-        'og:image': `https://example.org/briefs/${lang}/og-image.png`, 'og:url': `https://example.org/briefs/${lang}/brief.html`,
-        'og:image:width': '1200', 'og:image:height': '630', 'og:image:alt': title, 'twitter:card': 'summary_large_image',
+        'og:type': 'article',
+        'og:title': title,
+        'og:locale': locale,
+        'og:image': `https://example.org/briefs/${lang}/og-image.png`,
+        'og:url': `https://example.org/briefs/${lang}/brief.html`,
+        'og:image:width': '1200',
+        'og:image:height': '630',
+        'og:image:alt': title,
+        'twitter:card': 'summary_large_image',
       });
       expect(meta['og:description']).toBe(/<meta name="description" content="([^"]*)">/.exec(head)![1]);
     }
@@ -206,14 +244,24 @@ describe('the charts format', () => {
 describe('rebuilding', () => {
   it('reuses every PNG whose SVG is unchanged, says so, and rewrites no file', async () => {
     expect(firstLog.filter((l) => /: drawing$/.test(l))).toHaveLength(2 * (CHARTS.length * 2 + 1));
-    const mtimes = async () => Promise.all(LANGS.map(async (lang) => {
-      const files = (await readdir(join(out, lang), { recursive: true })).map(String).sort();
-      return Promise.all(files.map(async (f) => [f, (await stat(join(out, lang, f))).mtimeMs] as const));
-    }));
+    const mtimes = async () =>
+      Promise.all(
+        LANGS.map(async (lang) => {
+          const files = (await readdir(join(out, lang), { recursive: true })).map(String).sort();
+          return Promise.all(files.map(async (f) => [f, (await stat(join(out, lang, f))).mtimeMs] as const));
+        }),
+      );
     const before = await mtimes();
     await rm(join(out, 'en', 'numbers.json')); // an output file gone: a real rebuild, not "up to date"
     const log: string[] = [];
-    const result = await buildBrief({ dataDir: DATA, outDir: out, langs: LANGS, formats: ['html', 'charts'], config: { baseUrl: 'https://example.org/briefs' }, log: (l) => log.push(l) });
+    const result = await buildBrief({
+      dataDir: DATA,
+      outDir: out,
+      langs: LANGS,
+      formats: ['html', 'charts'],
+      config: { baseUrl: 'https://example.org/briefs' },
+      log: (l) => log.push(l),
+    });
     expect(log.filter((l) => /PNG reused$/.test(l))).toHaveLength(2 * (CHARTS.length * 2 + 1));
     expect(log.filter((l) => /drawing/.test(l))).toEqual([]);
     expect(result.updated).toEqual(['en']); // only the language whose file was missing
@@ -224,7 +272,15 @@ describe('rebuilding', () => {
 
   it('draws byte-identical PNGs without the cache, so the language folder is left untouched', async () => {
     const log: string[] = [];
-    const result = await buildBrief({ dataDir: DATA, outDir: out, langs: ['en'], formats: ['html', 'charts'], config: { baseUrl: 'https://example.org/briefs' }, cacheDir: false, log: (l) => log.push(l) });
+    const result = await buildBrief({
+      dataDir: DATA,
+      outDir: out,
+      langs: ['en'],
+      formats: ['html', 'charts'],
+      config: { baseUrl: 'https://example.org/briefs' },
+      cacheDir: false,
+      log: (l) => log.push(l),
+    });
     expect(log.filter((l) => /: drawing$/.test(l))).toHaveLength(CHARTS.length * 2 + 1);
     expect(result.updated).toEqual([]);
   }, 180_000);
@@ -281,7 +337,14 @@ describe('hostile words', () => {
     await mkdir(join(templates, 'i18n'), { recursive: true });
     await writeFile(join(templates, 'i18n', 'en.json'), JSON.stringify(en));
     hostileOut = join(root, 'hostile');
-    await buildBrief({ dataDir: DATA, outDir: hostileOut, langs: ['en'], formats: ['html', 'charts'], cacheDir: false, config: { title: { en: hostile }, templates, baseUrl: 'https://example.org/a"b<c>' } });
+    await buildBrief({
+      dataDir: DATA,
+      outDir: hostileOut,
+      langs: ['en'],
+      formats: ['html', 'charts'],
+      cacheDir: false,
+      config: { title: { en: hostile }, templates, baseUrl: 'https://example.org/a"b<c>' },
+    });
   }, 240_000);
 
   it('is text in the meta tags', async () => {
@@ -292,7 +355,14 @@ describe('hostile words', () => {
     try {
       await page.setJavaScriptEnabled(false);
       await page.setContent(html);
-      const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property], meta[name]')].map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')])));
+      const meta = await page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('meta[property], meta[name]')].map((m) => [
+            m.getAttribute('property') ?? m.getAttribute('name'),
+            m.getAttribute('content'),
+          ]),
+        ),
+      );
       expect(meta['og:title']).toBe(hostile);
       expect(meta['og:image:alt']).toBe(hostile);
       // The URL is a URL: its quote and brackets percent-encoded, never an end of the attribute.
@@ -310,7 +380,11 @@ describe('hostile words', () => {
       expect(parsed.title!.endsWith(hostile)).toBe(true);
       const { page, requests, dialogs } = await openSvg(text);
       try {
-        const seen = await page.evaluate(() => ({ scripts: document.getElementsByTagName('script').length, images: document.getElementsByTagName('img').length, text: document.documentElement.textContent }));
+        const seen = await page.evaluate(() => ({
+          scripts: document.getElementsByTagName('script').length,
+          images: document.getElementsByTagName('img').length,
+          text: document.documentElement.textContent,
+        }));
         expect(seen.scripts + seen.images, id).toBe(0);
         expect(seen.text).toContain(hostile.split(' ]]>')[0]);
         expect({ requests, dialogs }).toEqual({ requests: [], dialogs: [] });
@@ -322,7 +396,14 @@ describe('hostile words', () => {
 
   it('is text in the Open Graph card', async () => {
     const { data } = await loadData(DATA);
-    const output = await renderLanguage({ data: data!, metrics: computeMetrics(data!, DEFAULT_COMPARISON), lang: 'en', templates: new TemplateFiles(join(ROOT, 'templates')), fonts: new FontSet(), config: { title: { en: hostile } } });
+    const output = await renderLanguage({
+      data: data!,
+      metrics: computeMetrics(data!, DEFAULT_COMPARISON),
+      lang: 'en',
+      templates: new TemplateFiles(join(ROOT, 'templates')),
+      fonts: new FontSet(),
+      config: { title: { en: hostile } },
+    });
     const card = await socialCard(output.view, hostile, '#1f4e79', output.t, new FontSet());
     const parsed = await parseSvg(card.svg);
     expect(parsed).toMatchObject({ errors: 0, scripts: 0, title: hostile });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
-const build = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'build', '--data', join(ROOT, 'data'), ...args], { cwd: dir, encoding: 'utf8' });
+const build = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'build', '--data', join(ROOT, 'data'), ...args], { cwd: dir, encoding: 'utf8' });
 const writeConfig = (name: string, config: unknown) => writeFile(join(dir, name), JSON.stringify(config));
 
 beforeAll(async () => {
@@ -36,15 +37,18 @@ describe('ets-brief.config.json', () => {
   it('sets title, languages, formats, sections and their order, accent colour and template overrides', async () => {
     await mkdir(join(dir, 'my-templates', 'sections'), { recursive: true });
     await writeFile(join(dir, 'my-templates', 'sections', 'global.hbs'), '<p class="house-style">Our own words about {{view.global.length}} facts.</p>');
-    await writeFile(join(dir, 'ets-brief.config.json'), JSON.stringify({
-      title: { en: 'EU and China carbon markets: a house brief' },
-      author: 'Example Institute',
-      languages: ['en'],
-      formats: ['html', 'sections'],
-      sections: ['china-compared', 'global', 'data-notes'],
-      theme: { accent: '#8a1538' },
-      templates: 'my-templates',
-    }));
+    await writeFile(
+      join(dir, 'ets-brief.config.json'),
+      JSON.stringify({
+        title: { en: 'EU and China carbon markets: a house brief' },
+        author: 'Example Institute',
+        languages: ['en'],
+        formats: ['html', 'sections'],
+        sections: ['china-compared', 'global', 'data-notes'],
+        theme: { accent: '#8a1538' },
+        templates: 'my-templates',
+      }),
+    );
     const r = build('--out', 'out');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

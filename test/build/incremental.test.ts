@@ -12,7 +12,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const build = async (out: string, extra: Partial<Parameters<typeof buildBrief>[0]> = {}) => {
   const lines: string[] = [];
-  await buildBrief({ dataDir: join(dir, 'data'), outDir: out, langs: ['en'], formats: ['html', 'sections'], cacheDir: join(dir, 'cache'), log: (l) => lines.push(l), ...extra });
+  await buildBrief({
+    dataDir: join(dir, 'data'),
+    outDir: out,
+    langs: ['en'],
+    formats: ['html', 'sections'],
+    cacheDir: join(dir, 'cache'),
+    log: (l) => lines.push(l),
+    ...extra,
+  });
   return lines;
 };
 
@@ -20,15 +28,36 @@ describe('incremental builds', () => {
   it('after one dataset changes, redraws only the charts that depend on it', async () => {
     await build(join(dir, 'out'));
     const emissions = join(dir, 'data', 'emissions.csv');
-    await writeFile(emissions, (await readFile(emissions, 'utf8')).replace('eu-ets,2021,verified-ets,eu-2021,1311000000,', 'eu-ets,2021,verified-ets,eu-2021,1312000000,'));
+    await writeFile(
+      emissions,
+      (await readFile(emissions, 'utf8')).replace('eu-ets,2021,verified-ets,eu-2021,1311000000,', 'eu-ets,2021,verified-ets,eu-2021,1312000000,'),
+    );
     const log = await build(join(dir, 'out'));
-    const rendered = log.filter((l) => l.includes(': rendered')).map((l) => /chart ([\w-]+)/.exec(l)![1]).sort();
-    const reused = log.filter((l) => l.includes('unchanged, reused')).map((l) => /chart ([\w-]+)/.exec(l)![1]).sort();
+    const rendered = log
+      .filter((l) => l.includes(': rendered'))
+      .map((l) => /chart ([\w-]+)/.exec(l)![1])
+      .sort();
+    const reused = log
+      .filter((l) => l.includes('unchanged, reused'))
+      .map((l) => /chart ([\w-]+)/.exec(l)![1])
+      .sort();
     // Verified emissions feed the emissions chart and, through covered emissions, the comparison of
     // volume with covered emissions; the price, volume, revenue, power-mix charts do not use them.
     expect(rendered).toEqual(['emissions', 'volume-comparison']);
     // Figure 7 uses the comparable series (to 2020), not 2021 as covered.
-    expect(reused).toEqual(['auction-revenue', 'auction-years', 'cn-daily', 'company-surplus', 'emissions-gdp', 'eua-price', 'eua-series', 'eua-volume', 'phase-trends', 'power-mix', 'price-comparison']);
+    expect(reused).toEqual([
+      'auction-revenue',
+      'auction-years',
+      'cn-daily',
+      'company-surplus',
+      'emissions-gdp',
+      'eua-price',
+      'eua-series',
+      'eua-volume',
+      'phase-trends',
+      'power-mix',
+      'price-comparison',
+    ]);
   }, 120_000);
 
   it('stops at the inputs when nothing changed, unless an output file was altered or removed', async () => {

@@ -44,7 +44,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** A request with the path sent exactly as written (fetch would normalise `..` away). */
 function get(path: string, options: { method?: string; host?: string } = {}): Promise<Reply> {
@@ -70,7 +74,10 @@ function events(count: number, during: () => Promise<void> = async () => {}): Pr
       res.on('data', (d: string) => {
         buffer += d;
         for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-          const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .find((l) => l.startsWith('data: '));
           buffer = buffer.slice(end + 2);
           if (data) messages.push(JSON.parse(data.slice(6)));
           if (messages.length === 1) void during();
@@ -110,8 +117,10 @@ describe('preview server: what it serves', () => {
 
   it('gives each kind of file its content type, and no script to anything but HTML', async () => {
     const types: Record<string, string> = {
-      '/en/numbers.json': 'application/json; charset=utf-8', '/en/chart.csv': 'text/csv; charset=utf-8',
-      '/en/brief.pdf': 'application/pdf', '/en/chart.svg': 'image/svg+xml',
+      '/en/numbers.json': 'application/json; charset=utf-8',
+      '/en/chart.csv': 'text/csv; charset=utf-8',
+      '/en/brief.pdf': 'application/pdf',
+      '/en/chart.svg': 'image/svg+xml',
     };
     for (const [path, type] of Object.entries(types)) {
       const reply = await get(path);
@@ -135,7 +144,7 @@ describe('preview server: what it serves', () => {
     }
   });
 
-  it('lists every HTML page on the index, each language\'s brief first, names escaped', async () => {
+  it("lists every HTML page on the index, each language's brief first, names escaped", async () => {
     const reply = await get('/');
     expect(reply.status).toBe(200);
     const links = [...reply.body.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
@@ -156,7 +165,15 @@ describe('preview server: what it serves', () => {
 
 describe('preview server: what it refuses', () => {
   it('serves nothing outside the output folder, however the path is written', async () => {
-    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/en/..%2f..%2fsecret.txt', '/en/%2e%2e%2f%2e%2e%2fsecret.txt', '/en/..%5c..%5csecret.txt', '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/en/..%2f..%2fsecret.txt',
+      '/en/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/en/..%5c..%5csecret.txt',
+      '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    ]) {
       const reply = await get(path);
       expect([400, 404], path).toContain(reply.status);
       expect(reply.body, path).not.toContain('SECRET');
@@ -210,7 +227,11 @@ describe('preview server: the event stream', () => {
     })) as { generation: string; building: boolean; error?: string }[];
     expect(first!.building).toBe(false);
     expect(building).toEqual({ ...first, building: true });
-    expect(failed).toEqual({ generation: first!.generation, building: false, error: 'facts.csv:3:7: error [value]: invalid value (got "<img src=x onerror=alert(1)>")' });
+    expect(failed).toEqual({
+      generation: first!.generation,
+      building: false,
+      error: 'facts.csv:3:7: error [value]: invalid value (got "<img src=x onerror=alert(1)>")',
+    });
     expect(unchanged).toEqual({ generation: first!.generation, building: false });
     expect(changed!.generation).not.toBe(first!.generation);
     expect(changed!.error).toBeUndefined();

@@ -65,7 +65,9 @@ beforeAll(async () => {
   await mkdir(join(dir, 'tpl', 'sections'), { recursive: true });
   await copyFile(join(ROOT, 'templates', 'sections', 'key-figures.hbs'), template);
   await writeFile(join(dir, 'ets-brief.config.json'), JSON.stringify({ templates: 'tpl', languages: ['en'] }));
-  child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'preview', '--port', '0', '--data', join(dir, 'data'), '--out', join(dir, 'out')], { cwd: dir });
+  child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'preview', '--port', '0', '--data', join(dir, 'data'), '--out', join(dir, 'out')], {
+    cwd: dir,
+  });
   child.stdout.on('data', (d: Buffer) => (stdout += d));
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   url = (await waitForOutput(/^preview: (http:\/\/127\.0\.0\.1:\d+\/) /m))[1]!;
@@ -100,12 +102,17 @@ describe('ets-brief preview, in Chromium', () => {
     await waitForText(pages.get('en/brief.html')!, 'about 3%');
     await waitForText(pages.get('en/sections/key-figures.html')!, 'about 3%');
     for (const [path, page] of pages) {
-      await waitInPage(page, () => !('beforeTheEdit' in window), (fresh) => fresh, `${path} reloaded`);
+      await waitInPage(
+        page,
+        () => !('beforeTheEdit' in window),
+        (fresh) => fresh,
+        `${path} reloaded`,
+      );
     }
     expect(await pages.get('en/brief.html')!.evaluate(bodyText)).not.toContain('about 2%');
   }, 120_000);
 
-  it('(b) reloads after an edit of a template in the configuration\'s override folder', async () => {
+  it("(b) reloads after an edit of a template in the configuration's override folder", async () => {
     const text = await readFile(template, 'utf8');
     await writeFile(template, `<p class="etsb-preview-check">Template edited while previewing</p>\n${text}`);
     await waitForText(pages.get('en/brief.html')!, 'Template edited while previewing');
@@ -121,7 +128,7 @@ describe('ets-brief preview, in Chromium', () => {
     await waitForText(brief, 'about 6%');
   }, 120_000);
 
-  it('(d) shows a failed rebuild\'s errors over the last good content, as text, and recovers after a fix', async () => {
+  it("(d) shows a failed rebuild's errors over the last good content, as text, and recovers after a fix", async () => {
     const brief = pages.get('en/brief.html')!;
     // An error message quotes the cell: markup in it must stay text in the page.
     const hostile = '<img src=x onerror=window.pwned=1>';
@@ -130,10 +137,12 @@ describe('ets-brief preview, in Chromium', () => {
     expect(banner).toContain('ets-brief: the last rebuild failed; this page shows the last good output.');
     expect(banner).toMatch(/facts\.csv:\d+:7: error \[value\]: invalid value \(got "<img src=x onerror=window\.pwned=1>"/);
     expect(await brief.evaluate(bodyText)).toContain('about 6%'); // the last good content stays
-    expect(await brief.evaluate(() => ({
-      pwned: 'pwned' in window,
-      images: document.querySelector('ets-brief-preview')!.shadowRoot!.querySelectorAll('img').length + document.querySelectorAll('img[src=x]').length,
-    }))).toEqual({ pwned: false, images: 0 });
+    expect(
+      await brief.evaluate(() => ({
+        pwned: 'pwned' in window,
+        images: document.querySelector('ets-brief-preview')!.shadowRoot!.querySelectorAll('img').length + document.querySelectorAll('img[src=x]').length,
+      })),
+    ).toEqual({ pwned: false, images: 0 });
     expect(await readFile(join(dir, 'out', 'en', 'brief.html'), 'utf8')).toContain('about 6%');
     expect(stderr).toMatch(/facts\.csv:\d+:7: error \[value\]/); // and on the terminal
 

@@ -28,7 +28,9 @@ async function watched(name: string, options: { rebuildMs?: number; debounceMs?:
   let concurrent = 0;
   let overlapped = false;
   const stop = watchAndRebuild({
-    paths: [folder], pollMs: 50, debounceMs: options.debounceMs ?? 50,
+    paths: [folder],
+    pollMs: 50,
+    debounceMs: options.debounceMs ?? 50,
     ...(options.running ? { running: options.running } : {}),
     notice: (e, p, d) => notices.push([e, p, d]),
     rebuild: async (changed) => {
@@ -108,33 +110,64 @@ describe('watch: saves by rename', () => {
   });
 });
 
-describe('watch: editors\' temporary files', () => {
+describe("watch: editors' temporary files", () => {
   it('knows them by name, and takes no input for one', () => {
     const temporary = [
-      '.facts.csv.swp', '.facts.csv.swo', '.facts.csv.swx', '4913', '5036', 'facts.csv~', // vim
-      '.#facts.csv', '#facts.csv#', // emacs
-      'facts.csv___jb_tmp___', 'facts.csv___jb_old___', // JetBrains
-      'facts.csv.vsctmp', 'facts.csv.crswap', '.facts.csv.kate-swp', '.goutputstream-AB12CD', // VS Code, browsers, Kate, gedit
-      'facts.csv.tmp', 'facts.csv.tmp-1733000000123abc', 'facts.csv.tmp.20171.4a2655829367', 'facts.csv.3517438263', // atomic-write libraries
-      'sedAb12Cd', '.~lock.facts.csv#', '~$facts.xlsx', // sed -i, LibreOffice, Excel
-      '.facts.csv.ets-new-123-0a1b2c', '.ets-brief-data.lock', // ets-brief's own
+      '.facts.csv.swp',
+      '.facts.csv.swo',
+      '.facts.csv.swx',
+      '4913',
+      '5036',
+      'facts.csv~', // vim
+      '.#facts.csv',
+      '#facts.csv#', // emacs
+      'facts.csv___jb_tmp___',
+      'facts.csv___jb_old___', // JetBrains
+      'facts.csv.vsctmp',
+      'facts.csv.crswap',
+      '.facts.csv.kate-swp',
+      '.goutputstream-AB12CD', // VS Code, browsers, Kate, gedit
+      'facts.csv.tmp',
+      'facts.csv.tmp-1733000000123abc',
+      'facts.csv.tmp.20171.4a2655829367',
+      'facts.csv.3517438263', // atomic-write libraries
+      'sedAb12Cd',
+      '.~lock.facts.csv#',
+      '~$facts.xlsx', // sed -i, LibreOffice, Excel
+      '.facts.csv.ets-new-123-0a1b2c',
+      '.ets-brief-data.lock', // ets-brief's own
     ];
-    const inputs = ['facts.csv', 'emissions.csv', 'global.hbs', 'en.json', 'brief.css', 'emissions.vl.json', 'ets-brief.config.json', 'datapackage.json', '2024', 'prices-2024.csv', 'template.html', 'sediment.csv'];
+    const inputs = [
+      'facts.csv',
+      'emissions.csv',
+      'global.hbs',
+      'en.json',
+      'brief.css',
+      'emissions.vl.json',
+      'ets-brief.config.json',
+      'datapackage.json',
+      '2024',
+      'prices-2024.csv',
+      'template.html',
+      'sediment.csv',
+    ];
     expect(temporary.filter((name) => !isTemporaryFile(name))).toEqual([]);
     expect(inputs.filter(isTemporaryFile)).toEqual([]);
   });
 
-  it('does not rebuild for them, and sees each editor\'s save as one change of the file saved', async () => {
+  it("does not rebuild for them, and sees each editor's save as one change of the file saved", async () => {
     const w = await watched('editors');
     const file = (name: string) => join(w.folder, name);
     const facts = file('facts.csv');
     try {
       for (const name of ['.facts.csv.swp', '.facts.csv.swx', '4913', '.#facts.csv', '#facts.csv#', 'facts.csv~', 'facts.csv.vsctmp', '.~lock.facts.csv#']) {
-        if (name === '.#facts.csv') await symlink('user@host.1234:1700000000', file(name)); // emacs' lock is a dangling link
+        if (name === '.#facts.csv')
+          await symlink('user@host.1234:1700000000', file(name)); // emacs' lock is a dangling link
         else await writeFile(file(name), 'scratch');
       }
       await writeFile(file('.facts.csv.swp'), 'scratch, written again');
-      for (const name of ['.facts.csv.swp', '.facts.csv.swx', '4913', '.#facts.csv', '#facts.csv#', 'facts.csv~', 'facts.csv.vsctmp', '.~lock.facts.csv#']) await unlink(file(name));
+      for (const name of ['.facts.csv.swp', '.facts.csv.swx', '4913', '.#facts.csv', '#facts.csv#', 'facts.csv~', 'facts.csv.vsctmp', '.~lock.facts.csv#'])
+        await unlink(file(name));
       expect(await w.quiet(0)).toEqual([]);
 
       const saves: Record<string, () => Promise<void>> = {

@@ -12,7 +12,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('ets-brief watch', () => {
   it('rebuilds on a data change, survives a broken file with the last output intact, and recovers', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', join(dir, 'data'), '--out', join(dir, 'out'), '--lang', 'en', '--format', 'html'], { cwd: dir });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', join(dir, 'data'), '--out', join(dir, 'out'), '--lang', 'en', '--format', 'html'],
+      { cwd: dir },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -81,7 +85,11 @@ describe('ets-brief watch', () => {
   it('waits, saying so, while data/ is deleted, rebuilds once it is restored, and sees a rename-save', async () => {
     const data = join(dir, 'data-gone');
     await cp(join(dir, 'data'), data, { recursive: true });
-    const child = spawn(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', data, '--out', join(dir, 'out-gone'), '--lang', 'en', '--format', 'html'], { cwd: dir });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/ets-brief.js'), 'watch', '--data', data, '--out', join(dir, 'out-gone'), '--lang', 'en', '--format', 'html'],
+      { cwd: dir },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -114,7 +122,10 @@ describe('ets-brief watch', () => {
       // An editor's atomic save: a new file written beside, then renamed over the CSV; once more
       // (the file watched is now the one renamed in); then saved in place, which Node's own
       // watcher no longer saw after a save by rename.
-      for (const [value, expected] of [['230000000', 'about 2%'], ['330000000', 'about 3%']] as const) {
+      for (const [value, expected] of [
+        ['230000000', 'about 2%'],
+        ['330000000', 'about 3%'],
+      ] as const) {
         mark = stdout.length;
         await writeFile(`${facts}.new`, original.replace(',2021-07-16,2022-12-31,230000000,', `,2021-07-16,2022-12-31,${value},`));
         await rename(`${facts}.new`, facts);

@@ -20,9 +20,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 170_000 });
 const report = async (out: string, lang: string) => JSON.parse(await readFile(join(out, lang, 'changes.json'), 'utf8')) as ChangeReport;
-const numbers = (r: ChangeReport) => r.numbers.map((n) => [n.id, n.change, n.before?.text ?? null, n.after?.text ?? null, n.before?.verdict ?? null, n.after?.verdict ?? null]);
+const numbers = (r: ChangeReport) =>
+  r.numbers.map((n) => [n.id, n.change, n.before?.text ?? null, n.after?.text ?? null, n.before?.verdict ?? null, n.after?.verdict ?? null]);
 
-describe('the change report after China\'s traded-volume share crosses 2%', () => {
+describe("the change report after China's traded-volume share crosses 2%", () => {
   let data: string;
   let out: string;
   beforeAll(async () => {
@@ -49,13 +50,18 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     await writeFile(facts, edited);
     const r = cli('build', '--data', data, '--out', out, '--format', 'html');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/en: changes since the earlier build[^\n]*\n {2}FLIPPED china\.volume \(china\.volumeBelow → china\.volumeAbove\): "[^"]*no longer under the 2%/);
+    expect(r.stdout).toMatch(
+      /en: changes since the earlier build[^\n]*\n {2}FLIPPED china\.volume \(china\.volumeBelow → china\.volumeAbove\): "[^"]*no longer under the 2%/,
+    );
 
     const en = await report(out, 'en');
     expect(en.changed).toBe(true);
     expect(en.sentences.map((s) => [s.slot, s.change])).toEqual([
       ['china.volume', 'flipped'],
-      ['keyFigures.turnoverNote', 'restated'], ['china.implied', 'restated'], ['china.turnover', 'restated'], ['notes.reconciliationIntro', 'restated'],
+      ['keyFigures.turnoverNote', 'restated'],
+      ['china.implied', 'restated'],
+      ['china.turnover', 'restated'],
+      ['notes.reconciliationIntro', 'restated'],
     ]);
     expect(en.sentences[0]!.flips).toEqual([{ before: 'china.volumeBelow', after: 'china.volumeAbove' }]);
     expect(en.sentences[0]!.before!.text).toContain('in line with the paper\'s "under 2%"');
@@ -78,10 +84,25 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     const ratio = en.numbers.find((n) => n.id === 'china.volume.ratio')!;
     expect([ratio.before!.value, ratio.after!.value]).toEqual([1.84, 2.08].map((x) => expect.closeTo(x, 10)));
     expect(ratio.rows).toEqual([{ dataset: 'facts', rows: ['cn-cumulative-volume', 'eu-window-volume'] }]);
-    expect(en.charts).toEqual([{
-      chart: 'volume-comparison', change: 'changed', rowCount: { before: 4, after: 4 }, columns: null,
-      rows: { added: [], removed: [], changed: [{ key: ["China's national ETS", 'Traded volume'], before: ["China's national ETS", 'Traded volume', '157.3'], after: ["China's national ETS", 'Traded volume', '177.8'] }] },
-    }]);
+    expect(en.charts).toEqual([
+      {
+        chart: 'volume-comparison',
+        change: 'changed',
+        rowCount: { before: 4, after: 4 },
+        columns: null,
+        rows: {
+          added: [],
+          removed: [],
+          changed: [
+            {
+              key: ["China's national ETS", 'Traded volume'],
+              before: ["China's national ETS", 'Traded volume', '157.3'],
+              after: ["China's national ETS", 'Traded volume', '177.8'],
+            },
+          ],
+        },
+      },
+    ]);
     expect([en.sections, en.figures, en.unused]).toEqual([[], [], []]);
 
     // The same places in Chinese, with the flip first.
@@ -106,7 +127,10 @@ describe('the change report after China\'s traded-volume share crosses 2%', () =
     // --no-cache runs the whole pipeline (the "up to date" shortcut would stop before the report).
     const r = cli('build', '--data', data, '--out', out, '--format', 'html', '--no-cache', '--json');
     expect(r.status, r.stderr).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.filter((e) => e.event === 'changes')).toEqual([
       expect.objectContaining({ lang: 'zh-CN', changed: false, kept: true, flipped: [] }),
       expect.objectContaining({ lang: 'en', changed: false, kept: true, flipped: [], report: join(out, 'en', 'changes.html') }),
@@ -146,16 +170,33 @@ describe('the change report after an import', () => {
     expect(await report(out, 'en')).toEqual({ generator: 'ets-brief', ...JSON.parse(JSON.stringify(en)) });
     // Figure 7 is now China's daily prices; the two after it move up one.
     expect(en.figures.map((f) => [f.chart, f.change, f.before?.number ?? null, f.after?.number ?? null])).toEqual([
-      ['cn-daily', 'added', null, 'Figure 7'], ['price-comparison', 'renumbered', 'Figure 7', 'Figure 8'], ['volume-comparison', 'renumbered', 'Figure 8', 'Figure 9'],
+      ['cn-daily', 'added', null, 'Figure 7'],
+      ['price-comparison', 'renumbered', 'Figure 7', 'Figure 8'],
+      ['volume-comparison', 'renumbered', 'Figure 8', 'Figure 9'],
     ]);
-    expect(en.charts).toEqual([{
-      chart: 'cn-daily', change: 'added', rowCount: { before: null, after: 2 }, columns: null,
-      rows: { added: [["China's national ETS", '2021-07-16', '49.5'], ["China's national ETS", '2021-07-19', '50.1']], removed: [], changed: [] },
-    }]);
+    expect(en.charts).toEqual([
+      {
+        chart: 'cn-daily',
+        change: 'added',
+        rowCount: { before: null, after: 2 },
+        columns: null,
+        rows: {
+          added: [
+            ["China's national ETS", '2021-07-16', '49.5'],
+            ["China's national ETS", '2021-07-19', '50.1'],
+          ],
+          removed: [],
+          changed: [],
+        },
+      },
+    ]);
     // No sentence flips: two days of prices inside the stated band keep it "inside".
     expect(en.sentences.map((s) => [s.slot, s.change])).toEqual([
-      ['china.implied', 'restated'], ['notes.reconciliationIntro', 'restated'],
-      ['brief.reach.cn-ets.prices.daily', 'added'], ['brief.reach.cn-ets.volumes.daily', 'added'], ['china.observed', 'added'],
+      ['china.implied', 'restated'],
+      ['notes.reconciliationIntro', 'restated'],
+      ['brief.reach.cn-ets.prices.daily', 'added'],
+      ['brief.reach.cn-ets.volumes.daily', 'added'],
+      ['china.observed', 'added'],
     ]);
     expect(numbers(en)).toEqual([
       ['keyFigures.impliedPrice', 'changed', 'CNY 46/t', 'CNY 49.8/t', null, null],

@@ -10,7 +10,10 @@ const HOSTILE = '</td></table><script>alert(1)</script><img src=x onerror=alert(
 
 function doc(text: string, lang = 'en'): string {
   const ledger: LedgerDocument = {
-    generator: 'ets-brief', lang, asOf: '2022-12-31', reach: [],
+    generator: 'ets-brief',
+    lang,
+    asOf: '2022-12-31',
+    reach: [],
     numbers: [{ id: `n.${text}`, text, kind: 'number', value: 1, unit: text, rows: [{ dataset: 'facts', rows: [text] }], sources: [] }],
     sentences: [{ slot: `s.${text}`, key: 'k', text, comparisons: [] }],
     sections: [{ id: 'results', title: text }],
@@ -32,7 +35,7 @@ describe('changes.html', () => {
     expect(html.match(/<table>/g)!.length).toBe(html.match(/<\/table>/g)!.length);
   });
 
-  it('is written in the brief\'s language', () => {
+  it("is written in the brief's language", () => {
     const zh = reportHtml(compareBriefs(null, parseSnapshot(doc('x', 'zh-CN'), {})));
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('这是该文件夹的第一次生成');

@@ -8,23 +8,62 @@ import { shippedData, withRows } from '../metrics/helpers.js';
 type DailyRow = Data['market-daily'][number];
 type AuctionRow = Data['auctions'][number];
 const auction = (date: string, allowance: 'EUA' | 'EUAA', price: number | null, volume: number, note: string | null = null): AuctionRow => ({
-  market: 'eu-ets', platform: 'eex', date, auction: 'DE', contract: allowance === 'EUA' ? 'T3PA' : 'EAA3', allowance, status: price === null ? 'cancelled' : 'successful',
-  price, volume, revenue: price === null ? null : price * volume, bids_volume: null, cover_ratio: null, bidders: null, successful_bidders: null, source: 'paper', note,
+  market: 'eu-ets',
+  platform: 'eex',
+  date,
+  auction: 'DE',
+  contract: allowance === 'EUA' ? 'T3PA' : 'EAA3',
+  allowance,
+  status: price === null ? 'cancelled' : 'successful',
+  price,
+  volume,
+  revenue: price === null ? null : price * volume,
+  bids_volume: null,
+  cover_ratio: null,
+  bidders: null,
+  successful_bidders: null,
+  source: 'paper',
+  note,
 });
 const day = (series: string, date: string, close: number, source = 'paper'): DailyRow => ({
-  market: 'eu-ets', instrument: 'futures', series, date, close, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source, note: null,
+  market: 'eu-ets',
+  instrument: 'futures',
+  series,
+  date,
+  close,
+  open: null,
+  high: null,
+  low: null,
+  volume: null,
+  turnover: null,
+  currency: 'EUR',
+  source,
+  note: null,
 });
 
 const build = (id: string, data: Data) => {
-  const ctx: ChartContext = { data, daily: [], metrics: computeMetrics(data), lang: 'en', t: (k) => (k.endsWith('seriesReach') ? '{series}: {dataset}' : k), phaseLabel: (p) => `P${p}`, marketLabel: String, dateLabel: String };
+  const ctx: ChartContext = {
+    data,
+    daily: [],
+    metrics: computeMetrics(data),
+    lang: 'en',
+    t: (k) => (k.endsWith('seriesReach') ? '{series}: {dataset}' : k),
+    phaseLabel: (p) => `P${p}`,
+    marketLabel: String,
+    dateLabel: String,
+  };
   return CHARTS.find((c) => c.id === id)!.build(ctx);
 };
 
 // Two publishers' futures 4.5 EUR/t apart over the same months (2009 and 2016), and a third
 // series known only from shipped months (2020).
 const DAYS = [
-  day('alpha', '2009-03-02', 10), day('alpha', '2009-03-03', 12), day('alpha', '2016-05-02', 6),
-  day('beta', '2009-03-02', 14.5), day('beta', '2016-05-02', 10.5), day('beta', '2016-06-01', 11),
+  day('alpha', '2009-03-02', 10),
+  day('alpha', '2009-03-03', 12),
+  day('alpha', '2016-05-02', 6),
+  day('beta', '2009-03-02', 14.5),
+  day('beta', '2016-05-02', 10.5),
+  day('beta', '2016-06-01', 11),
 ];
 
 let shipped: Data;
@@ -33,7 +72,7 @@ beforeAll(async () => {
 });
 
 describe('Figures 1–4: the EUA price through the phases, every series on its own', () => {
-  it('draws each publisher\'s series as its own labelled line, month by month, never spliced', () => {
+  it("draws each publisher's series as its own labelled line, month by month, never spliced", () => {
     const data = withRows(shipped, { 'market-daily': () => DAYS, 'market-monthly': () => [] });
     const chart = build('eua-series', data)!;
     const bySeries = new Map<string, typeof chart.datasets.table>();
@@ -43,8 +82,15 @@ describe('Figures 1–4: the EUA price through the phases, every series on its o
     expect([...bySeries.keys()]).toEqual(['alpha', 'beta']);
     expect(chart.placeholders.series).toContain(`${publisher} (alpha)`);
     // Each line's months are its own rows' means: March 2009 is 11 for one and 14.5 for the other.
-    expect(bySeries.get('alpha')!.map((r) => [r.month, r.mean])).toEqual([['2009-03', 11], ['2016-05', 6]]);
-    expect(bySeries.get('beta')!.map((r) => [r.month, r.mean])).toEqual([['2009-03', 14.5], ['2016-05', 10.5], ['2016-06', 11]]);
+    expect(bySeries.get('alpha')!.map((r) => [r.month, r.mean])).toEqual([
+      ['2009-03', 11],
+      ['2016-05', 6],
+    ]);
+    expect(bySeries.get('beta')!.map((r) => [r.month, r.mean])).toEqual([
+      ['2009-03', 14.5],
+      ['2016-05', 10.5],
+      ['2016-06', 11],
+    ]);
   });
 
   it('states the phases no series reaches, from phases.csv and the data', () => {
@@ -54,7 +100,10 @@ describe('Figures 1–4: the EUA price through the phases, every series on its o
     // The shading starts with the phase that has no prices, so the gap shows.
     expect(chart.datasets.phases![0]).toMatchObject({ label: `P${first.phase}`, start: first.start_year });
     // With a price in that phase, no gap is stated.
-    const withFirst = withRows(shipped, { 'market-daily': () => [...DAYS, day('alpha', `${first.start_year}-06-01`, 20), day('alpha', `${first.start_year}-06-02`, 21)], 'market-monthly': () => [] });
+    const withFirst = withRows(shipped, {
+      'market-daily': () => [...DAYS, day('alpha', `${first.start_year}-06-01`, 20), day('alpha', `${first.start_year}-06-02`, 21)],
+      'market-monthly': () => [],
+    });
     expect(build('eua-series', withFirst)!.placeholders.gap).toBe('');
   });
 
@@ -74,11 +123,14 @@ describe('Figures 1–4: the EUA price through the phases, every series on its o
 describe('Figure 5: auction revenue and average price per year, from the reports', () => {
   // 2022: the shipped total (EEA) is 38.8 bn EUR; these auctions sum to exactly that, one cancelled.
   const AUCTIONS = [
-    auction('2022-01-04', 'EUA', 80, 300e6), auction('2022-06-01', 'EUA', 90, 160e6), auction('2022-07-01', 'EUAA', 100, 4e6), auction('2022-08-01', 'EUA', null, 1e6),
+    auction('2022-01-04', 'EUA', 80, 300e6),
+    auction('2022-06-01', 'EUA', 90, 160e6),
+    auction('2022-07-01', 'EUAA', 100, 4e6),
+    auction('2022-08-01', 'EUA', null, 1e6),
     auction('2021-03-01', 'EUA', 40, 1e6, 'Reports of one platform only.'),
   ];
 
-  it('sums every allowance type\'s revenue per year and weights the EUA price by volume', () => {
+  it("sums every allowance type's revenue per year and weights the EUA price by volume", () => {
     const data = withRows(shipped, { auctions: () => AUCTIONS });
     const chart = build('auction-years', data)!;
     const y2022 = chart.datasets.table.find((r) => r.year === 2022)!;
@@ -90,26 +142,38 @@ describe('Figure 5: auction revenue and average price per year, from the reports
     expect(chart.placeholders.notes).toBe('charts.auction-years-part.notes');
   });
 
-  it('reconciles a stated year\'s revenue with the reports, which can only refute it from below', () => {
+  it("reconciles a stated year's revenue with the reports, which can only refute it from below", () => {
     const findings = computeMetrics(withRows(shipped, { auctions: () => AUCTIONS })).reconciliation.findings;
     expect(findings.find((f) => f.id === 'facts/eu-auction-revenue-2022/auctions')).toMatchObject({ verdict: 'agrees', recomputed: 38.8e9 });
     // 2021: 40 M EUR in these reports against a stated 31 bn: less, so no verdict either way.
-    expect(findings.find((f) => f.id === 'facts/eu-auction-revenue-2021/auctions')).toMatchObject({ verdict: 'cannot-recompute', because: { kind: 'platforms' } });
+    expect(findings.find((f) => f.id === 'facts/eu-auction-revenue-2021/auctions')).toMatchObject({
+      verdict: 'cannot-recompute',
+      because: { kind: 'platforms' },
+    });
     // More than the claim would refute it.
     const more = computeMetrics(withRows(shipped, { auctions: () => [...AUCTIONS, auction('2022-09-01', 'EUA', 80, 100e6)] })).reconciliation.findings;
     expect(more.find((f) => f.id === 'facts/eu-auction-revenue-2022/auctions')!.verdict).toBe('disagrees');
   });
 });
 
-describe('China\'s national market and its pilots from shipped data', () => {
-  const cn = (date: string, close: number, volume: number): DailyRow => ({ ...day('wind', date, close), market: 'cn-ets', instrument: 'exchange', currency: 'CNY', volume });
+describe("China's national market and its pilots from shipped data", () => {
+  const cn = (date: string, close: number, volume: number): DailyRow => ({
+    ...day('wind', date, close),
+    market: 'cn-ets',
+    instrument: 'exchange',
+    currency: 'CNY',
+    volume,
+  });
   const DAYS_CN = [cn('2021-07-16', 51.23, 4e6), cn('2021-07-30', 56.97, 1e5), cn('2021-08-02', 55, 0), cn('2021-08-31', 47, 2e5)];
 
-  it('draws each month\'s last trading close where data/ has months but no days', () => {
+  it("draws each month's last trading close where data/ has months but no days", () => {
     const data = withRows(shipped, { 'market-daily': () => [], 'market-monthly': () => marketMonthly(DAYS_CN) });
     const chart = build('cn-daily', data)!;
     // The last day with trades in each month: 30 July (56.97) and 31 August (47), not the no-trade 2 August.
-    expect(chart.datasets.table.map((r) => [r.date, r.close])).toEqual([['2021-07-30', 56.97], ['2021-08-31', 47]]);
+    expect(chart.datasets.table.map((r) => [r.date, r.close])).toEqual([
+      ['2021-07-30', 56.97],
+      ['2021-08-31', 47],
+    ]);
     expect(chart.placeholders.monthly).toBe('charts.cn-daily-part.monthly');
   });
 
@@ -119,14 +183,19 @@ describe('China\'s national market and its pilots from shipped data', () => {
 });
 
 describe('Figure 6: verified emissions, against the years the paper shows', () => {
-  it('names the paper\'s years and the ones the data lack, from facts.csv and emissions.csv', () => {
+  it("names the paper's years and the ones the data lack, from facts.csv and emissions.csv", () => {
     const ctx = { data: shipped, daily: [], metrics: computeMetrics(shipped), lang: 'en' as const, phaseLabel: String, marketLabel: String, dateLabel: String };
-    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({ ...ctx, t: (k) => (k.endsWith('paperMissing') ? '{from}-{to} lacks {missing}; comparable to {comparableTo}' : k) })!;
+    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({
+      ...ctx,
+      t: (k) => (k.endsWith('paperMissing') ? '{from}-{to} lacks {missing}; comparable to {comparableTo}' : k),
+    })!;
     const claim = shipped.facts.find((f) => f.id === 'eu-verified-trend')!;
     const last = Math.max(...shipped.emissions.filter((r) => r.coverage !== 'eu-2013-no-uk').map((r) => r.year));
     const lastComparable = Math.max(...shipped.emissions.filter((r) => r.coverage === 'eu-2013-no-uk').map((r) => r.year));
     const missing = Array.from({ length: +claim.period_end!.slice(0, 4) - last }, (_, i) => last + 1 + i);
     expect(missing.length).toBeGreaterThan(0);
-    expect(chart.placeholders.paper).toBe(`${claim.period_start!.slice(0, 4)}-${claim.period_end!.slice(0, 4)} lacks ${missing.join(', ')}; comparable to ${lastComparable}`);
+    expect(chart.placeholders.paper).toBe(
+      `${claim.period_start!.slice(0, 4)}-${claim.period_end!.slice(0, 4)} lacks ${missing.join(', ')}; comparable to ${lastComparable}`,
+    );
   });
 });

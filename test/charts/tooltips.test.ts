@@ -8,10 +8,14 @@ import { ROOT } from '../support.js';
 const fonts = new FontSet();
 async function render(table: Record<string, unknown>[], options: { minFontSize?: number } = {}) {
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { name: 'table' },
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { name: 'table' },
     layer: [
       { mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' }, description: { field: 'tip' } } },
-      { mark: { type: 'text', fontSize: 9 }, encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' }, text: { field: 'v' }, description: { field: 'tip' } } },
+      {
+        mark: { type: 'text', fontSize: 9 },
+        encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' }, text: { field: 'v' }, description: { field: 'tip' } },
+      },
     ],
   };
   const locale = (await loadMessages(`${ROOT}templates`, 'en')).locale;
@@ -19,12 +23,18 @@ async function render(table: Record<string, unknown>[], options: { minFontSize?:
 }
 
 /** Element text as an XML parser reads it (the references Vega writes decoded). */
-const decode = (text: string) => text.replace(/&(lt|gt|quot|amp|#x[0-9a-f]+);/gi, (_, e: string) =>
-  ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e.toLowerCase()] ?? String.fromCodePoint(parseInt(e.slice(2), 16)));
+const decode = (text: string) =>
+  text.replace(
+    /&(lt|gt|quot|amp|#x[0-9a-f]+);/gi,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e.toLowerCase()] ?? String.fromCodePoint(parseInt(e.slice(2), 16)),
+  );
 
 describe('chart tooltips', () => {
-  it('give each mark its row\'s tooltip as an SVG <title>: bars and their labels', async () => {
-    const svg = await render([{ k: 'a', v: 1, tip: 'A: 1 t' }, { k: 'b', v: 2, tip: 'B: 2 t' }]);
+  it("give each mark its row's tooltip as an SVG <title>: bars and their labels", async () => {
+    const svg = await render([
+      { k: 'a', v: 1, tip: 'A: 1 t' },
+      { k: 'b', v: 2, tip: 'B: 2 t' },
+    ]);
     expect(svg.match(/<path[^>]*role="graphics-symbol"[^>]*><title>A: 1 t<\/title><\/path>/g)).toHaveLength(1);
     expect(svg).toMatch(/<text[^>]*role="graphics-symbol"[^>]*><title>B: 2 t<\/title>2<\/text>/);
     // The label Vega wrote as an attribute is the title now, not a second copy.

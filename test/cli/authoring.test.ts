@@ -11,7 +11,11 @@ import { ROOT } from '../support.js';
 
 let dir: string;
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), ...args], { cwd, encoding: 'utf8' });
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ets-authoring-'));
@@ -30,7 +34,10 @@ describe('ets-brief new and init', () => {
     expect(html).toContain('<title>My carbon-market brief</title>');
     expect(html).toContain('<h2 id="etsb-summary-h">Summary</h2>');
     // Its sentence states the volume ratio through the ledger, and places a numbered figure.
-    const numbers = JSON.parse(await readFile(join(dir, 'out-new', 'en', 'numbers.json'), 'utf8')) as { numbers: { id: string; text: string }[]; figures: { chart: string; number: string | null }[] };
+    const numbers = JSON.parse(await readFile(join(dir, 'out-new', 'en', 'numbers.json'), 'utf8')) as {
+      numbers: { id: string; text: string }[];
+      figures: { chart: string; number: string | null }[];
+    };
     const ratio = numbers.numbers.find((n) => n.id === 'metric:volume.ratio')!;
     expect(html).toContain(`the subject market traded ${ratio.text} of the reference market`);
     expect(numbers.figures.find((f) => f.chart === 'price-comparison')?.number).toBe('Figure 1');
@@ -78,10 +85,17 @@ describe('catalogues for authors', () => {
     expect(r.status, r.stderr).toBe(0);
     const list = JSON.parse(r.stdout) as { name: string; unit: string; meaning: string; value: number | null }[];
     const metrics = computeMetrics((await loadData(join(ROOT, 'data'))).data!);
-    expect(list.find((m) => m.name === 'volume.ratio')).toEqual({ name: 'volume.ratio', unit: '%', meaning: metrics.volume.ratio.method, value: metrics.volume.ratio.value });
+    expect(list.find((m) => m.name === 'volume.ratio')).toEqual({
+      name: 'volume.ratio',
+      unit: '%',
+      meaning: metrics.volume.ratio.method,
+      value: metrics.volume.ratio.value,
+    });
     expect(list.find((m) => m.name === 'prices.subjectImplied.value')?.unit).toBe('CNY/t');
     // A brief's comparison names its own markets' metrics.
-    const pilots = JSON.parse(cli(dir, 'metrics', '--data', join(ROOT, 'data'), '--list', '--json', '--brief', join(ROOT, 'briefs', 'cn-national-pilots')).stdout) as { name: string; meaning: string }[];
+    const pilots = JSON.parse(
+      cli(dir, 'metrics', '--data', join(ROOT, 'data'), '--list', '--json', '--brief', join(ROOT, 'briefs', 'cn-national-pilots')).stdout,
+    ) as { name: string; meaning: string }[];
     expect(pilots.find((m) => m.name === 'volume.ratio')?.meaning).toMatch(/hbea/);
     const text = cli(dir, 'metrics', '--data', join(ROOT, 'data'), '--list').stdout;
     expect(text).toMatch(/^volume\.ratio\s+%\s+/m);
@@ -99,7 +113,21 @@ describe('catalogues for authors', () => {
 
 describe('build --brief', () => {
   it('builds the shipped pilots brief, HTML and PDF, with its own title and no EU section', async () => {
-    const r = cli(dir, 'build', '--data', join(ROOT, 'data'), '--brief', join(ROOT, 'briefs', 'cn-national-pilots'), '--format', 'html,pdf', '--lang', 'en', '--out', 'out-pilots', '--quiet');
+    const r = cli(
+      dir,
+      'build',
+      '--data',
+      join(ROOT, 'data'),
+      '--brief',
+      join(ROOT, 'briefs', 'cn-national-pilots'),
+      '--format',
+      'html,pdf',
+      '--lang',
+      'en',
+      '--out',
+      'out-pilots',
+      '--quiet',
+    );
     expect(r.status, r.stderr).toBe(0);
     const pdf = spawnSync('pdftotext', [join(dir, 'out-pilots', 'en', 'brief.pdf'), '-'], { encoding: 'utf8' }).stdout;
     expect(pdf).toContain("China's national carbon market and its pilots");
@@ -107,7 +135,18 @@ describe('build --brief', () => {
     expect(pdf).not.toMatch(/\bEU\b/);
     // A brief folder and a configuration naming templates of its own are one too many.
     await writeFile(join(dir, 'both.json'), JSON.stringify({ templates: 'elsewhere' }));
-    const both = cli(dir, 'build', '--data', join(ROOT, 'data'), '--brief', join(ROOT, 'briefs', 'cn-national-pilots'), '--config', 'both.json', '--out', 'out-both');
+    const both = cli(
+      dir,
+      'build',
+      '--data',
+      join(ROOT, 'data'),
+      '--brief',
+      join(ROOT, 'briefs', 'cn-national-pilots'),
+      '--config',
+      'both.json',
+      '--out',
+      'out-both',
+    );
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/templates: the brief folder given with --brief holds the templates/);
   }, 180_000);

@@ -17,7 +17,10 @@ describe('ets-brief build --json', () => {
   it('prints one JSON event per line, ending with done', () => {
     const r = run('build', '--lang', 'en', '--format', 'html', '--out', join(dir, 'out'), '--json');
     expect(r.status).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; elapsedMs: number; updated?: string[] });
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; elapsedMs: number; updated?: string[] });
     expect(events.at(-1)).toMatchObject({ event: 'done', updated: ['en'] });
     expect(events.slice(0, -2).every((e) => e.event === 'progress' && typeof e.elapsedMs === 'number')).toBe(true);
     // Before done, the language's change report: a first build has nothing to compare with.

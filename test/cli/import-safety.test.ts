@@ -47,7 +47,12 @@ async function workspace(options: { withoutEuPrices?: boolean } = {}): Promise<{
 /** The rows of market-daily that came from the one-day files a test imports (ETS Watch's format). */
 const importedDays = (rows: readonly { source: string }[]) => rows.filter((r) => r.source.startsWith('ets-watch-eua-futures-')).length;
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 function start(args: string[], tmp: string): { child: ReturnType<typeof spawn>; done: Promise<Run> } {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -61,7 +66,10 @@ function start(args: string[], tmp: string): { child: ReturnType<typeof spawn>; 
 /** sha256 of every file in data/, by name (hidden files included: none may be left). */
 async function hashes(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) out[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+  for (const name of (await readdir(dir)).sort())
+    out[name] = createHash('sha256')
+      .update(await readFile(join(dir, name)))
+      .digest('hex');
   return out;
 }
 
@@ -84,22 +92,36 @@ async function bigFile(): Promise<string> {
  */
 function importDays(data: string, name: string, month: string, count: number): { finished: Promise<number | null>; running: () => boolean } {
   const files = Array.from({ length: count }, (_, i) => join(root, `${name}-${i}.csv`));
-  const written = Promise.all(files.map((file, i) =>
-    writeFile(file, `datetime,open,high,low,settle,efp_volume,efs_volume,block_volume\n${month}-${String(i + 1).padStart(2, '0')},80,81,79,${80 + i},,,\n`)));
+  const written = Promise.all(
+    files.map((file, i) =>
+      writeFile(file, `datetime,open,high,low,settle,efp_volume,efs_volume,block_volume\n${month}-${String(i + 1).padStart(2, '0')},80,81,79,${80 + i},,,\n`),
+    ),
+  );
   let done = false;
-  const finished = written.then(() => new Promise<number | null>((resolve) => {
-    const writer = spawn(process.execPath, ['--input-type=module', '-e', `
+  const finished = written.then(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const writer = spawn(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `
       const { importFiles } = await import(${JSON.stringify(join(ROOT, 'dist/data/import/run.js'))});
       for (const file of ${JSON.stringify(files)}) await importFiles([file], { dataDir: ${JSON.stringify(data)}, version: 'test' });
-    `], { stdio: 'inherit' });
-    writer.on('close', resolve);
-  }));
+    `,
+          ],
+          { stdio: 'inherit' },
+        );
+        writer.on('close', resolve);
+      }),
+  );
   void finished.then(() => (done = true));
   return { finished, running: () => !done };
 }
 
 describe('two imports into one data/ at once', () => {
-  it('both files\' rows end in data/, or one import is refused saying why; none is lost', { timeout: 120_000 }, async () => {
+  it("both files' rows end in data/, or one import is refused saying why; none is lost", { timeout: 120_000 }, async () => {
     for (let trial = 0; trial < 6; trial++) {
       const { data, tmp } = await workspace();
       const runs = await Promise.all([JAN, FEB].map((file) => start(['import', '--data', data, file], tmp).done));
@@ -133,7 +155,10 @@ describe('reading data/ while an import replaces it', () => {
     while (writer.running() || reads === 0) {
       const loaded = await loadData(data);
       reads++;
-      expect(loaded.issues.filter((i) => i.severity === 'error'), `read ${reads}`).toEqual([]);
+      expect(
+        loaded.issues.filter((i) => i.severity === 'error'),
+        `read ${reads}`,
+      ).toEqual([]);
       const imported = importedSources(loaded.data!.sources) - shipped;
       const days = importedDays(loaded.data!['market-daily']);
       expect(days, `read ${reads}: ${days} imported daily rows beside ${imported} imported sources`).toBe(imported);
@@ -145,7 +170,7 @@ describe('reading data/ while an import replaces it', () => {
 });
 
 describe('building while an import replaces data/', () => {
-  it('each build uses one version of data/ (all its rows cite sources it has) and states that version\'s reach', { timeout: 240_000 }, async () => {
+  it("each build uses one version of data/ (all its rows cite sources it has) and states that version's reach", { timeout: 240_000 }, async () => {
     const { data } = await workspace({ withoutEuPrices: true });
     const { buildBrief } = await import('../../src/build/build.js');
     const writer = importDays(data, 'build-day', '2022-04', 30);
@@ -166,31 +191,35 @@ describe('building while an import replaces data/', () => {
 });
 
 describe('an import interrupted by a signal', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s at any moment leaves data/ all before or all after, and no copy anywhere', { timeout: 240_000 }, async (signal) => {
-    const file = await bigFile();
-    const base = await workspace();
-    const before = await hashes(base.data);
-    const full = Date.now();
-    const ok = await start(['import', '--data', base.data, file], base.tmp).done;
-    const duration = Date.now() - full;
-    expect(ok.code, ok.stderr).toBe(0);
-    const after = await hashes(base.data);
-    expect(after['market-daily.csv']).toBeDefined();
-    let interrupted = 0;
-    for (let i = 1; i <= 7; i++) {
-      const { data, tmp } = await workspace();
-      const run = start(['import', '--data', data, file], tmp);
-      await new Promise((resolve) => setTimeout(resolve, (duration * i) / 8));
-      run.child.kill(signal);
-      const result = await run.done;
-      if (result.code !== 0) interrupted++;
-      const now = await hashes(data);
-      expect([before, after], `signal at ${i}/8 of the import (exit ${result.code}): ${result.stderr}`).toContainEqual(now);
-      expect(await readdir(tmp)).toEqual([]);
-      expect((await readdir(join(data, '..'))).sort()).toEqual(['data', 'tmp']);
-    }
-    expect(interrupted).toBeGreaterThan(0);
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s at any moment leaves data/ all before or all after, and no copy anywhere',
+    { timeout: 240_000 },
+    async (signal) => {
+      const file = await bigFile();
+      const base = await workspace();
+      const before = await hashes(base.data);
+      const full = Date.now();
+      const ok = await start(['import', '--data', base.data, file], base.tmp).done;
+      const duration = Date.now() - full;
+      expect(ok.code, ok.stderr).toBe(0);
+      const after = await hashes(base.data);
+      expect(after['market-daily.csv']).toBeDefined();
+      let interrupted = 0;
+      for (let i = 1; i <= 7; i++) {
+        const { data, tmp } = await workspace();
+        const run = start(['import', '--data', data, file], tmp);
+        await new Promise((resolve) => setTimeout(resolve, (duration * i) / 8));
+        run.child.kill(signal);
+        const result = await run.done;
+        if (result.code !== 0) interrupted++;
+        const now = await hashes(data);
+        expect([before, after], `signal at ${i}/8 of the import (exit ${result.code}): ${result.stderr}`).toContainEqual(now);
+        expect(await readdir(tmp)).toEqual([]);
+        expect((await readdir(join(data, '..'))).sort()).toEqual(['data', 'tmp']);
+      }
+      expect(interrupted).toBeGreaterThan(0);
+    },
+  );
 
   it('SIGKILL: readers see one version meanwhile, and the next writer sweeps what was left', { timeout: 240_000 }, async () => {
     const file = await bigFile();

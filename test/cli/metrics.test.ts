@@ -27,18 +27,38 @@ describe('ets-brief metrics --json', () => {
     // Scope, period coverage and precision travel with each number; verdicts with each printed one.
     expect(m.volume.ratio.precision).toEqual({ digits: 1, approx: true });
     expect(m.emissionsChange['eu-ets']).toMatchObject({ scope: 'eu-2013-no-uk', period: { start: '2005-01-01', end: '2020-12-31' } });
-    expect(new Set(m.reconciliation.findings.map((f: { verdict: string }) => f.verdict))).toEqual(new Set(['agrees', 'disagrees', 'not-comparable', 'superseded', 'cannot-recompute']));
+    expect(new Set(m.reconciliation.findings.map((f: { verdict: string }) => f.verdict))).toEqual(
+      new Set(['agrees', 'disagrees', 'not-comparable', 'superseded', 'cannot-recompute']),
+    );
   });
 
   it('keeps a stable key order and output', () => {
-    expect(Object.keys(m)).toEqual(['comparison', 'volume', 'daily', 'latest', 'prices', 'coverage', 'phases', 'auctionRevenueGrowth', 'memberStateRevenueGrowth', 'emissionsTrend', 'emissionsChange', 'powerMix', 'generationTotals', 'reconciliation', 'reach']);
+    expect(Object.keys(m)).toEqual([
+      'comparison',
+      'volume',
+      'daily',
+      'latest',
+      'prices',
+      'coverage',
+      'phases',
+      'auctionRevenueGrowth',
+      'memberStateRevenueGrowth',
+      'emissionsTrend',
+      'emissionsChange',
+      'powerMix',
+      'generationTotals',
+      'reconciliation',
+      'reach',
+    ]);
     expect(run('metrics', '--json').stdout).toBe(r.stdout);
   });
 
   it('names the rows and sources behind each number', () => {
     // The price paid in China over its first period: the shipped months of its exchange's daily
     // turnover and volume (the paper's two totals are used only where data/ has no such rows).
-    expect(m.prices.subjectImplied.value.inputs).toEqual([{ dataset: 'market-monthly', rows: [expect.stringMatching(/^cn-ets\/exchange\/wind\/2021-07-16…2022-12-30 \(\d+ days\)$/)] }]);
+    expect(m.prices.subjectImplied.value.inputs).toEqual([
+      { dataset: 'market-monthly', rows: [expect.stringMatching(/^cn-ets\/exchange\/wind\/2021-07-16…2022-12-30 \(\d+ days\)$/)] },
+    ]);
     expect(m.prices.subjectImplied.value.sources).toEqual([expect.stringMatching(/^wind-cea-[0-9a-f]{8}$/)]);
   });
 });

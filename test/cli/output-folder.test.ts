@@ -9,15 +9,19 @@ import { ROOT } from '../support.js';
 let dir: string;
 /** The CLI run in `dir` (so a build into "the current folder" lands there, not in the project). */
 const build = (...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'build', '--lang', 'en', '--format', 'html', '--data', join(ROOT, 'data'), '--quiet', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'build', '--lang', 'en', '--format', 'html', '--data', join(ROOT, 'data'), '--quiet', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ets-outdir-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('the output folder is ets-brief\'s own', () => {
-  it('refuses to build into a website\'s folder, exits 4 with a message, and leaves every file there', async () => {
+describe("the output folder is ets-brief's own", () => {
+  it("refuses to build into a website's folder, exits 4 with a message, and leaves every file there", async () => {
     const site = join(dir, 'site');
     await mkdir(join(site, 'en', 'blog'), { recursive: true });
     await writeFile(join(site, 'en', 'index.html'), '<h1>home</h1>');
@@ -74,13 +78,17 @@ describe('the output folder is ets-brief\'s own', () => {
     expect(await readFile(file, 'utf8')).toBe('x');
   }, 60_000);
 
-  it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write, with exit 4', async () => {
-    const locked = join(dir, 'locked');
-    await mkdir(locked, { mode: 0o500 });
-    const r = build('--out', join(locked, 'out'));
-    expect(r.status).toBe(4);
-    expect(r.stderr).toMatch(/locked is not writable/);
-  }, 30_000);
+  it.skipIf(process.getuid?.() === 0)(
+    'refuses a folder it cannot write, with exit 4',
+    async () => {
+      const locked = join(dir, 'locked');
+      await mkdir(locked, { mode: 0o500 });
+      const r = build('--out', join(locked, 'out'));
+      expect(r.status).toBe(4);
+      expect(r.stderr).toMatch(/locked is not writable/);
+    },
+    30_000,
+  );
 
   it('keeps the cache inside the output folder, not beside it', async () => {
     const parent = join(dir, 'shared');

@@ -8,7 +8,8 @@ import { ROOT } from '../support.js';
 
 // `ets-brief preview` refuses what it cannot serve before building anything.
 let dir: string;
-const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'preview', '--out', join(dir, 'out'), ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'preview', '--out', join(dir, 'out'), ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ets-preview-options-'));
 });

@@ -17,7 +17,10 @@ describe.skipIf(!present)('data/ as shipped', () => {
   let run: ReturnType<typeof spawnSync>;
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'ets-build-data-test-'));
-    run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-data.mjs'), '--real', REAL, '--out', out, '--src', join(ROOT, 'data-src')], { encoding: 'utf8', cwd: ROOT });
+    run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-data.mjs'), '--real', REAL, '--out', out, '--src', join(ROOT, 'data-src')], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
   }, 590_000);
   afterAll(() => (out ? rm(out, { recursive: true, force: true }) : undefined));
 

@@ -8,7 +8,20 @@ type Row = Data['market-daily'][number];
 
 const iso = (day: number) => new Date(day * 864e5).toISOString().slice(0, 10);
 const row = (day: number, close: number, extra: Partial<Row> = {}): Row => ({
-  market: 'eu-ets', instrument: 'futures', series: 'test', date: iso(day), close, open: null, high: close + 1, low: close - 1, volume: 10, turnover: null, currency: 'EUR', source: 'paper', note: null, ...extra,
+  market: 'eu-ets',
+  instrument: 'futures',
+  series: 'test',
+  date: iso(day),
+  close,
+  open: null,
+  high: close + 1,
+  low: close - 1,
+  volume: 10,
+  turnover: null,
+  currency: 'EUR',
+  source: 'paper',
+  note: null,
+  ...extra,
 });
 
 describe('dailySeriesOf', () => {
@@ -16,12 +29,19 @@ describe('dailySeriesOf', () => {
     const rows = [row(3, 12), row(1, 10), row(2, 11)];
     const [s] = dailySeriesOf(rows);
     expect(s!.daysPerBucket).toBe(1);
-    expect(s!.points.map((p) => [p.date, p.close])).toEqual([[iso(1), 10], [iso(2), 11], [iso(3), 12]]);
+    expect(s!.points.map((p) => [p.date, p.close])).toEqual([
+      [iso(1), 10],
+      [iso(2), 11],
+      [iso(3), 12],
+    ]);
     expect(s).toMatchObject({ rows: 3, first: iso(1), last: iso(3), sources: ['paper'] });
   });
 
   it('bounds a long series and keeps its first and last days and every extreme, in any row order', () => {
-    const series = fc.array(fc.record({ close: fc.double({ min: 1, max: 500, noNaN: true }), spread: fc.double({ min: 0, max: 20, noNaN: true }) }), { minLength: 1, maxLength: 3000 });
+    const series = fc.array(fc.record({ close: fc.double({ min: 1, max: 500, noNaN: true }), spread: fc.double({ min: 0, max: 20, noNaN: true }) }), {
+      minLength: 1,
+      maxLength: 3000,
+    });
     fc.assert(
       fc.property(series, fc.integer({ min: 2, max: 40 }), fc.boolean(), (values, buckets, reversed) => {
         const rows = values.map((v, i) => row(10_000 + i, v.close, { high: v.close + v.spread, low: v.close - v.spread }));
@@ -49,15 +69,23 @@ describe('dailySeriesOf', () => {
     expect(preferredSeries(series, 'uk-ets')).toBeUndefined();
   });
 
-  it('never splices two publishers\' series: each is its own, and the one with most rows is drawn, whatever the order', () => {
+  it("never splices two publishers' series: each is its own, and the one with most rows is drawn, whatever the order", () => {
     const rows = [
-      row(1, 70, { series: 'investing-eua-yearly' }), row(2, 71, { series: 'investing-eua-yearly' }), row(3, 72, { series: 'investing-eua-yearly' }),
-      row(1, 66, { series: 'investing-cn-carbon' }), row(2, 67, { series: 'investing-cn-carbon' }), row(3, 68, { series: 'investing-cn-carbon' }),
+      row(1, 70, { series: 'investing-eua-yearly' }),
+      row(2, 71, { series: 'investing-eua-yearly' }),
+      row(3, 72, { series: 'investing-eua-yearly' }),
+      row(1, 66, { series: 'investing-cn-carbon' }),
+      row(2, 67, { series: 'investing-cn-carbon' }),
+      row(3, 68, { series: 'investing-cn-carbon' }),
       row(4, 30, { series: 'ets-watch' }),
     ];
     for (const ordered of [rows, [...rows].reverse()]) {
       const series = dailySeriesOf(ordered);
-      expect(series.map((s) => [s.series, s.rows]).sort()).toEqual([['ets-watch', 1], ['investing-cn-carbon', 3], ['investing-eua-yearly', 3]]);
+      expect(series.map((s) => [s.series, s.rows]).sort()).toEqual([
+        ['ets-watch', 1],
+        ['investing-cn-carbon', 3],
+        ['investing-eua-yearly', 3],
+      ]);
       // A tie in rows goes to the first id in alphabetical order; no point of another series is drawn.
       const chosen = preferredSeries(series, 'eu-ets')!;
       expect(chosen.series).toBe('investing-cn-carbon');

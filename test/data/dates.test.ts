@@ -10,7 +10,17 @@ const iso = (raw: string) => {
 
 describe('parseDate', () => {
   it('reads every accepted layout to ISO', () => {
-    for (const raw of ['2021-07-16', '2021/7/16', '2021年7月16日', '2021 年 7 月 16 日', '16.07.2021', 'Jul 16, 2021', 'July 16 2021', '16 Jul 2021', '2021-07-16 00:00:00']) {
+    for (const raw of [
+      '2021-07-16',
+      '2021/7/16',
+      '2021年7月16日',
+      '2021 年 7 月 16 日',
+      '16.07.2021',
+      'Jul 16, 2021',
+      'July 16 2021',
+      '16 Jul 2021',
+      '2021-07-16 00:00:00',
+    ]) {
       expect(iso(raw), raw).toBe('2021-07-16');
     }
   });
@@ -28,7 +38,13 @@ describe('parseDate', () => {
       fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
         const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
         const expected = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        for (const raw of [expected, `${y}/${m}/${day}`, `${y}年${m}月${day}日`, `${String(day).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`, `${months[m - 1]} ${day}, ${y}`]) {
+        for (const raw of [
+          expected,
+          `${y}/${m}/${day}`,
+          `${y}年${m}月${day}日`,
+          `${String(day).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`,
+          `${months[m - 1]} ${day}, ${y}`,
+        ]) {
           expect(iso(raw)).toBe(expected);
         }
       }),

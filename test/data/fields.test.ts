@@ -5,8 +5,14 @@ import { date, id, integer, number, oneOf, text } from '../../src/data/fields.js
 describe('Field.read', () => {
   it('agrees with parse on any cell, for every kind of field', () => {
     const fields = [
-      number(), number({ minimum: 0, units: { 万吨: 1e4, K: 1e3 } }), number({ percent: true, maximum: 100 }),
-      integer({ minimum: 1900 }), date(), text({ maxLength: 12 }), oneOf(['exchange', 'futures'] as const), id(),
+      number(),
+      number({ minimum: 0, units: { 万吨: 1e4, K: 1e3 } }),
+      number({ percent: true, maximum: 100 }),
+      integer({ minimum: 1900 }),
+      date(),
+      text({ maxLength: 12 }),
+      oneOf(['exchange', 'futures'] as const),
+      id(),
     ];
     const cell = fc.oneof(
       fc.string(),

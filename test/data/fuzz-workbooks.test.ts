@@ -26,16 +26,18 @@ const isoDay = fc.integer({ min: Date.UTC(1900, 2, 1) / 864e5, max: Date.UTC(209
 
 /** Bytes of a valid file with a few bytes changed, inserted or cut: what a damaged download looks like. */
 const damaged = (base: Uint8Array) =>
-  fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('set', 'insert', 'cut'), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 }).map((edits) => {
-    let bytes = Buffer.from(base);
-    for (const e of edits) {
-      const at = e.at % bytes.length;
-      if (e.kind === 'set') bytes[at] = e.byte;
-      else if (e.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.of(e.byte), bytes.subarray(at)]);
-      else bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1 + (e.byte % 64))]);
-    }
-    return new Uint8Array(bytes);
-  });
+  fc
+    .array(fc.record({ at: fc.nat(), kind: fc.constantFrom('set', 'insert', 'cut'), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 })
+    .map((edits) => {
+      let bytes = Buffer.from(base);
+      for (const e of edits) {
+        const at = e.at % bytes.length;
+        if (e.kind === 'set') bytes[at] = e.byte;
+        else if (e.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.of(e.byte), bytes.subarray(at)]);
+        else bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1 + (e.byte % 64))]);
+      }
+      return new Uint8Array(bytes);
+    });
 
 describe('day-first dates (property)', () => {
   it('reads every real date written D-M-YYYY, padded or not, with dashes or slashes', () => {
@@ -77,7 +79,7 @@ describe('Excel serial dates (property)', () => {
 
 describe('sheets read as tables (property)', () => {
   it('gives back every text cell as written (line breaks as spaces), commas, quotes and CJK included', async () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', ';', '\t', '\n', '碳', '€', '0', '.', '-') , maxLength: 12 });
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', ';', '\t', '\n', '碳', '€', '0', '.', '-'), maxLength: 12 });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 8 }), async (rows) => {
         const sheet: Sheet = { name: 'S', rows: [['Title'], ['Name', 'Value'], ...rows] };
@@ -120,7 +122,10 @@ describe('damaged workbooks and archives (property)', () => {
       const started = Date.now();
       const error = await importFiles([file], { dataDir: data, version: '0.0.0-test' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DataError);
-      expect((error as DataError).issues[0]).toMatchObject({ file, message: expect.stringMatching(/not a readable workbook: parsing did not finish within 4 s/) });
+      expect((error as DataError).issues[0]).toMatchObject({
+        file,
+        message: expect.stringMatching(/not a readable workbook: parsing did not finish within 4 s/),
+      });
       expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -23,8 +23,36 @@ const VALID = 'date,close,volume,turnover\r\n2021-07-16,51.23,"4,103,953",2.1亿
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('text' as const), at: fc.nat(), text: fc.constantFrom('"', '""', ',', ';', '\t', '\n', '\r', '\u0000', '\ufeff', '\ufffd', '﻿date', 'date,date', '"unclosed', '1e999', '-', '--', '亿吨', '\u00ff\u00fe', 'x'.repeat(1 << 20)) }),
-  fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.constantFrom(Uint8Array.of(0xff), Uint8Array.of(0xc3), Uint8Array.of(0xe4, 0xb8), Uint8Array.of(0x81, 0x30), Uint8Array.of(0xef, 0xbb, 0xbf)) }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      '"',
+      '""',
+      ',',
+      ';',
+      '\t',
+      '\n',
+      '\r',
+      '\u0000',
+      '\ufeff',
+      '\ufffd',
+      '﻿date',
+      'date,date',
+      '"unclosed',
+      '1e999',
+      '-',
+      '--',
+      '亿吨',
+      '\u00ff\u00fe',
+      'x'.repeat(1 << 20),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.nat(),
+    bytes: fc.constantFrom(Uint8Array.of(0xff), Uint8Array.of(0xc3), Uint8Array.of(0xe4, 0xb8), Uint8Array.of(0x81, 0x30), Uint8Array.of(0xef, 0xbb, 0xbf)),
+  }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -45,7 +73,10 @@ function apply(base: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
 const anyFile = fc.oneof(
   { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => apply(Buffer.from(VALID), ms)) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }) },
-  { weight: 1, arbitrary: fc.constantFrom(new Uint8Array(0), Buffer.from('date,close\n'), Buffer.from('\ufeff'), Buffer.from('date,close,close\n2021-07-16,1,1\n')) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(new Uint8Array(0), Buffer.from('date,close\n'), Buffer.from('\ufeff'), Buffer.from('date,close,close\n2021-07-16,1,1\n')),
+  },
 );
 
 async function write(bytes: Uint8Array): Promise<string> {

@@ -73,17 +73,36 @@ describe('what ets-brief refuses to read, and how it says so', () => {
 describe('control characters in cells', () => {
   it('a NUL after a closing quote is an error at its line and column, and the row is not read', async () => {
     const t = await read(fixture('nul-after-closing-quote.csv'));
-    expect(t.issues).toEqual([expect.objectContaining({ file: 'in.csv', line: 3, columnIndex: 3, severity: 'error', message: 'control character U+0000 in a cell', value: 'looks fine\u0000' })]);
+    expect(t.issues).toEqual([
+      expect.objectContaining({
+        file: 'in.csv',
+        line: 3,
+        columnIndex: 3,
+        severity: 'error',
+        message: 'control character U+0000 in a cell',
+        value: 'looks fine\u0000',
+      }),
+    ]);
     expect(t.rows.map((r) => r.date)).toEqual(['2021-07-16', '2021-07-20']);
   });
 
   it.each([
-    ['U+0001', '\u0001'], ['U+001B (escape)', '\u001b'], ['U+007F (DEL)', '\u007f'], ['U+0085 (C1 next line)', '\u0085'], ['U+009B (C1 CSI)', '\u009b'],
+    ['U+0001', '\u0001'],
+    ['U+001B (escape)', '\u001b'],
+    ['U+007F (DEL)', '\u007f'],
+    ['U+0085 (C1 next line)', '\u0085'],
+    ['U+009B (C1 CSI)', '\u009b'],
   ])('%s in a text cell is located', async (_name, char) => {
     const file = join(dir, `control-${char.charCodeAt(0)}.csv`);
     await writeFile(file, `date,close,note\n2021-07-16,51.23,"a\nb"\n2021-07-19,50.5,x${char}y\n`);
     const t = await read(file);
-    expect(t.issues).toEqual([expect.objectContaining({ line: 4, columnIndex: 3, message: `control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in a cell` })]);
+    expect(t.issues).toEqual([
+      expect.objectContaining({
+        line: 4,
+        columnIndex: 3,
+        message: `control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in a cell`,
+      }),
+    ]);
   });
 
   it('tab, CR and LF inside a quoted cell are text', async () => {

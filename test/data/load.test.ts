@@ -59,7 +59,10 @@ describe('data/', () => {
     const descriptor = buildDescriptor(data!, VERSION) as { resources: { name: string; 'ets:lastObservation'?: string; 'ets:retrieved'?: string }[] };
     const resource = (name: string) => descriptor.resources.find((r) => r.name === name)!;
     // The last day a row of market-daily holds, not the day its file was read.
-    const lastDay = data!['market-daily'].map((r) => r.date).sort().at(-1);
+    const lastDay = data!['market-daily']
+      .map((r) => r.date)
+      .sort()
+      .at(-1);
     expect(resource('market-daily')['ets:lastObservation']).toBe(lastDay);
     expect(resource('market-daily')['ets:retrieved']).not.toBe(lastDay);
     expect(resource('gdp')['ets:lastObservation']).toBe(String(Math.max(...data!.gdp.map((r) => r.year))));
@@ -68,7 +71,7 @@ describe('data/', () => {
     expect(lastObservation([{ note: 'no date' }])).toBeNull();
   });
 
-  it('keeps the paper\'s Table 1 exactly as printed', async () => {
+  it("keeps the paper's Table 1 exactly as printed", async () => {
     const { data } = await loadData(DATA);
     const wind2022 = data!['power-generation'].find((r) => r.year === 2022 && r.source_type === 'wind');
     expect(wind2022).toMatchObject({ gwh: 535678, paper_share_pct: 15.56, paper_growth_pct: 255.5 });

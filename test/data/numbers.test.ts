@@ -46,7 +46,7 @@ describe('parseNumber', () => {
   it('round-trips any finite number written with or without grouping (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
-        const n = whole + Math.sign(whole || 1) * cents / 100;
+        const n = whole + (Math.sign(whole || 1) * cents) / 100;
         const plain = n.toFixed(2);
         const grouped = `${Math.abs(whole).toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
         const signed = (whole < 0 ? '-' : '') + grouped;
@@ -86,7 +86,10 @@ describe('parseNumber fast path', () => {
     const decimal = fc
       .tuple(fc.boolean(), fc.stringMatching(/^\d{1,8}$/), fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined }))
       .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
-    fc.assert(fc.property(decimal, (raw) => Object.is(value(raw), Number(raw))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(decimal, (raw) => Object.is(value(raw), Number(raw))),
+      { numRuns: 5000 },
+    );
   });
 
   it('leaves anything unusual to the general reader', () => {

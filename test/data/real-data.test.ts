@@ -26,7 +26,10 @@ const errorsOf = (issues: readonly DataIssue[]) => issues.filter((i) => i.severi
 
 /** Files the tests below read. */
 /** EEX's auction reports, one a year: .xls (BIFF8) to 2019, .xlsx from 2020. */
-const EEX_REPORTS = Array.from({ length: 13 }, (_, i) => `eex-auctions/emission-spot-primary-market-auction-report-${2012 + i}-data.${2012 + i <= 2019 ? 'xls' : 'xlsx'}`);
+const EEX_REPORTS = Array.from(
+  { length: 13 },
+  (_, i) => `eex-auctions/emission-spot-primary-market-auction-report-${2012 + i}-data.${2012 + i <= 2019 ? 'xls' : 'xlsx'}`,
+);
 
 const TESTED = [
   'china-pilots-sceex/碳排放权交易-每日行情.xlsx',
@@ -61,8 +64,7 @@ const TESTED = [
  * Files added to ../shared/real-data after the importers were written that no format reads yet.
  * Listed by name so a file that appears unannounced still fails the test below.
  */
-const AWAITING_IMPORTER: string[] = [
-];
+const AWAITING_IMPORTER: string[] = [];
 
 describe.skipIf(!present)('real-data files load as found', () => {
   it('has a test for every file in the folder', async () => {
@@ -127,7 +129,7 @@ describe.skipIf(!present)('real-data files load as found', () => {
     expect(statusCount).toBe(3097 + 3486);
   });
 
-  it('finds the EEX reports\' header by content: row 3 to 2016, row 6 (after a blank column A) from 2017', async () => {
+  it("finds the EEX reports' header by content: row 3 to 2016, row 6 (after a blank column A) from 2017", async () => {
     for (const file of EEX_REPORTS) {
       const year = Number(/(\d{4})-data/.exec(file)![1]);
       const sheet = (await readWorkbook(await readFile(`${REAL}${file}`), file)).sheets.find((s) => s.name === 'Primary Market Auction')!;
@@ -138,7 +140,7 @@ describe.skipIf(!present)('real-data files load as found', () => {
     }
   }, 60_000);
 
-  it('reads the 2013 report\'s member-state details as the text they are (German thousands separators, several lines)', async () => {
+  it("reads the 2013 report's member-state details as the text they are (German thousands separators, several lines)", async () => {
     const file = EEX_REPORTS[1]!;
     const sheet = (await readWorkbook(await readFile(`${REAL}${file}`), file)).sheets[0]!;
     expect(sheet.rows[3]![16]).toMatch(/^AT: 620\.400\nIT: 3\.052\.650\n/);
@@ -154,8 +156,11 @@ describe.skipIf(!present)('real-data files load as found', () => {
     expect(book.sheets[0]!.rows[0]).toEqual(['交易日期', '交易机构', '交易品种', '开盘价', '最高价', '最低价', '成交均价', '成交量', '成交金额']);
   });
 
-  it('reads investing.com\'s day-first dates and the ECB\'s wide rates with N/A', async () => {
-    const en = await readTable(`${REAL}investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv`, dailyPrices, { unknownColumns: 'ignore', columns: { date: 'Date' } });
+  it("reads investing.com's day-first dates and the ECB's wide rates with N/A", async () => {
+    const en = await readTable(`${REAL}investing-eua/European Union Allowance (EUA) Yearly Futures Historical Data (1).csv`, dailyPrices, {
+      unknownColumns: 'ignore',
+      columns: { date: 'Date' },
+    });
     expect(errorsOf(en.issues).length).toBeGreaterThan(0); // 17-03-2025 is refused without the format's day-first statement
     const ecb = await readTable(`${REAL}ecb-eurofxref/eurofxref-hist.csv`, ecbRates, { unknownColumns: 'ignore' });
     expect(errorsOf(ecb.issues)).toEqual([]);

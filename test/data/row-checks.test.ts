@@ -8,7 +8,22 @@ describe('RowChecks', () => {
     ['markets', new Map([['id', new Set(['eu-ets', 'cn-ets'])]])],
     ['sources', new Map([['id', new Set(['paper', 'eea'])]])],
   ]);
-  const daily = (date: string, extra = {}) => ({ market: 'eu-ets', instrument: 'futures', series: 'test', date, close: 1, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null, ...extra });
+  const daily = (date: string, extra = {}) => ({
+    market: 'eu-ets',
+    instrument: 'futures',
+    series: 'test',
+    date,
+    close: 1,
+    open: null,
+    high: null,
+    low: null,
+    volume: null,
+    turnover: null,
+    currency: 'EUR',
+    source: 'paper',
+    note: null,
+    ...extra,
+  });
 
   it('finds a duplicated dated key with the line it first appeared on, in either order', () => {
     const checks = new RowChecks(DATASETS['market-daily'], 'd.csv', known);

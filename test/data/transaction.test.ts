@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('the data/ lock', () => {
-  it('refuses a second writer with the first one\'s pid, once its wait is over', async () => {
+  it("refuses a second writer with the first one's pid, once its wait is over", async () => {
     const dir = await freshData();
     const first = await DataTransaction.begin(dir);
     const error = await DataTransaction.begin(dir, { lockWaitMs: 0 }).catch((e: unknown) => e);
@@ -36,7 +36,10 @@ describe('the data/ lock', () => {
 
   it('says so when the data folder does not exist, creating nothing', async () => {
     const missing = join(root, 'no-such-data');
-    await expect(DataTransaction.begin(missing)).rejects.toMatchObject({ name: 'DataError', issues: [expect.objectContaining({ file: missing, message: 'folder not found' })] });
+    await expect(DataTransaction.begin(missing)).rejects.toMatchObject({
+      name: 'DataError',
+      issues: [expect.objectContaining({ file: missing, message: 'folder not found' })],
+    });
     await expect(readdir(missing)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -72,7 +75,10 @@ describe('what a killed writer leaves', () => {
     const addedMarket = `${markets.trimEnd()}\nextra,national,Elsewhere,,,,,,,,EUR,2020-01-01,extra-source,\n`;
     await writeFile(join(dir, 'sources.csv'), addedSource);
     await writeFile(join(dir, `.markets.csv.ets-new-${pid}-abcdef`), addedMarket);
-    await writeFile(join(dir, JOURNAL), JSON.stringify({ pid: Number(pid), files: { 'sources.csv': `.sources.csv.ets-new-${pid}-abcdef`, 'markets.csv': `.markets.csv.ets-new-${pid}-abcdef` } }));
+    await writeFile(
+      join(dir, JOURNAL),
+      JSON.stringify({ pid: Number(pid), files: { 'sources.csv': `.sources.csv.ets-new-${pid}-abcdef`, 'markets.csv': `.markets.csv.ets-new-${pid}-abcdef` } }),
+    );
     const loaded = await loadData(dir);
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(loaded.data!.markets.map((m) => m.id)).toContain('extra');

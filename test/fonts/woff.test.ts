@@ -28,7 +28,9 @@ describe('sfntToWoff', () => {
     const a = fontkit.create(sfnt) as fontkit.Font;
     const b = fontkit.create(woff) as fontkit.Font;
     expect(b.numGlyphs).toBe(a.numGlyphs);
-    expect(Object.keys((b as unknown as { directory: { tables: object } }).directory.tables).sort()).toEqual(Object.keys((a as unknown as { directory: { tables: object } }).directory.tables).sort());
+    expect(Object.keys((b as unknown as { directory: { tables: object } }).directory.tables).sort()).toEqual(
+      Object.keys((a as unknown as { directory: { tables: object } }).directory.tables).sort(),
+    );
     for (const ch of 'EU ETS 2023: 85.3 €/t') {
       expect(b.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth).toBe(a.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth);
     }

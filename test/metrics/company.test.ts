@@ -8,14 +8,47 @@ type AccountYear = Data['account-years'][number];
 type Rule = Data['company-rules'][number];
 
 const installation = (account: number, fields: Partial<Installation>): Installation => ({
-  market: 'eu-ets', account, installation_id: account, name: null, country: 'DE', city: null, activity: null, permit_id: null,
-  parent_undertaking: null, subsidiary_undertaking: null, holder: null, holder_registration: null, account_status: 'open', source: 'reg', note: null, ...fields,
+  market: 'eu-ets',
+  account,
+  installation_id: account,
+  name: null,
+  country: 'DE',
+  city: null,
+  activity: null,
+  permit_id: null,
+  parent_undertaking: null,
+  subsidiary_undertaking: null,
+  holder: null,
+  holder_registration: null,
+  account_status: 'open',
+  source: 'reg',
+  note: null,
+  ...fields,
 });
 const year = (account: number, y: number, fields: Partial<AccountYear>): AccountYear => ({
-  market: 'eu-ets', account, year: y, verified: null, verified_status: null, allocated: null, allocated_10c: null, allocated_ner: null,
-  allocated_status: null, compliance: null, source: 'reg', note: null, ...fields,
+  market: 'eu-ets',
+  account,
+  year: y,
+  verified: null,
+  verified_status: null,
+  allocated: null,
+  allocated_10c: null,
+  allocated_ner: null,
+  allocated_status: null,
+  compliance: null,
+  source: 'reg',
+  note: null,
+  ...fields,
 });
-const rule = (field: Rule['field'], pattern: string, action: Rule['action'] = 'include'): Rule => ({ company: 'steelco', label: 'SteelCo', action, field, pattern, source: 'paper', note: null });
+const rule = (field: Rule['field'], pattern: string, action: Rule['action'] = 'include'): Rule => ({
+  company: 'steelco',
+  label: 'SteelCo',
+  action,
+  field,
+  pattern,
+  source: 'paper',
+  note: null,
+});
 
 // Made-up accounts: found by holder, by parent undertaking, by installation name only (sold: the
 // holder is the buyer), a spin-off under the group's parent name, and one of another company.
@@ -50,13 +83,16 @@ describe('which accounts a company rule finds', () => {
   it('lists every account with the rules that found it, and what to review', () => {
     const { accounts, excluded } = matchCompany(data, 'steelco');
     expect(accounts.map((a) => [a.account, a.matchedBy.map((h) => h.field)])).toEqual([
-      [1, ['holder']], [2, ['holder', 'parent_undertaking']], [3, ['name']], [4, ['parent_undertaking']],
+      [1, ['holder']],
+      [2, ['holder', 'parent_undertaking']],
+      [3, ['name']],
+      [4, ['parent_undertaking']],
     ]);
     expect(excluded).toEqual([]);
     expect(accounts.find((a) => a.account === 1)!.review).toEqual([]);
     expect(accounts.find((a) => a.account === 3)!.review).toEqual([
       'the account holder ("Buyer Steel a.s.") does not match: sold or renamed before the registry file was taken, or a name that only recalls the company',
-      'matched by the installation\'s name only',
+      "matched by the installation's name only",
       'account closed',
     ]);
     expect(accounts.find((a) => a.account === 4)!.matchedBy).toEqual([{ field: 'parent_undertaking', pattern: 'steel co', text: 'STEELCO - Stainless' }]);
@@ -70,7 +106,7 @@ describe('which accounts a company rule finds', () => {
   });
 });
 
-describe('a company\'s verified emissions, free allocation and surplus per year', () => {
+describe("a company's verified emissions, free allocation and surplus per year", () => {
   it('sums the matched accounts, counting a missing allocation entry as 0 and leaving out accounts without verified emissions', () => {
     const result = companySurplus(data, 'steelco')!;
     const y2013 = result.years.find((y) => y.year === 2013)!;
@@ -86,7 +122,7 @@ describe('a company\'s verified emissions, free allocation and surplus per year'
     expect(result.years.find((y) => y.year === 2014)).toMatchObject({ verified: { value: 90 }, allocated: { value: 78 }, surplus: { value: -12 } });
   });
 
-  it('says what the rule may miss or wrongly include, with this data\'s counts', () => {
+  it("says what the rule may miss or wrongly include, with this data's counts", () => {
     const { caveats } = companySurplus(data, 'steelco')!;
     expect(caveats[0]).toMatch(/not of each year.*\(2 of the 4 accounts matched without their holder, 1 by installation name only: review them\)/);
     expect(caveats.join(' ')).toMatch(/former names .* are missed/);
@@ -95,7 +131,11 @@ describe('a company\'s verified emissions, free allocation and surplus per year'
 
   it('takes its rule from data/ or from configuration, and is null for a company without one', () => {
     expect(companySurplus(data, 'other')).toBeNull();
-    const configured = companySurplus(data, 'steelco', [rule('holder', 'Other Cement')].map((r) => ({ ...r, company: 'steelco' })))!;
+    const configured = companySurplus(
+      data,
+      'steelco',
+      [rule('holder', 'Other Cement')].map((r) => ({ ...r, company: 'steelco' })),
+    )!;
     expect(configured.accounts.map((a) => a.account)).toEqual([5]);
     expect(configured.years[0]!.surplus.value).toBe(0);
   });

@@ -5,14 +5,32 @@ import { shippedData, withRows } from './helpers.js';
 
 type DailyRow = Data['market-daily'][number];
 const day = (series: string, date: string, close: number): DailyRow => ({
-  market: 'eu-ets', instrument: 'futures', series, date, close, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null,
+  market: 'eu-ets',
+  instrument: 'futures',
+  series,
+  date,
+  close,
+  open: null,
+  high: null,
+  low: null,
+  volume: null,
+  turnover: null,
+  currency: 'EUR',
+  source: 'paper',
+  note: null,
 });
 const window = { start: '2023-01-01', end: '2023-12-31' };
 
 describe('daily statistics use one series per market, and say which', () => {
-  it('takes the series with most rows in the window and never mixes in another publisher\'s prices', async () => {
+  it("takes the series with most rows in the window and never mixes in another publisher's prices", async () => {
     // Two publishers' EUA futures differing by 4.5 EUR/t: a splice would give a low of 80 and a high of 90.5.
-    const rows = [day('investing-eua-yearly', '2023-03-01', 86), day('investing-eua-yearly', '2023-03-02', 90.5), day('investing-cn-carbon', '2023-03-01', 81.5), day('investing-cn-carbon', '2023-03-02', 86), day('investing-cn-carbon', '2023-03-03', 80)];
+    const rows = [
+      day('investing-eua-yearly', '2023-03-01', 86),
+      day('investing-eua-yearly', '2023-03-02', 90.5),
+      day('investing-cn-carbon', '2023-03-01', 81.5),
+      day('investing-cn-carbon', '2023-03-02', 86),
+      day('investing-cn-carbon', '2023-03-03', 80),
+    ];
     const data = withRows(await shippedData(), { 'market-daily': () => rows });
     const stats = dailyStats(data, 'eu-ets', window)!;
     expect([stats.low.value, stats.high.value]).toEqual([80, 86]);
@@ -24,11 +42,13 @@ describe('daily statistics use one series per market, and say which', () => {
   });
 });
 
-describe('the paper\'s highs and lows against daily closes over the claim\'s own dates', () => {
+describe("the paper's highs and lows against daily closes over the claim's own dates", () => {
   // eu-2020-low: about 15 EUR/t in the first half of 2020 (shipped facts.csv).
   const finding = async (rows: DailyRow[]) => {
     const { computeMetrics } = await import('../../src/metrics/index.js');
-    return computeMetrics(withRows(await shippedData(), { 'market-daily': () => rows, 'market-monthly': () => [] })).reconciliation.findings.find((f) => f.id === 'facts/eu-2020-low/daily');
+    return computeMetrics(withRows(await shippedData(), { 'market-daily': () => rows, 'market-monthly': () => [] })).reconciliation.findings.find(
+      (f) => f.id === 'facts/eu-2020-low/daily',
+    );
   };
   const year2020 = (lowest: number) => [day('s', '2020-01-02', 24), day('s', '2020-03-18', lowest), day('s', '2020-06-30', 26)];
 

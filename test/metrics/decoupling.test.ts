@@ -11,13 +11,46 @@ type AccountYear = Data['account-years'][number];
 
 // Made-up GDP for the region the shipped facts name for Figure 7's claim, growing 2% a year, and
 // a second price year that must not be mixed in.
-const gdp = (region: string, year: number, value: number, priceYear = 2015): GdpRow => ({ region, entity: region, year, value, currency: 'USD', price_year: priceYear, source: 'gdp-test', note: null });
+const gdp = (region: string, year: number, value: number, priceYear = 2015): GdpRow => ({
+  region,
+  entity: region,
+  year,
+  value,
+  currency: 'USD',
+  price_year: priceYear,
+  source: 'gdp-test',
+  note: null,
+});
 const installation = (account: number, holder: string): Installation => ({
-  market: 'eu-ets', account, installation_id: account, name: null, country: 'DE', city: null, activity: null, permit_id: null,
-  parent_undertaking: null, subsidiary_undertaking: null, holder, holder_registration: null, account_status: 'open', source: 'reg', note: null,
+  market: 'eu-ets',
+  account,
+  installation_id: account,
+  name: null,
+  country: 'DE',
+  city: null,
+  activity: null,
+  permit_id: null,
+  parent_undertaking: null,
+  subsidiary_undertaking: null,
+  holder,
+  holder_registration: null,
+  account_status: 'open',
+  source: 'reg',
+  note: null,
 });
 const accountYear = (account: number, year: number, verified: number, allocated: number): AccountYear => ({
-  market: 'eu-ets', account, year, verified, verified_status: null, allocated, allocated_10c: null, allocated_ner: null, allocated_status: null, compliance: null, source: 'reg', note: null,
+  market: 'eu-ets',
+  account,
+  year,
+  verified,
+  verified_status: null,
+  allocated,
+  allocated_10c: null,
+  allocated_ner: null,
+  allocated_status: null,
+  compliance: null,
+  source: 'reg',
+  note: null,
 });
 
 let shipped: Data;
@@ -32,12 +65,18 @@ beforeAll(async () => {
     gdp: () => [...years.map((y) => gdp(region, y, 1000 * 1.02 ** (y - 2005))), gdp(region, 2005, 1, 2010)],
     // The company's name as holder: 2013 and 2019 give a fall of 2% a year, with a surplus of 10 t.
     installations: () => [installation(1, `${company.pattern} Test GmbH`), installation(2, 'Someone Else AG')],
-    'account-years': () => [accountYear(1, 2008, 100, 110), accountYear(1, 2012, 90, 100), accountYear(1, 2013, 100, 110), accountYear(1, 2019, 100 * 0.98 ** 6, 95), accountYear(2, 2013, 5000, 0)],
+    'account-years': () => [
+      accountYear(1, 2008, 100, 110),
+      accountYear(1, 2012, 90, 100),
+      accountYear(1, 2013, 100, 110),
+      accountYear(1, 2019, 100 * 0.98 ** 6, 95),
+      accountYear(2, 2013, 5000, 0),
+    ],
   });
 });
 
 describe('emissions against real GDP (Figure 7)', () => {
-  it('takes the GDP region from the paper\'s claim in facts.csv', () => {
+  it("takes the GDP region from the paper's claim in facts.csv", () => {
     expect(region).toBeTruthy();
     expect(shipped.facts.some((f) => f.indicator === 'real-gdp-change' && f.subject === region && f.paper_ref?.includes('Fig. 7'))).toBe(true);
   });
@@ -52,7 +91,10 @@ describe('emissions against real GDP (Figure 7)', () => {
     expect(s.years[1]!.gdpIndex).toBeCloseTo(102, 6);
     const emissions = shipped.emissions.filter((r) => r.coverage === s.scope);
     const last = s.years.at(-1)!;
-    expect(last.emissionsIndex).toBeCloseTo((emissions.find((r) => r.year === last.year)!.value / emissions.find((r) => r.year === s.baseYear)!.value) * 100, 9);
+    expect(last.emissionsIndex).toBeCloseTo(
+      (emissions.find((r) => r.year === last.year)!.value / emissions.find((r) => r.year === s.baseYear)!.value) * 100,
+      9,
+    );
   });
 
   it('is absent without GDP', () => {
@@ -69,27 +111,49 @@ describe('emissions against real GDP (Figure 7)', () => {
     expect(decoupled(fall, { ...g, value: -1 })).toBe(false);
   });
 
-  it('reconciles the paper\'s 2017–2019 claim: GDP grew and emissions on one scope fell', () => {
+  it("reconciles the paper's 2017–2019 claim: GDP grew and emissions on one scope fell", () => {
     const findings = computeMetrics(data).reconciliation.findings;
     const gdpClaim = findings.find((f) => f.id === 'facts/eu-2017-2019-gdp-growth')!;
     expect(gdpClaim.verdict).toBe('agrees');
     expect(gdpClaim.recomputed).toBeCloseTo(4.04, 9);
     expect(findings.find((f) => f.id === 'facts/eu-2017-2019-emissions-fall')!.verdict).toBe('agrees');
     // Without GDP the half about GDP cannot be recomputed.
-    expect(computeMetrics(withRows(shipped, { gdp: () => [] })).reconciliation.findings.find((f) => f.id === 'facts/eu-2017-2019-gdp-growth')!.verdict).toBe('cannot-recompute');
+    expect(computeMetrics(withRows(shipped, { gdp: () => [] })).reconciliation.findings.find((f) => f.id === 'facts/eu-2017-2019-gdp-growth')!.verdict).toBe(
+      'cannot-recompute',
+    );
   });
 
   it('draws the index chart with 100 in the base year for both series', () => {
-    const chart = CHARTS.find((c) => c.id === 'emissions-gdp')!.build({ data, daily: [], metrics: computeMetrics(data), lang: 'en', t: (k) => k, phaseLabel: String, marketLabel: String, dateLabel: String })!;
+    const chart = CHARTS.find((c) => c.id === 'emissions-gdp')!.build({
+      data,
+      daily: [],
+      metrics: computeMetrics(data),
+      lang: 'en',
+      t: (k) => k,
+      phaseLabel: String,
+      marketLabel: String,
+      dateLabel: String,
+    })!;
     const base = chart.datasets.table.find((r) => r.year === chart.placeholders.base)!;
     expect([base.emissionsIndex, base.gdpIndex]).toEqual([INDEX_BASE, INDEX_BASE]);
     const noGdp = withRows(shipped, { gdp: () => [] });
-    expect(CHARTS.find((c) => c.id === 'emissions-gdp')!.build({ data: noGdp, daily: [], metrics: computeMetrics(noGdp), lang: 'en', t: (k) => k, phaseLabel: String, marketLabel: String, dateLabel: String })).toBeNull();
+    expect(
+      CHARTS.find((c) => c.id === 'emissions-gdp')!.build({
+        data: noGdp,
+        daily: [],
+        metrics: computeMetrics(noGdp),
+        lang: 'en',
+        t: (k) => k,
+        phaseLabel: String,
+        marketLabel: String,
+        dateLabel: String,
+      }),
+    ).toBeNull();
   });
 });
 
 describe('the company of Figure 8, recomputed from the registry', () => {
-  it('recomputes the paper\'s emission trend from the accounts the rule finds', () => {
+  it("recomputes the paper's emission trend from the accounts the rule finds", () => {
     const f = computeMetrics(data).reconciliation.findings.find((x) => x.id === 'facts/am-emissions-change')!;
     expect(f.recomputed).toBeCloseTo(-2, 9);
     // The paper prints 1.8; the accounts are found by today's holder names, so a plant bought or
@@ -106,7 +170,16 @@ describe('the company of Figure 8, recomputed from the registry', () => {
   });
 
   it('charts surplus = allocation − emissions per year and lists the accounts it counted', () => {
-    const chart = CHARTS.find((c) => c.id === 'company-surplus')!.build({ data, daily: [], metrics: computeMetrics(data), lang: 'en', t: (k) => k, phaseLabel: String, marketLabel: String, dateLabel: String })!;
+    const chart = CHARTS.find((c) => c.id === 'company-surplus')!.build({
+      data,
+      daily: [],
+      metrics: computeMetrics(data),
+      lang: 'en',
+      t: (k) => k,
+      phaseLabel: String,
+      marketLabel: String,
+      dateLabel: String,
+    })!;
     for (const r of chart.datasets.table) expect(r.surplus).toBeCloseTo((r.allocated as number) - (r.verified as number), 6);
     const [accounts] = chart.files!;
     expect(accounts!.rows.map((r) => r.account)).toEqual([1]);

@@ -24,8 +24,20 @@ const view = async (d: Data, lang: 'en' | 'zh-CN') => {
   const metrics = computeMetrics(d);
   return buildView({ data: d, metrics, lang, t: translator(withMarketNames(await loadMessages(TEMPLATES, lang), d.markets, metrics.comparison)) });
 };
-const text = (v: BriefView) => [...v.keyFigures.map((k) => `${k.value} ${k.note}`), ...v.global, ...v.phases.lines, ...v.mechanisms, ...v.results.emissions, v.results.revenue, v.results.powerRegion, ...v.problems.phaseTrends, ...v.china]
-  .map((p) => (typeof p === 'string' ? p : p?.text ?? '')).join('\n');
+const text = (v: BriefView) =>
+  [
+    ...v.keyFigures.map((k) => `${k.value} ${k.note}`),
+    ...v.global,
+    ...v.phases.lines,
+    ...v.mechanisms,
+    ...v.results.emissions,
+    v.results.revenue,
+    v.results.powerRegion,
+    ...v.problems.phaseTrends,
+    ...v.china,
+  ]
+    .map((p) => (typeof p === 'string' ? p : (p?.text ?? '')))
+    .join('\n');
 const finding = (id: string) => m.reconciliation.findings.find((f) => f.id === id);
 
 beforeAll(async () => {
@@ -57,11 +69,16 @@ describe('scope changes are not emission changes', () => {
     expect(change.scopeBreak).toEqual({ firstYear: 2020, firstScope: 'eu-2013', lastYear: 2021, lastScope: 'eu-2021' });
     expect(change.notComparable).toMatch(/2020 covers EU-28.*; 2021 covers .*without the UK/);
     // The brief gives the Commission's like-for-like change instead (+7.3%).
-    expect(text(en)).toMatch(/Reported on a like-for-like basis, verified emissions rose by 7\.3% from 2020 to 2021; that comparison rests on the Commission's own base/);
+    expect(text(en)).toMatch(
+      /Reported on a like-for-like basis, verified emissions rose by 7\.3% from 2020 to 2021; that comparison rests on the Commission's own base/,
+    );
   });
 
   it('does not call "-45% by 2021" a paper error when the data cannot compare 2005 with 2021', () => {
-    expect(finding('facts/eu-ets-reduction-2021')).toMatchObject({ verdict: 'cannot-recompute', because: { kind: 'shorter', from: 2005, to: 2020, claimFrom: 2005, claimTo: 2021 } });
+    expect(finding('facts/eu-ets-reduction-2021')).toMatchObject({
+      verdict: 'cannot-recompute',
+      because: { kind: 'shorter', from: 2005, to: 2020, claimFrom: 2005, claimTo: 2021 },
+    });
     expect(finding('facts/eu-verified-trend')?.verdict).toBe('cannot-recompute');
   });
 
@@ -75,13 +92,24 @@ describe('scope changes are not emission changes', () => {
 
   it('says in words that 2005 and 2021 cover different installations, and gives the one-scope change', () => {
     expect(text(en)).toMatch(/2\.01 Gt in 2005 and 1\.31 Gt in 2021, but the two years do not cover the same installations/);
-    expect(text(en)).toMatch(/On one scope \(EU-27, Iceland, Liechtenstein and Norway at the Phase 3 scope, without the UK \(comparable series\)\), verified emissions fell by about 40% from 2005 to 2020, about 3% a year; the values for 2005–2012 include the EEA's estimates/);
+    expect(text(en)).toMatch(
+      /On one scope \(EU-27, Iceland, Liechtenstein and Norway at the Phase 3 scope, without the UK \(comparable series\)\), verified emissions fell by about 40% from 2005 to 2020, about 3% a year; the values for 2005–2012 include the EEA's estimates/,
+    );
     expect(text(zh)).toMatch(/二者之差并非同口径变化/);
   });
 
   it('marks each change of coverage on the emissions chart', () => {
     expect(scopeChanges(data, 'eu-ets').map((c) => c.year)).toEqual([2007, 2008, 2013, 2021]);
-    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({ data, daily: [], metrics: m, lang: 'en', t: (k) => k, phaseLabel: String, marketLabel: String, dateLabel: String })!;
+    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({
+      data,
+      daily: [],
+      metrics: m,
+      lang: 'en',
+      t: (k) => k,
+      phaseLabel: String,
+      marketLabel: String,
+      dateLabel: String,
+    })!;
     expect(chart.datasets.changes!.map((r) => r.year)).toEqual([2007, 2008, 2013, 2021]);
     // One bar per year (as covered) and the comparable series as its own line: never two bars a year.
     expect(new Set(chart.datasets.table.map((r) => r.year)).size).toBe(chart.datasets.table.length);
@@ -90,7 +118,7 @@ describe('scope changes are not emission changes', () => {
 });
 
 describe('auction revenue in one currency', () => {
-  it('finds the paper\'s 26% right (25.6% in one currency), and its 2022 currency label wrong', () => {
+  it("finds the paper's 26% right (25.6% in one currency), and its 2022 currency label wrong", () => {
     expect(m.auctionRevenueGrowth['eu-ets']!.value!).toBeCloseTo(25.57, 2);
     expect(finding('facts/eu-auction-revenue-cagr')?.verdict).toBe('agrees');
     // Checked on one definition throughout: the EEA's member-state revenue, 3.1 → 29.7 bn EUR.
@@ -99,11 +127,23 @@ describe('auction revenue in one currency', () => {
     // verdict is the EEX reports' sum for 2022 (38.76 bn EUR), which rounds to it.
     expect(finding('facts/eu-auction-revenue-2022/auctions')).toMatchObject({ verdict: 'agrees' });
     expect(en.ledger.entries().find((e) => e.id === 'keyFigures.auctionRevenue')?.verdict).toBe('agrees');
-    expect(finding('facts/eu-auction-revenue-2022/printed')).toMatchObject({ verdict: 'disagrees', because: { kind: 'unitLabel', unit: 'EUR', printedUnit: 'USD', sources: ['eea-auction-revenues'] } });
+    expect(finding('facts/eu-auction-revenue-2022/printed')).toMatchObject({
+      verdict: 'disagrees',
+      because: { kind: 'unitLabel', unit: 'EUR', printedUnit: 'USD', sources: ['eea-auction-revenues'] },
+    });
   });
 
-  it('draws member states\' revenue and total revenue as two series, never one', () => {
-    const chart = CHARTS.find((c) => c.id === 'auction-revenue')!.build({ data, daily: [], metrics: m, lang: 'en', t: (k) => k, phaseLabel: String, marketLabel: String, dateLabel: String })!;
+  it("draws member states' revenue and total revenue as two series, never one", () => {
+    const chart = CHARTS.find((c) => c.id === 'auction-revenue')!.build({
+      data,
+      daily: [],
+      metrics: m,
+      lang: 'en',
+      t: (k) => k,
+      phaseLabel: String,
+      marketLabel: String,
+      dateLabel: String,
+    })!;
     const kinds = new Set(chart.datasets.table.map((r) => r.kind));
     expect(kinds).toEqual(new Set(['measures.memberStates', 'measures.total']));
     const key = (r: Record<string, unknown>) => `${String(r.year)}/${String(r.kind)}`;
@@ -118,14 +158,23 @@ describe('dated by the data', () => {
     expect((await view(readLater, 'en')).asOfIso).toBe('2024-12-31');
   });
 
-  it('states each series\' reach on the cover, and the reading dates apart', () => {
+  it("states each series' reach on the cover, and the reading dates apart", () => {
     expect(en.reach).toContain('EU ETS, prices (annual series): to 16 April 2021');
     expect(en.reach).toContain('EU ETS, verified emissions (annual series): to 2021');
     expect(en.readOn).toBe('Sources read between 24 November 2026 and 1 December 2026');
   });
 
   it('marks years the price series covers only in part, in the chart and its CSV', () => {
-    const chart = CHARTS.find((c) => c.id === 'eua-price')!.build({ data, daily: [], metrics: m, lang: 'en', t: (k) => (k.endsWith('partialNote') ? 'partial: {years}' : k), phaseLabel: String, marketLabel: String, dateLabel: String })!;
+    const chart = CHARTS.find((c) => c.id === 'eua-price')!.build({
+      data,
+      daily: [],
+      metrics: m,
+      lang: 'en',
+      t: (k) => (k.endsWith('partialNote') ? 'partial: {years}' : k),
+      phaseLabel: String,
+      marketLabel: String,
+      dateLabel: String,
+    })!;
     const partial = chart.datasets.table.filter((r) => r.coverage !== '');
     expect(partial.map((r) => r.period)).toEqual([2008, 2021]);
     expect(partial[1]!.coverage).toBe('2021-01-04 – 2021-04-16');
@@ -135,16 +184,30 @@ describe('dated by the data', () => {
 });
 
 describe('the law in force', () => {
-  it('states the paper\'s MSR intake rate and the rate in force, with the acts', () => {
+  it("states the paper's MSR intake rate and the rate in force, with the acts", () => {
     expect(finding('policy-rules/eu-ets/msr-intake-rate')).toMatchObject({
-      verdict: 'superseded', printed: 12,
-      because: { kind: 'rule', differs: true, changes: [{ value: 24, from: 2019, to: 2023 }, { value: 24, from: 2024, to: 2030, act: 'Decision (EU) 2023/852' }] },
+      verdict: 'superseded',
+      printed: 12,
+      because: {
+        kind: 'rule',
+        differs: true,
+        changes: [
+          { value: 24, from: 2019, to: 2023 },
+          { value: 24, from: 2024, to: 2030, act: 'Decision (EU) 2023/852' },
+        ],
+      },
     });
-    expect(text(en)).toMatch(/the reserve's intake rate: the paper gives 12%, but the law sets 24%, 2019–2023 \(Decision \(EU\) 2015\/1814 as amended by Directive \(EU\) 2018\/410\); 24%, 2024–2030 \(Decision \(EU\) 2023\/852\)/);
+    expect(text(en)).toMatch(
+      /the reserve's intake rate: the paper gives 12%, but the law sets 24%, 2019–2023 \(Decision \(EU\) 2015\/1814 as amended by Directive \(EU\) 2018\/410\); 24%, 2024–2030 \(Decision \(EU\) 2023\/852\)/,
+    );
   });
 
   it('states that the 2.2% reduction factor held to 2023, then 4.3% and 4.4% (Directive (EU) 2023/959)', () => {
-    expect(finding('policy-rules/eu-ets/cap-reduction-factor')).toMatchObject({ verdict: 'superseded', printed: 2.2, because: { kind: 'rule', differs: false } });
+    expect(finding('policy-rules/eu-ets/cap-reduction-factor')).toMatchObject({
+      verdict: 'superseded',
+      printed: 2.2,
+      because: { kind: 'rule', differs: false },
+    });
     expect(text(en)).toMatch(/the paper's 2\.2% held for its years; since then 4\.3%, 2024–2027 \(Directive \(EU\) 2023\/959\); 4\.4%, 2028–2030/);
     expect(en.phases.table.rows[3]![4]).toBe('2.2% (2021–2023); 4.3% (2024–2027); 4.4% (2028–2030)');
   });
@@ -159,13 +222,15 @@ describe('the law in force', () => {
 
 describe('the region of Table 1', () => {
   it('says the table covers more than the EU-27 (3,487 TWh against 2,946 TWh in 2010)', () => {
-    expect(en.results.powerRegion!.text).toMatch(/its 2010 total \(3,487,233 GWh\) is larger than that of the EU-27 \(2,945,540 GWh, Ember\): it covers a wider region/);
+    expect(en.results.powerRegion!.text).toMatch(
+      /its 2010 total \(3,487,233 GWh\) is larger than that of the EU-27 \(2,945,540 GWh, Ember\): it covers a wider region/,
+    );
     expect(en.results.powerTable!.columns.at(-1)).toBe('Adds up');
   });
 });
 
 describe('no more precise than the inputs', () => {
-  it('gives China\'s volume share as about 2%, not 1.84%', () => {
+  it("gives China's volume share as about 2%, not 1.84%", () => {
     expect(en.keyFigures[0]!.value).toBe('about 2%');
     expect(text(en)).not.toMatch(/1\.84/);
     expect(zh.keyFigures[0]!.value).toBe('约2%');
@@ -180,7 +245,7 @@ describe('no more precise than the inputs', () => {
   });
 });
 
-describe('the paper\'s hedges', () => {
+describe("the paper's hedges", () => {
   it('keeps "broadly" (整体上) for China\'s 40–60 CNY band', () => {
     expect(text(en)).toMatch(/Its prices were broadly between CNY 40\/t and CNY 60\/t/);
     expect(text(zh)).toMatch(/整体上保持在40元\/吨至60元\/吨之间/);
@@ -188,17 +253,62 @@ describe('the paper\'s hedges', () => {
 });
 
 describe('currencies come from units, and any ISO 4217 code works', () => {
-  const gbp = () => withRows(data, {
-    markets: (rows) => [...rows, { id: 'uk-ets', kind: 'national', jurisdiction: 'GB', name_en: null, name_zh: null, long_en: null, long_zh: null, short_en: null, short_zh: null, possessive_en: null, currency: 'GBP', launch_date: '2021-05-19', source: 'paper', note: 'Fixture.' }],
-    'fx-rates': (rows) => [...rows, ...[2021, 2022].map((year) => ({ base: 'EUR', quote: 'GBP', year, rate: year === 2021 ? 0.86 : 0.85, method: 'annual-average' as const, source: 'paper', note: 'Fixture rate.' }))],
-    facts: (rows) => [
-      ...rows,
-      ...(['low', 'high'] as const).map((end) => ({
-        id: `uk-band-${end}`, market: 'uk-ets', subject: null, indicator: `price-band-${end}`, period_start: '2021-07-16', period_end: '2022-12-31', value: end === 'low' ? 58 : 80,
-        unit: 'EUR/t', qualifier: 'exact' as const, derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Fixture: a band stored in EUR.',
-      })),
-    ],
-  });
+  const gbp = () =>
+    withRows(data, {
+      markets: (rows) => [
+        ...rows,
+        {
+          id: 'uk-ets',
+          kind: 'national',
+          jurisdiction: 'GB',
+          name_en: null,
+          name_zh: null,
+          long_en: null,
+          long_zh: null,
+          short_en: null,
+          short_zh: null,
+          possessive_en: null,
+          currency: 'GBP',
+          launch_date: '2021-05-19',
+          source: 'paper',
+          note: 'Fixture.',
+        },
+      ],
+      'fx-rates': (rows) => [
+        ...rows,
+        ...[2021, 2022].map((year) => ({
+          base: 'EUR',
+          quote: 'GBP',
+          year,
+          rate: year === 2021 ? 0.86 : 0.85,
+          method: 'annual-average' as const,
+          source: 'paper',
+          note: 'Fixture rate.',
+        })),
+      ],
+      facts: (rows) => [
+        ...rows,
+        ...(['low', 'high'] as const).map((end) => ({
+          id: `uk-band-${end}`,
+          market: 'uk-ets',
+          subject: null,
+          indicator: `price-band-${end}`,
+          period_start: '2021-07-16',
+          period_end: '2022-12-31',
+          value: end === 'low' ? 58 : 80,
+          unit: 'EUR/t',
+          qualifier: 'exact' as const,
+          derived: false,
+          printed: null,
+          coverage: null,
+          paper_value: null,
+          paper_unit: null,
+          paper_ref: null,
+          source: 'paper',
+          note: 'Fixture: a band stored in EUR.',
+        })),
+      ],
+    });
 
   it('converts a band stored in EUR/t from EUR, whatever its market trades in', () => {
     const metrics = computeMetrics(gbp(), { subject: 'uk-ets', reference: 'eu-ets', window: { start: '2021-07-16', end: '2022-12-31' } });
@@ -244,7 +354,9 @@ describe('the ledger of numbers', () => {
   it('traces every value recomputed against the paper to its rows and sources', () => {
     // The data notes' table of verdicts: each recomputed value names what it was computed from
     // (it used to carry no rows and no sources, e.g. the EU's highest close over China's first period).
-    const recomputed = en.ledger.entries().filter((e) => /\.recomputed(\.\d+)?$/.test(e.id) && e.id.startsWith('facts/') || /^(policy-rules|power-generation)\/.*\.recomputed/.test(e.id));
+    const recomputed = en.ledger
+      .entries()
+      .filter((e) => (/\.recomputed(\.\d+)?$/.test(e.id) && e.id.startsWith('facts/')) || /^(policy-rules|power-generation)\/.*\.recomputed/.test(e.id));
     expect(recomputed.length).toBeGreaterThan(10);
     for (const e of recomputed) {
       expect(e.sources.length, e.id).toBeGreaterThan(0);

@@ -25,11 +25,11 @@ beforeAll(async () => {
 const finding = (id: string) => m.reconciliation.findings.find((f) => f.id === id);
 
 describe('§7 China compared with the EU', () => {
-  it('compares over China\'s window since launch', () => {
+  it("compares over China's window since launch", () => {
     expect(m.comparison).toEqual({ subject: 'cn-ets', reference: 'eu-ets', window: { start: '2021-07-16', end: '2022-12-31' } });
   });
 
-  it('finds China\'s volume under 2% of the EU\'s (2.3×10^8 t against ~125×10^8 t)', () => {
+  it("finds China's volume under 2% of the EU's (2.3×10^8 t against ~125×10^8 t)", () => {
     expect(m.volume.subject.total.value).toBe(2.3e8);
     expect(m.volume.reference.total.value).toBe(1.25e10);
     expect(m.volume.ratio.value).toBeCloseTo(1.84, 10);
@@ -55,20 +55,20 @@ describe('§7 China compared with the EU', () => {
     const r2022 = data['fx-rates'].find((r) => r.base === 'EUR' && r.quote === 'CNY' && r.year === 2022)!.rate;
     const eurCny = (r2021 * 169 + r2022 * 365) / 534;
     expect(eu.converted.CNY!.high.value).toBeCloseTo(96 * eurCny, 9);
-    expect(cn.converted.EUR!.low.value).toBeCloseTo(40 / ((1 / r2021 * 169 + 1 / r2022 * 365) / 534) ** -1, 9);
+    expect(cn.converted.EUR!.low.value).toBeCloseTo(40 / (((1 / r2021) * 169 + (1 / r2022) * 365) / 534) ** -1, 9);
     expect(cn.converted.EUR!.low.method).toMatch(/CNY→EUR at the annual average rate 2021–2022, weighted by days/);
     expect(cn.converted.USD!.high.unit).toBe('USD/t');
     // Observed prices need a price series inside the window; data/ has none yet, and says so.
     expect(eu.converted.CNY!.max).toMatchObject({ value: null, unit: 'CNY/t', missing: expect.stringMatching(/no price series for eu-ets/) });
   });
 
-  it('puts the EU price at about ten times China\'s in a common currency', () => {
+  it("puts the EU price at about ten times China's in a common currency", () => {
     expect(m.prices.ratio.unit).toBe('ratio');
     expect(m.prices.ratio.value!).toBeGreaterThan(9);
     expect(m.prices.ratio.value!).toBeLessThan(12);
   });
 
-  it('finds China\'s implied average price (104.75×10^8 CNY ÷ 2.3×10^8 t) inside its 40–60 band', () => {
+  it("finds China's implied average price (104.75×10^8 CNY ÷ 2.3×10^8 t) inside its 40–60 band", () => {
     expect(m.prices.subjectImplied?.value.value).toBeCloseTo(45.543, 3);
     // From the stated totals: 2.3×10⁸ t has two figures, so the price has two (46), not 45.5.
     expect(m.prices.subjectImplied?.value.precision).toEqual({ digits: 2, approx: false });
@@ -103,7 +103,7 @@ describe('§3–§5 EU phases and results', () => {
     expect(p3!.volumes.length).toBeGreaterThan(0);
   });
 
-  it('reproduces the paper\'s 26% from its own printed revenues, and recomputes it from data/', () => {
+  it("reproduces the paper's 26% from its own printed revenues, and recomputes it from data/", () => {
     expect(cagr(5e9, 38.8e9, 9)).toBeCloseTo(25.57, 2); // the paper's arithmetic holds
     const growth = m.auctionRevenueGrowth['eu-ets']!;
     expect(growth.unit).toBe('%/yr');
@@ -135,7 +135,10 @@ describe('§3–§5 EU phases and results', () => {
 
 describe('reconciliation', () => {
   it('flags the printed numbers data/ contradicts, and no others', () => {
-    const disagree = m.reconciliation.findings.filter((f) => f.verdict === 'disagrees').map((f) => f.id).sort();
+    const disagree = m.reconciliation.findings
+      .filter((f) => f.verdict === 'disagrees')
+      .map((f) => f.id)
+      .sort();
     expect(disagree).toEqual([
       'facts/cn-covered-emissions/printed', // "458 吨" for about 4.5 Gt
       'facts/eu-auction-revenue-2022/printed', // 388 亿美元: the amount is EUR
@@ -148,17 +151,24 @@ describe('reconciliation', () => {
 
   it('shows the company trend without a verdict: its accounts are found by holder names of a later day', () => {
     // 1.8% a year printed, 1.14% from the accounts the rule finds; not judged (see Because 'holders').
-    expect(finding('facts/am-emissions-change')).toMatchObject({ verdict: 'not-comparable', because: { kind: 'holders' }, recomputed: expect.closeTo(-1.14, 2) });
+    expect(finding('facts/am-emissions-change')).toMatchObject({
+      verdict: 'not-comparable',
+      because: { kind: 'holders' },
+      recomputed: expect.closeTo(-1.14, 2),
+    });
   });
 
   it('says why a printed number cannot be recomputed', () => {
     // The registry gives the company's surplus, not what it sold or for how much.
-    expect(finding('facts/am-surplus-profit')).toMatchObject({ verdict: 'cannot-recompute', reason: expect.stringMatching(/not sales or their prices: the surplus of ArcelorMittal's matched accounts over 2008–2012 is \d+ t/) });
+    expect(finding('facts/am-surplus-profit')).toMatchObject({
+      verdict: 'cannot-recompute',
+      reason: expect.stringMatching(/not sales or their prices: the surplus of ArcelorMittal's matched accounts over 2008–2012 is \d+ t/),
+    });
   });
 });
 
 describe('with the series data/ ships (CEA, EUA futures as months; the pilots daily)', () => {
-  it('recomputes China\'s average price from the daily sums, exactly, and checks the EU band against the futures', async () => {
+  it("recomputes China's average price from the daily sums, exactly, and checks the EU band against the futures", async () => {
     const shipped = computeMetrics(await shippedData());
     expect(shipped.prices.subjectImplied?.value.value).toBeCloseTo(45.608, 3);
     expect(shipped.prices.subjectImplied?.value.precision).toEqual({ digits: null, approx: false });

@@ -5,7 +5,17 @@ import { shippedData, withRows } from './helpers.js';
 
 type Row = Data['power-generation'][number];
 const ember = (year: number, source_type: string, gwh: number): Row => ({
-  region: 'eu27', year, source_type, label_zh: source_type, gwh, partial: null, paper_share_pct: null, paper_growth_pct: null, paper_ref: null, source: 'paper', note: null,
+  region: 'eu27',
+  year,
+  source_type,
+  label_zh: source_type,
+  gwh,
+  partial: null,
+  paper_share_pct: null,
+  paper_growth_pct: null,
+  paper_ref: null,
+  source: 'paper',
+  note: null,
 });
 
 describe('Table 1 beside another region by source, for the same years', () => {

@@ -14,24 +14,33 @@ describe('invariance', () => {
     const base = computeMetrics(data).volume.ratio.value!;
     fc.assert(
       fc.property(fc.constantFrom(1, 1e-3, 1e-6, 1e4, 1e8), (k) => {
-        const scaled = withRows(data, { facts: (rows) => rows.map((f) => (f.indicator === 'traded-volume' && f.value !== null ? { ...f, value: f.value * k } : f)) });
+        const scaled = withRows(data, {
+          facts: (rows) => rows.map((f) => (f.indicator === 'traded-volume' && f.value !== null ? { ...f, value: f.value * k } : f)),
+        });
         expect(computeMetrics(scaled).volume.ratio.value).toBeCloseTo(base, 9);
       }),
       { seed: 3, numRuns: 20 },
     );
   });
 
-  it('gives the same price ratio whether China\'s band is stated in CNY or EUR', () => {
+  it("gives the same price ratio whether China's band is stated in CNY or EUR", () => {
     const base = computeMetrics(data);
     const cnEur = base.prices.bands['cn-ets']!.converted.EUR!;
     const inEuro = withRows(data, {
       markets: (rows) => rows.map((m) => (m.id === 'cn-ets' ? { ...m, currency: 'EUR' as const } : m)),
-      facts: (rows) => rows.map((f) => f.id === 'cn-price-band-low' ? { ...f, value: cnEur.low.value, unit: 'EUR/t' as const } : f.id === 'cn-price-band-high' ? { ...f, value: cnEur.high.value, unit: 'EUR/t' as const } : f),
+      facts: (rows) =>
+        rows.map((f) =>
+          f.id === 'cn-price-band-low'
+            ? { ...f, value: cnEur.low.value, unit: 'EUR/t' as const }
+            : f.id === 'cn-price-band-high'
+              ? { ...f, value: cnEur.high.value, unit: 'EUR/t' as const }
+              : f,
+        ),
     });
     expect(computeMetrics(inEuro).prices.ratio.value).toBeCloseTo(base.prices.ratio.value!, 9);
   });
 
-  it('gives the same price ratio for any positive scaling of both currencies\' rates (property)', () => {
+  it("gives the same price ratio for any positive scaling of both currencies' rates (property)", () => {
     fc.assert(
       fc.property(fc.double({ min: 0.1, max: 10, noNaN: true }), (k) => {
         // Revaluing EUR against CNY by k makes China's price in EUR k times smaller: the ratio k times larger.
@@ -54,12 +63,84 @@ describe('invariance', () => {
 describe('a third market, as rows only', () => {
   it('yields its metrics with no code change', () => {
     const withKorea = withRows(data, {
-      markets: (rows) => [...rows, { id: 'kr-ets', kind: 'national', jurisdiction: 'KR', name_en: null, name_zh: null, long_en: null, long_zh: null, short_en: null, short_zh: null, possessive_en: null, currency: 'KRW', launch_date: '2015-01-01', source: 'paper', note: 'Test fixture.' }],
+      markets: (rows) => [
+        ...rows,
+        {
+          id: 'kr-ets',
+          kind: 'national',
+          jurisdiction: 'KR',
+          name_en: null,
+          name_zh: null,
+          long_en: null,
+          long_zh: null,
+          short_en: null,
+          short_zh: null,
+          possessive_en: null,
+          currency: 'KRW',
+          launch_date: '2015-01-01',
+          source: 'paper',
+          note: 'Test fixture.',
+        },
+      ],
       facts: (rows) => [
         ...rows,
-        { id: 'kr-vol', market: 'kr-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e6, unit: 't', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
-        { id: 'kr-eu-vol', market: 'eu-ets', subject: null, indicator: 'traded-volume', period_start: '2015-01-01', period_end: '2015-12-31', value: 5e9, unit: 't', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
-        { id: 'kr-entities', market: 'kr-ets', subject: null, indicator: 'entities', period_start: '2015-01-01', period_end: '2015-12-31', value: 500, unit: 'count', qualifier: 'exact', derived: false, printed: null, coverage: null, paper_value: null, paper_unit: null, paper_ref: null, source: 'paper', note: 'Test fixture.' },
+        {
+          id: 'kr-vol',
+          market: 'kr-ets',
+          subject: null,
+          indicator: 'traded-volume',
+          period_start: '2015-01-01',
+          period_end: '2015-12-31',
+          value: 5e6,
+          unit: 't',
+          qualifier: 'exact',
+          derived: false,
+          printed: null,
+          coverage: null,
+          paper_value: null,
+          paper_unit: null,
+          paper_ref: null,
+          source: 'paper',
+          note: 'Test fixture.',
+        },
+        {
+          id: 'kr-eu-vol',
+          market: 'eu-ets',
+          subject: null,
+          indicator: 'traded-volume',
+          period_start: '2015-01-01',
+          period_end: '2015-12-31',
+          value: 5e9,
+          unit: 't',
+          qualifier: 'exact',
+          derived: false,
+          printed: null,
+          coverage: null,
+          paper_value: null,
+          paper_unit: null,
+          paper_ref: null,
+          source: 'paper',
+          note: 'Test fixture.',
+        },
+        {
+          id: 'kr-entities',
+          market: 'kr-ets',
+          subject: null,
+          indicator: 'entities',
+          period_start: '2015-01-01',
+          period_end: '2015-12-31',
+          value: 500,
+          unit: 'count',
+          qualifier: 'exact',
+          derived: false,
+          printed: null,
+          coverage: null,
+          paper_value: null,
+          paper_unit: null,
+          paper_ref: null,
+          source: 'paper',
+          note: 'Test fixture.',
+        },
       ],
     });
     const m = computeMetrics(withKorea, { subject: 'kr-ets', reference: 'eu-ets' });
@@ -72,7 +153,7 @@ describe('a third market, as rows only', () => {
 });
 
 describe('Market Stability Reserve calculator', () => {
-  it('takes the rate in force (24% from 2019: the paper\'s 12% was doubled) above 833 Mt, releases 100 Mt below 400 Mt, and does nothing between', () => {
+  it("takes the rate in force (24% from 2019: the paper's 12% was doubled) above 833 Mt, releases 100 Mt below 400 Mt, and does nothing between", () => {
     const at = (tnac: number) => {
       const r = msrAdjustment(data, 'eu-ets', tnac, 2020);
       if (!r.ok) throw new Error(r.missing);
@@ -87,6 +168,9 @@ describe('Market Stability Reserve calculator', () => {
 
   it('says which parameter is missing for a market without a reserve', () => {
     const r = msrAdjustment(data, 'cn-ets', 1e9, 2022);
-    expect(r).toEqual({ ok: false, missing: expect.stringMatching(/policy-rules\.csv has no msr-upper-threshold, msr-lower-threshold, msr-intake-rate, msr-release-amount for cn-ets/) });
+    expect(r).toEqual({
+      ok: false,
+      missing: expect.stringMatching(/policy-rules\.csv has no msr-upper-threshold, msr-lower-threshold, msr-intake-rate, msr-release-amount for cn-ets/),
+    });
   });
 });

@@ -5,8 +5,17 @@ import { shippedData, statedOnly, withRows } from './helpers.js';
 
 type PowerRow = Data['power-generation'][number];
 const total = (year: number, partial: boolean | null): PowerRow => ({
-  region: 'eu27', year, source_type: 'total', label_zh: '发电总量（欧盟27国）', gwh: 2_800_000, partial,
-  paper_share_pct: null, paper_growth_pct: null, paper_ref: null, source: 'owid-energy-eu27', note: null,
+  region: 'eu27',
+  year,
+  source_type: 'total',
+  label_zh: '发电总量（欧盟27国）',
+  gwh: 2_800_000,
+  partial,
+  paper_share_pct: null,
+  paper_growth_pct: null,
+  paper_ref: null,
+  source: 'owid-energy-eu27',
+  note: null,
 });
 
 describe('how far a series reaches', () => {

@@ -32,7 +32,9 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, until?: { line: RegExp
 
 /** Browsers started by the build with this pid (their profile folder carries it). */
 function browsersOf(pid: number): string[] {
-  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`${PROFILE_PREFIX}${pid}-`));
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(`${PROFILE_PREFIX}${pid}-`));
 }
 
 async function noBrowserLeft(pid: number): Promise<string[]> {
@@ -105,7 +107,9 @@ describe('browser lifecycle', () => {
     const pdfBefore = await readFile(join(out, 'en', 'brief.pdf'));
     const r = await cli(['build', '--lang', 'en', '--out', out], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/HTML, sections and chart SVGs were written .* but no PDF or PNG: no Chromium or Chrome found \(PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chrome/);
+    expect(r.stderr).toMatch(
+      /HTML, sections and chart SVGs were written .* but no PDF or PNG: no Chromium or Chrome found \(PUPPETEER_EXECUTABLE_PATH points to \/nonexistent\/chrome/,
+    );
     expect(r.stderr).toMatch(/apt-get install chromium/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(out, 'en', 'brief.html'))).toBe(true);
@@ -116,23 +120,32 @@ describe('browser lifecycle', () => {
     const out = join(dir, 'out');
     const before = await Promise.all(['brief.html', 'brief.pdf'].map((f) => readFile(join(out, 'en', f))));
     const tmp = await mkdtemp(join(dir, 'tmp-')); // its own, to see that the browser's profile goes too
-    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
-      line: /printing/,
-      // The browser is started lazily after the line; kill it as soon as it exists.
-      onLine: (pid) => {
-        const poll = setInterval(() => {
-          const browsers = browsersOf(pid);
-          if (browsers.length === 0) return;
-          clearInterval(poll);
-          setTimeout(() => {
-            for (const line of browsersOf(pid)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
-          }, 100);
-        }, 20);
-        setTimeout(() => clearInterval(poll), 30_000);
+    const r = await cli(
+      ['build', '--lang', 'en', '--out', out, '--no-cache'],
+      { TMPDIR: tmp },
+      {
+        line: /printing/,
+        // The browser is started lazily after the line; kill it as soon as it exists.
+        onLine: (pid) => {
+          const poll = setInterval(() => {
+            const browsers = browsersOf(pid);
+            if (browsers.length === 0) return;
+            clearInterval(poll);
+            setTimeout(() => {
+              for (const line of browsersOf(pid)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+            }, 100);
+          }, 20);
+          setTimeout(() => clearInterval(poll), 30_000);
+        },
       },
-    });
+    );
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('ets-brief:'))).toEqual([expect.stringMatching(/^ets-brief: printing the PDFs failed: .*nothing in .*out was changed$/)]);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('ets-brief:')),
+    ).toEqual([expect.stringMatching(/^ets-brief: printing the PDFs failed: .*nothing in .*out was changed$/)]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await noBrowserLeft(r.pid)).toEqual([]);
     expect((await readdir(tmp)).filter((e) => e.startsWith(PROFILE_PREFIX))).toEqual([]);
@@ -141,20 +154,28 @@ describe('browser lifecycle', () => {
     expect(leftovers(await readdir(out))).toEqual([]);
   }, 90_000);
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('interrupted by %s while printing: no browser left, previous output intact', async (signal) => {
-    const out = join(dir, 'out');
-    const before = await readFile(join(out, 'en', 'brief.html'));
-    const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], {}, { line: /printing/, onLine: (pid) => setTimeout(() => process.kill(pid, signal), 150) });
-    if (signal === 'SIGKILL') expect(r.signal).toBe('SIGKILL');
-    else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
-    expect(await noBrowserLeft(r.pid)).toEqual([]);
-    expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
-    if (signal !== 'SIGKILL') expect(leftovers(await readdir(out))).toEqual([]);
-    // The next build succeeds (and sweeps what a killed build left behind).
-    const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
-    expect(next.code).toBe(0);
-    expect(leftovers(await readdir(out))).toEqual([]);
-  }, 90_000);
+  it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)(
+    'interrupted by %s while printing: no browser left, previous output intact',
+    async (signal) => {
+      const out = join(dir, 'out');
+      const before = await readFile(join(out, 'en', 'brief.html'));
+      const r = await cli(
+        ['build', '--lang', 'en', '--out', out, '--no-cache'],
+        {},
+        { line: /printing/, onLine: (pid) => setTimeout(() => process.kill(pid, signal), 150) },
+      );
+      if (signal === 'SIGKILL') expect(r.signal).toBe('SIGKILL');
+      else expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(await noBrowserLeft(r.pid)).toEqual([]);
+      expect(await readFile(join(out, 'en', 'brief.html'))).toEqual(before);
+      if (signal !== 'SIGKILL') expect(leftovers(await readdir(out))).toEqual([]);
+      // The next build succeeds (and sweeps what a killed build left behind).
+      const next = await cli(['build', '--lang', 'en', '--format', 'html', '--out', out, '--quiet']);
+      expect(next.code).toBe(0);
+      expect(leftovers(await readdir(out))).toEqual([]);
+    },
+    90_000,
+  );
 });
 
 describe('browser profiles in the temp folder', () => {
@@ -165,29 +186,37 @@ describe('browser profiles in the temp folder', () => {
     const tmp = await mkdtemp(join(dir, 'tmp-'));
     const out = join(dir, 'out');
     for (const delay of [0, 100, 250, 500, 1000]) {
-      const r = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, { line: /printing/, onLine: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), delay) });
+      const r = await cli(
+        ['build', '--lang', 'en', '--out', out, '--no-cache'],
+        { TMPDIR: tmp },
+        { line: /printing/, onLine: (pid) => setTimeout(() => process.kill(pid, 'SIGTERM'), delay) },
+      );
       expect(r.code, r.stderr).toBe(143);
       expect(await noBrowserLeft(r.pid)).toEqual([]);
       expect(await profilesIn(tmp), `SIGTERM ${delay} ms after "printing"`).toEqual([]);
     }
   }, 120_000);
 
-  it('one left by a build killed outright is removed by the next build, and a live process\'s is kept', async () => {
+  it("one left by a build killed outright is removed by the next build, and a live process's is kept", async () => {
     const tmp = await mkdtemp(join(dir, 'tmp-'));
     const out = join(dir, 'out');
     const live = join(tmp, `${PROFILE_PREFIX}${process.pid}-live`); // this test process is alive
     await mkdir(live);
-    const killed = await cli(['build', '--lang', 'en', '--out', out, '--no-cache'], { TMPDIR: tmp }, {
-      line: /printing/,
-      onLine: (pid) => {
-        const poll = setInterval(() => {
-          if (browsersOf(pid).length === 0) return;
-          clearInterval(poll);
-          setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
-        }, 20);
-        setTimeout(() => clearInterval(poll), 30_000);
+    const killed = await cli(
+      ['build', '--lang', 'en', '--out', out, '--no-cache'],
+      { TMPDIR: tmp },
+      {
+        line: /printing/,
+        onLine: (pid) => {
+          const poll = setInterval(() => {
+            if (browsersOf(pid).length === 0) return;
+            clearInterval(poll);
+            setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
+          }, 20);
+          setTimeout(() => clearInterval(poll), 30_000);
+        },
       },
-    });
+    );
     expect(killed.signal).toBe('SIGKILL');
     expect(await noBrowserLeft(killed.pid)).toEqual([]);
     expect(await profilesIn(tmp)).toContain(`${PROFILE_PREFIX}${process.pid}-live`);

@@ -54,8 +54,14 @@ async function render(lang: Lang, briefDir?: string): Promise<LanguageOutput & {
 
 /** What a reader sees: the page's text without styles, the head, figures' drawings or tags. */
 function visible(html: string): string {
-  return html.replace(/<head>[\s\S]*?<\/head>/, ' ').replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<head>[\s\S]*?<\/head>/, ' ')
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 const sectionOrder = (html: string) => [...html.matchAll(/<section class="etsb-section" id="etsb-([a-z0-9-]+)"/g)].map((m) => m[1]);
@@ -63,7 +69,17 @@ const sectionOrder = (html: string) => [...html.matchAll(/<section class="etsb-s
 describe('a brief is a folder', () => {
   it('the built-in brief is templates/ with its brief.json, and a folder may add sections with new ids', async () => {
     const builtin = await render('en');
-    expect(sectionOrder(builtin.rendered.html)).toEqual(['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared', 'recommendations', 'data-notes']);
+    expect(sectionOrder(builtin.rendered.html)).toEqual([
+      'key-figures',
+      'global',
+      'phases',
+      'mechanisms',
+      'results',
+      'problems',
+      'china-compared',
+      'recommendations',
+      'data-notes',
+    ]);
 
     const folder = await briefFolder('new-section', {
       'brief.json': JSON.stringify({ sections: ['outlook-2030', 'global'] }),
@@ -115,12 +131,16 @@ describe('partial i18n overrides and misspelt files', () => {
   it('a new string no template uses is a warning naming the file, the key and the closest built-in key', async () => {
     const folder = await briefFolder('unused-string', { 'i18n/en.json': JSON.stringify({ sections: { globall: 'Typo' } }) });
     const en = await render('en', folder);
-    expect(en.warnings).toEqual([`warning: ${join(folder, 'i18n/en.json')}: string "sections.globall" is not a built-in string and no template of the brief uses it (did you mean "sections.global"?)`]);
+    expect(en.warnings).toEqual([
+      `warning: ${join(folder, 'i18n/en.json')}: string "sections.globall" is not a built-in string and no template of the brief uses it (did you mean "sections.global"?)`,
+    ]);
   }, 60_000);
 
   it('a file that matches no built-in file and that nothing refers to is an error naming it and the closest built-in file', async () => {
     const folder = await briefFolder('misspelt-file', { 'sections/globl.hbs': '<p>never shown</p>' });
-    await expect(render('en', folder)).rejects.toThrow(`${folder}/sections/globl.hbs: matches no file of the built-in brief and nothing refers to it (did you mean "sections/global.hbs"?)`);
+    await expect(render('en', folder)).rejects.toThrow(
+      `${folder}/sections/globl.hbs: matches no file of the built-in brief and nothing refers to it (did you mean "sections/global.hbs"?)`,
+    );
     const partial = await briefFolder('unused-partial', { 'partials/footnote.hbs': '<p>x</p>' });
     await expect(render('en', partial)).rejects.toThrow(/partials\/footnote\.hbs: matches no file of the built-in brief/);
   }, 60_000);
@@ -132,7 +152,8 @@ describe('templates reach metrics, charts and sources by name', () => {
   it('writes a metric as its precision and language say, records it in the ledger, numbers the chart and cites the source', async () => {
     const folder = await briefFolder('helpers', {
       'brief.json': JSON.stringify({ sections: ['numbers', 'data-notes'] }),
-      'sections/numbers.hbs': '<p class="ratio">{{metric "volume.ratio"}}</p><p class="mean">{{metric "daily.cn-ets.mean"}}</p><p class="cited">{{t "own.sentence" tonnes=(metric "daily.cn-ets.volume")}}{{cite "paper"}}</p>{{chart "cn-daily"}}',
+      'sections/numbers.hbs':
+        '<p class="ratio">{{metric "volume.ratio"}}</p><p class="mean">{{metric "daily.cn-ets.mean"}}</p><p class="cited">{{t "own.sentence" tonnes=(metric "daily.cn-ets.volume")}}{{cite "paper"}}</p>{{chart "cn-daily"}}',
       'i18n/en.json': JSON.stringify({ sections: { numbers: 'Numbers' }, own: { sentence: 'China traded {tonnes}.' } }),
       'i18n/zh-CN.json': JSON.stringify({ sections: { numbers: '数字' }, own: { sentence: '全国碳市场成交{tonnes}。' } }),
     });
@@ -162,17 +183,21 @@ describe('templates reach metrics, charts and sources by name', () => {
     ['<p>\n {{chart "cn-dialy"}}', /numbers\.hbs:2:2: unknown chart "cn-dialy" \(did you mean "cn-daily"\?\)/],
     ['{{#if view}}{{cite "papr"}}{{/if}}', /numbers\.hbs:1:13: unknown source "papr" \(did you mean "paper"\?\)/],
     ['{{num 42}}', /numbers\.hbs:1:1: the number 42 is typed into the template/],
-  ])('refuses %s naming file, line and column', async (template, message) => {
-    const folder = await briefFolder(`bad-${template.length}-${template.charCodeAt(4)}`, {
-      'brief.json': JSON.stringify({ sections: ['numbers'] }),
-      'sections/numbers.hbs': template,
-      'i18n/en.json': JSON.stringify({ sections: { numbers: 'Numbers' } }),
-    });
-    await expect(render('en', folder)).rejects.toThrow(message);
-  }, 60_000);
+  ])(
+    'refuses %s naming file, line and column',
+    async (template, message) => {
+      const folder = await briefFolder(`bad-${template.length}-${template.charCodeAt(4)}`, {
+        'brief.json': JSON.stringify({ sections: ['numbers'] }),
+        'sections/numbers.hbs': template,
+        'i18n/en.json': JSON.stringify({ sections: { numbers: 'Numbers' } }),
+      });
+      await expect(render('en', folder)).rejects.toThrow(message);
+    },
+    60_000,
+  );
 });
 
-describe('the shipped second brief: China\'s national market and its pilots', () => {
+describe("the shipped second brief: China's national market and its pilots", () => {
   const BRIEF = join(ROOT, 'briefs', 'cn-national-pilots');
 
   it('builds in both languages from its folder alone, stating the metrics, with its chart and nothing about the EU', async () => {

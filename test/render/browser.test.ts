@@ -50,7 +50,12 @@ describe.each(['zh-CN', 'en'])('%s brief in Chromium', (lang) => {
 
   it('embeds every section in a hostile host page without breaking it or being broken by it', async () => {
     const dir = join(root, 'out', lang, 'sections');
-    const fragments = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.html')).sort().map((f) => readFile(join(dir, f), 'utf8')));
+    const fragments = await Promise.all(
+      (await readdir(dir))
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+        .map((f) => readFile(join(dir, f), 'utf8')),
+    );
     const host = hostPage(fragments, AGGRESSIVE_CSS);
     const page = await browser.newPage();
     await page.setViewport({ width: 900, height: 1200 });
@@ -60,8 +65,11 @@ describe.each(['zh-CN', 'en'])('%s brief in Chromium', (lang) => {
     const styles = await page.evaluate(() => {
       const style = (sel: string) => getComputedStyle(document.querySelector(sel)!);
       return {
-        hostH1Font: style('#host').fontFamily, hostP: style('#host-p').fontSize,
-        sectionH2Display: style('.etsb h2').display, sectionPSize: style('.etsb p').fontSize, sectionTable: style('.etsb table').display,
+        hostH1Font: style('#host').fontFamily,
+        hostP: style('#host-p').fontSize,
+        sectionH2Display: style('.etsb h2').display,
+        sectionPSize: style('.etsb p').fontSize,
+        sectionTable: style('.etsb table').display,
       };
     });
     // Our styles did not leak into the host, and the host's did not reach into the sections.

@@ -4,12 +4,17 @@
 import type { Page } from 'puppeteer';
 
 /** Console errors and requests that left the page while it loaded. */
-export interface PageReport { errors: string[]; requests: string[] }
+export interface PageReport {
+  errors: string[];
+  requests: string[];
+}
 
 /** Loads a page with every request but the document itself and data: URLs refused and recorded. */
 export async function openPage(page: Page, load: () => Promise<unknown>): Promise<PageReport> {
   const report: PageReport = { errors: [], requests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') report.errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') report.errors.push(m.text());
+  });
   page.on('pageerror', (e) => report.errors.push(String(e)));
   await page.setRequestInterception(true);
   let first = true;
@@ -31,8 +36,10 @@ export async function openPage(page: Page, load: () => Promise<unknown>): Promis
 
 /** A host page holding the given section fragments, with the host's own style. */
 export function hostPage(fragments: readonly string[], css = ''): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>` +
-    `<body><h1 id="host">Host page</h1>${fragments.join('\n')}<p id="host-p">Host text</p></body></html>`;
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>` +
+    `<body><h1 id="host">Host page</h1>${fragments.join('\n')}<p id="host-p">Host text</p></body></html>`
+  );
 }
 
 export interface ChartReport {
@@ -73,7 +80,11 @@ export async function chartReport(page: Page): Promise<ChartReport> {
         if (box.width < 200 || box.height < 60 || getComputedStyle(svg).visibility === 'hidden') hidden.push(`${id} ${box.width}x${box.height}`);
         for (const text of svg.querySelectorAll('text')) {
           // The text a reader sees (a mark's <title> is its tooltip, not drawn).
-          const drawn = [...text.childNodes].filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join('').trim();
+          const drawn = [...text.childNodes]
+            .filter((n) => n.nodeName !== 'title')
+            .map((n) => n.textContent)
+            .join('')
+            .trim();
           if (!drawn) continue;
           const t = text.getBoundingClientRect();
           if (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1) overflow.push(`${id}: "${drawn}"`);

@@ -33,8 +33,12 @@ beforeAll(async () => {
     const read = await readTable(file, schema).catch(() => undefined);
     if (!read || read.rows.length === 0) continue;
     // Free text only: `source` lists ids that must exist in sources.csv.
-    const textFields = Object.entries(schema.fields).filter(([k, f]) => k !== 'source' && f.type === 'string' && f.expected.startsWith('text')).map(([k]) => k);
-    const rows = read.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, textFields.includes(k) && typeof v === 'string' ? v + payload() : v])));
+    const textFields = Object.entries(schema.fields)
+      .filter(([k, f]) => k !== 'source' && f.type === 'string' && f.expected.startsWith('text'))
+      .map(([k]) => k);
+    const rows = read.rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, textFields.includes(k) && typeof v === 'string' ? v + payload() : v])),
+    );
     await writeFile(file, formatTable(schema, rows));
   }
   await buildBrief({ dataDir: data, outDir: join(root, 'out'), langs: ['zh-CN', 'en'], formats: ['html', 'sections', 'pdf'], cacheDir: false });
@@ -54,7 +58,9 @@ async function openWithCsp(html: string, csp: string) {
     report.dialogs.push(d.message());
     void d.dismiss();
   });
-  page.on('console', (m) => { if (m.type() === 'error') report.errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') report.errors.push(m.text());
+  });
   await page.evaluateOnNewDocument(() => {
     const seen = window as unknown as { v?: string[] };
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -64,7 +70,8 @@ async function openWithCsp(html: string, csp: string) {
   });
   await page.setRequestInterception(true);
   page.on('request', (r) => {
-    if (r.url() === 'https://host.test/') void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body: html });
+    if (r.url() === 'https://host.test/')
+      void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body: html });
     else if (r.url().startsWith('data:')) void r.continue();
     else {
       report.requests.push(r.url());
@@ -104,13 +111,25 @@ describe.each(['zh-CN', 'en'])('%s outputs with hostile data', (lang) => {
     const brief = await readFile(join(root, 'out', lang, 'brief.html'), 'utf8');
     expect(await openWithCsp(brief, CSP)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
     const dir = join(root, 'out', lang, 'sections');
-    const fragments = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.html')).sort().map((f) => readFile(join(dir, f), 'utf8')));
+    const fragments = await Promise.all(
+      (await readdir(dir))
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+        .map((f) => readFile(join(dir, f), 'utf8')),
+    );
     const host = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${fragments.join('\n')}</body></html>`;
     expect(await openWithCsp(host, CSP)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
     // Even without 'unsafe-inline': the manifest's style hashes are all a host has to allow.
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { sections: { csp: { 'style-src': string[] }; embed: { html: string; csp: string } }[] };
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+      sections: { csp: { 'style-src': string[] }; embed: { html: string; csp: string } }[];
+    };
     const hashes = manifest.sections.flatMap((s) => s.csp['style-src']).join(' ');
-    expect(await openWithCsp(host, `default-src 'none'; style-src ${hashes}; img-src data:; font-src data:`)).toEqual({ violations: [], dialogs: [], requests: [], errors: [] });
+    expect(await openWithCsp(host, `default-src 'none'; style-src ${hashes}; img-src data:; font-src data:`)).toEqual({
+      violations: [],
+      dialogs: [],
+      requests: [],
+      errors: [],
+    });
     // One section pasted from the manifest's snippet, under the policy the manifest gives for it.
     const [first] = manifest.sections;
     const pasted = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body>${first!.embed.html}</body></html>`;

@@ -6,15 +6,37 @@ import { toCsv } from '../../src/render/charts.js';
 
 // OWASP CSV injection: what a spreadsheet would run as a formula when a reader opens a chart's CSV.
 const HOSTILE = [
-  '=1+1', '+1+1', '-1+2', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '\n=1+1', ' =1+1', '  @x', '\u3000=1',
-  '\uff1d1+1', '\uff0b1', '\uff0d1', '\uff20x', 'a;=HYPERLINK("http://x","y")', 'a; -1+2', 'a,=1+1', 'a|=1', 'line\n=cmd|\' /C calc\'!A0', '-', '- bullet',
+  '=1+1',
+  '+1+1',
+  '-1+2',
+  '@SUM(A1:A2)',
+  '\t=1+1',
+  '\r=1+1',
+  '\n=1+1',
+  ' =1+1',
+  '  @x',
+  '\u3000=1',
+  '\uff1d1+1',
+  '\uff0b1',
+  '\uff0d1',
+  '\uff20x',
+  'a;=HYPERLINK("http://x","y")',
+  'a; -1+2',
+  'a,=1+1',
+  'a|=1',
+  "line\n=cmd|' /C calc'!A0",
+  '-',
+  '- bullet',
 ];
 const TRIGGER = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 const PLAIN_NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 describe('chart CSV downloads', () => {
   it('prefix every formula-looking cell, part after a separator and header with a quote', () => {
-    const csv = toCsv(['label', '=header'], HOSTILE.map((text) => [text, 1]));
+    const csv = toCsv(
+      ['label', '=header'],
+      HOSTILE.map((text) => [text, 1]),
+    );
     const cells = (parse(csv) as string[][]).flat();
     expect(cells[1]).toBe("'=header");
     for (const text of HOSTILE) {
@@ -31,12 +53,27 @@ describe('chart CSV downloads', () => {
   });
 
   it('keep numbers as numbers, negative ones included, and leave ordinary text alone', () => {
-    const csv = toCsv(['year', 'change', 'label'], [[2021, -3.5, '-3.5'], [2022, 1e-7, '碳市场 EU ETS'], [2023, null, '2010–2022; +4%']]);
-    expect(csv).toBe('year,change,label\r\n2021,-3.5,-3.5\r\n2022,1e-7,碳市场 EU ETS\r\n2023,,2010–2022;\' +4%\r\n');
+    const csv = toCsv(
+      ['year', 'change', 'label'],
+      [
+        [2021, -3.5, '-3.5'],
+        [2022, 1e-7, '碳市场 EU ETS'],
+        [2023, null, '2010–2022; +4%'],
+      ],
+    );
+    expect(csv).toBe("year,change,label\r\n2021,-3.5,-3.5\r\n2022,1e-7,碳市场 EU ETS\r\n2023,,2010–2022;' +4%\r\n");
   });
 
   it('are RFC 4180 with CRLF, quoting commas, quotes, line breaks and edge spaces', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['two\nlines', ' pad ']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"two\nlines"," pad "\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['two\nlines', ' pad '],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"two\nlines"," pad "\r\n');
   });
 });
 

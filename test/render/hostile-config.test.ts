@@ -39,7 +39,11 @@ beforeAll(async () => {
   await mkdir(join(templates, 'i18n'), { recursive: true });
   await writeFile(join(templates, 'i18n', 'en.json'), JSON.stringify(en));
   await buildBrief({
-    dataDir: join(ROOT, 'data'), outDir: join(root, 'out'), langs: ['en'], formats: ['html', 'sections'], cacheDir: false,
+    dataDir: join(ROOT, 'data'),
+    outDir: join(root, 'out'),
+    langs: ['en'],
+    formats: ['html', 'sections'],
+    cacheDir: false,
     config: { title: { en: text }, subtitle: { en: text }, author: text, templates },
   });
   browser = await launchBrowser();
@@ -60,7 +64,8 @@ describe('a hostile configuration title', () => {
     // Chart text is SVG text and attribute values, escaped; no paint or style refers outside.
     const svgs = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(svgs.length).toBeGreaterThan(0);
-    for (const svg of svgs) expect(/<(script|img|style|image)\b|\s(fill|stroke|style|clip-path|mask|filter|cursor)="[^"]*url\((?!#)/i.exec(svg)?.[0] ?? null).toBeNull();
+    for (const svg of svgs)
+      expect(/<(script|img|style|image)\b|\s(fill|stroke|style|clip-path|mask|filter|cursor)="[^"]*url\((?!#)/i.exec(svg)?.[0] ?? null).toBeNull();
     expect(svgs.join('')).toContain('&lt;/style&gt;&lt;script&gt;alert(1)');
   });
 

@@ -48,7 +48,9 @@ describe('JSON syntax errors name file, line and column', () => {
   it('in a chart spec', async () => {
     const broken = (await builtin('charts/eua-price.vl.json')).replace('"layer": [', '"layer" [');
     const custom = await overrides('spec-syntax', { 'charts/eua-price.vl.json': broken });
-    await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(`${join(custom, 'charts/eua-price.vl.json')}:4:11: invalid JSON: a colon was expected`);
+    await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(
+      `${join(custom, 'charts/eua-price.vl.json')}:4:11: invalid JSON: a colon was expected`,
+    );
   });
 });
 
@@ -72,8 +74,15 @@ describe('a chart spec names only fields its data carries', () => {
     const line = spec.slice(0, at).split('\n').length;
     const column = at - spec.lastIndexOf('\n', at) + '"field": '.length;
     const custom = await overrides('spec-field', { 'charts/eua-price.vl.json': spec.replace('"field": "mean"', '"field": "maen"') });
-    const error = await renderBrief(data, { lang: 'en', templatesDir: custom }).then(() => undefined, (e: unknown) => e as Error);
-    expect(error?.message).toMatch(new RegExp(`^${join(custom, 'charts/eua-price.vl.json').replace(/[.]/g, '\\.')}:${line}:${column}: field "maen" is not in the table data the chart receives \\(did you mean "mean"\\?\\); its fields: period, t, mean, `));
+    const error = await renderBrief(data, { lang: 'en', templatesDir: custom }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^${join(custom, 'charts/eua-price.vl.json').replace(/[.]/g, '\\.')}:${line}:${column}: field "maen" is not in the table data the chart receives \\(did you mean "mean"\\?\\); its fields: period, t, mean, `,
+      ),
+    );
   });
 
   it('so is a string the spec names that the language lacks', async () => {
@@ -87,7 +96,9 @@ describe('a chart spec names only fields its data carries', () => {
   it('so is a dataset ets-brief does not give the chart', async () => {
     const spec = (await builtin('charts/eua-price.vl.json')).replace('"name": "phases"', '"name": "phase"');
     const custom = await overrides('spec-dataset', { 'charts/eua-price.vl.json': spec });
-    await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(/eua-price\.vl\.json:7:17: dataset "phase" is not one ets-brief gives this chart \(did you mean "phases"\?\)/);
+    await expect(renderBrief(data, { lang: 'en', templatesDir: custom })).rejects.toThrow(
+      /eua-price\.vl\.json:7:17: dataset "phase" is not one ets-brief gives this chart \(did you mean "phases"\?\)/,
+    );
   });
 });
 
@@ -114,18 +125,27 @@ describe('a template names only what exists', () => {
   });
 
   it('names the partial a misspelt variable is in', async () => {
-    const { custom, render } = await renderGlobal('in-partial', { 'partials/figures.hbs': 'a\n{{#if view.reslts}}x{{/if}}', 'sections/global.hbs': '{{> figures}}' });
+    const { custom, render } = await renderGlobal('in-partial', {
+      'partials/figures.hbs': 'a\n{{#if view.reslts}}x{{/if}}',
+      'sections/global.hbs': '{{> figures}}',
+    });
     expect(render).toThrow(`${join(custom, 'partials/figures.hbs')}:2:7: unknown variable "view.reslts"`);
   });
 
   it('a value present but empty is not an error', async () => {
-    const { render } = await renderGlobal('present', { 'sections/global.hbs': '{{#if view.results.revenue}}{{view.results.revenue}}{{/if}}{{#each view.items}}[{{this}}]{{/each}}' });
+    const { render } = await renderGlobal('present', {
+      'sections/global.hbs': '{{#if view.results.revenue}}{{view.results.revenue}}{{/if}}{{#each view.items}}[{{this}}]{{/each}}',
+    });
     expect(render()).toBe('5[1]');
   });
 
   it('an unknown partial or helper is an error when the templates load, with the name meant', async () => {
-    await expect(renderGlobal('partial', { 'sections/global.hbs': '<p>\n  {{> tabel view}}' })).rejects.toThrow(/sections\/global\.hbs:2:7: unknown partial "tabel" \(did you mean "table"\?\); partials: chart, cites, paragraph, section, table/);
-    await expect(renderGlobal('helper', { 'sections/global.hbs': '{{percnt view.results.revenue}}' })).rejects.toThrow(/sections\/global\.hbs:1:3: unknown helper "percnt" \(did you mean "percent"\?\)/);
+    await expect(renderGlobal('partial', { 'sections/global.hbs': '<p>\n  {{> tabel view}}' })).rejects.toThrow(
+      /sections\/global\.hbs:2:7: unknown partial "tabel" \(did you mean "table"\?\); partials: chart, cites, paragraph, section, table/,
+    );
+    await expect(renderGlobal('helper', { 'sections/global.hbs': '{{percnt view.results.revenue}}' })).rejects.toThrow(
+      /sections\/global\.hbs:1:3: unknown helper "percnt" \(did you mean "percent"\?\)/,
+    );
   });
 });
 
@@ -133,11 +153,13 @@ describe('template syntax errors', () => {
   it('name the file, line and column', async () => {
     for (const [relative, source, place] of [
       ['sections/global.hbs', '<p>\n  {{#if view.global}x{{/if}}', ':2:20: Parse error on line 2:'],
-      ['partials/table.hbs', '<table>\n{{#each rows}}{{/eahc}}', ':2:4: each doesn\'t match eahc'],
+      ['partials/table.hbs', '<table>\n{{#each rows}}{{/eahc}}', ":2:4: each doesn't match eahc"],
     ] as const) {
       const custom = await overrides(`syntax-${relative.replace(/\W/g, '-')}`, { [relative]: source });
       const templateFiles = new TemplateFiles(BUILTIN, custom);
-      await expect(loadTemplates(templateFiles, 'en', translator(await loadMessages(templateFiles, 'en'))), relative).rejects.toThrow(`${join(custom, relative)}${place}`);
+      await expect(loadTemplates(templateFiles, 'en', translator(await loadMessages(templateFiles, 'en'))), relative).rejects.toThrow(
+        `${join(custom, relative)}${place}`,
+      );
     }
   });
 });

@@ -5,23 +5,47 @@ import { comparedNameForms, withMarketNames } from '../../src/render/market-name
 
 type Market = Data['markets'][number];
 const market = (id: string, names: Partial<Market> = {}): Market => ({
-  id, kind: 'national', jurisdiction: null, name_en: null, name_zh: null, long_en: null, long_zh: null, short_en: null, short_zh: null, possessive_en: null,
-  currency: null, launch_date: null, source: 'paper', note: null, ...names,
+  id,
+  kind: 'national',
+  jurisdiction: null,
+  name_en: null,
+  name_zh: null,
+  long_en: null,
+  long_zh: null,
+  short_en: null,
+  short_zh: null,
+  possessive_en: null,
+  currency: null,
+  launch_date: null,
+  source: 'paper',
+  note: null,
+  ...names,
 });
 const messages = (lang: 'en' | 'zh-CN', strings: Record<string, string>): Messages => ({ lang, strings, locale: { number: {}, time: {} } });
 
-const eu = market('eu-ets', { name_en: 'EU ETS', name_zh: '欧盟碳市场', long_en: 'the EU Emissions Trading System', short_en: 'EU', short_zh: '欧盟', possessive_en: "the EU's" });
+const eu = market('eu-ets', {
+  name_en: 'EU ETS',
+  name_zh: '欧盟碳市场',
+  long_en: 'the EU Emissions Trading System',
+  short_en: 'EU',
+  short_zh: '欧盟',
+  possessive_en: "the EU's",
+});
 const uk = market('uk-ets', { name_en: 'UK ETS', name_zh: '英国碳市场', short_en: 'UK', short_zh: '英国' });
 const UK_EU = { subject: 'uk-ets', reference: 'eu-ets' };
 
 describe('market names come from markets.csv', () => {
   it('fill every string, capitalised where a sentence starts', () => {
-    const out = withMarketNames(messages('en', {
-      a: '{SubjectPossessive} volume as a share of {referencePossessive}',
-      b: 'Lessons from {referenceLong} for {subjectLong}',
-      c: 'An {pair} comparison',
-      'pairs.default': '{referenceShort}–{subjectShort}',
-    }), [eu, uk], UK_EU).strings;
+    const out = withMarketNames(
+      messages('en', {
+        a: '{SubjectPossessive} volume as a share of {referencePossessive}',
+        b: 'Lessons from {referenceLong} for {subjectLong}',
+        c: 'An {pair} comparison',
+        'pairs.default': '{referenceShort}–{subjectShort}',
+      }),
+      [eu, uk],
+      UK_EU,
+    ).strings;
     // The UK's row has no possessive or long name: "UK's" from its short name, its name for the long one.
     expect(out.a).toBe("UK's volume as a share of the EU's");
     expect(out.b).toBe('Lessons from the EU Emissions Trading System for UK ETS');
@@ -37,14 +61,21 @@ describe('market names come from markets.csv', () => {
 
   it('a market without names in its row is named by its i18n string, and one with neither is an error', () => {
     const bare = market('kr-ets');
-    expect(withMarketNames(messages('en', { t: '{subjectName}', 'markets.kr-ets': 'K-ETS' }), [eu, bare], { subject: 'kr-ets', reference: 'eu-ets' }).strings.t).toBe('K-ETS');
+    expect(
+      withMarketNames(messages('en', { t: '{subjectName}', 'markets.kr-ets': 'K-ETS' }), [eu, bare], { subject: 'kr-ets', reference: 'eu-ets' }).strings.t,
+    ).toBe('K-ETS');
     expect(() => withMarketNames(messages('en', { t: '{subjectName}' }), [eu, bare], { subject: 'kr-ets', reference: 'eu-ets' })).toThrow(
       'data/markets.csv: market "kr-ets" has no name_en (nor does templates/i18n/en.json have a string markets.kr-ets)',
     );
   });
 
   it('lists every form a string may hold, so digits in a name are not typed numbers', () => {
-    const forms = comparedNameForms([eu, market('x', { name_en: 'EU-27 market', short_en: 'EU-27' })], { subject: 'x', reference: 'eu-ets' }, 'en', () => undefined);
+    const forms = comparedNameForms(
+      [eu, market('x', { name_en: 'EU-27 market', short_en: 'EU-27' })],
+      { subject: 'x', reference: 'eu-ets' },
+      'en',
+      () => undefined,
+    );
     expect(forms).toEqual(expect.arrayContaining(['EU-27 market', 'EU-27', "EU-27's", 'the EU Emissions Trading System', 'The EU Emissions Trading System']));
   });
 });

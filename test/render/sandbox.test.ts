@@ -42,10 +42,23 @@ describe('chart expressions are interpreted, never compiled', () => {
     };
     globalThis.Function = new Proxy(RealFunction, { construct: (_t, args) => trap(args) as object, apply: (_t, _this, args) => trap(args) });
     try {
-      const svg = await renderChart(spec as never, {
-        width: 200, height: 100, locale: (await loadMessages(TEMPLATES, 'en')).locale, strings: {}, fonts: new FontSet(),
-        datasets: { table: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] },
-      }, 'test');
+      const svg = await renderChart(
+        spec as never,
+        {
+          width: 200,
+          height: 100,
+          locale: (await loadMessages(TEMPLATES, 'en')).locale,
+          strings: {},
+          fonts: new FontSet(),
+          datasets: {
+            table: [
+              { k: 'a', v: 1 },
+              { k: 'b', v: 2 },
+            ],
+          },
+        },
+        'test',
+      );
       expect(svg).toMatch(/^<svg /);
       expect(svg).toContain('aria-roledescription="bar"');
     } finally {

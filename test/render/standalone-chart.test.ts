@@ -10,7 +10,8 @@ import { wrapText, xmlEscape, type TextStyle } from '../../src/render/svg-text.j
 const fonts = new FontSet();
 const STYLE: TextStyle = { size: 12, color: '#000' };
 /** A chart as Vega draws one (root size, text escaped), small enough to read in a test. */
-const CHART = '<svg focusable="false" aria-hidden="true" xmlns="http://www.w3.org/2000/svg" class="marks" width="300" height="120" viewBox="0 0 300 120"><text x="5" y="20" font-family="&apos;etsb Noto Sans SC&apos;, sans-serif">排放 &amp; 价格</text></svg>';
+const CHART =
+  '<svg focusable="false" aria-hidden="true" xmlns="http://www.w3.org/2000/svg" class="marks" width="300" height="120" viewBox="0 0 300 120"><text x="5" y="20" font-family="&apos;etsb Noto Sans SC&apos;, sans-serif">排放 &amp; 价格</text></svg>';
 const HOSTILE = '</style><script>alert(1)</script>"\'&<img src=x onerror=alert(2)> \u0001\uD800';
 
 /** Each character of `text` lies in the unicode-range of an embedded face. */
@@ -23,7 +24,7 @@ describe('wrapping text for images', () => {
   const chinese = '全国碳市场成交量约为欧盟的2%（2021年7月16日至2022年12月31日），价格约为其十分之一；数据截至2024年12月31日。';
 
   it('keeps every line within the width, measured in the embedded font, and loses no character', () => {
-    for (const text of [chinese, 'Allowances traded per tonne covered, per year, in the EU Emissions Trading System and China\'s national market']) {
+    for (const text of [chinese, "Allowances traded per tonne covered, per year, in the EU Emissions Trading System and China's national market"]) {
       const lines = wrapText(text, 160, STYLE, fonts);
       expect(lines.length).toBeGreaterThan(2);
       for (const line of lines) expect(fonts.measure(line, 12), line).toBeLessThanOrEqual(160);
@@ -113,15 +114,36 @@ describe('Open Graph tags', () => {
 
 describe('a chart exported on its own is dated by its own data', () => {
   it('takes the latest day of its rows, else the latest year', () => {
-    expect(lastObservation([{ date: '2021-04-16', close: 1 }, { date: '2020-12-31', close: 2 }])).toBe('2021-04-16');
-    expect(lastObservation([{ year: 2021, mean: 40 }, { year: 2008, mean: 20 }])).toBe('2021');
-    expect(lastObservation([{ period: 2020, mean: 25 }, { period: 2021, mean: 40 }])).toBe('2021');
-    expect(lastObservation([{ period: '2020-03-02', mean: 20 }, { period: 2021, mean: 40 }])).toBe('2021');
+    expect(
+      lastObservation([
+        { date: '2021-04-16', close: 1 },
+        { date: '2020-12-31', close: 2 },
+      ]),
+    ).toBe('2021-04-16');
+    expect(
+      lastObservation([
+        { year: 2021, mean: 40 },
+        { year: 2008, mean: 20 },
+      ]),
+    ).toBe('2021');
+    expect(
+      lastObservation([
+        { period: 2020, mean: 25 },
+        { period: 2021, mean: 40 },
+      ]),
+    ).toBe('2021');
+    expect(
+      lastObservation([
+        { period: '2020-03-02', mean: 20 },
+        { period: 2021, mean: 40 },
+      ]),
+    ).toBe('2021');
     expect(lastObservation([{ market: 'eu-ets', low: 1 }])).toBeNull();
   });
 
   it('says "Data to 2021" for yearly rows and the day otherwise, not the brief\'s latest series', () => {
-    const t = (key: string) => ({ 'export.source': 'Source: {sources}', 'export.sourceSeparator': '; ', 'export.asOf': 'Data as of {date}', 'export.through': 'Data to {year}' })[key]!;
+    const t = (key: string) =>
+      ({ 'export.source': 'Source: {sources}', 'export.sourceSeparator': '; ', 'export.asOf': 'Data as of {date}', 'export.through': 'Data to {year}' })[key]!;
     const sources = [{ id: 's', publisher: 'ETS Watch' }];
     expect(chartLabels({ title: 'EUA', sources: ['s'], lastObservation: '2021' }, sources, '2025-05-07', 'en', t).asOf).toBe('Data to 2021');
     expect(chartLabels({ title: 'EUA', sources: ['s'], lastObservation: '2021-04-16' }, sources, '2025-05-07', 'en', t).asOf).toMatch(/^Data as of .*2021$/);

@@ -39,12 +39,16 @@ describe('template override folders are confined to their root', () => {
   it('refuses a file that is a link to outside the folder, naming it', async () => {
     const custom = await overrides('file-link', {}, { 'styles/brief.css': join(dir, 'secret.txt') });
     const files = new TemplateFiles(BUILTIN, custom);
-    await expect(files.read('styles/brief.css')).rejects.toThrow(`${join(custom, 'styles/brief.css')}: is a link to ${join(dir, 'secret.txt')}, outside the template folder`);
+    await expect(files.read('styles/brief.css')).rejects.toThrow(
+      `${join(custom, 'styles/brief.css')}: is a link to ${join(dir, 'secret.txt')}, outside the template folder`,
+    );
   });
 
   it('refuses a folder that is a link to outside the folder', async () => {
     const custom = await overrides('folder-link', {}, { sections: join(dir, 'elsewhere', 'sections') });
-    await expect(new TemplateFiles(BUILTIN, custom).read('sections/global.hbs')).rejects.toThrow(/sections\/global\.hbs: is a link to .*elsewhere\/sections\/global\.hbs, outside the template folder/);
+    await expect(new TemplateFiles(BUILTIN, custom).read('sections/global.hbs')).rejects.toThrow(
+      /sections\/global\.hbs: is a link to .*elsewhere\/sections\/global\.hbs, outside the template folder/,
+    );
   });
 
   it('refuses paths with .. or absolute paths', async () => {
@@ -62,7 +66,9 @@ describe('template override folders are confined to their root', () => {
     const custom = await overrides('style-end', { 'styles/brief.css': '.etsb{}</style><script>alert(1)</script>' });
     const files = new TemplateFiles(BUILTIN, custom);
     const t = translator(await loadMessages(files, 'en'));
-    await expect(loadTemplates(files, 'en', t)).rejects.toThrow(`${join(custom, 'styles/brief.css')}: the stylesheet holds "</style>", which would end the <style> element`);
+    await expect(loadTemplates(files, 'en', t)).rejects.toThrow(
+      `${join(custom, 'styles/brief.css')}: the stylesheet holds "</style>", which would end the <style> element`,
+    );
   });
 });
 
@@ -80,7 +86,9 @@ describe('string keys are own keys only', () => {
     const custom = await overrides('t-partial', { 'partials/hostile.hbs': '{{t "__proto__"}}', 'sections/global.hbs': '{{> hostile}}' });
     const files = new TemplateFiles(BUILTIN, custom);
     const templates = await loadTemplates(files, 'en', translator(await loadMessages(files, 'en')));
-    expect(() => templates.sections.get('global')!({ view: {}, charts: {}, prefix: '' })).toThrow(`${join(custom, 'partials/hostile.hbs')}:1:1: unknown string "__proto__"`);
+    expect(() => templates.sections.get('global')!({ view: {}, charts: {}, prefix: '' })).toThrow(
+      `${join(custom, 'partials/hostile.hbs')}:1:1: unknown string "__proto__"`,
+    );
   });
 
   it('translator, placeholders and chart strings do not reach Object.prototype', async () => {

@@ -25,8 +25,16 @@ beforeAll(async () => {
   dir = await tempDirWithData('ets-uk-eu-');
   const data = join(dir, 'data');
   await withoutMarkets(data, CHINESE_MARKETS);
-  await appendFile(join(data, 'markets.csv'), "uk-ets,national,GB,UK ETS,英国碳市场,the UK Emissions Trading Scheme,英国碳排放交易体系,UK,英国,the UK's,GBP,2021-07-16,paper,Test fixture.\n");
-  await appendFile(join(data, 'facts.csv'), facts.map(([id, indicator, value, unit]) => `${id},${UK_FACT.replace('{indicator}', indicator).replace('{value}', String(value)).replace('{unit}', unit)}`).join('\n') + '\n');
+  await appendFile(
+    join(data, 'markets.csv'),
+    "uk-ets,national,GB,UK ETS,英国碳市场,the UK Emissions Trading Scheme,英国碳排放交易体系,UK,英国,the UK's,GBP,2021-07-16,paper,Test fixture.\n",
+  );
+  await appendFile(
+    join(data, 'facts.csv'),
+    `${facts
+      .map(([id, indicator, value, unit]) => `${id},${UK_FACT.replace('{indicator}', indicator).replace('{value}', String(value)).replace('{unit}', unit)}`)
+      .join('\n')}\n`,
+  );
   await appendFile(join(data, 'fx-rates.csv'), 'EUR,GBP,2021,0.86,annual-average,paper,Test fixture.\nEUR,GBP,2022,0.85,annual-average,paper,Test fixture.\n');
   const loaded = await loadData(data);
   if (!loaded.data) throw new Error(loaded.issues.map((i) => JSON.stringify(i)).join('\n'));

@@ -13,6 +13,8 @@ describe('unusedRows', () => {
     expect(owid.length).toBeGreaterThan(0);
     const cited = new Set([...all].filter((id) => id !== 'owid-energy-eu27'));
     const years = owid.map((r) => r.year).sort();
-    expect(unusedRows(data, cited)).toEqual([{ dataset: 'power-generation', source: 'owid-energy-eu27', rows: owid.length, first: String(years[0]), last: String(years.at(-1)) }]);
+    expect(unusedRows(data, cited)).toEqual([
+      { dataset: 'power-generation', source: 'owid-energy-eu27', rows: owid.length, first: String(years[0]), last: String(years.at(-1)) },
+    ]);
   });
 });

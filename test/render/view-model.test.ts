@@ -61,7 +61,16 @@ describe('the data-gaps paragraph follows the data', () => {
     expect(before).toContain('EU real GDP');
     // GDP of the region Figure 7's claim names, for the years of the comparable emissions series.
     const region = data.facts.find((f) => f.indicator === 'real-gdp-change')!.subject!;
-    const gdpRows = [2005, 2010, 2020].map((year) => ({ region, entity: region, year, value: 1e12 + year, currency: 'USD', price_year: 2015, source: 'paper', note: null }));
+    const gdpRows = [2005, 2010, 2020].map((year) => ({
+      region,
+      entity: region,
+      year,
+      value: 1e12 + year,
+      currency: 'USD',
+      price_year: 2015,
+      source: 'paper',
+      note: null,
+    }));
     const exact = withRows(data, {
       facts: (rows) => rows.map((f) => (f.market === 'eu-ets' && /^traded-volume/.test(f.indicator) ? { ...f, qualifier: 'exact' as const } : f)),
       gdp: () => gdpRows,
@@ -77,22 +86,39 @@ describe('the data-gaps paragraph follows the data', () => {
 describe('gaps derived from the price series', () => {
   it('names the phases no price series reaches, and the volumes the series lack', async () => {
     const data = withRows(await shippedData(), {
-      'market-daily': () => [2009, 2016].flatMap((y) => [1, 2].map((d) => ({
-        market: 'eu-ets', instrument: 'futures' as const, series: 's', date: `${y}-03-0${d}`, close: 10, open: null, high: null, low: null, volume: null, turnover: null, currency: 'EUR', source: 'paper', note: null,
-      }))),
+      'market-daily': () =>
+        [2009, 2016].flatMap((y) =>
+          [1, 2].map((d) => ({
+            market: 'eu-ets',
+            instrument: 'futures' as const,
+            series: 's',
+            date: `${y}-03-0${d}`,
+            close: 10,
+            open: null,
+            high: null,
+            low: null,
+            volume: null,
+            turnover: null,
+            currency: 'EUR',
+            source: 'paper',
+            note: null,
+          })),
+        ),
     });
     const gaps = (await view(data, 'en')).notes.gaps!.text;
     const first = data.phases.filter((p) => p.market === 'eu-ets').sort((a, b) => a.phase - b.phase)[0]!;
     expect(gaps).toContain(`EU ETS prices for Phase ${first.phase} (${first.start_year}–${first.end_year})`);
     expect(gaps).toContain('daily or monthly EU ETS traded volumes');
     // A price in that phase closes the gap.
-    const inFirst = withRows(data, { 'market-daily': (r) => [...r, ...[1, 2].map((d) => ({ ...r.find((x) => x.market === 'eu-ets')!, date: `${first.start_year}-06-0${d}` }))] });
+    const inFirst = withRows(data, {
+      'market-daily': (r) => [...r, ...[1, 2].map((d) => ({ ...r.find((x) => x.market === 'eu-ets')!, date: `${first.start_year}-06-0${d}` }))],
+    });
     expect((await view(inFirst, 'en')).notes.gaps!.text).not.toContain('prices for Phase');
   });
 });
 
 describe('Figure 8: the company rule and its date', () => {
-  it('dates the holder names by the registry files\' publication (sources.csv), and says what the rule may miss', async () => {
+  it("dates the holder names by the registry files' publication (sources.csv), and says what the rule may miss", async () => {
     const shipped = await shippedData();
     const text = (await view(shipped, 'en')).problems.arcelorRecomputed.map((p) => p.text).join(' ');
     const holders = shipped.sources.filter((s) => shipped.installations.some((i) => i.source.split(';').includes(s.id)) && s.published);

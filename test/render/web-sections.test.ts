@@ -19,8 +19,15 @@ const LANGS = ['zh-CN', 'en'] as const;
 let root: string;
 let browser: Browser;
 
-interface ManifestSection { id: string; file: string; sha256: string; csp: Record<string, string[]>; embed: { html: string; csp: string } }
-const manifest = async (lang: string) => JSON.parse(await readFile(join(root, 'out', lang, 'sections', 'manifest.json'), 'utf8')) as { sections: ManifestSection[] };
+interface ManifestSection {
+  id: string;
+  file: string;
+  sha256: string;
+  csp: Record<string, string[]>;
+  embed: { html: string; csp: string };
+}
+const manifest = async (lang: string) =>
+  JSON.parse(await readFile(join(root, 'out', lang, 'sections', 'manifest.json'), 'utf8')) as { sections: ManifestSection[] };
 const fragment = (lang: string, id: string) => readFile(join(root, 'out', lang, 'sections', `${id}.html`), 'utf8');
 const allFragments = async (lang: string) => Promise.all((await manifest(lang)).sections.map((s) => fragment(lang, s.id)));
 
@@ -34,8 +41,12 @@ async function show(html: string, width: number, prepare?: (page: Page) => Promi
 }
 
 /** The class of each chart drawing shown: etsb-wide or etsb-narrow. */
-const shownDrawings = (page: Page) => page.evaluate(() =>
-  [...document.querySelectorAll('.etsb-chart > svg')].filter((s) => s.getClientRects().length > 0).map((s) => [...s.classList].find((c) => c.startsWith('etsb-'))));
+const shownDrawings = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.etsb-chart > svg')]
+      .filter((s) => s.getClientRects().length > 0)
+      .map((s) => [...s.classList].find((c) => c.startsWith('etsb-'))),
+  );
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'ets-web-'));
@@ -78,26 +89,31 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     await page.close();
   }, 60_000);
 
-  it('gives every mark a tooltip (an SVG title) in the brief\'s language, with values as its data table writes them', async () => {
+  it("gives every mark a tooltip (an SVG title) in the brief's language, with values as its data table writes them", async () => {
     const page = await show(hostPage(await allFragments(lang)), 900);
-    const marks = await page.evaluate(() => [...document.querySelectorAll('.etsb-chart > svg')].map((svg) => {
-      // Data marks; a mark drawn as decoration (aria: false, as the zero line) has none to give.
-      const items = [...svg.querySelectorAll('.role-mark:not([aria-hidden="true"]) > *')];
-      return {
-        figure: svg.closest('figure')!.id,
-        untitled: items.filter((e) => !e.querySelector(':scope > title')?.textContent?.trim()).map((e) => e.outerHTML.slice(0, 80)),
-        titles: items.map((e) => e.querySelector(':scope > title')?.textContent ?? ''),
-        // The figure's data table, as the reader sees it.
-        rows: [...svg.closest('figure')!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)),
-      };
-    }));
+    const marks = await page.evaluate(() =>
+      [...document.querySelectorAll('.etsb-chart > svg')].map((svg) => {
+        // Data marks; a mark drawn as decoration (aria: false, as the zero line) has none to give.
+        const items = [...svg.querySelectorAll('.role-mark:not([aria-hidden="true"]) > *')];
+        return {
+          figure: svg.closest('figure')!.id,
+          untitled: items.filter((e) => !e.querySelector(':scope > title')?.textContent?.trim()).map((e) => e.outerHTML.slice(0, 80)),
+          titles: items.map((e) => e.querySelector(':scope > title')?.textContent ?? ''),
+          // The figure's data table, as the reader sees it.
+          rows: [...svg.closest('figure')!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)),
+        };
+      }),
+    );
     expect(marks).toHaveLength(2 * CHARTS.length); // each chart drawn wide and narrow
     for (const m of marks) {
       expect(m.untitled, m.figure).toEqual([]);
       expect(m.titles.length, m.figure).toBeGreaterThan(0);
       // Every row of the table is one mark's tooltip at least: its label and its value, as written there.
       for (const [label, value] of m.rows.map((r) => [r[0]!, r.slice(1).find((c) => /\d/.test(c) && c !== r[0]) ?? ''])) {
-        expect(m.titles.some((t) => t.includes(label!) && t.includes(value!)), `${m.figure}: no tooltip with "${label}" and "${value}"`).toBe(true);
+        expect(
+          m.titles.some((t) => t.includes(label!) && t.includes(value!)),
+          `${m.figure}: no tooltip with "${label}" and "${value}"`,
+        ).toBe(true);
       }
     }
     const bars = marks.find((m) => m.figure.endsWith('fig-auction-revenue'))!.titles;
@@ -134,7 +150,8 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
       const svg = [...document.querySelectorAll('.etsb-chart > svg')].find((s) => s.getClientRects().length > 0)!;
       return {
         card: [style(card).backgroundColor, style(card).color, style(card).colorScheme, style(card).maxWidth],
-        h2: style(document.querySelector('.etsb h2')!).fontSize, p: [style(p).fontSize, style(p).marginLeft, style(p).color],
+        h2: style(document.querySelector('.etsb h2')!).fontSize,
+        p: [style(p).fontSize, style(p).marginLeft, style(p).color],
         table: style(document.querySelector('.etsb table')!).display,
         chartFill: svg.getBoundingClientRect().width / svg.parentElement!.getBoundingClientRect().width,
         host: style(document.querySelector('#host-p')!).color,
@@ -142,7 +159,10 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     });
     expect(look).toEqual({
       card: ['rgb(255, 255, 255)', 'rgb(26, 26, 26)', 'light', '736px'], // 46em of the card's 16px, whatever the root size
-      h2: '21.6px', p: ['16px', '0px', 'rgb(26, 26, 26)'], table: 'table', chartFill: 1,
+      h2: '21.6px',
+      p: ['16px', '0px', 'rgb(26, 26, 26)'],
+      table: 'table',
+      chartFill: 1,
       host: 'rgb(255, 0, 0)', // the host's own text keeps the host's style
     });
     const report = await chartReport(page);

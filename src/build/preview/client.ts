@@ -98,7 +98,14 @@ export function withReloadScript(html: string, generation: string, nonce: string
  */
 export function pagePolicy(nonce: string): string {
   return [
-    "default-src 'none'", `script-src 'nonce-${nonce}'`, "worker-src 'self'", "connect-src 'self'",
-    "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:", "base-uri 'none'", "form-action 'none'",
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }

@@ -35,16 +35,27 @@ export function indexPage(base: string, outDir: string, files: readonly string[]
   }
   const href = (path: string) => `${base}${path.split('/').map(encodeURIComponent).join('/')}`;
   const link = (path: string) => `<li><a href="${escapeHtml(href(path))}">${escapeHtml(path)}</a></li>`;
-  const sections = [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, inGroup]) => {
-    const items = inGroup.sort(byImportance).map((file) => link(group ? `${group}/${file}` : file)).join('\n');
-    return `${group ? `<h2>${escapeHtml(group)}</h2>` : ''}<ul>\n${items}\n</ul>`;
-  });
-  return page('ets-brief preview', `<h1>ets-brief preview</h1>
+  const sections = [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, inGroup]) => {
+      const items = inGroup
+        .sort(byImportance)
+        .map((file) => link(group ? `${group}/${file}` : file))
+        .join('\n');
+      return `${group ? `<h2>${escapeHtml(group)}</h2>` : ''}<ul>\n${items}\n</ul>`;
+    });
+  return page(
+    'ets-brief preview',
+    `<h1>ets-brief preview</h1>
 <p>Serving <code>${escapeHtml(outDir)}${escapeHtml(decodeURIComponent(base.slice(0, -1)))}</code>. Open pages reload after each rebuild that changes them.</p>
-${sections.length > 0 ? sections.join('\n') : '<p>No HTML here yet: the first build is running, or it failed (its errors are shown below and in the terminal).</p>'}`);
+${sections.length > 0 ? sections.join('\n') : '<p>No HTML here yet: the first build is running, or it failed (its errors are shown below and in the terminal).</p>'}`,
+  );
 }
 
 export function notFoundPage(path: string): string {
-  return page('Not found', `<h1>Not found</h1>
-<p><code>${escapeHtml(path)}</code> is not in the output. <a href="/">All pages of the preview</a>.</p>`);
+  return page(
+    'Not found',
+    `<h1>Not found</h1>
+<p><code>${escapeHtml(path)}</code> is not in the output. <a href="/">All pages of the preview</a>.</p>`,
+  );
 }

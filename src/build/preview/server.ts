@@ -65,7 +65,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, TEXT, 'Only GET and HEAD.\n', { Allow: 'GET, HEAD' });
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === EVENTS_PATH) return openStream(req, res);
-    if (pathname === WORKER_PATH) return send(req, res, 200, 'text/javascript; charset=utf-8', WORKER_SCRIPT, { 'Content-Security-Policy': "default-src 'none'; connect-src 'self'" });
+    if (pathname === WORKER_PATH)
+      return send(req, res, 200, 'text/javascript; charset=utf-8', WORKER_SCRIPT, { 'Content-Security-Policy': "default-src 'none'; connect-src 'self'" });
     // Taken before the file is read: a page read just before a rebuild lands then reloads once more
     // rather than keep old content under a new generation.
     const generation = state.generation;
@@ -80,10 +81,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (isHtml(served.path)) return sendPage(req, res, 200, await readFile(served.path, 'utf8'), generation);
     const headers: OutgoingHttpHeaders = { 'Content-Type': contentType(served.path), 'Content-Length': served.size };
     // An SVG opened on its own is a document that could run script: not from this server.
-    if (served.path.toLowerCase().endsWith('.svg')) headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+    if (served.path.toLowerCase().endsWith('.svg'))
+      headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
-    createReadStream(served.path).on('error', () => res.destroy()).pipe(res);
+    createReadStream(served.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 
   const openStream = (req: IncomingMessage, res: ServerResponse) => {

@@ -24,15 +24,26 @@ export function auctionsAnnual(rows: Iterable<AuctionRow>): AuctionYearRow[] {
     const unstated = held.filter((a) => a.revenue === null);
     const filled = Math.round(unstated.reduce((s, a) => s + a.price! * a.volume * 100, 0)) / 100;
     return {
-      market: first.market, platform: first.platform, allowance: first.allowance, year: Number(first.date.slice(0, 4)),
+      market: first.market,
+      platform: first.platform,
+      allowance: first.allowance,
+      year: Number(first.date.slice(0, 4)),
       auctions: held.length,
       cancelled: auctions.filter((a) => a.status === 'cancelled').length,
-      volume, revenue,
+      volume,
+      revenue,
       price: volume > 0 ? tidy(revenue / volume) : null,
       source: citedSources(auctions),
       // The rows' own notes carry over (e.g. which platforms the reports leave out), each once.
-      note: [...new Set(auctions.map((a) => a.note).filter((n): n is string => n !== null)),
-        ...(unstated.length === 0 ? [] : [`${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}) is counted.`])].join(' ') || null,
+      note:
+        [
+          ...new Set(auctions.map((a) => a.note).filter((n): n is string => n !== null)),
+          ...(unstated.length === 0
+            ? []
+            : [
+                `${unstated.length} of the ${held.length} auctions state no revenue: their price × volume (EUR ${filled.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}) is counted.`,
+              ]),
+        ].join(' ') || null,
     };
   });
 }

@@ -21,7 +21,13 @@ export function marketMonthly(rows: Iterable<DailyRow>): MonthlyRow[] {
     const statesVolumes = series.some((r) => r.volume !== null);
     const traded = (r: DailyRow) => (statesVolumes ? (r.volume ?? 0) > 0 : true);
     for (const [month, days] of byKey(groupBy(series, (r) => r.date.slice(0, 7)))) {
-      out.push(monthOf(month, days.sort((a, b) => (a.date < b.date ? -1 : 1)), days.filter(traded)));
+      out.push(
+        monthOf(
+          month,
+          days.sort((a, b) => (a.date < b.date ? -1 : 1)),
+          days.filter(traded),
+        ),
+      );
     }
   }
   return out;
@@ -34,8 +40,14 @@ function monthOf(month: string, days: readonly DailyRow[], trading: readonly Dai
   const sum = (pick: (r: DailyRow) => number | null) => (days.some((r) => pick(r) !== null) ? tidy(days.reduce((s, r) => s + (pick(r) ?? 0), 0)) : null);
   const none = trading.length === 0;
   return {
-    market: first.market, instrument: first.instrument, series: first.series, month,
-    days: days.length, trading_days: trading.length, first_date: first.date, last_date: days.at(-1)!.date,
+    market: first.market,
+    instrument: first.instrument,
+    series: first.series,
+    month,
+    days: days.length,
+    trading_days: trading.length,
+    first_date: first.date,
+    last_date: days.at(-1)!.date,
     first_close: none ? null : trading[0]!.close,
     last_close: none ? null : trading.at(-1)!.close,
     min_close: none ? null : Math.min(...closes),

@@ -6,7 +6,7 @@ export const auctionsAnnual = defineDataset({
   name: 'auctions-annual',
   title: 'Primary-market auctions per year',
   description:
-    'auctions aggregated per market, platform, allowance type and calendar year (src/data/aggregates/auctions-annual.ts; the same function metrics apply to the auction rows). Shipped instead of the rows of EEX\'s auction reports, which carry no licence: the reports are named as the source, and `ets-brief import` brings their rows back. EEX only: the UK\'s auctions on ICE (2013–2020) are not in these reports.',
+    "auctions aggregated per market, platform, allowance type and calendar year (src/data/aggregates/auctions-annual.ts; the same function metrics apply to the auction rows). Shipped instead of the rows of EEX's auction reports, which carry no licence: the reports are named as the source, and `ets-brief import` brings their rows back. EEX only: the UK's auctions on ICE (2013–2020) are not in these reports.",
   fields: {
     market: marketId(),
     platform: id({ description: 'Auction platform (eex).' }),

@@ -17,7 +17,9 @@ export const auctions = defineDataset({
     auction: text({ description: 'The auction\'s name as the platform writes it (EU, DE, "Auction 4. Period CAP3 EU"…): the auctioneer and period.' }),
     contract: oneOf(AUCTION_CONTRACTS, { description: 'Contract code as published.' }),
     allowance: oneOf(['EUA', 'EUAA'] as const, { description: 'EUA: general allowances (T2PA, T3PA); EUAA: aviation allowances (EAA2, EAA3).' }),
-    status: oneOf(['successful', 'cancelled'] as const, { description: 'As the report states it (from 2020); empty where the report has no status column.' }).optional(),
+    status: oneOf(['successful', 'cancelled'] as const, {
+      description: 'As the report states it (from 2020); empty where the report has no status column.',
+    }).optional(),
     price: number({ unit: 'EUR/t', minimum: 0, description: 'Auction clearing price; empty for a cancelled auction.' }).optional(),
     volume: number({ unit: 't', minimum: 0, description: 'Allowances offered for auction.' }),
     revenue: number({ unit: 'EUR', minimum: 0, description: 'Total revenue as reported (price × volume); empty for a cancelled auction.' }).optional(),
@@ -29,10 +31,7 @@ export const auctions = defineDataset({
     note: note(),
   },
   primaryKey: ['market', 'platform', 'date', 'auction', 'contract'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   rowRules: [
     {
       field: 'price',

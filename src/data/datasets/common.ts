@@ -22,11 +22,9 @@ export const isUnit = (u: string): boolean =>
 /** How a printed number relates to the truth: "about 30", "above 20", "under 2%". */
 export const QUALIFIERS = ['exact', 'approx', 'above', 'below'] as const;
 
-export const sourceList = () =>
-  text({ description: 'Source ids from sources.csv, separated by ";".' });
+export const sourceList = () => text({ description: 'Source ids from sources.csv, separated by ";".' });
 export const marketId = () => id({ description: 'Market id from markets.csv.' });
-export const paperRef = () =>
-  text({ description: 'Where the source paper states it: section (§), figure or table.' }).optional();
+export const paperRef = () => text({ description: 'Where the source paper states it: section (§), figure or table.' }).optional();
 export const note = () => text({ description: 'Why the value is what it is: corrections, caveats, derivations.' }).optional();
 export const unit = () =>
   matching(isUnit, {

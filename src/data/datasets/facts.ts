@@ -28,9 +28,6 @@ export const facts = defineDataset({
     note: note(),
   },
   primaryKey: ['id'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   rowRules: [ordered('period_start', 'period_end')],
 });

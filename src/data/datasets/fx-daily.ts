@@ -9,7 +9,10 @@ export const fxDaily = defineDataset({
   fields: {
     base: currency(),
     quote: currency(),
-    series: id({ description: 'Which publisher\'s rate (ecb-reference, cfets-spot, investing-close…): rates of one pair from two publishers differ by their fixing time and are kept apart, never spliced.' }),
+    series: id({
+      description:
+        "Which publisher's rate (ecb-reference, cfets-spot, investing-close…): rates of one pair from two publishers differ by their fixing time and are kept apart, never spliced.",
+    }),
     date: date(),
     rate: number({ minimum: 0 }),
     source: sourceList(),

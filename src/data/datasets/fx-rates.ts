@@ -12,7 +12,8 @@ export const fxRates = defineDataset({
     year: integer({ minimum: 1990, maximum: 2100 }),
     rate: number({ minimum: 0 }),
     method: oneOf(['annual-average', 'mean-of-monthly', 'cross'] as const, {
-      description: 'annual-average: the publisher\'s annual average of daily rates; mean-of-monthly: mean of the 12 monthly averages; cross: product of two rates of the same year.',
+      description:
+        "annual-average: the publisher's annual average of daily rates; mean-of-monthly: mean of the 12 monthly averages; cross: product of two rates of the same year.",
     }),
     source: sourceList(),
     note: note(),

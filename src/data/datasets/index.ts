@@ -52,4 +52,20 @@ export type DatasetName = keyof typeof DATASETS;
 export type Data = { readonly [K in DatasetName]: readonly RowOf<(typeof DATASETS)[K]>[] };
 
 export { accountYears, auctions, auctionsAnnual, companyRules, gdp, installations };
-export { emissions, facts, fxDaily, fxRates, marketDaily, marketMonthly, markets, phases, policyRules, powerGeneration, priceAnnual, recommendations, scopes, sectorEmissions, sources };
+export {
+  emissions,
+  facts,
+  fxDaily,
+  fxRates,
+  marketDaily,
+  marketMonthly,
+  markets,
+  phases,
+  policyRules,
+  powerGeneration,
+  priceAnnual,
+  recommendations,
+  scopes,
+  sectorEmissions,
+  sources,
+};

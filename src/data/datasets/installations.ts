@@ -4,7 +4,11 @@ import { MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from '
 
 /** ISO 3166 alpha-2, as registries write it (XI: Northern Ireland). */
 const countryCode = () =>
-  matching((v) => /^[A-Z]{2}$/.test(v), { description: 'ISO 3166 alpha-2 code of the installation\'s country (XI: Northern Ireland).', expected: 'two capital letters such as DE or XI', format: 'ets:country' });
+  matching((v) => /^[A-Z]{2}$/.test(v), {
+    description: "ISO 3166 alpha-2 code of the installation's country (XI: Northern Ireland).",
+    expected: 'two capital letters such as DE or XI',
+    format: 'ets:country',
+  });
 
 /**
  * One row per registry account of an installation: what it is and who holds it. Names are the
@@ -14,11 +18,11 @@ export const installations = defineDataset({
   name: 'installations',
   title: 'Installation accounts',
   description:
-    'Registry accounts of installations (the EU Transaction Log\'s operator holding accounts): installation, country, main activity, permit, parent and subsidiary undertaking, account holder. Names and holders are the registry\'s when the file was taken, not of the years account-years.csv describes. Written by `ets-brief import`; any subset of accounts is valid.',
+    "Registry accounts of installations (the EU Transaction Log's operator holding accounts): installation, country, main activity, permit, parent and subsidiary undertaking, account holder. Names and holders are the registry's when the file was taken, not of the years account-years.csv describes. Written by `ets-brief import`; any subset of accounts is valid.",
   fields: {
     market: marketId(),
-    account: integer({ minimum: 0, description: 'The registry\'s account id (EUTL account_id).' }),
-    installation_id: integer({ minimum: 0, description: 'The installation\'s id in its national registry (unique with the country).' }).optional(),
+    account: integer({ minimum: 0, description: "The registry's account id (EUTL account_id)." }),
+    installation_id: integer({ minimum: 0, description: "The installation's id in its national registry (unique with the country)." }).optional(),
     name: text({ description: 'Installation name.' }).optional(),
     country: countryCode().optional(),
     city: text().optional(),
@@ -27,7 +31,7 @@ export const installations = defineDataset({
     parent_undertaking: text({ description: 'Parent undertaking as registered.' }).optional(),
     subsidiary_undertaking: text({ description: 'Subsidiary undertaking as registered.' }).optional(),
     holder: text({ description: 'Account holder name.' }).optional(),
-    holder_registration: text({ description: 'Account holder\'s company registration number.' }).optional(),
+    holder_registration: text({ description: "Account holder's company registration number." }).optional(),
     account_status: text({ description: 'open, closed, Closure Pending…, as the registry writes it.' }).optional(),
     source: sourceList(),
     note: note(),

@@ -11,10 +11,14 @@ export const marketDaily = defineDataset({
     market: marketId(),
     instrument: oneOf(['exchange', 'futures'] as const, { description: 'exchange: spot/secondary market; futures: front futures settlement.' }),
     series: id({
-      description: 'Which price series the row belongs to: the publisher and, for futures, the contract or roll (wind, ets-watch, investing-eua-yearly…). Part of the key, so two publishers\' series of one market are kept apart, never spliced; metrics and charts use one series per market and name it.',
+      description:
+        "Which price series the row belongs to: the publisher and, for futures, the contract or roll (wind, ets-watch, investing-eua-yearly…). Part of the key, so two publishers' series of one market are kept apart, never spliced; metrics and charts use one series per market and name it.",
     }),
     date: date(),
-    close: number({ minimum: 0, description: 'The series\' price of the day: closing, latest or settlement price, or the average price where the series\' note says so.' }),
+    close: number({
+      minimum: 0,
+      description: "The series' price of the day: closing, latest or settlement price, or the average price where the series' note says so.",
+    }),
     open: number({ minimum: 0 }).optional(),
     high: number({ minimum: 0 }).optional(),
     low: number({ minimum: 0 }).optional(),
@@ -25,10 +29,7 @@ export const marketDaily = defineDataset({
     note: note(),
   },
   primaryKey: ['market', 'instrument', 'series', 'date'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   // No low ≤ close ≤ high rule: a futures settlement price is set after the close and can lie
   // outside the day's traded range (about 700 days of the EUA futures file do).
   optional: true,

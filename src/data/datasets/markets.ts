@@ -6,7 +6,7 @@ export const markets = defineDataset({
   name: 'markets',
   title: 'Markets',
   description:
-    'Emissions trading systems compared by the brief. Adding a market is a row here, with its names in each language, never code: the brief\'s sentences take the compared markets\' names from these columns (a market without them is named by the string markets.<id> of templates/i18n).',
+    "Emissions trading systems compared by the brief. Adding a market is a row here, with its names in each language, never code: the brief's sentences take the compared markets' names from these columns (a market without them is named by the string markets.<id> of templates/i18n).",
   fields: {
     id: id({ description: 'Market id used by every other dataset.' }),
     kind: oneOf(['aggregate', 'supranational', 'national', 'regional', 'pilot'] as const),
@@ -17,7 +17,9 @@ export const markets = defineDataset({
     long_zh: text({ description: 'Its full name in Chinese (欧盟碳排放交易体系); name_zh when empty.' }).optional(),
     short_en: text({ description: 'Its jurisdiction as an adjective or short name ("EU", "China": "EU price"); name_en when empty.' }).optional(),
     short_zh: text({ description: 'Its jurisdiction in Chinese (欧盟, 中国); name_zh when empty.' }).optional(),
-    possessive_en: text({ description: 'The jurisdiction\'s possessive in English ("the EU\'s", "China\'s"); short_en + "\'s" when empty. Chinese needs none.' }).optional(),
+    possessive_en: text({
+      description: 'The jurisdiction\'s possessive in English ("the EU\'s", "China\'s"); short_en + "\'s" when empty. Chinese needs none.',
+    }).optional(),
     currency: currency('Currency its allowances trade in.').optional(),
     launch_date: date({ description: 'First day of operation or trading.' }).optional(),
     source: sourceList(),

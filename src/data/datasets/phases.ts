@@ -23,9 +23,6 @@ export const phases = defineDataset({
     note: note(),
   },
   primaryKey: ['market', 'phase'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   rowRules: [ordered('start_year', 'end_year')],
 });

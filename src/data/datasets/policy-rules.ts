@@ -21,11 +21,13 @@ export const policyRules = defineDataset({
   fields: {
     market: marketId(),
     parameter: oneOf(POLICY_PARAMETERS),
-    value: number({ minimum: 0, units: { 'Mt': 1e6, '亿吨': 1e8, '万吨': 1e4 }, percent: true }),
+    value: number({ minimum: 0, units: { Mt: 1e6, 亿吨: 1e8, 万吨: 1e4 }, percent: true }),
     unit: unit(),
     valid_from: integer({ minimum: 1990, maximum: 2100, description: 'First year the value applies.' }),
     valid_to: integer({ minimum: 1990, maximum: 2100, description: 'Last year it applies; empty while no end is set.' }).optional(),
-    indexed_to: text({ description: 'The index the value rises with, when the act indexes it (e.g. the European index of consumer prices); `value` is then its base.' }).optional(),
+    indexed_to: text({
+      description: 'The index the value rises with, when the act indexes it (e.g. the European index of consumer prices); `value` is then its base.',
+    }).optional(),
     act: text({ description: 'The legal act that sets the value, as cited (e.g. Directive (EU) 2023/959).' }),
     paper_value: number({ percent: true, description: 'The value the source paper printed for this parameter, when it is about this row.' }).optional(),
     paper_ref: paperRef(),
@@ -33,9 +35,6 @@ export const policyRules = defineDataset({
     note: note(),
   },
   primaryKey: ['market', 'parameter', 'valid_from'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   rowRules: [ordered('valid_from', 'valid_to')],
 });

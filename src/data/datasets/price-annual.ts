@@ -6,8 +6,7 @@ import { currency, MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceLis
 export const priceAnnual = defineDataset({
   name: 'price-annual',
   title: 'Annual allowance prices',
-  description:
-    'Annual mean, minimum and maximum of daily allowance prices, with the days and dates behind each year so partial years are visible.',
+  description: 'Annual mean, minimum and maximum of daily allowance prices, with the days and dates behind each year so partial years are visible.',
   fields: {
     market: marketId(),
     year: integer({ minimum: 1990, maximum: 2100 }),
@@ -25,9 +24,6 @@ export const priceAnnual = defineDataset({
     note: note(),
   },
   primaryKey: ['market', 'year', 'instrument'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   rowRules: [between('min', 'mean', 'max'), ordered('first_date', 'last_date')],
 });

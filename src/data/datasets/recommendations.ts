@@ -5,7 +5,7 @@ import { note, paperRef, SOURCE_REFERENCE, sourceList } from './common.js';
 export const recommendations = defineDataset({
   name: 'recommendations',
   title: 'Recommendations and outlook',
-  description: 'The paper\'s recommendations for China\'s carbon market and its outlook, in Chinese and English.',
+  description: "The paper's recommendations for China's carbon market and its outlook, in Chinese and English.",
   fields: {
     id: id(),
     order: integer({ minimum: 1 }),

@@ -21,14 +21,13 @@ export const scopes = defineDataset({
     activities: text({ description: 'Activities and gases covered, in words.' }),
     valid_from: integer({ minimum: 1990, maximum: 2100, description: 'First year the market had this coverage (or the series starts).' }),
     valid_to: integer({ minimum: 1990, maximum: 2100 }).optional(),
-    constant: text({ description: '"yes" for a series recomputed on one scope over all its years (a comparable series); empty for coverage as it was each year.' }).optional(),
+    constant: text({
+      description: '"yes" for a series recomputed on one scope over all its years (a comparable series); empty for coverage as it was each year.',
+    }).optional(),
     source: sourceList(),
     note: note(),
   },
   primaryKey: ['id'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   rowRules: [ordered('valid_from', 'valid_to')],
 });

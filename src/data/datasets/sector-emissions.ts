@@ -5,7 +5,7 @@ import { MARKET_REFERENCE, marketId, note, SOURCE_REFERENCE, sourceList } from '
 export const sectorEmissions = defineDataset({
   name: 'sector-emissions',
   title: 'Verified emissions by sector',
-  description: 'Verified emissions of a market\'s installations by activity sector and year, in tonnes. Written by `ets-brief import`.',
+  description: "Verified emissions of a market's installations by activity sector and year, in tonnes. Written by `ets-brief import`.",
   fields: {
     market: marketId(),
     sector: text({ description: 'Sector as the publisher names it.' }),
@@ -16,9 +16,6 @@ export const sectorEmissions = defineDataset({
     note: note(),
   },
   primaryKey: ['market', 'sector_id', 'year'],
-  references: [
-    MARKET_REFERENCE,
-    SOURCE_REFERENCE,
-  ],
+  references: [MARKET_REFERENCE, SOURCE_REFERENCE],
   optional: true,
 });

@@ -28,7 +28,12 @@ export function readNoteTable(text: string, caption: string, file: string): { ta
   const issues: DataIssue[] = [];
   const header = findHeader(lines, caption);
   if (header === undefined) {
-    issues.push({ file, severity: 'error', message: `no ${caption} followed by a line of years`, expected: `a line starting with "${caption}", then years such as 2005 2006 …` });
+    issues.push({
+      file,
+      severity: 'error',
+      message: `no ${caption} followed by a line of years`,
+      expected: `a line starting with "${caption}", then years such as 2005 2006 …`,
+    });
     return { table: undefined, issues };
   }
   const years = lines[header.years]!.trim().split(/\s+/).map(Number);
@@ -48,7 +53,13 @@ export function readNoteTable(text: string, caption: string, file: string): { ta
     }
     const values = m[2]!.trim().split(/\s+/).map(Number);
     if (values.length !== years.length) {
-      issues.push({ file, line: i + 1, severity: 'error', value: line.trim(), message: `${caption}: a row with ${values.length} values under ${years.length} years` });
+      issues.push({
+        file,
+        line: i + 1,
+        severity: 'error',
+        value: line.trim(),
+        message: `${caption}: a row with ${values.length} values under ${years.length} years`,
+      });
       continue;
     }
     rows.push({ name: m[1]!.trim(), line: i + 1, values });

@@ -18,7 +18,9 @@ export interface AllocationCell {
   readonly parts: Readonly<Partial<Record<AllocationPart, number>>>;
 }
 
-export type AllocationRead = { readonly ok: true; readonly value: AllocationCell } | { readonly ok: false; readonly message: string; readonly expected: string };
+export type AllocationRead =
+  | { readonly ok: true; readonly value: AllocationCell }
+  | { readonly ok: false; readonly message: string; readonly expected: string };
 
 const NUMBER = /^\d+$/;
 const MARKED = /^(\d+)(\*+)$/;
@@ -32,7 +34,9 @@ const MARKER = /^\*+$/;
  * the layout does not list, a marker twice, or two unmarked numbers are errors, never guessed at.
  */
 export function readAllocationCell(raw: string, markers: Readonly<Record<string, AllocationPart>>): AllocationRead {
-  const expected = `a whole number, or parts such as "659284  129360  ${Object.keys(markers).at(-1) ?? '*'}" (${Object.entries(markers).map(([m, p]) => `${m} ${PART_NAMES[p]}`).join(', ')})`;
+  const expected = `a whole number, or parts such as "659284  129360  ${Object.keys(markers).at(-1) ?? '*'}" (${Object.entries(markers)
+    .map(([m, p]) => `${m} ${PART_NAMES[p]}`)
+    .join(', ')})`;
   const tokens = raw.trim().split(/\s+/);
   if (tokens.length === 1 && !tokens[0]!.includes('*')) {
     const plain = parseNumber(tokens[0]!);
@@ -73,7 +77,10 @@ export const COMPLIANCE_CODE = /^[A-Z]\*?$/;
  * The trading periods whose allocation plans fixed one amount a year (2005-2007, 2008-2012): an
  * allocation is the same each year of a period (to a tonne or two), verified emissions are not.
  */
-const FIXED_PERIODS = [[2005, 2006, 2007], [2008, 2009, 2010, 2011, 2012]] as const;
+const FIXED_PERIODS = [
+  [2005, 2006, 2007],
+  [2008, 2009, 2010, 2011, 2012],
+] as const;
 
 export interface AccountTableKind {
   readonly content: AccountTableContent | undefined;
@@ -111,11 +118,18 @@ export async function classifyAccountTable(bytes: ByteSource): Promise<AccountTa
   });
   const evidence = `${codes} letter codes, ${marked} numbers with asterisk markers, ${numbers} plain numbers; the same value each year in ${repeated} of ${periods} complete 2005-2007 or 2008-2012 periods`;
   const content: AccountTableContent | undefined =
-    codes > 0 ? (marked + numbers === 0 ? 'compliance-codes' : undefined)
-    : marked > 0 ? 'allocation'
-    : periods === 0 ? undefined
-    : repeated / periods >= 0.5 ? 'allocation'
-    : repeated / periods <= 0.2 ? 'verified-emissions'
-    : undefined;
+    codes > 0
+      ? marked + numbers === 0
+        ? 'compliance-codes'
+        : undefined
+      : marked > 0
+        ? 'allocation'
+        : periods === 0
+          ? undefined
+          : repeated / periods >= 0.5
+            ? 'allocation'
+            : repeated / periods <= 0.2
+              ? 'verified-emissions'
+              : undefined;
   return { content, evidence };
 }

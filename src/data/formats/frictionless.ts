@@ -8,30 +8,36 @@ import { readTable } from '../read-table.js';
 import type { Fields } from '../schema.js';
 
 /** The part of a Frictionless Data Package descriptor this reader relies on. */
-const descriptorSchema = z.object({
-  name: z.string().optional(),
-  title: z.string().optional(),
-  resources: z
-    .array(
-      z.object({
-        name: z.string(),
-        path: z.union([z.string(), z.array(z.string())]),
-        schema: z
+const descriptorSchema = z
+  .object({
+    name: z.string().optional(),
+    title: z.string().optional(),
+    resources: z
+      .array(
+        z
           .object({
-            fields: z.array(
-              z.object({
-                name: z.string(),
-                type: z.string().default('string'),
-                constraints: z.object({ required: z.boolean().optional() }).passthrough().optional(),
-              }).passthrough(),
-            ),
+            name: z.string(),
+            path: z.union([z.string(), z.array(z.string())]),
+            schema: z
+              .object({
+                fields: z.array(
+                  z
+                    .object({
+                      name: z.string(),
+                      type: z.string().default('string'),
+                      constraints: z.object({ required: z.boolean().optional() }).passthrough().optional(),
+                    })
+                    .passthrough(),
+                ),
+              })
+              .passthrough()
+              .optional(),
           })
-          .passthrough()
-          .optional(),
-      }).passthrough(),
-    )
-    .min(1),
-}).passthrough();
+          .passthrough(),
+      )
+      .min(1),
+  })
+  .passthrough();
 
 export type Descriptor = z.infer<typeof descriptorSchema>;
 
@@ -50,12 +56,17 @@ export interface PackageRead {
 /** Table Schema types mapped onto this project's field codecs. */
 function fieldFor(type: string, required: boolean): Field<unknown> {
   const base: Field<unknown> =
-    type === 'number' ? number()
-    : type === 'integer' ? integer()
-    : type === 'year' ? integer({ minimum: 0, maximum: 9999 })
-    : type === 'date' ? date()
-    : type === 'boolean' ? boolean()
-    : text();
+    type === 'number'
+      ? number()
+      : type === 'integer'
+        ? integer()
+        : type === 'year'
+          ? integer({ minimum: 0, maximum: 9999 })
+          : type === 'date'
+            ? date()
+            : type === 'boolean'
+              ? boolean()
+              : text();
   return required ? base : base.optional();
 }
 
@@ -66,13 +77,22 @@ function fieldFor(type: string, required: boolean): Field<unknown> {
  * an import was given, read from its bytes rather than again). Resource paths must stay inside
  * the descriptor's folder.
  */
-export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array, maxRows?: number, given?: { readonly path: string; readonly bytes: Uint8Array }): Promise<PackageRead> {
+export async function readDataPackage(
+  descriptorPath: string,
+  bytes?: Uint8Array,
+  maxRows?: number,
+  given?: { readonly path: string; readonly bytes: Uint8Array },
+): Promise<PackageRead> {
   const issues: DataIssue[] = [];
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(bytes ?? (await readRegularFile(descriptorPath))).toString('utf8'));
   } catch (error) {
-    issues.push(error instanceof InputError ? error.issue : { file: descriptorPath, severity: 'error', message: `cannot read the descriptor: ${(error as Error).message}` });
+    issues.push(
+      error instanceof InputError
+        ? error.issue
+        : { file: descriptorPath, severity: 'error', message: `cannot read the descriptor: ${(error as Error).message}` },
+    );
     return { descriptor: undefined, resources: [], issues };
   }
   const parsed = descriptorSchema.safeParse(json);
@@ -90,12 +110,16 @@ export async function readDataPackage(descriptorPath: string, bytes?: Uint8Array
       const located = await locate(dirname(descriptorPath), relative, descriptorPath, issues);
       if (located === undefined) continue;
       const file = located.display;
-      const fields: Fields = Object.fromEntries(
-        (resource.schema?.fields ?? []).map((f) => [f.name, fieldFor(f.type, f.constraints?.required === true)]),
+      const fields: Fields = Object.fromEntries((resource.schema?.fields ?? []).map((f) => [f.name, fieldFor(f.type, f.constraints?.required === true)]));
+      const read = await readTable(
+        located.path === givenPath ? given!.bytes : located.path,
+        { name: resource.name, title: resource.name, description: '', fields },
+        {
+          displayPath: file,
+          unknownColumns: resource.schema ? 'error' : 'ignore',
+          ...(maxRows !== undefined ? { maxRows } : {}),
+        },
       );
-      const read = await readTable(located.path === givenPath ? given!.bytes : located.path, { name: resource.name, title: resource.name, description: '', fields }, {
-        displayPath: file, unknownColumns: resource.schema ? 'error' : 'ignore', ...(maxRows !== undefined ? { maxRows } : {}),
-      });
       issues.push(...read.issues);
       resources.push({ name: resource.name, file, rows: read.rows });
     }
@@ -124,10 +148,14 @@ async function locate(root: string, relative: string, descriptorPath: string, is
   if (isAbsolute(relative) || /^[a-z]:[\\/]/i.test(relative)) return refuse(`resource path ${JSON.stringify(relative)} is absolute; it is not read`);
   if (relative.split(/[\\/]/).includes('..')) return refuse(`resource path ${JSON.stringify(relative)} leaves the package folder; it is not read`);
   const realRoot = await realpath(root).catch(() => root);
-  for (const [candidate, moved] of [[join(root, relative), false], [join(root, basename(relative)), true]] as const) {
+  for (const [candidate, moved] of [
+    [join(root, relative), false],
+    [join(root, basename(relative)), true],
+  ] as const) {
     const real = await realpath(candidate).catch(() => undefined);
     if (real === undefined) continue; // not there (or a dangling link): try beside, then skip
-    if (!real.startsWith(realRoot + sep)) return refuse(`resource path ${JSON.stringify(relative)} leads out of the package folder through a symbolic link; it is not read`);
+    if (!real.startsWith(realRoot + sep))
+      return refuse(`resource path ${JSON.stringify(relative)} leads out of the package folder through a symbolic link; it is not read`);
     try {
       await checkRegularFile(real, candidate);
     } catch (error) {
@@ -135,7 +163,12 @@ async function locate(root: string, relative: string, descriptorPath: string, is
       issues.push({ ...error.issue, message: `resource ${relative}: ${error.issue.message}` });
       return undefined;
     }
-    if (moved) issues.push({ file: descriptorPath, severity: 'warning', message: `resource path ${relative} not found; read ${basename(relative)} beside the descriptor instead` });
+    if (moved)
+      issues.push({
+        file: descriptorPath,
+        severity: 'warning',
+        message: `resource path ${relative} not found; read ${basename(relative)} beside the descriptor instead`,
+      });
     return { path: real, display: candidate };
   }
   // A package is often shared in part (one resource copied out of several): say so, read the rest.

@@ -61,7 +61,9 @@ const WORKBOOK_HEAP_MIB = 1024;
 export function readWorkbook(bytes: Uint8Array, display: string): Promise<Workbook> {
   let pending = parsed.get(bytes);
   if (!pending) {
-    pending = parseOnWorker(bytes, display).then((raw) => ({ sheets: raw.sheets.map((s) => ({ name: s.name, rows: s.rows.map((row) => (row ?? []).map((cell) => cellText(cell ?? undefined, raw.date1904))) })) }));
+    pending = parseOnWorker(bytes, display).then((raw) => ({
+      sheets: raw.sheets.map((s) => ({ name: s.name, rows: s.rows.map((row) => (row ?? []).map((cell) => cellText(cell ?? undefined, raw.date1904))) })),
+    }));
     parsed.set(bytes, pending);
   }
   return pending;
@@ -202,12 +204,21 @@ export function findHeader(sheet: Sheet, schema: DatasetSchema, chosen: Readonly
  * every required field, by name or alias), columns are matched by name, and every cell is checked
  * exactly as a CSV cell is (readTable). Issues name the file and sheet, and Excel's row numbers.
  */
-export async function readSheetTable<S extends DatasetSchema<Fields>>(sheet: Sheet, schema: S, display: string, options: ReadTableOptions = {}): Promise<SheetTable<RowOf<S>>> {
+export async function readSheetTable<S extends DatasetSchema<Fields>>(
+  sheet: Sheet,
+  schema: S,
+  display: string,
+  options: ReadTableOptions = {},
+): Promise<SheetTable<RowOf<S>>> {
   const where = `${display} [sheet ${sheet.name}]`;
   const header = findHeader(sheet, schema, options.columns);
   if (header === undefined) {
-    const required = Object.entries(schema.fields).filter(([, f]) => f.required).map(([n]) => n);
-    const issues: DataIssue[] = [{ file: where, severity: 'error', message: `no header row in the first ${HEADER_WITHIN} rows`, expected: `a row naming ${required.join(', ')}` }];
+    const required = Object.entries(schema.fields)
+      .filter(([, f]) => f.required)
+      .map(([n]) => n);
+    const issues: DataIssue[] = [
+      { file: where, severity: 'error', message: `no header row in the first ${HEADER_WITHIN} rows`, expected: `a row naming ${required.join(', ')}` },
+    ];
     return { rows: [], lines: [], issues, shape: undefined, display: where, headerLine: undefined };
   }
   // One CSV line per sheet row (line breaks inside cells become spaces), so line n of the CSV is

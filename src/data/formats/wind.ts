@@ -54,12 +54,15 @@ export async function readWindExport(path: ByteSource, displayPath = sourceName(
   let footerSeen = false;
 
   const shape = await sniffFile(path, displayPath).catch((error: NodeJS.ErrnoException) => {
-    issues.push(error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message });
+    issues.push(
+      error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message },
+    );
     return undefined;
   });
   if (!shape) return { file: displayPath, metadata, series: [], issues };
 
-  const tooMany = (line: number) => issues.push({ file: displayPath, line, severity: 'error', message: tooManyRows(maxRows), expected: 'a file split into smaller ones' });
+  const tooMany = (line: number) =>
+    issues.push({ file: displayPath, line, severity: 'error', message: tooManyRows(maxRows), expected: 'a file split into smaller ones' });
   for await (const { cells, line } of readRecords(path, displayPath, shape, issues, maxRows, tooMany)) {
     const first = (cells[0] ?? '').trim();
     if (cells.every((c) => c.trim() === '')) continue;
@@ -84,7 +87,11 @@ export async function readWindExport(path: ByteSource, displayPath = sourceName(
     const parsed = parseDate(first);
     if (!parsed.ok) {
       issues.push({
-        file: displayPath, line, columnIndex: 1, value: first, severity: 'error',
+        file: displayPath,
+        line,
+        columnIndex: 1,
+        value: first,
+        severity: 'error',
         message: 'row is neither WIND metadata nor a dated observation',
         expected: `a date, or one of: ${[...Object.keys(SERIES_KEYS), ...FILE_KEYS].join(', ')}`,
       });
@@ -125,7 +132,16 @@ function buildSeries(
       if (raw === '' || raw === '#N/A' || raw === '--') continue;
       const parsed = parseNumber(raw);
       if (!parsed.ok) {
-        issues.push({ file, line: row.line, columnIndex: c + 2, column: meta('name'), value: raw, severity: 'error', message: 'invalid value', expected: parsed.expected });
+        issues.push({
+          file,
+          line: row.line,
+          columnIndex: c + 2,
+          column: meta('name'),
+          value: raw,
+          severity: 'error',
+          message: 'invalid value',
+          expected: parsed.expected,
+        });
         continue;
       }
       points.push({ date: row.date, value: parsed.value });
@@ -135,7 +151,13 @@ function buildSeries(
     if (original !== undefined) {
       const kept = series[original]!;
       if (!samePoints(kept.points, points)) {
-        issues.push({ file, columnIndex: c + 2, column: meta('name'), severity: 'warning', message: `duplicated indicator ${identity} differs from its first column; the first is kept` });
+        issues.push({
+          file,
+          columnIndex: c + 2,
+          column: meta('name'),
+          severity: 'warning',
+          message: `duplicated indicator ${identity} differs from its first column; the first is kept`,
+        });
       }
       continue;
     }

@@ -63,7 +63,9 @@ export const isYearHeader = (header: string): boolean => YEAR_HEADER.test(header
 export async function forEachYearRow(path: ByteSource, displayPath: string, onRow: (row: YearRow) => void, maxRows = Infinity): Promise<YearRowsRead> {
   const issues: DataIssue[] = [];
   const shape = await sniffFile(path, displayPath).catch((error: NodeJS.ErrnoException) => {
-    issues.push(error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message });
+    issues.push(
+      error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message },
+    );
     return undefined;
   });
   let header: readonly string[] | undefined;

@@ -16,10 +16,12 @@ export function isZip(bytes: Uint8Array): boolean {
 /** The archive's entries (files only, not folders), read from its central directory. */
 export function zipEntries(bytes: Uint8Array): UnzipFileInfo[] {
   const entries: UnzipFileInfo[] = [];
-  unzipSync(bytes, { filter: (info) => {
-    if (!info.name.endsWith('/')) entries.push(info);
-    return false;
-  } });
+  unzipSync(bytes, {
+    filter: (info) => {
+      if (!info.name.endsWith('/')) entries.push(info);
+      return false;
+    },
+  });
   return entries;
 }
 
@@ -38,10 +40,17 @@ export function singleZipMember(bytes: Uint8Array, display: string, maxBytes = m
     return refuse(`not a readable zip archive: ${(error as Error).message}`, 'a zip archive holding one data file');
   }
   if (entries.length !== 1) {
-    return refuse(`the archive holds ${entries.length} files (${entries.slice(0, 5).map((e) => e.name).join(', ')}${entries.length > 5 ? ', …' : ''})`, 'an archive holding one data file; unzip it and import the file you mean');
+    return refuse(
+      `the archive holds ${entries.length} files (${entries
+        .slice(0, 5)
+        .map((e) => e.name)
+        .join(', ')}${entries.length > 5 ? ', …' : ''})`,
+      'an archive holding one data file; unzip it and import the file you mean',
+    );
   }
   const [entry] = entries as [UnzipFileInfo];
-  if (entry.originalSize > maxBytes) refuse(`${entry.name} inflates to ${entry.originalSize} bytes, over the limit of ${maxBytes}`, 'a smaller file (ETS_BRIEF_MAX_FILE_MIB raises the limit)');
+  if (entry.originalSize > maxBytes)
+    refuse(`${entry.name} inflates to ${entry.originalSize} bytes, over the limit of ${maxBytes}`, 'a smaller file (ETS_BRIEF_MAX_FILE_MIB raises the limit)');
   try {
     const files = unzipSync(bytes, { filter: (info) => info.name === entry.name });
     return { name: entry.name, bytes: files[entry.name]! };

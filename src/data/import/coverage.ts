@@ -12,9 +12,19 @@ export function assignCoverage(rows: readonly Row[], scopes: readonly Row[], fil
   const out = rows.map((r) => {
     if (r.coverage !== undefined && r.coverage !== null) return r;
     const year = Number(r.year);
-    const scope = scopes.find((s) => s.market === r.market && s.constant !== 'yes' && Number(s.valid_from) <= year && (s.valid_to === null || s.valid_to === undefined || Number(s.valid_to) >= year));
+    const scope = scopes.find(
+      (s) =>
+        s.market === r.market &&
+        s.constant !== 'yes' &&
+        Number(s.valid_from) <= year &&
+        (s.valid_to === null || s.valid_to === undefined || Number(s.valid_to) >= year),
+    );
     if (!scope) {
-      issues.push({ file, severity: 'error', message: `no scope in scopes.csv covers ${String(r.market)} in ${year}: add one (countries, activities, the years it applies) before importing its emissions` });
+      issues.push({
+        file,
+        severity: 'error',
+        message: `no scope in scopes.csv covers ${String(r.market)} in ${year}: add one (countries, activities, the years it applies) before importing its emissions`,
+      });
       return r;
     }
     return { ...r, coverage: scope.id };

@@ -50,14 +50,33 @@ export function maxImportRows(env: NodeJS.ProcessEnv = process.env): number {
  * is data/ for formats that look rows up in it; `resource` is the CSV a package is imported
  * through when that CSV was the file named.
  */
-export async function extract(format: Exclude<ImportFormat, { reader: 'unused' }>, input: ImportInput, display: string, tables: Tables, resource?: ImportInput): Promise<Extracted> {
+export async function extract(
+  format: Exclude<ImportFormat, { reader: 'unused' }>,
+  input: ImportInput,
+  display: string,
+  tables: Tables,
+  resource?: ImportInput,
+): Promise<Extracted> {
   const extracted = await extractRows(format, input, display, tables, resource);
   const max = maxImportRows();
   if (extracted.rows.length <= max) return extracted;
-  return { ...extracted, rows: [], issues: [...extracted.issues, { file: display, severity: 'error', message: `the file gives ${extracted.rows.length.toLocaleString('en')} rows: ${tooManyRows(max)}` }] };
+  return {
+    ...extracted,
+    rows: [],
+    issues: [
+      ...extracted.issues,
+      { file: display, severity: 'error', message: `the file gives ${extracted.rows.length.toLocaleString('en')} rows: ${tooManyRows(max)}` },
+    ],
+  };
 }
 
-function extractRows(format: Exclude<ImportFormat, { reader: 'unused' }>, input: ImportInput, display: string, tables: Tables, resource?: ImportInput): Promise<Extracted> {
+function extractRows(
+  format: Exclude<ImportFormat, { reader: 'unused' }>,
+  input: ImportInput,
+  display: string,
+  tables: Tables,
+  resource?: ImportInput,
+): Promise<Extracted> {
   switch (format.reader) {
     case 'wind':
       return extractWind(format, input.bytes, display);
@@ -109,7 +128,16 @@ function unitFactor(series: WindSeries, mapping: SeriesMapping, file: string, is
   const unit = series.unit ?? '';
   const factor = mapping.units[unit];
   if (factor === undefined) {
-    issues.push({ file, severity: 'error', column: series.name, value: unit, message: 'unexpected unit', expected: Object.keys(mapping.units).map((u) => u || '(none)').join(' or ') });
+    issues.push({
+      file,
+      severity: 'error',
+      column: series.name,
+      value: unit,
+      message: 'unexpected unit',
+      expected: Object.keys(mapping.units)
+        .map((u) => u || '(none)')
+        .join(' or '),
+    });
   }
   return factor;
 }
@@ -122,11 +150,19 @@ async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, 
   const fields: Fields = {};
   const value = format.target === 'fx-daily' ? 'rate' : 'close';
   for (const field of Object.keys(format.columns)) {
-    fields[field] = field === 'date' ? date({ dayFirst: format.dateOrder === 'day-first' }) : field === value ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
+    fields[field] =
+      field === 'date' ? date({ dayFirst: format.dateOrder === 'day-first' }) : field === value ? number({ minimum: 0 }) : number({ minimum: 0 }).optional();
   }
-  const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
-    displayPath: display, unknownColumns: 'ignore', columns: format.columns as Record<string, string>, maxRows: maxImportRows(),
-  });
+  const read = await readTable(
+    path,
+    { name: format.id, title: format.title, description: '', fields },
+    {
+      displayPath: display,
+      unknownColumns: 'ignore',
+      columns: format.columns as Record<string, string>,
+      maxRows: maxImportRows(),
+    },
+  );
   const rows = read.rows.map((r) => ({ ...format.constants, ...r, note: format.note ?? null }));
   return { rows, issues: read.issues, skipped: 0 };
 }
@@ -135,9 +171,16 @@ async function extractTable(format: Extract<ImportFormat, { reader: 'table' }>, 
 async function extractWideFx(format: Extract<ImportFormat, { reader: 'wide-fx' }>, path: Uint8Array, display: string): Promise<Extracted> {
   const fields: Fields = { date: date() };
   for (const quote of format.quotes) fields[quote] = number({ minimum: 0 }).optional();
-  const read = await readTable(path, { name: format.id, title: format.title, description: '', fields }, {
-    displayPath: display, unknownColumns: 'ignore', columns: { date: format.dateColumn }, maxRows: maxImportRows(),
-  });
+  const read = await readTable(
+    path,
+    { name: format.id, title: format.title, description: '', fields },
+    {
+      displayPath: display,
+      unknownColumns: 'ignore',
+      columns: { date: format.dateColumn },
+      maxRows: maxImportRows(),
+    },
+  );
   const skips = new SkipLog();
   const rows: Record<string, unknown>[] = [];
   read.rows.forEach((r, i) => {
@@ -155,10 +198,17 @@ async function extractYearColumns(format: Extract<ImportFormat, { reader: 'year-
   const rows = read.years
     .filter((y) => y.reported > 0)
     .map((y) => {
-      const statuses = Object.entries(y.statuses).map(([word, n]) => `${n} ${word}`).join(', ');
+      const statuses = Object.entries(y.statuses)
+        .map(([word, n]) => `${n} ${word}`)
+        .join(', ');
       return { ...format.constants, year: y.year, value: y.total, reporting_units: y.reported, note: `${format.note}${statuses ? `; ${statuses}` : ''}.` };
     });
-  return { rows, issues: [...read.issues], skipped: read.years.filter((y) => y.reported === 0).length, skippedReason: 'year columns with no verified value yet' };
+  return {
+    rows,
+    issues: [...read.issues],
+    skipped: read.years.filter((y) => y.reported === 0).length,
+    skippedReason: 'year columns with no verified value yet',
+  };
 }
 
 async function extractPackage(format: Extract<ImportFormat, { reader: 'datapackage' }>, input: ImportInput, through?: ImportInput): Promise<Extracted> {
@@ -170,7 +220,9 @@ async function extractPackage(format: Extract<ImportFormat, { reader: 'datapacka
   const rows: Record<string, unknown>[] = [];
   for (const r of resource.rows) {
     const value = r[format.columns.value];
-    const sector = String(r[format.columns.sector] ?? '').replace(/\s+/g, ' ').trim();
+    const sector = String(r[format.columns.sector] ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (typeof value !== 'number' || (format.zeroMeansMissing && value === 0)) {
       skipped++;
       continue;
@@ -179,7 +231,6 @@ async function extractPackage(format: Extract<ImportFormat, { reader: 'datapacka
   }
   return { rows, issues, skipped, skippedReason: 'value 0, which this publisher writes for "not yet reported"' };
 }
-
 
 /**
  * The registry's wide tables, one row per account (or installation) and year with a value: the
@@ -193,28 +244,46 @@ async function extractAccountYears(format: AccountYearsFormat, bytes: Uint8Array
   const { key, constants } = format;
   const byInstallation = 'account' in key ? undefined : installationAccounts(tables.installations ?? [], constants.market);
   if (byInstallation?.size === 0) {
-    const issue = { file: display, severity: 'error' as const, message: 'its rows name installations, not accounts: import the registry\'s installations (installations.csv or owners.csv) first, or in the same command' };
+    const issue = {
+      file: display,
+      severity: 'error' as const,
+      message: "its rows name installations, not accounts: import the registry's installations (installations.csv or owners.csv) first, or in the same command",
+    };
     return { rows, issues: [issue], skipped };
   }
-  const read = await forEachYearRow(bytes, display, (row) => {
-    let account: number | undefined;
-    if ('account' in key) {
-      const raw = row.get(key.account) ?? '';
-      account = /^\d+$/.test(raw) ? Number(raw) : undefined;
-      if (account === undefined) log.add({ file: display, line: row.line, column: key.account, value: raw, severity: 'error', message: 'invalid account id', expected: 'a whole number' });
-    } else {
-      const name = row.get(key.country) ?? '';
-      const country = countryCode(name);
-      if (country === undefined) log.add(unknownCountry(display, row.line, key.country, name));
-      account = byInstallation!.get(`${country}/${Number(row.get(key.installation))}`);
-      if (country !== undefined && account === undefined) skipped++;
-    }
-    if (account === undefined) return;
-    for (const cell of row.years) {
-      const fields = cellFields(format, cell, (expected, message) => log.add(invalidYearCell(display, row.line, cell, expected, message)));
-      if (fields) rows.push({ ...constants, account, year: cell.year, ...fields });
-    }
-  }, maxImportRows());
+  const read = await forEachYearRow(
+    bytes,
+    display,
+    (row) => {
+      let account: number | undefined;
+      if ('account' in key) {
+        const raw = row.get(key.account) ?? '';
+        account = /^\d+$/.test(raw) ? Number(raw) : undefined;
+        if (account === undefined)
+          log.add({
+            file: display,
+            line: row.line,
+            column: key.account,
+            value: raw,
+            severity: 'error',
+            message: 'invalid account id',
+            expected: 'a whole number',
+          });
+      } else {
+        const name = row.get(key.country) ?? '';
+        const country = countryCode(name);
+        if (country === undefined) log.add(unknownCountry(display, row.line, key.country, name));
+        account = byInstallation!.get(`${country}/${Number(row.get(key.installation))}`);
+        if (country !== undefined && account === undefined) skipped++;
+      }
+      if (account === undefined) return;
+      for (const cell of row.years) {
+        const fields = cellFields(format, cell, (expected, message) => log.add(invalidYearCell(display, row.line, cell, expected, message)));
+        if (fields) rows.push({ ...constants, account, year: cell.year, ...fields });
+      }
+    },
+    maxImportRows(),
+  );
   return { rows, issues: [...read.issues, ...log.close()], skipped, skippedReason: 'installations with no account in installations.csv' };
 }
 
@@ -242,14 +311,23 @@ function cellFields(format: AccountYearsFormat, cell: YearCell, invalid: (expect
 }
 
 function unknownCountry(file: string, line: number, column: string | undefined, value: string): DataIssue {
-  return { file, line, column, value, severity: 'error', message: 'unknown registry country', expected: 'a registry name such as Germany, Czech Republic or Northern Ireland' };
+  return {
+    file,
+    line,
+    column,
+    value,
+    severity: 'error',
+    message: 'unknown registry country',
+    expected: 'a registry name such as Germany, Czech Republic or Northern Ireland',
+  };
 }
 
 /** Installation accounts of a market by "country/national installation id". */
 function installationAccounts(installations: readonly Row[], market: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of installations) {
-    if (r.market === market && r.country !== null && r.installation_id !== null) out.set(`${String(r.country)}/${Number(r.installation_id)}`, r.account as number);
+    if (r.market === market && r.country !== null && r.installation_id !== null)
+      out.set(`${String(r.country)}/${Number(r.installation_id)}`, r.account as number);
   }
   return out;
 }
@@ -262,36 +340,53 @@ async function extractRecords(format: RecordsFormat, bytes: Uint8Array, display:
   const target = DATASETS[format.target] as DatasetSchema;
   const names = new Set(format.countryNames ?? []);
   const key = new Set(target.primaryKey ?? []);
-  const fields: Fields = Object.fromEntries(Object.keys(format.columns).map((f) => {
-    const field: Field<unknown> = names.has(f) ? text() : target.fields[f]!;
-    return [f, key.has(f) ? field : field.optional()];
-  }));
+  const fields: Fields = Object.fromEntries(
+    Object.keys(format.columns).map((f) => {
+      const field: Field<unknown> = names.has(f) ? text() : target.fields[f]!;
+      return [f, key.has(f) ? field : field.optional()];
+    }),
+  );
   const rows: Row[] = [];
-  const read = await streamTable(bytes, { name: format.id, title: format.title, description: '', fields }, {
-    displayPath: display, unknownColumns: 'ignore', columns: format.columns, maxRows: maxImportRows(),
-  }, (row, line, log) => {
-    const out: Row = { ...format.constants };
-    for (const [f, v] of Object.entries(row)) {
-      if (v === null) continue; // an empty cell gives nothing
-      if (!names.has(f)) {
-        out[f] = v;
-        continue;
+  const read = await streamTable(
+    bytes,
+    { name: format.id, title: format.title, description: '', fields },
+    {
+      displayPath: display,
+      unknownColumns: 'ignore',
+      columns: format.columns,
+      maxRows: maxImportRows(),
+    },
+    (row, line, log) => {
+      const out: Row = { ...format.constants };
+      for (const [f, v] of Object.entries(row)) {
+        if (v === null) continue; // an empty cell gives nothing
+        if (!names.has(f)) {
+          out[f] = v;
+          continue;
+        }
+        const code = countryCode(String(v));
+        if (code === undefined) log.add(unknownCountry(display, line, format.columns[f], String(v)));
+        else out[f] = code;
       }
-      const code = countryCode(String(v));
-      if (code === undefined) log.add(unknownCountry(display, line, format.columns[f], String(v)));
-      else out[f] = code;
-    }
-    rows.push(out);
-  });
+      rows.push(out);
+    },
+  );
   return { rows, issues: read.issues, skipped: 0 };
 }
 
 /** OWID's grapher exports: a region id from the ISO alpha-3 code, or the name for groups. */
 async function extractOwidGrapher(format: OwidGrapherFormat, bytes: Uint8Array, display: string): Promise<Extracted> {
   const fields: Fields = { entity: text(), code: text().optional(), year: integer({ minimum: 1900, maximum: 2100 }), value: number({ minimum: 0 }).optional() };
-  const read = await readTable(bytes, { name: format.id, title: format.title, description: '', fields }, {
-    displayPath: display, unknownColumns: 'ignore', columns: { entity: 'Entity', code: 'Code', year: 'Year', value: format.valueColumn }, maxRows: maxImportRows(),
-  });
+  const read = await readTable(
+    bytes,
+    { name: format.id, title: format.title, description: '', fields },
+    {
+      displayPath: display,
+      unknownColumns: 'ignore',
+      columns: { entity: 'Entity', code: 'Code', year: 'Year', value: format.valueColumn },
+      maxRows: maxImportRows(),
+    },
+  );
   let skipped = 0;
   const rows: Row[] = [];
   for (const r of read.rows) {
@@ -314,11 +409,21 @@ async function extractOwidGrapher(format: OwidGrapherFormat, bytes: Uint8Array, 
  */
 async function extractOwidEnergy(format: OwidEnergyFormat, bytes: Uint8Array, display: string): Promise<Extracted> {
   const columns = [format.completeYearColumn, ...Object.values(format.sources).map((s) => s.column)];
-  const fields: Fields = { country: text(), year: integer({ minimum: 1900, maximum: 2100 }), ...Object.fromEntries(columns.map((c) => [c, number({ minimum: 0 }).optional()])) };
-  const read = await readTable(bytes, { name: format.id, title: format.title, description: '', fields }, { displayPath: display, unknownColumns: 'ignore', maxRows: maxImportRows() });
+  const fields: Fields = {
+    country: text(),
+    year: integer({ minimum: 1900, maximum: 2100 }),
+    ...Object.fromEntries(columns.map((c) => [c, number({ minimum: 0 }).optional()])),
+  };
+  const read = await readTable(
+    bytes,
+    { name: format.id, title: format.title, description: '', fields },
+    { displayPath: display, unknownColumns: 'ignore', maxRows: maxImportRows() },
+  );
   const wanted = read.rows.filter((r) => Object.hasOwn(format.regions, String(r.country)));
   const lastComplete = new Map<string, number>();
-  for (const r of wanted) if (r[format.completeYearColumn] !== null) lastComplete.set(String(r.country), Math.max(lastComplete.get(String(r.country)) ?? -Infinity, r.year as number));
+  for (const r of wanted)
+    if (r[format.completeYearColumn] !== null)
+      lastComplete.set(String(r.country), Math.max(lastComplete.get(String(r.country)) ?? -Infinity, r.year as number));
   const rows: Row[] = [];
   for (const r of wanted) {
     const region = format.regions[String(r.country)]!;
@@ -328,13 +433,22 @@ async function extractOwidEnergy(format: OwidEnergyFormat, bytes: Uint8Array, di
       const twh = r[source.column];
       if (typeof twh !== 'number') continue;
       rows.push({
-        region: region.id, year, source_type: type, label_zh: `${source.label_zh}（${region.name_zh}）`, gwh: roundScaled(twh * format.scale),
+        region: region.id,
+        year,
+        source_type: type,
+        label_zh: `${source.label_zh}（${region.name_zh}）`,
+        gwh: roundScaled(twh * format.scale),
         ...(partial ? { partial: true } : {}),
         note: `${source.column} ${twh} TWh${partial ? `; provisional: the file has no ${format.completeYearColumn} for ${year} yet, so the year may be incomplete` : ''}.`,
       });
     }
   }
-  return { rows, issues: read.issues, skipped: read.rows.length - wanted.length, skippedReason: `rows of other countries and regions (the format imports ${Object.keys(format.regions).join(', ')})` };
+  return {
+    rows,
+    issues: read.issues,
+    skipped: read.rows.length - wanted.length,
+    skippedReason: `rows of other countries and regions (the format imports ${Object.keys(format.regions).join(', ')})`,
+  };
 }
 
 /**
@@ -350,7 +464,11 @@ function extractNoteTable(format: NoteTableFormat, bytes: Uint8Array, display: s
   if (!table || issues.length > 0) return { rows: [], issues, skipped: 0 };
   const scope = (tables.scopes ?? []).find((s) => s.id === format.coverage);
   if (!scope) return fail(`scopes.csv has no scope ${format.coverage}, the scope these estimates complete: add it first`);
-  const countries = new Set(String(scope.countries).split(';').map((c) => c.trim()));
+  const countries = new Set(
+    String(scope.countries)
+      .split(';')
+      .map((c) => c.trim()),
+  );
   const estimates = estimatesByYear(table, countries, display);
   if (estimates.issues.length > 0) return { rows: [], issues: estimates.issues, skipped: 0 };
   const market = format.constants.market;
@@ -359,21 +477,30 @@ function extractNoteTable(format: NoteTableFormat, bytes: Uint8Array, display: s
   const verified = (tables['account-years'] ?? []).filter((r) => r.market === market && typeof r.verified === 'number');
   const years = new Set(table.years);
   const used = verified.filter((r) => years.has(r.year as number));
-  if (used.length === 0) return fail(`${format.caption} adds to the registry's verified emissions by account, and data/ has none for ${table.years[0]}-${table.years.at(-1)}: import the registry's verified emissions and installations files first, or in the same command`);
+  if (used.length === 0)
+    return fail(
+      `${format.caption} adds to the registry's verified emissions by account, and data/ has none for ${table.years[0]}-${table.years.at(-1)}: import the registry's verified emissions and installations files first, or in the same command`,
+    );
   const noCountry = [...new Set(used.filter((r) => !countryOf.has(r.account as number)).map((r) => r.account as number))];
-  if (noCountry.length > 0) return fail(`${noCountry.length} accounts with verified emissions have no country in installations.csv (${noCountry.slice(0, 5).join(', ')}…): import the registry's installations file first`);
+  if (noCountry.length > 0)
+    return fail(
+      `${noCountry.length} accounts with verified emissions have no country in installations.csv (${noCountry.slice(0, 5).join(', ')}…): import the registry's installations file first`,
+    );
   const values = used.map((r) => ({ account: r.account as number, year: r.year as number, value: r.verified as number }));
   const all = accountTotals(values, countryOf, () => true);
   const inScope = accountTotals(values, countryOf, (c) => c !== undefined && countries.has(c));
   const rows: Row[] = [];
   const checkIssues: DataIssue[] = [];
   for (const year of table.years) {
-    const registry = (tables.emissions ?? []).find((r) => r.market === market && r.year === year && r.scope === 'verified-ets' && typeof r.reporting_units === 'number');
+    const registry = (tables.emissions ?? []).find(
+      (r) => r.market === market && r.year === year && r.scope === 'verified-ets' && typeof r.reporting_units === 'number',
+    );
     const mine = all.get(year);
     if (!mine || year < Number(scope.valid_from) || (scope.valid_to !== null && year > Number(scope.valid_to))) continue;
     if (!registry || registry.reporting_units !== mine.accounts || registry.value !== mine.total) {
       checkIssues.push({
-        file: display, severity: 'error',
+        file: display,
+        severity: 'error',
         message: `for ${year}, account-years.csv holds ${mine.accounts} accounts (${mine.total} t), ${registry ? `the registry total in emissions.csv ${String(registry.reporting_units)} accounts (${String(registry.value)} t)` : 'and emissions.csv has no registry total to check them against'}: the comparable series needs every account (import the registry's whole verified emissions file)`,
       });
       continue;
@@ -383,6 +510,8 @@ function extractNoteTable(format: NoteTableFormat, bytes: Uint8Array, display: s
   }
   if (checkIssues.length > 0) return { rows: [], issues: checkIssues, skipped: 0 };
   // Each row cites what it sums: the accounts' and installations' sources besides the note.
-  const cited = [...new Set([...used, ...(tables.installations ?? []).filter((r) => r.market === market)].flatMap((r) => String(r.source).split(';')))].sort().join(';');
+  const cited = [...new Set([...used, ...(tables.installations ?? []).filter((r) => r.market === market)].flatMap((r) => String(r.source).split(';')))]
+    .sort()
+    .join(';');
   return { rows: rows.map((r) => ({ ...r, source: cited })), issues: [], skipped: 0 };
 }

@@ -33,7 +33,12 @@ export interface WindDailyFormat extends Common {
   readonly reader: 'wind';
   readonly target: 'market-daily';
   /** `series` names the publisher (and, for futures, the contract or roll): see market-daily. */
-  readonly constants: { readonly market: string; readonly instrument: 'exchange' | 'futures'; readonly series: string; readonly currency: 'CNY' | 'EUR' | 'USD' };
+  readonly constants: {
+    readonly market: string;
+    readonly instrument: 'exchange' | 'futures';
+    readonly series: string;
+    readonly currency: 'CNY' | 'EUR' | 'USD';
+  };
   /** close is required on a row; the others may be empty. */
   readonly series: { readonly close: SeriesMapping } & Partial<Record<'open' | 'high' | 'low' | 'volume' | 'turnover', SeriesMapping>>;
 }
@@ -228,9 +233,21 @@ export interface UnusedFormat extends Common {
 }
 
 export type ImportFormat =
-  | WindDailyFormat | WindFxFormat | TableDailyFormat | YearColumnsFormat | DataPackageFormat
-  | AccountYearsFormat | RecordsFormat | OwidGrapherFormat | OwidEnergyFormat | NoteTableFormat | UnusedFormat
-  | TableFxFormat | WideFxFormat | SheetAuctionsFormat | SheetDailyFormat;
+  | WindDailyFormat
+  | WindFxFormat
+  | TableDailyFormat
+  | YearColumnsFormat
+  | DataPackageFormat
+  | AccountYearsFormat
+  | RecordsFormat
+  | OwidGrapherFormat
+  | OwidEnergyFormat
+  | NoteTableFormat
+  | UnusedFormat
+  | TableFxFormat
+  | WideFxFormat
+  | SheetAuctionsFormat
+  | SheetDailyFormat;
 
 const PRICE = { '元/吨': 1 } as const;
 const EUTL = 'EU Transaction Log (European Commission), via ETS Watch';
@@ -265,9 +282,19 @@ const INVESTING_CN_HEADER = ['日期', '收盘', '开盘', '高', '低', '交易
 /** A Chinese pilot ETS as markets.csv holds it, whichever file adds it first, with its names. */
 function pilotMarket(p: { id: string; region: string; regionZh: string; exchange: string }): Omit<Market, 'source'> {
   return {
-    id: p.id, kind: 'pilot', jurisdiction: 'CN',
-    name_en: `${p.region} pilot ETS`, name_zh: `${p.regionZh}试点碳市场`, long_en: null, long_zh: null, short_en: p.region, short_zh: p.regionZh, possessive_en: null,
-    currency: 'CNY', launch_date: null, note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.`,
+    id: p.id,
+    kind: 'pilot',
+    jurisdiction: 'CN',
+    name_en: `${p.region} pilot ETS`,
+    name_zh: `${p.regionZh}试点碳市场`,
+    long_en: null,
+    long_zh: null,
+    short_en: p.region,
+    short_zh: p.regionZh,
+    possessive_en: null,
+    currency: 'CNY',
+    launch_date: null,
+    note: `${p.region} pilot ETS (${p.exchange}); added by ets-brief import.`,
   };
 }
 
@@ -344,11 +371,27 @@ export const FORMATS: readonly ImportFormat[] = [
     publisher: EUTL,
     reader: 'records',
     target: 'installations',
-    signature: ['account_id', 'installation_id', 'installation_name', 'permit_id', 'parent_undertaking_name', 'subsidiary_undertaking_name', 'country', 'main_activity'],
+    signature: [
+      'account_id',
+      'installation_id',
+      'installation_name',
+      'permit_id',
+      'parent_undertaking_name',
+      'subsidiary_undertaking_name',
+      'country',
+      'main_activity',
+    ],
     constants: { market: 'eu-ets' },
     columns: {
-      account: 'account_id', installation_id: 'installation_id', name: 'installation_name', country: 'country', city: 'city', activity: 'main_activity',
-      permit_id: 'permit_id', parent_undertaking: 'parent_undertaking_name', subsidiary_undertaking: 'subsidiary_undertaking_name',
+      account: 'account_id',
+      installation_id: 'installation_id',
+      name: 'installation_name',
+      country: 'country',
+      city: 'city',
+      activity: 'main_activity',
+      permit_id: 'permit_id',
+      parent_undertaking: 'parent_undertaking_name',
+      subsidiary_undertaking: 'subsidiary_undertaking_name',
     },
   },
   {
@@ -361,7 +404,14 @@ export const FORMATS: readonly ImportFormat[] = [
     constants: { market: 'eu-ets' },
     // The registry (national administrator) is the installation's country; the holder's own
     // address country (`country`) is not read.
-    columns: { account: 'account_id', installation_id: 'installation_id', country: 'national_administrator', holder: 'account_holder_name', holder_registration: 'company_registration_number', account_status: 'account_status' },
+    columns: {
+      account: 'account_id',
+      installation_id: 'installation_id',
+      country: 'national_administrator',
+      holder: 'account_holder_name',
+      holder_registration: 'company_registration_number',
+      account_status: 'account_status',
+    },
     countryNames: ['country'],
   },
   {
@@ -515,13 +565,20 @@ export const FORMATS: readonly ImportFormat[] = [
   },
   {
     id: 'sceex-pilot-quotes',
-    title: 'China pilot carbon markets daily quotes (碳排放权交易-每日行情, from the Sichuan exchange\'s quotes page)',
+    title: "China pilot carbon markets daily quotes (碳排放权交易-每日行情, from the Sichuan exchange's quotes page)",
     publisher: '四川联合环境交易所 (quotes of each pilot exchange)',
     reader: 'sheet',
     target: 'market-daily',
     columns: {
-      date: ['交易日期'], exchange: ['交易机构'], product: ['交易品种'],
-      open: ['开盘价'], high: ['最高价'], low: ['最低价'], close: ['成交均价'], volume: ['成交量'], turnover: ['成交金额'],
+      date: ['交易日期'],
+      exchange: ['交易机构'],
+      product: ['交易品种'],
+      open: ['开盘价'],
+      high: ['最高价'],
+      low: ['最低价'],
+      close: ['成交均价'],
+      volume: ['成交量'],
+      turnover: ['成交金额'],
     },
     constants: { instrument: 'exchange', currency: 'CNY', seriesPrefix: 'sceex' },
     markets: [
@@ -541,13 +598,30 @@ export const FORMATS: readonly ImportFormat[] = [
       { market: 'hbea', exchanges: ['湖北碳排放权交易中心'], products: ['HBEA'] },
       { market: 'gdea', exchanges: ['广州碳排放权交易所'], products: ['GDEA'] },
       {
-        market: 'szea', exchanges: ['深圳排放权交易所'],
-        products: ['SZEA', 'SZA2013', 'SZA2014', 'SZA2015', 'SZA2016', 'SZA2017', 'SZA2018', 'SZA2019', 'SZA2020', 'SZA-2013', 'SZA-2014', 'SZA-2015', 'SZA01', 'SZA02', 'SZA03'],
+        market: 'szea',
+        exchanges: ['深圳排放权交易所'],
+        products: [
+          'SZEA',
+          'SZA2013',
+          'SZA2014',
+          'SZA2015',
+          'SZA2016',
+          'SZA2017',
+          'SZA2018',
+          'SZA2019',
+          'SZA2020',
+          'SZA-2013',
+          'SZA-2014',
+          'SZA-2015',
+          'SZA01',
+          'SZA02',
+          'SZA03',
+        ],
       },
       { market: 'cqea', exchanges: ['重庆碳排放权交易中心'], products: ['CQEA-1'] },
       { market: 'fjea', exchanges: ['海峡股权交易中心', '福建海峡交易中心'], products: ['FJEA'] },
     ],
-    note: 'close is the day\'s average price (成交均价): the quotes give no closing price. One series per product (vintage).',
+    note: "close is the day's average price (成交均价): the quotes give no closing price. One series per product (vintage).",
   },
 ];
 
@@ -557,11 +631,26 @@ export const FORMATS: readonly ImportFormat[] = [
  * (the registry's national allocation tables, keyed by country and installation).
  */
 function eutlAccountTables(): AccountYearsFormat[] {
-  const byAccount = { reader: 'account-years', target: 'account-years', publisher: EUTL, signature: ['account_id'], key: { account: 'account_id' }, constants: { market: 'eu-ets' } } as const;
+  const byAccount = {
+    reader: 'account-years',
+    target: 'account-years',
+    publisher: EUTL,
+    signature: ['account_id'],
+    key: { account: 'account_id' },
+    constants: { market: 'eu-ets' },
+  } as const;
   return [
-    { ...byAccount, id: 'eutl-account-emissions', title: 'EU Transaction Log verified emissions by account, per account and year', content: 'verified-emissions' },
     {
-      ...byAccount, id: 'eutl-account-allocation', title: 'EU Transaction Log free allocation by account (ETS Watch allocated_allowances.csv)', content: 'allocation',
+      ...byAccount,
+      id: 'eutl-account-emissions',
+      title: 'EU Transaction Log verified emissions by account, per account and year',
+      content: 'verified-emissions',
+    },
+    {
+      ...byAccount,
+      id: 'eutl-account-allocation',
+      title: 'EU Transaction Log free allocation by account (ETS Watch allocated_allowances.csv)',
+      content: 'allocation',
       // The account pages' footnotes 4 and 5 (1-3 mark the compliance columns). The files do not
       // say which is which; the cells do: **** appears only in the eight member states that used
       // Article 10c (BG, CY, CZ, EE, HU, LT, PL, RO) and not after 2019, when 10c allocation
@@ -569,7 +658,12 @@ function eutlAccountTables(): AccountYearsFormat[] {
       // installations that started after 2013: allocation from the New Entrants' Reserve.
       markers: { '****': 'allocated_10c', '*****': 'allocated_ner' },
     },
-    { ...byAccount, id: 'eutl-account-compliance', title: 'EU Transaction Log compliance codes by account (ETS Watch compliance_code.csv)', content: 'compliance-codes' },
+    {
+      ...byAccount,
+      id: 'eutl-account-compliance',
+      title: 'EU Transaction Log compliance codes by account (ETS Watch compliance_code.csv)',
+      content: 'compliance-codes',
+    },
     {
       id: 'eutl-installation-allocation',
       title: 'EU Transaction Log national allocation tables by installation (ETS Watch installation_allocations.csv)',
@@ -577,7 +671,17 @@ function eutlAccountTables(): AccountYearsFormat[] {
       reader: 'account-years',
       target: 'account-years',
       content: 'allocation',
-      signature: ['country', 'installation_id', 'installation_name', 'installation_city', 'account_holder', 'account_status', 'permit_id', 'status', 'latest_update'],
+      signature: [
+        'country',
+        'installation_id',
+        'installation_name',
+        'installation_city',
+        'account_holder',
+        'account_status',
+        'permit_id',
+        'status',
+        'latest_update',
+      ],
       key: { country: 'country', installation: 'installation_id' },
       constants: { market: 'eu-ets' },
       // The allocation tables' footnotes 2 and 3: the same parts as the account pages' 4 and 5.

@@ -35,7 +35,9 @@ export function checkFxAgainstAnnual(rows: readonly Row[], annual: readonly Row[
     const mean = s.sum / s.days;
     if (Math.abs(mean / expected - 1) > FX_TOLERANCE) {
       issues.push({
-        file, severity: 'error', value: mean.toPrecision(5),
+        file,
+        severity: 'error',
+        value: mean.toPrecision(5),
         message: `the ${s.year} rates average ${mean.toPrecision(5)}, but fx-rates.csv's ${s.base}/${s.quote} average for ${s.year} is ${expected.toPrecision(5)}: is this file another currency pair?`,
         expected: `a mean within ${FX_TOLERANCE * 100}% of ${expected.toPrecision(5)}`,
       });

@@ -28,7 +28,13 @@ const PROVENANCE = new Set(['source', 'note']);
  * never erases a value. A row that keeps values from another file cites both sources. The result
  * is sorted by key so the file's order is stable.
  */
-export function mergeRows(schema: DatasetSchema, existing: readonly Record<string, unknown>[], incoming: readonly Record<string, unknown>[], source: string, replace: boolean): MergeResult {
+export function mergeRows(
+  schema: DatasetSchema,
+  existing: readonly Record<string, unknown>[],
+  incoming: readonly Record<string, unknown>[],
+  source: string,
+  replace: boolean,
+): MergeResult {
   const keyOf = keyFunction(schema);
   const rows = new Map(existing.map((r) => [keyOf(r), r] as const));
   const columns = Object.keys(schema.fields);

@@ -52,7 +52,12 @@ export async function recognise(input: string | ImportInput, formats: readonly I
  * totals and per-account rows).
  */
 export async function recogniseAll(input: string | ImportInput, formats: readonly ImportFormat[] = FORMATS): Promise<ImportFormat[]> {
-  const read = typeof input === 'string' ? await readRegularFile(input).then((bytes) => ({ path: input, bytes })).catch(() => undefined) : input;
+  const read =
+    typeof input === 'string'
+      ? await readRegularFile(input)
+          .then((bytes) => ({ path: input, bytes }))
+          .catch(() => undefined)
+      : input;
   if (read === undefined) return [];
   let unwrapped: ImportInput;
   try {
@@ -98,14 +103,21 @@ export async function recogniseAll(input: string | ImportInput, formats: readonl
   const out: ImportFormat[] = [];
   for (const f of formats) {
     const match =
-      f.reader === 'table' ? has(f.signature) && (f.rowsHave === undefined || rowsHave(header, records.slice(1), f.rowsHave))
-      : f.reader === 'records' ? has(f.signature)
-      : f.reader === 'wide-fx' ? header[0] === normaliseHeader(f.dateColumn) && has(f.quotes)
-      : f.reader === 'owid-grapher' ? has(['Entity', 'Code', 'Year', f.valueColumn])
-      : f.reader === 'owid-energy' ? has(['country', 'year', f.completeYearColumn, ...Object.values(f.sources).map((s) => s.column)])
-      : f.reader === 'year-columns' ? header[0] === f.idColumn && years && (await content()) === f.content
-      : f.reader === 'account-years' ? has(f.signature) && years && (await content()) === f.content
-      : false;
+      f.reader === 'table'
+        ? has(f.signature) && (f.rowsHave === undefined || rowsHave(header, records.slice(1), f.rowsHave))
+        : f.reader === 'records'
+          ? has(f.signature)
+          : f.reader === 'wide-fx'
+            ? header[0] === normaliseHeader(f.dateColumn) && has(f.quotes)
+            : f.reader === 'owid-grapher'
+              ? has(['Entity', 'Code', 'Year', f.valueColumn])
+              : f.reader === 'owid-energy'
+                ? has(['country', 'year', f.completeYearColumn, ...Object.values(f.sources).map((s) => s.column)])
+                : f.reader === 'year-columns'
+                  ? header[0] === f.idColumn && years && (await content()) === f.content
+                  : f.reader === 'account-years'
+                    ? has(f.signature) && years && (await content()) === f.content
+                    : false;
     if (match) out.push(f);
   }
   return out;
@@ -118,14 +130,22 @@ export async function recogniseAll(input: string | ImportInput, formats: readonl
 export async function unrecognisedAccountTable(input: ImportInput, formats: readonly ImportFormat[] = FORMATS): Promise<string | undefined> {
   const records = await probe(input.bytes);
   const header = (records[0] ?? []).map(normaliseHeader);
-  const layout = formats.some((f) => (f.reader === 'year-columns' && header[0] === f.idColumn) || (f.reader === 'account-years' && f.signature.every((h) => header.includes(normaliseHeader(h)))));
+  const layout = formats.some(
+    (f) =>
+      (f.reader === 'year-columns' && header[0] === f.idColumn) ||
+      (f.reader === 'account-years' && f.signature.every((h) => header.includes(normaliseHeader(h)))),
+  );
   if (!layout || !header.some(isYearHeader)) return undefined;
   const kind = await classifyAccountTable(input.bytes);
-  return kind.content === undefined ? `a registry table with one column a year, but its cells do not say whether it holds verified emissions, allocations or compliance codes (${kind.evidence})` : undefined;
+  return kind.content === undefined
+    ? `a registry table with one column a year, but its cells do not say whether it holds verified emissions, allocations or compliance codes (${kind.evidence})`
+    : undefined;
 }
 
 /** A JSON object as the descriptor shape recognition reads, or undefined for anything else. */
-function jsonObject(bytes: Uint8Array): ({ resources?: { name?: unknown; path?: unknown; schema?: { fields?: { name?: unknown }[] } }[] } & Record<string, unknown>) | undefined {
+function jsonObject(
+  bytes: Uint8Array,
+): ({ resources?: { name?: unknown; path?: unknown; schema?: { fields?: { name?: unknown }[] } }[] } & Record<string, unknown>) | undefined {
   try {
     const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
     return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
@@ -138,9 +158,11 @@ function recogniseJson(bytes: Uint8Array, formats: readonly ImportFormat[]): Imp
   const json = jsonObject(bytes);
   if (json === undefined) return [];
   return formats.filter((f) =>
-    f.reader === 'datapackage' ? json.resources?.some((r) => r.name === f.resource && f.fields.every((field) => r.schema?.fields?.some((x) => x.name === field))) === true
-    : f.reader === 'unused' && 'jsonKeys' in f.signature ? f.signature.jsonKeys.every((k) => Object.hasOwn(json, k) && typeof json[k] === 'object')
-    : false,
+    f.reader === 'datapackage'
+      ? json.resources?.some((r) => r.name === f.resource && f.fields.every((field) => r.schema?.fields?.some((x) => x.name === field))) === true
+      : f.reader === 'unused' && 'jsonKeys' in f.signature
+        ? f.signature.jsonKeys.every((k) => Object.hasOwn(json, k) && typeof json[k] === 'object')
+        : false,
   );
 }
 
@@ -148,7 +170,10 @@ function recogniseJson(bytes: Uint8Array, formats: readonly ImportFormat[]): Imp
  * A CSV given alone whose Frictionless descriptor (datapackage.json) sits beside it and lists it
  * as a resource with the CSV's own columns: it is imported through the package, as that resource.
  */
-export async function throughPackage(input: ImportInput, formats: readonly ImportFormat[] = FORMATS): Promise<{ readonly descriptor: ImportInput; readonly formats: ImportFormat[] } | undefined> {
+export async function throughPackage(
+  input: ImportInput,
+  formats: readonly ImportFormat[] = FORMATS,
+): Promise<{ readonly descriptor: ImportInput; readonly formats: ImportFormat[] } | undefined> {
   const path = join(dirname(input.path), 'datapackage.json');
   const bytes = await readRegularFile(path).catch(() => undefined);
   if (bytes === undefined) return undefined;
@@ -159,7 +184,9 @@ export async function throughPackage(input: ImportInput, formats: readonly Impor
   for (const resource of json.resources) {
     const paths = (Array.isArray(resource.path) ? resource.path : [resource.path]).filter((p): p is string => typeof p === 'string');
     // Where readDataPackage looks: the path, or (a package copied without its folders) beside.
-    const places = await Promise.all(paths.flatMap((p) => [join(dirname(path), p), join(dirname(path), basename(p))]).map((p) => realpath(p).catch(() => undefined)));
+    const places = await Promise.all(
+      paths.flatMap((p) => [join(dirname(path), p), join(dirname(path), basename(p))]).map((p) => realpath(p).catch(() => undefined)),
+    );
     if (!places.includes(real)) continue;
     const fields = (resource.schema?.fields ?? []).map((f) => normaliseHeader(String(f.name)));
     if (fields.length === 0 || fields.length !== header.length || !fields.every((f) => header.includes(f))) return undefined;

@@ -45,7 +45,10 @@ export interface FileReport {
 }
 
 export class UnrecognisedFileError extends Error {
-  constructor(readonly file: string, readonly why?: string) {
+  constructor(
+    readonly file: string,
+    readonly why?: string,
+  ) {
     super(`${file}: not a format ets-brief knows${why ? ` (${why})` : ''}`);
   }
 }
@@ -70,7 +73,9 @@ export interface ImportOptions {
  */
 export async function importFiles(files: readonly string[], options: ImportOptions): Promise<FileReport[]> {
   // The lock is taken before data/ is read: what is merged into is what will be replaced.
-  const txn = options.dryRun ? undefined : await DataTransaction.begin(options.dataDir, options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs });
+  const txn = options.dryRun
+    ? undefined
+    : await DataTransaction.begin(options.dataDir, options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs });
   try {
     return await importInto(files, options, txn);
   } finally {
@@ -111,7 +116,9 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
 
   for (const { file, input, format, through } of ordered) {
     // The source is the file as given: for an archive, the archive's bytes.
-    const hash = createHash('sha256').update(input.archive?.bytes ?? input.bytes).digest('hex');
+    const hash = createHash('sha256')
+      .update(input.archive?.bytes ?? input.bytes)
+      .digest('hex');
     const sourceId = `${format.id}-${hash.slice(0, 8)}`;
     const display = input.archive ? `${file} (${input.archive.member})` : file;
     const via = through?.path ?? null;
@@ -123,9 +130,11 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
     if (hasErrors(raw.issues)) throw new DataError(raw.issues);
     // Emissions take the scope their market had in their year (scopes.csv).
     const covered =
-      format.target === 'emissions' ? assignCoverage(raw.rows, tables.scopes!, display)
-      : format.target === 'fx-daily' ? { rows: raw.rows, issues: checkFxAgainstAnnual(raw.rows, tables['fx-rates']!, display) }
-      : { rows: raw.rows, issues: [] };
+      format.target === 'emissions'
+        ? assignCoverage(raw.rows, tables.scopes!, display)
+        : format.target === 'fx-daily'
+          ? { rows: raw.rows, issues: checkFxAgainstAnnual(raw.rows, tables['fx-rates']!, display) }
+          : { rows: raw.rows, issues: [] };
     if (hasErrors(covered.issues)) throw new DataError(covered.issues);
     const extracted = { ...raw, rows: covered.rows };
     const dataset = format.target;
@@ -140,7 +149,9 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
       return false;
     });
     if (repeated.length > 0) {
-      throw new DataError(repeated.slice(0, 10).map((k) => ({ file, severity: 'error' as const, message: `the file has two rows for ${k.replace(/\u0000/g, ' ')}` })));
+      throw new DataError(
+        repeated.slice(0, 10).map((k) => ({ file, severity: 'error' as const, message: `the file has two rows for ${k.replace(/\u0000/g, ' ')}` })),
+      );
     }
     const before = range(tables[dataset]!, markets);
     const merged = mergeRows(schema, tables[dataset]!, extracted.rows, sourceId, options.replace === true);
@@ -152,7 +163,7 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
         tables.sources!.push(sourceRow(format, file, hash, sourceId, today, via));
         touched.add('sources');
       }
-      const formatMarkets = [...('market' in format && format.market ? [format.market] : []), ...('markets' in format ? format.markets ?? [] : [])];
+      const formatMarkets = [...('market' in format && format.market ? [format.market] : []), ...('markets' in format ? (format.markets ?? []) : [])];
       for (const market of formatMarkets) {
         if (!markets?.has(market.id) || tables.markets!.some((m) => m.id === market.id)) continue;
         tables.markets!.push({ ...market, source: sourceId });
@@ -161,9 +172,24 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
       }
     }
     reports.push({
-      file, format: format.id, dataset, unused: null, via, source: sourceId, read: extracted.rows.length, added: merged.added, unchanged: merged.unchanged,
-      filled: merged.filled, changed: merged.changed, replaced: merged.replaced, skipped: extracted.skipped, skippedReason: extracted.skippedReason ?? null, skips: extracted.skips ?? [], marketsAdded,
-      rangeBefore: before, rangeAfter: range(tables[dataset]!, markets),
+      file,
+      format: format.id,
+      dataset,
+      unused: null,
+      via,
+      source: sourceId,
+      read: extracted.rows.length,
+      added: merged.added,
+      unchanged: merged.unchanged,
+      filled: merged.filled,
+      changed: merged.changed,
+      replaced: merged.replaced,
+      skipped: extracted.skipped,
+      skippedReason: extracted.skippedReason ?? null,
+      skips: extracted.skips ?? [],
+      marketsAdded,
+      rangeBefore: before,
+      rangeAfter: range(tables[dataset]!, markets),
     });
   }
   if (touched.size > 0 && txn) await writeValidated(txn, tables, touched, options.version);
@@ -171,7 +197,20 @@ async function importInto(files: readonly string[], options: ImportOptions, txn:
 }
 
 /** The counts of a file that changed nothing. */
-const NOTHING = { read: 0, added: 0, unchanged: 0, filled: 0, changed: [], replaced: 0, skipped: 0, skippedReason: null, skips: [], marketsAdded: [], rangeBefore: null, rangeAfter: null } as const;
+const NOTHING = {
+  read: 0,
+  added: 0,
+  unchanged: 0,
+  filled: 0,
+  changed: [],
+  replaced: 0,
+  skipped: 0,
+  skippedReason: null,
+  skips: [],
+  marketsAdded: [],
+  rangeBefore: null,
+  rangeAfter: null,
+} as const;
 
 function needsData(format: ImportFormat): boolean {
   return 'needs' in format && (format.needs?.length ?? 0) > 0;
@@ -216,7 +255,14 @@ function range(rows: readonly Record<string, unknown>[], markets: ReadonlySet<st
 function sourceRow(format: ImportFormat, file: string, hash: string, id: string, today: string, via: string | null): Record<string, unknown> {
   const through = via ? ` (read through the ${basename(via)} beside it)` : '';
   return {
-    id, title: `${format.title}: ${basename(file)}`, publisher: format.publisher, url: null, original_url: null, published: null, retrieved: today, licence: null,
+    id,
+    title: `${format.title}: ${basename(file)}`,
+    publisher: format.publisher,
+    url: null,
+    original_url: null,
+    published: null,
+    retrieved: today,
+    licence: null,
     note: `Imported with ets-brief import (format ${format.id}) from ${basename(file)}${through}, sha256 ${hash}.`,
   };
 }
@@ -226,7 +272,12 @@ function sourceRow(format: ImportFormat, file: string, hash: string, id: string,
  * datapackage.json, and commits: every file is replaced, or (on an error or an interrupt before
  * the commit) none is.
  */
-async function writeValidated(txn: DataTransaction, tables: Record<string, Record<string, unknown>[]>, touched: Set<DatasetName>, version: string): Promise<void> {
+async function writeValidated(
+  txn: DataTransaction,
+  tables: Record<string, Record<string, unknown>[]>,
+  touched: Set<DatasetName>,
+  version: string,
+): Promise<void> {
   for (const name of touched) await txn.stage(`${name}.csv`, formatTableChunks(DATASETS[name] as DatasetSchema, tables[name]!));
   const check = await loadData(txn.dir, { files: txn.stagedFiles() });
   if (!check.data) throw new DataError(check.issues);

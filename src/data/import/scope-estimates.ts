@@ -17,7 +17,14 @@ export function estimatesByYear(table: NoteTable, countries: ReadonlySet<string>
   for (const row of table.rows) {
     const code = countryCode(row.name);
     if (code === undefined) {
-      issues.push({ file, line: row.line, severity: 'error', value: row.name, message: `${table.caption}: a row that is not a country ets-brief knows`, expected: 'a registry country name such as Czech Republic or United Kingdom' });
+      issues.push({
+        file,
+        line: row.line,
+        severity: 'error',
+        value: row.name,
+        message: `${table.caption}: a row that is not a country ets-brief knows`,
+        expected: 'a registry country name such as Czech Republic or United Kingdom',
+      });
       continue;
     }
     if (!countries.has(code)) continue;

@@ -32,7 +32,12 @@ export function sheetSchema(format: SheetFormat): DatasetSchema {
     if (format.target === 'auctions') {
       fields[name] = under(auctions.fields[name as keyof typeof auctions.fields] as Field<unknown>, headers);
     } else {
-      const base = name === 'exchange' || name === 'product' ? text() : name === 'date' ? marketDaily.fields.date : number({ minimum: 0, ...(name === 'volume' ? { units: TONNES } : {}) });
+      const base =
+        name === 'exchange' || name === 'product'
+          ? text()
+          : name === 'date'
+            ? marketDaily.fields.date
+            : number({ minimum: 0, ...(name === 'volume' ? { units: TONNES } : {}) });
       fields[name] = under(base.optional() as Field<unknown>, headers);
     }
   }
@@ -98,7 +103,7 @@ export async function extractPilotQuotes(format: SheetDailyFormat, input: Import
       }
       const pilot = exchangeOf.get(exchange);
       if (!pilot) {
-        skips.add('rows of exchanges that are not China\'s pilot markets (EUA and CER futures in Europe)', where);
+        skips.add("rows of exchanges that are not China's pilot markets (EUA and CER futures in Europe)", where);
         continue;
       }
       if (!pilot.products.includes(product)) {
@@ -106,8 +111,18 @@ export async function extractPilotQuotes(format: SheetDailyFormat, input: Import
         continue;
       }
       const row = {
-        market: pilot.market, instrument: format.constants.instrument, series: `${format.constants.seriesPrefix}-${slug(product)}`, date: r.date,
-        close: r.close, open: r.open, high: r.high, low: r.low, volume: r.volume, turnover: r.turnover, currency: format.constants.currency, note: format.note,
+        market: pilot.market,
+        instrument: format.constants.instrument,
+        series: `${format.constants.seriesPrefix}-${slug(product)}`,
+        date: r.date,
+        close: r.close,
+        open: r.open,
+        high: r.high,
+        low: r.low,
+        volume: r.volume,
+        turnover: r.turnover,
+        currency: format.constants.currency,
+        note: format.note,
       };
       const key = `${row.market}\u0000${row.series}\u0000${String(row.date)}`;
       const seen = byKey.get(key);

@@ -18,7 +18,20 @@ type DailyRow = Data['market-daily'][number];
 type Auction = Data['auctions'][number];
 
 const day = (date: string, close: number, volume: number | null, more: Partial<DailyRow> = {}): DailyRow => ({
-  market: 'cn-ets', instrument: 'exchange', series: 'wind', date, close, open: null, high: null, low: null, volume, turnover: volume === null ? null : volume * close, currency: 'CNY', source: 'paper', note: null, ...more,
+  market: 'cn-ets',
+  instrument: 'exchange',
+  series: 'wind',
+  date,
+  close,
+  open: null,
+  high: null,
+  low: null,
+  volume,
+  turnover: volume === null ? null : volume * close,
+  currency: 'CNY',
+  source: 'paper',
+  note: null,
+  ...more,
 });
 
 // Two months of a WIND-like series: 2021-08-03 repeats the last price without trades (volume 0),
@@ -35,10 +48,37 @@ const CEA: DailyRow[] = [
 describe('market-monthly: daily rows per series and month', () => {
   it('sums volumes and turnover over every day, and takes prices from trading days only', () => {
     const [july, august] = marketMonthly(CEA);
-    expect(july).toMatchObject({ month: '2021-07', days: 2, trading_days: 2, first_date: '2021-07-16', last_date: '2021-07-19', first_close: 51.23, last_close: 52.3, min_close: 51.23, max_close: 52.3, low: 48, high: 53, volume: 4_234_753 });
+    expect(july).toMatchObject({
+      month: '2021-07',
+      days: 2,
+      trading_days: 2,
+      first_date: '2021-07-16',
+      last_date: '2021-07-19',
+      first_close: 51.23,
+      last_close: 52.3,
+      min_close: 51.23,
+      max_close: 52.3,
+      low: 48,
+      high: 53,
+      volume: 4_234_753,
+    });
     expect(july!.mean_close).toBeCloseTo(51.765, 10);
     // The carried price of 3 August and the volume-less 4 August are priced days, not trading days.
-    expect(august).toMatchObject({ month: '2021-08', days: 4, trading_days: 2, first_date: '2021-08-02', last_date: '2021-08-05', first_close: 45.5, last_close: 44.25, min_close: 44.25, max_close: 45.5, low: 44.25, high: 45.5, volume: 12_000, turnover: 455_000 + 88_500 });
+    expect(august).toMatchObject({
+      month: '2021-08',
+      days: 4,
+      trading_days: 2,
+      first_date: '2021-08-02',
+      last_date: '2021-08-05',
+      first_close: 45.5,
+      last_close: 44.25,
+      min_close: 44.25,
+      max_close: 45.5,
+      low: 44.25,
+      high: 45.5,
+      volume: 12_000,
+      turnover: 455_000 + 88_500,
+    });
     expect(august!.mean_close).toBe(44.875);
     expect(august!.source).toBe('cet-2021;paper');
   });
@@ -52,7 +92,12 @@ describe('market-monthly: daily rows per series and month', () => {
   it('keeps series apart and gives the same rows in any order', () => {
     const other = CEA.map((r) => ({ ...r, series: 'other', close: r.close + 10 }));
     const rows = marketMonthly([...CEA, ...other]);
-    expect(rows.map((r) => [r.series, r.month])).toEqual([['other', '2021-07'], ['other', '2021-08'], ['wind', '2021-07'], ['wind', '2021-08']]);
+    expect(rows.map((r) => [r.series, r.month])).toEqual([
+      ['other', '2021-07'],
+      ['other', '2021-08'],
+      ['wind', '2021-07'],
+      ['wind', '2021-08'],
+    ]);
     expect(marketMonthly([...other, ...CEA].reverse())).toEqual(rows);
   });
 
@@ -86,8 +131,30 @@ describe('daily statistics agree whether data/ holds the days or the shipped mon
   });
 });
 
-const auction = (date: string, allowance: 'EUA' | 'EUAA', price: number | null, volume: number, status: Auction['status'] = null, revenue = price === null ? null : price * volume): Auction => ({
-  market: 'eu-ets', platform: 'eex', date, auction: `A ${date}`, contract: allowance === 'EUA' ? 'T3PA' : 'EAA3', allowance, status, price, volume, revenue, bids_volume: null, cover_ratio: null, bidders: null, successful_bidders: null, source: 'paper', note: null,
+const auction = (
+  date: string,
+  allowance: 'EUA' | 'EUAA',
+  price: number | null,
+  volume: number,
+  status: Auction['status'] = null,
+  revenue = price === null ? null : price * volume,
+): Auction => ({
+  market: 'eu-ets',
+  platform: 'eex',
+  date,
+  auction: `A ${date}`,
+  contract: allowance === 'EUA' ? 'T3PA' : 'EAA3',
+  allowance,
+  status,
+  price,
+  volume,
+  revenue,
+  bids_volume: null,
+  cover_ratio: null,
+  bidders: null,
+  successful_bidders: null,
+  source: 'paper',
+  note: null,
 });
 
 describe('auctions-annual: auctions per platform, allowance type and year', () => {
@@ -129,12 +196,16 @@ describe('auctions-annual on the EEX fixtures (three report layouts)', () => {
     root = await mkdtemp(join(tmpdir(), 'ets-aggregates-'));
     const dir = await dataCopyIn(root, 'data');
     const fixture = (name: string) => fileURLToPath(new URL(`../import/fixtures/${name}`, import.meta.url));
-    await importFiles(['eex-auctions-2013-layout.xls', 'eex-auctions-2016-layout.xls', 'eex-auctions-2020-layout.xlsx'].map(fixture), { dataDir: dir, version: '0.0.0-test', today: '2026-12-01' });
+    await importFiles(['eex-auctions-2013-layout.xls', 'eex-auctions-2016-layout.xls', 'eex-auctions-2020-layout.xlsx'].map(fixture), {
+      dataDir: dir,
+      version: '0.0.0-test',
+      today: '2026-12-01',
+    });
     data = (await loadData(dir)).data!;
   }, 60_000);
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('gives each year\'s hand-summed revenue and weighted price to the cent per tonne', () => {
+  it("gives each year's hand-summed revenue and weighted price to the cent per tonne", () => {
     // Hand sums of the fixtures' rows (test/data/import/fixtures/README.md), in key order.
     const years = auctionsAnnual(data.auctions).map((r) => [r.year, r.allowance, r.auctions, r.cancelled, r.revenue, Math.round(r.price! * 100) / 100]);
     expect(years).toEqual([

@@ -41,7 +41,11 @@ describe('the price, auction and rate formats, on fixtures', () => {
   });
 
   it('goes by content, not by name or extension', async () => {
-    for (const [file, as, id] of [['eex-auctions-2013-layout.xls', 'prices.csv', 'eex-primary-auctions'], ['investing-cn-eurcny-sample.csv', 'EUA futures.csv', 'investing-cn-eurcny'], ['eurofxref-hist-sample.zip', 'rates.xlsx', 'ecb-eurofxref-hist']] as const) {
+    for (const [file, as, id] of [
+      ['eex-auctions-2013-layout.xls', 'prices.csv', 'eex-primary-auctions'],
+      ['investing-cn-eurcny-sample.csv', 'EUA futures.csv', 'investing-cn-eurcny'],
+      ['eurofxref-hist-sample.zip', 'rates.xlsx', 'ecb-eurofxref-hist'],
+    ] as const) {
       const renamed = join(root, as);
       await writeFile(renamed, await readFile(fixture(file)));
       expect((await recognise(renamed))?.id, file).toBe(id);
@@ -70,7 +74,10 @@ describe('what the price, auction and rate formats read', () => {
   let reports: FileReport[];
   beforeAll(async () => {
     const dir = await dataBeforeImport(root, 'new');
-    reports = await importFiles(SAMPLES.map(([, file]) => fixture(file)), opts(dir));
+    reports = await importFiles(
+      SAMPLES.map(([, file]) => fixture(file)),
+      opts(dir),
+    );
     const loaded = await loadData(dir);
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
     data = loaded.data!;
@@ -92,7 +99,7 @@ describe('what the price, auction and rate formats read', () => {
     expect(rows.find((r) => r.date === '2016-12-15')).toMatchObject({ bidders: 17, successful_bidders: 13, cover_ratio: 2.52, bids_volume: 9300000 });
   });
 
-  it('gives per-year revenue and volume-weighted prices that match the files\' own numbers', () => {
+  it("gives per-year revenue and volume-weighted prices that match the files' own numbers", () => {
     // Hand sums of the fixtures: 2013 revenue 18,795,300 + 17,167,745 + 4,500,000; 2022 without the cancelled auction.
     expect(auctionYears(data.auctions)).toEqual([
       { year: 2013, revenue: 40463045, price: 4.6727 },
@@ -103,32 +110,45 @@ describe('what the price, auction and rate formats read', () => {
 
   it('keeps the two investing.com EUA series apart, and reads 03-04-2023 day first', () => {
     const eu = data['market-daily'].filter((r) => r.market === 'eu-ets' && r.date === '2023-04-03');
-    expect(eu.map((r) => [r.series, r.close]).sort()).toEqual([['investing-cn-carbon', 84.4], ['investing-eua-yearly', 88.9]]);
+    expect(eu.map((r) => [r.series, r.close]).sort()).toEqual([
+      ['investing-cn-carbon', 84.4],
+      ['investing-eua-yearly', 88.9],
+    ]);
     expect(data['market-daily'].filter((r) => r.series === 'investing-eua-yearly').map((r) => r.date)).toEqual(['2023-03-30', '2023-03-31', '2023-04-03']);
     // Volumes are contracts of one futures series: not imported as the market's tonnes.
     expect(data['market-daily'].filter((r) => r.market === 'eu-ets').every((r) => r.volume === null)).toBe(true);
   });
 
-  it('reads rates into fx-daily, one series per publisher: the ECB\'s N/A days counted, not read', () => {
+  it("reads rates into fx-daily, one series per publisher: the ECB's N/A days counted, not read", () => {
     const cny = data['fx-daily'].filter((r) => r.quote === 'CNY').map((r) => [r.series, r.date, r.rate]);
     expect(cny).toEqual([
-      ['ecb-reference', '2005-04-01', 10.7255], ['ecb-reference', '2024-12-30', 7.6203], ['ecb-reference', '2024-12-31', 7.5833],
-      ['investing-close', '2023-03-30', 7.4578], ['investing-close', '2023-03-31', 7.4734], ['investing-close', '2023-04-03', 7.4682],
+      ['ecb-reference', '2005-04-01', 10.7255],
+      ['ecb-reference', '2024-12-30', 7.6203],
+      ['ecb-reference', '2024-12-31', 7.5833],
+      ['investing-close', '2023-03-30', 7.4578],
+      ['investing-close', '2023-03-31', 7.4734],
+      ['investing-close', '2023-04-03', 7.4682],
     ]);
     expect(new Set(data['fx-daily'].map((r) => r.quote))).toEqual(new Set(['USD', 'CNY', 'GBP']));
     expect(reports.find((r) => r.format === 'ecb-eurofxref-hist')!.skips).toEqual([{ reason: 'days without a CNY rate (N/A)', count: 1, where: ['line 5'] }]);
   });
 
-  it('reads the pilots\' quotes per pilot and product, saying which rows it left out and why', () => {
+  it("reads the pilots' quotes per pilot and product, saying which rows it left out and why", () => {
     const pilots = data['market-daily'].filter((r) => r.currency === 'CNY').map((r) => [r.market, r.series, r.date, r.close, r.volume]);
     expect(pilots).toEqual([
-      ['gdea', 'sceex-gdea', '2023-07-21', 81.73, 105103], ['gdea', 'sceex-gdea', '2023-07-24', 77.86, 4485],
+      ['gdea', 'sceex-gdea', '2023-07-21', 81.73, 105103],
+      ['gdea', 'sceex-gdea', '2023-07-24', 77.86, 4485],
       ['szea', 'sceex-sza2019', '2023-07-21', 30.8, 10000], // "10000 t": a declared unit word
     ]);
-    expect(data.markets.filter((m) => m.kind === 'pilot').map((m) => m.id).sort()).toEqual(['gdea', 'szea']);
+    expect(
+      data.markets
+        .filter((m) => m.kind === 'pilot')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['gdea', 'szea']);
     const report = reports.find((r) => r.format === 'sceex-pilot-quotes')!;
     expect(report.skips.map((s) => [s.reason, s.count, s.where[0]])).toEqual([
-      ['rows of exchanges that are not China\'s pilot markets (EUA and CER futures in Europe)', 1, 'Sheet1 row 7'],
+      ["rows of exchanges that are not China's pilot markets (EUA and CER futures in Europe)", 1, 'Sheet1 row 7'],
       ['rows without a date', 1, 'Sheet1 row 8'],
       ['days without an average price (no trades)', 1, 'Sheet1 row 4'],
       ['days given different values in two sheets (which is right is not known)', 1, 'Sheet1 row 6'],

@@ -7,7 +7,11 @@ const annual = [
 ];
 /** `days` working days of 2019 at a rate drifting ±1% around `level`. */
 const year = (level: number, days = 250, pair = { base: 'EUR', quote: 'CNY' }) =>
-  Array.from({ length: days }, (_, i) => ({ ...pair, date: new Date(Date.UTC(2019, 0, 1 + Math.floor((i * 365) / days))).toISOString().slice(0, 10), rate: level * (1 + 0.01 * Math.sin(i)) }));
+  Array.from({ length: days }, (_, i) => ({
+    ...pair,
+    date: new Date(Date.UTC(2019, 0, 1 + Math.floor((i * 365) / days))).toISOString().slice(0, 10),
+    rate: level * (1 + 0.01 * Math.sin(i)),
+  }));
 
 describe('daily rates checked against the annual averages of their pair', () => {
   it('accepts EUR/CNY rates that are EUR/CNY, and the inverse pair', () => {
@@ -24,6 +28,12 @@ describe('daily rates checked against the annual averages of their pair', () => 
 
   it('does not compare a year of a few days with an annual average, nor a year fx-rates.csv lacks', () => {
     expect(checkFxAgainstAnnual(year(6.9, 20), annual, 'f.csv')).toEqual([]);
-    expect(checkFxAgainstAnnual(year(6.9).map((r) => ({ ...r, date: r.date.replace('2019', '1999') })), annual, 'f.csv')).toEqual([]);
+    expect(
+      checkFxAgainstAnnual(
+        year(6.9).map((r) => ({ ...r, date: r.date.replace('2019', '1999') })),
+        annual,
+        'f.csv',
+      ),
+    ).toEqual([]);
   });
 });

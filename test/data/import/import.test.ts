@@ -65,10 +65,20 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
   });
 
   it('succeeds, and data/ stays valid', async () => {
-    const reports = await importFiles(Object.values(FILES).map((f) => join(REAL, f)), opts(dir));
+    const reports = await importFiles(
+      Object.values(FILES).map((f) => join(REAL, f)),
+      opts(dir),
+    );
     // The registry's verified emissions feed two datasets: yearly totals and account-years.
-    expect(reports.map((r) => r.format)).toEqual(Object.keys(FILES).flatMap((id) => (id === 'eutl-verified-emissions' ? [id, 'eutl-account-emissions'] : [id])));
-    expect(reports.find((r) => r.format === 'wind-cea')).toMatchObject({ dataset: 'market-daily', added: 918, rangeBefore: null, rangeAfter: ['2021-07-16', '2025-05-07'] });
+    expect(reports.map((r) => r.format)).toEqual(
+      Object.keys(FILES).flatMap((id) => (id === 'eutl-verified-emissions' ? [id, 'eutl-account-emissions'] : [id])),
+    );
+    expect(reports.find((r) => r.format === 'wind-cea')).toMatchObject({
+      dataset: 'market-daily',
+      added: 918,
+      rangeBefore: null,
+      rangeAfter: ['2021-07-16', '2025-05-07'],
+    });
     expect(reports.find((r) => r.format === 'wind-hbea')?.marketsAdded).toEqual(['hbea']);
     const { data, issues } = await loadData(dir);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -79,7 +89,10 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
 
   it('changes nothing on a second import of the same files, and says so', async () => {
     const before = await readFile(join(dir, 'market-daily.csv'), 'utf8');
-    const reports = await importFiles(Object.values(FILES).map((f) => join(REAL, f)), opts(dir));
+    const reports = await importFiles(
+      Object.values(FILES).map((f) => join(REAL, f)),
+      opts(dir),
+    );
     for (const r of reports) expect({ format: r.format, added: r.added, changed: r.changed.length }).toEqual({ format: r.format, added: 0, changed: 0 });
     expect(await readFile(join(dir, 'market-daily.csv'), 'utf8')).toBe(before);
     const cli = spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'import', '--data', dir, join(REAL, FILES['wind-cea']!)], { encoding: 'utf8' });
@@ -87,7 +100,7 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
     expect(cli.stdout).toMatch(/nothing changed: all 918 rows are already in data\//);
   }, 60_000);
 
-  it('recomputes China\'s trading days, volume and turnover for the paper\'s window from the daily rows', async () => {
+  it("recomputes China's trading days, volume and turnover for the paper's window from the daily rows", async () => {
     const { data } = await loadData(dir);
     const m = computeMetrics(data!);
     const cn = m.daily['cn-ets']!;
@@ -130,14 +143,28 @@ describe.skipIf(!present)('importing every real-data file into a copy of data/',
     const { data, daily } = await loadData(dir);
     const metrics = computeMetrics(data!);
     const chart = CHARTS.find((c) => c.id === 'eua-price')!;
-    const built = chart.build({ data: data!, daily, metrics, lang: 'en', t: (k) => k, phaseLabel: (p) => `Phase ${p}`, marketLabel: (x) => x, dateLabel: (d) => d })!;
+    const built = chart.build({
+      data: data!,
+      daily,
+      metrics,
+      lang: 'en',
+      t: (k) => k,
+      phaseLabel: (p) => `Phase ${p}`,
+      marketLabel: (x) => x,
+      dateLabel: (d) => d,
+    })!;
     // 3356 trading days, reduced to at most six days per bucket, every extreme kept.
     const rows = data!['market-daily'].filter((r) => r.market === 'eu-ets');
     const table = built.datasets.table;
     expect(rows.length).toBe(3356);
     expect(table.length).toBeLessThanOrEqual(160 * 6);
     expect(table[0]).toMatchObject({ period: '2008-04-08', mean: 24.87 });
-    expect(table.at(-1)!.period).toBe(rows.map((r) => r.date).sort().at(-1));
+    expect(table.at(-1)!.period).toBe(
+      rows
+        .map((r) => r.date)
+        .sort()
+        .at(-1),
+    );
     expect(Math.max(...table.map((r) => r.mean as number))).toBe(Math.max(...rows.map((r) => r.close)));
     expect(Math.min(...table.map((r) => r.mean as number))).toBe(Math.min(...rows.map((r) => r.close)));
     expect(Math.max(...table.map((r) => r.max as number))).toBe(Math.max(...rows.map((r) => r.high ?? r.close)));

@@ -19,7 +19,10 @@ let n = 0;
 const freshData = () => dataBeforeImport(root, `data-${n++}`);
 /** The DataError an import throws, as printed lines. */
 const importError = async (files: string[], dataDir: string) => {
-  const error = await importFiles(files, opts(dataDir)).then(() => undefined, (e: unknown) => e);
+  const error = await importFiles(files, opts(dataDir)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DataError);
   return (error as DataError).issues.map(formatIssue).join('\n');
 };
@@ -38,11 +41,18 @@ describe('a file that changes while it is imported', () => {
     const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
     const file = join(root, 'changing.csv');
     await writeFile(file, a);
-    const swapper = spawn(process.execPath, ['-e', `
+    const swapper = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const fs = require('node:fs');
       const versions = [${JSON.stringify(a)}, ${JSON.stringify(b)}];
       for (let i = 0; ; i++) { fs.writeFileSync(${JSON.stringify(file)} + '.tmp', versions[i % 2]); fs.renameSync(${JSON.stringify(file)} + '.tmp', ${JSON.stringify(file)}); }
-    `], { stdio: 'ignore' });
+    `,
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       for (let trial = 0; trial < 12; trial++) {
         const dataDir = await freshData();
@@ -85,10 +95,23 @@ describe('paths that are not a regular file', () => {
 });
 
 describe('a Frictionless package reads only inside its own folder', () => {
-  const descriptor = (path: string) => JSON.stringify({
-    name: 'escaping',
-    resources: [{ name: 'eu-ets-sector-emissions', path, schema: { fields: [{ name: 'sector', type: 'string' }, { name: 'year', type: 'year' }, { name: 'emissions_mt', type: 'number' }] } }],
-  });
+  const descriptor = (path: string) =>
+    JSON.stringify({
+      name: 'escaping',
+      resources: [
+        {
+          name: 'eu-ets-sector-emissions',
+          path,
+          schema: {
+            fields: [
+              { name: 'sector', type: 'string' },
+              { name: 'year', type: 'year' },
+              { name: 'emissions_mt', type: 'number' },
+            ],
+          },
+        },
+      ],
+    });
   const secret = 'SECRET-LINE-1,never,printed\n';
 
   it.each([
@@ -127,7 +150,9 @@ describe('a file with more rows than an import holds', () => {
     process.env.ETS_BRIEF_MAX_IMPORT_ROWS = '2';
     try {
       const printed = await importError([fixture('eua-futures-2021-01.csv')], dataDir);
-      expect(printed).toMatch(/eua-futures-2021-01\.csv:4: error: more than 2 rows; ets-brief imports at most that many from one file \(ETS_BRIEF_MAX_IMPORT_ROWS raises the limit\)/);
+      expect(printed).toMatch(
+        /eua-futures-2021-01\.csv:4: error: more than 2 rows; ets-brief imports at most that many from one file \(ETS_BRIEF_MAX_IMPORT_ROWS raises the limit\)/,
+      );
     } finally {
       delete process.env.ETS_BRIEF_MAX_IMPORT_ROWS;
     }

@@ -49,7 +49,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => (root ? rm(root, { recursive: true, force: true }) : undefined));
 
-describe.skipIf(!present)('the registry\'s installation tables, GDP, Ember generation and the EEA notes, as found', () => {
+describe.skipIf(!present)("the registry's installation tables, GDP, Ember generation and the EEA notes, as found", () => {
   it.each(Object.entries(FILES))('recognises %s by its content', async (file, ids) => {
     expect((await recogniseAll(join(REAL, file))).map((f) => f.id)).toEqual(ids);
   });
@@ -75,7 +75,7 @@ describe.skipIf(!present)('the registry\'s installation tables, GDP, Ember gener
     expect(report('eutl-installation-allocation').unchanged).toBeGreaterThan(170_000);
   });
 
-  it('reproduces the shipped comparable series from the EEA\'s Table 13-1 and the accounts', () => {
+  it("reproduces the shipped comparable series from the EEA's Table 13-1 and the accounts", () => {
     expect(report('eea-scope-estimates')).toMatchObject({ dataset: 'emissions', read: 8, added: 0, filled: 0, changed: [], unchanged: 8 });
   });
 
@@ -94,7 +94,12 @@ describe.skipIf(!present)('the registry\'s installation tables, GDP, Ember gener
   });
 
   it('adds GDP in constant 2015 US$, the EU as eu27', () => {
-    expect(data.gdp.find((r) => r.region === 'eu27' && r.year === 2023)).toMatchObject({ value: 15_529_080_000_000, currency: 'USD', price_year: 2015, entity: 'European Union (27)' });
+    expect(data.gdp.find((r) => r.region === 'eu27' && r.year === 2023)).toMatchObject({
+      value: 15_529_080_000_000,
+      currency: 'USD',
+      price_year: 2015,
+      entity: 'European Union (27)',
+    });
     expect(data.gdp.find((r) => r.region === 'chn' && r.year === 2005)).toBeDefined();
   });
 
@@ -102,7 +107,7 @@ describe.skipIf(!present)('the registry\'s installation tables, GDP, Ember gener
     for (const id of ['owid-metadata', 'owid-readme', 'eea-data-quality-note']) expect(report(id)).toMatchObject({ dataset: null, read: 0 });
   });
 
-  it('finds ArcelorMittal\'s accounts with the shipped rule, and lists those its holder no longer names', () => {
+  it("finds ArcelorMittal's accounts with the shipped rule, and lists those its holder no longer names", () => {
     const am = companySurplus(data, 'arcelormittal')!;
     expect(am.accounts.length).toBeGreaterThan(80);
     const review = am.accounts.filter((a) => !a.matchedBy.some((h) => h.field === 'holder')).map((a) => a.holder);
@@ -114,11 +119,12 @@ describe.skipIf(!present)('the registry\'s installation tables, GDP, Ember gener
   it('changes nothing when the same files are imported again', async () => {
     const before = await readFile(join(dir, 'account-years.csv'), 'utf8');
     const again = await importFiles(paths, opts(dir));
-    for (const r of again) expect({ format: r.format, added: r.added, filled: r.filled, changed: r.changed.length }).toEqual({ format: r.format, added: 0, filled: 0, changed: 0 });
+    for (const r of again)
+      expect({ format: r.format, added: r.added, filled: r.filled, changed: r.changed.length }).toEqual({ format: r.format, added: 0, filled: 0, changed: 0 });
     expect(await readFile(join(dir, 'account-years.csv'), 'utf8')).toBe(before);
   }, 600_000);
 
-  it('imports a package\'s CSV given alone through the datapackage.json beside it', async () => {
+  it("imports a package's CSV given alone through the datapackage.json beside it", async () => {
     const copy = await dataCopyIn(root, 'bare');
     await rm(join(copy, 'sector-emissions.csv')); // shipped from this package: start without it
     const [r] = await importFiles([join(REAL, 'eu-ets-sector-emissions/eu-ets-sector-emissions.csv')], opts(copy));

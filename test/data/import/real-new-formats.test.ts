@@ -34,7 +34,8 @@ const OTHERS: Record<string, string> = {
  */
 function eexByColumn(bytes: Buffer, year: number): { price: number | null; volume: number; revenue: number | null }[] {
   const sheet = XLSX.read(bytes).Sheets['Primary Market Auction']!;
-  const [date, price, volume, revenue] = year <= 2015 ? ['A', 'E', 'J', 'O'] : year === 2016 ? ['A', 'F', 'K', 'P'] : year <= 2019 ? ['B', 'F', 'K', 'X'] : ['B', 'G', 'L', 'Y'];
+  const [date, price, volume, revenue] =
+    year <= 2015 ? ['A', 'E', 'J', 'O'] : year === 2016 ? ['A', 'F', 'K', 'P'] : year <= 2019 ? ['B', 'F', 'K', 'X'] : ['B', 'G', 'L', 'Y'];
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, { header: 'A', raw: true });
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
   return rows.filter((r) => typeof r[date!] === 'number').map((r) => ({ price: num(r[price!]), volume: num(r[volume!])!, revenue: num(r[revenue!]) }));
@@ -89,17 +90,29 @@ describe.skipIf(!present)('the new publisher files, as found', () => {
     ]);
     expect(new Set(data.auctions.map((a) => a.contract))).toEqual(new Set(['T2PA', 'T3PA', 'EAA2', 'EAA3']));
     // The pilots come with their markets; the European rows of Sheet1 are left out and said so.
-    expect(data.markets.filter((m) => m.kind === 'pilot').map((m) => m.id).sort()).toEqual(['bea', 'cqea', 'fjea', 'gdea', 'hbea', 'shea', 'szea', 'tjea']);
+    expect(
+      data.markets
+        .filter((m) => m.kind === 'pilot')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['bea', 'cqea', 'fjea', 'gdea', 'hbea', 'shea', 'szea', 'tjea']);
     const pilots = reports.find((r) => r.format === 'sceex-pilot-quotes')!;
-    expect(pilots.skips.find((s) => s.reason.startsWith('rows of exchanges that are not'))).toMatchObject({ count: 5, where: ['Sheet1 row 9625', 'Sheet1 row 9626', 'Sheet1 row 9628', 'Sheet1 row 9632', 'Sheet1 row 9635'] });
+    expect(pilots.skips.find((s) => s.reason.startsWith('rows of exchanges that are not'))).toMatchObject({
+      count: 5,
+      where: ['Sheet1 row 9625', 'Sheet1 row 9626', 'Sheet1 row 9628', 'Sheet1 row 9632', 'Sheet1 row 9635'],
+    });
   });
 
-  it('sums to each report\'s own revenue and volume-weighted price, year by year, to the cent', async () => {
+  it("sums to each report's own revenue and volume-weighted price, year by year, to the cent", async () => {
     for (const file of eexFiles) {
       const year = Number(/(\d{4})-data/.exec(file)![1]);
       const expected = totals(eexByColumn(await readFile(file), year));
       const mine = totals(data.auctions.filter((a) => a.date.startsWith(String(year))));
-      expect({ year, auctions: mine.auctions, revenueCents: mine.revenueCents }).toEqual({ year, auctions: expected.auctions, revenueCents: expected.revenueCents });
+      expect({ year, auctions: mine.auctions, revenueCents: mine.revenueCents }).toEqual({
+        year,
+        auctions: expected.auctions,
+        revenueCents: expected.revenueCents,
+      });
       expect(Math.abs(mine.weightedPrice - expected.weightedPrice), String(year)).toBeLessThan(0.005);
       // The shipped aggregate (auctions-annual), over its allowance types, says the same; an
       // auction the report gives a price and no revenue (Germany's, 2012) counts price × volume.
@@ -108,15 +121,26 @@ describe.skipIf(!present)('the new publisher files, as found', () => {
       const annual = auctionsAnnual(data.auctions).filter((r) => r.year === year);
       const volume = annual.reduce((v, r) => v + r.volume, 0);
       const revenue = annual.reduce((v, r) => v + r.revenue, 0);
-      expect({ year, auctions: annual.reduce((n, r) => n + r.auctions + r.cancelled, 0), revenueCents: Math.round(revenue * 100) }).toEqual({ year, auctions: expected.auctions, revenueCents: Math.round(expected.revenueCents + unstated) });
+      expect({ year, auctions: annual.reduce((n, r) => n + r.auctions + r.cancelled, 0), revenueCents: Math.round(revenue * 100) }).toEqual({
+        year,
+        auctions: expected.auctions,
+        revenueCents: Math.round(expected.revenueCents + unstated),
+      });
       // Rows keep the auctions' own note (EEX only); a year with unstated revenue also says so.
-      expect(annual.some((r) => r.note?.includes('state no revenue') ?? false), String(year)).toBe(unstated > 0);
-      expect(annual.every((r) => r.note?.includes('EEX auctions only') ?? false), String(year)).toBe(true);
+      expect(
+        annual.some((r) => r.note?.includes('state no revenue') ?? false),
+        String(year),
+      ).toBe(unstated > 0);
+      expect(
+        annual.every((r) => r.note?.includes('EEX auctions only') ?? false),
+        String(year),
+      ).toBe(true);
       expect(Math.abs(revenue / volume - expected.weightedPrice), `${year} revenue ÷ volume`).toBeLessThan(0.005);
       for (const r of annual) expect(Math.abs(r.price! - r.revenue / r.volume)).toBeLessThan(1e-9);
     }
     // The reports' revenue is price × volume for every auction that states both.
-    for (const a of data.auctions) if (a.price !== null && a.revenue !== null) expect(Math.abs(a.revenue - a.price * a.volume), `${a.date} ${a.auction}`).toBeLessThan(1);
+    for (const a of data.auctions)
+      if (a.price !== null && a.revenue !== null) expect(Math.abs(a.revenue - a.price * a.volume), `${a.date} ${a.auction}`).toBeLessThan(1);
     const y2024 = totals(data.auctions.filter((a) => a.date.startsWith('2024')));
     expect(y2024.weightedPrice).toBeGreaterThan(60);
     expect(y2024.weightedPrice).toBeLessThan(70);
@@ -124,7 +148,10 @@ describe.skipIf(!present)('the new publisher files, as found', () => {
 
   it('keeps the two investing.com EUA series apart, and the figures name the one they use', () => {
     const day = data['market-daily'].filter((r) => r.market === 'eu-ets' && r.date === '2023-08-16');
-    expect(day.map((r) => [r.series, r.close]).sort()).toEqual([['investing-cn-carbon', 88.26], ['investing-eua-yearly', 88.58]]);
+    expect(day.map((r) => [r.series, r.close]).sort()).toEqual([
+      ['investing-cn-carbon', 88.26],
+      ['investing-eua-yearly', 88.58],
+    ]);
     const metrics = computeMetrics(data);
     const eu = metrics.daily['eu-ets'];
     expect(eu?.high.method).toMatch(/series investing-(cn-carbon|eua-yearly)/);
@@ -136,7 +163,9 @@ describe.skipIf(!present)('the new publisher files, as found', () => {
     const again = await importFiles([...eexFiles, ...Object.values(OTHERS).map((f) => join(REAL, f))], opts(dir));
     for (const r of again) expect([r.format, r.added, r.changed.length]).toEqual([r.format, 0, 0]);
     expect(await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).toEqual(before);
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'import', '--data', dir, join(REAL, OTHERS['ecb-eurofxref-hist']!)], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/ets-brief.js'), 'import', '--data', dir, join(REAL, OTHERS['ecb-eurofxref-hist']!)], {
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain('nothing changed: all 18642 rows are already in data/');
     expect(cli.stdout).toContain('1599 left out: days without a CNY rate (N/A)');

@@ -128,10 +128,16 @@ describe.each([
     for (const s of sections) expect(items, s).toContain(squash(s));
   });
 
-  it('has no blank page', () => {
+  it('has no blank page: each holds text of its own besides the running title and page number', () => {
     const ink = inkPerPage(pdf(lang));
-    expect(ink.length).toBe(Number(pdfinfo(pdf(lang)).Pages));
-    for (const [i, fraction] of ink.entries()) expect(fraction, `page ${i + 1}`).toBeGreaterThan(0.002);
+    const pages = Number(pdfinfo(pdf(lang)).Pages);
+    expect(ink.length).toBe(pages);
+    for (let page = 1; page <= pages; page++) {
+      // What is left once the running title and the "Page n of m" footer are taken out.
+      const body = squash(pdftext(pdf(lang), page)).replace(squash(title), '').replace(/Page\d+of\d+|第\d+页，共\d+页/, '');
+      expect(body.length, `page ${page}`).toBeGreaterThan(40);
+      expect(ink[page - 1], `page ${page}`).toBeGreaterThan(0.001);
+    }
   });
 });
 

@@ -141,7 +141,7 @@ describe('a template names only what exists', () => {
 
   it('an unknown partial or helper is an error when the templates load, with the name meant', async () => {
     await expect(renderGlobal('partial', { 'sections/global.hbs': '<p>\n  {{> tabel view}}' })).rejects.toThrow(
-      /sections\/global\.hbs:2:7: unknown partial "tabel" \(did you mean "table"\?\); partials: chart, cites, paragraph, section, table/,
+      /sections\/global\.hbs:2:7: unknown partial "tabel" \(did you mean "table"\?\); partials: chart, cites, paragraph, reach, section, table/,
     );
     await expect(renderGlobal('helper', { 'sections/global.hbs': '{{percnt view.results.revenue}}' })).rejects.toThrow(
       /sections\/global\.hbs:1:3: unknown helper "percnt" \(did you mean "percent"\?\)/,

@@ -134,7 +134,9 @@ describe.each([
     expect(ink.length).toBe(pages);
     for (let page = 1; page <= pages; page++) {
       // What is left once the running title and the "Page n of m" footer are taken out.
-      const body = squash(pdftext(pdf(lang), page)).replace(squash(title), '').replace(/Page\d+of\d+|第\d+页，共\d+页/, '');
+      const body = squash(pdftext(pdf(lang), page))
+        .replace(squash(title), '')
+        .replace(/Page\d+of\d+|第\d+页，共\d+页/, '');
       expect(body.length, `page ${page}`).toBeGreaterThan(40);
       expect(ink[page - 1], `page ${page}`).toBeGreaterThan(0.001);
     }

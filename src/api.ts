@@ -1,6 +1,6 @@
-import { BUILTIN_TEMPLATES } from './build/build.js';
-import { withBrief, type Config } from './build/config.js';
-import { renderLanguage, type LanguageOutput } from './build/render-language.js';
+import { BUILTIN_TEMPLATES } from './pipeline/build.js';
+import { withBrief, type Config } from './pipeline/config.js';
+import { renderLanguage, type LanguageOutput } from './pipeline/render-language.js';
 import type { DailySeries } from './data/daily-series.js';
 import type { Data } from './data/datasets/index.js';
 import { FontSet } from './fonts/font-set.js';

@@ -38,8 +38,8 @@ export {
   type CompanySurplus,
   type CompanyYear,
 } from './metrics/index.js';
-export { buildBrief, type BuildOptions, type BuildResult, type Format } from './build/build.js';
-export { BuildSession } from './build/session.js';
+export { buildBrief, type BuildOptions, type BuildResult, type Format } from './pipeline/build.js';
+export { BuildSession } from './pipeline/session.js';
 export { compareBriefs, type ChangeReport } from './changes/compare.js';
 export { readSnapshot } from './changes/read.js';
 export { parseSnapshot, type BriefSnapshot } from './changes/snapshot.js';

@@ -2,7 +2,7 @@
 // what a site generator using the library does. Exits when done.
 import { join } from 'node:path';
 import { buildBrief, BuildSession } from '../../dist/index.js';
-import { loadConfig } from '../../dist/build/config.js';
+import { loadConfig } from '../../dist/pipeline/config.js';
 
 // Outputs go to <root>/<prefix><n>, so every build shares the cache at <root>/.ets-brief-cache.
 const [data, root, prefix, ...files] = process.argv.slice(2);

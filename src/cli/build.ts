@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { ConfigError, resolveConfig, type Config } from '../build/config.js';
-import { BUILTIN_TEMPLATES } from '../build/build.js';
+import { ConfigError, resolveConfig, type Config } from '../pipeline/config.js';
+import { BUILTIN_TEMPLATES } from '../pipeline/build.js';
 import { onInterrupt } from '../interrupt.js';
-import { BuildSession } from '../build/session.js';
-import { watchAndRebuild } from '../build/watch.js';
-import { buildBrief, FORMATS, type Format } from '../build/build.js';
+import { BuildSession } from '../pipeline/session.js';
+import { watchAndRebuild } from '../pipeline/watch.js';
+import { buildBrief, FORMATS, type Format } from '../pipeline/build.js';
 import { summaryEvent, summaryLines } from '../changes/summary.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
-import { OutputLockedError } from '../build/lock.js';
-import { OutputFolderError } from '../build/output-folder.js';
+import { OutputLockedError } from '../pipeline/lock.js';
+import { OutputFolderError } from '../pipeline/output-folder.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { EXIT } from './exit.js';
 

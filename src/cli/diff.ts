@@ -1,7 +1,7 @@
-import { diffFolders, DiffError, writeReports } from '../build/diff.js';
+import { diffFolders, DiffError, writeReports } from '../pipeline/diff.js';
 import { SnapshotError } from '../changes/snapshot.js';
 import { summaryLines } from '../changes/summary.js';
-import { OutputFolderError } from '../build/output-folder.js';
+import { OutputFolderError } from '../pipeline/output-folder.js';
 import { FontSet } from '../fonts/font-set.js';
 import { EXIT } from './exit.js';
 

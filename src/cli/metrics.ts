@@ -1,7 +1,7 @@
 import { formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { describePeriod } from '../metrics/period.js';
-import { loadBrief } from '../build/config.js';
+import { loadBrief } from '../pipeline/config.js';
 import { flatten, metricCatalogue } from '../metrics/catalogue.js';
 import { computeMetrics, DEFAULT_COMPARISON, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { onInterrupt } from '../interrupt.js';
-import { startPreviewServer, type PreviewServer } from '../build/preview/server.js';
+import { startPreviewServer, type PreviewServer } from '../pipeline/preview/server.js';
 import { runWatch, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
 

@@ -33,7 +33,7 @@ export interface DataLock {
  * dropped: only the process whose rename took that very file drops it. A second writer waits up
  * to `waitMs`, then is refused with the owner's pid.
  *
- * (The build's output lock in src/build/lock.ts works alike; data/ comes before the build in the
+ * (The build's output lock in src/pipeline/lock.ts works alike; data/ comes before the build in the
  * flow, so it has its own.)
  */
 export async function lockDataDir(dir: string, waitMs = DEFAULT_LOCK_WAIT_MS): Promise<DataLock> {

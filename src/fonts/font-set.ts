@@ -48,7 +48,7 @@ let fontkit: typeof Fontkit | undefined;
  * so output never depends on the host's fonts.
  */
 export class FontSet {
-  /** Optional store for subset CSS by characters (see build/cache.ts); same text, same CSS. */
+  /** Optional store for subset CSS by characters (see pipeline/cache.ts); same text, same CSS. */
   /** The store may be changed between builds (a BuildSession's FontSet serves several). */
   constructor(public store?: { get(kind: string, key: string): Promise<Buffer | undefined>; put(kind: string, key: string, data: string): Promise<void> }) {}
 

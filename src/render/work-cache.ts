@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Where finished work (a chart's SVG) is kept between builds. Rendering only needs to look work
- * up and put it back; the pipeline decides where it lives (build/cache.ts keeps it in the output
+ * up and put it back; the pipeline decides where it lives (pipeline/cache.ts keeps it in the output
  * folder, checked by hash), so render never depends on the pipeline.
  */
 export interface WorkCache {

@@ -20,7 +20,7 @@ const STAGES: Readonly<Record<string, number>> = {
   render: 3,
   pdf: 4,
   changes: 4,
-  build: 5,
+  pipeline: 5,
   cli: 6,
 };
 const SHARED_LEAVES = new Set(['version.ts', 'interrupt.ts', 'types', 'suggest.ts', 'json-source.ts']);
@@ -72,14 +72,14 @@ function violations(files: readonly string[], read: (file: string) => string = (
 describe('imports flow one way', () => {
   it('finds an import against the flow (the check itself can fail)', () => {
     const file = join(SRC, 'render', 'example.ts');
-    expect(violations([file], () => "import { x } from '../build/cache.js';\nconst y = await import('../pdf/print.js');\n")).toEqual([
-      'src/render/example.ts:1 imports src/build/cache.ts, a later stage',
+    expect(violations([file], () => "import { x } from '../pipeline/cache.js';\nconst y = await import('../pdf/print.js');\n")).toEqual([
+      'src/render/example.ts:1 imports src/pipeline/cache.ts, a later stage',
       'src/render/example.ts:2 imports src/pdf/print.ts, a later stage',
     ]);
     expect(violations([join(SRC, 'version.ts')], () => "import { DATASETS } from './data/datasets/index.js';\n")).toEqual([
       'src/version.ts:1 imports src/data/datasets/index.ts, a later stage',
     ]);
-    expect(violations([join(SRC, 'build', 'x.ts')], () => "import { x } from '../render/html.js';\nimport { v } from '../version.js';\n")).toEqual([]);
+    expect(violations([join(SRC, 'pipeline', 'x.ts')], () => "import { x } from '../render/html.js';\nimport { v } from '../version.js';\n")).toEqual([]);
   });
 
   it('holds for every module in src/', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import type { ChangeReport } from '../../src/changes/compare.js';
 import { importFiles } from '../../src/data/import/run.js';
 import { dataBeforeImport, ROOT } from '../support.js';

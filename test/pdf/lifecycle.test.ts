@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockOutput } from '../../src/build/lock.js';
+import { lockOutput } from '../../src/pipeline/lock.js';
 import { PROFILE_PREFIX } from '../../src/pdf/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument, PDFName, type PDFString } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import { setMetadata } from '../../src/pdf/metadata.js';
 import { inkPerPage, outline, pdffonts, pdfinfo, pdftext } from './poppler.js';
 

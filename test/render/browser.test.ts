@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { chartReport, hostPage, openPage } from './chromium.js';
 

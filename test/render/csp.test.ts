@@ -3,7 +3,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import { DATASETS } from '../../src/data/datasets/index.js';
 import { readTable } from '../../src/data/read-table.js';
 import type { DatasetSchema } from '../../src/data/schema.js';

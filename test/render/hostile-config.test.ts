@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { ROOT, trapServer } from '../support.js';
 import { pdfinfo, pdftext } from '../pdf/poppler.js';

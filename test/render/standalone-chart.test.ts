@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/build/config.js';
+import { configSchema } from '../../src/pipeline/config.js';
 import { FontSet } from '../../src/fonts/font-set.js';
 import { parseUnicodeRange } from '../../src/fonts/noto-sans-sc.js';
 import { lastObservation } from '../../src/render/charts.js';

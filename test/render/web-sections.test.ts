@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { CHARTS } from '../../src/charts/registry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { chartReport, figureNumbers, hostPage, openPage } from './chromium.js';
 

@@ -11,7 +11,7 @@ import { recognise } from '../../../src/data/import/recognise.js';
 import { importFiles, UnrecognisedFileError } from '../../../src/data/import/run.js';
 import { loadData } from '../../../src/data/load.js';
 import { computeMetrics } from '../../../src/metrics/index.js';
-import { buildBrief } from '../../../src/build/build.js';
+import { buildBrief } from '../../../src/pipeline/build.js';
 import { dataBeforeImport } from '../../support.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, rename, rm, symlink, unlink, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isTemporaryFile } from '../../src/build/temporary-files.js';
-import { watchAndRebuild, type WatchNotice } from '../../src/build/watch.js';
+import { isTemporaryFile } from '../../src/pipeline/temporary-files.js';
+import { watchAndRebuild, type WatchNotice } from '../../src/pipeline/watch.js';
 
 // The watcher on its own, with a rebuild that only records what it was told: how it behaves when
 // files are saved by rename, by editors that leave temporary files, deleted, restored, touched by

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StagedOutput } from '../../src/build/write.js';
+import { StagedOutput } from '../../src/pipeline/write.js';
 
 let root: string;
 beforeAll(async () => {

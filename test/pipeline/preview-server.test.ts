@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../src/build/preview/server.js';
+import { startPreviewServer, type PreviewServer } from '../../src/pipeline/preview/server.js';
 
 // The preview's HTTP server over a small output folder of its own: what it serves, what it
 // refuses, what it adds to pages, and what its event stream says.

@@ -2,8 +2,8 @@ import { CHARTS } from '../../src/charts/registry.js';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
-import { MemoryCache } from '../../src/build/cache.js';
+import { buildBrief } from '../../src/pipeline/build.js';
+import { MemoryCache } from '../../src/pipeline/cache.js';
 import { tempDirWithData } from '../support.js';
 
 describe('MemoryCache', () => {

@@ -1,7 +1,7 @@
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../src/build/build.js';
+import { buildBrief } from '../../src/pipeline/build.js';
 import { ROOT, tempDirWithData } from '../support.js';
 
 let dir: string;
@@ -102,7 +102,7 @@ describe('incremental builds', () => {
 
 describe('a build session', () => {
   it('serves a second build (another folder, another title) from memory, with the same charts', async () => {
-    const { BuildSession } = await import('../../src/build/session.js');
+    const { BuildSession } = await import('../../src/pipeline/session.js');
     const session = new BuildSession();
     try {
       const first = await build(join(dir, 's1'), { session, cacheDir: join(dir, 'session-cache') });

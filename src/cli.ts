@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './cli/exit.js';
 import { InstalledDataError, resolveDataDir, resolveWritableDataDir } from './cli/paths.js';
 import { VERSION } from './cli/version.js';
-import { FORMATS } from './pipeline/formats.js';
+import { FORMATS } from './pipeline/output-formats.js';
 import { runInterruptCleanup } from './interrupt.js';
 
 // Each command's code is imported when it runs, so `--help` or `check` does not load the renderer.

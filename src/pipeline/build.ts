@@ -24,8 +24,8 @@ import { OutputFolder } from './output-folder.js';
 import { StagedOutput } from './write.js';
 import { ChartImages, holdsSocialImage } from './images.js';
 import { SOCIAL_IMAGE_FILE } from '../render/social-meta.js';
-import type { Format } from './formats.js';
-export { FORMATS, type Format } from './formats.js';
+import type { Format } from './output-formats.js';
+export { FORMATS, type Format } from './output-formats.js';
 
 export interface BuildOptions {
   readonly dataDir: string;

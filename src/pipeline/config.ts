@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../render/format.js';
-import { FORMATS } from './formats.js';
+import { FORMATS } from './output-formats.js';
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79');
 const perLanguage = z.strictObject({ 'zh-CN': z.string().min(1).optional(), en: z.string().min(1).optional() });

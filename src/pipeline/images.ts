@@ -11,7 +11,7 @@ import type { StandaloneSvg } from '../render/svg-text.js';
 import { VERSION } from '../version.js';
 import { cacheKey, type BuildCache } from './cache.js';
 import type { Config } from './config.js';
-import type { Format } from './formats.js';
+import type { Format } from './output-formats.js';
 import type { LanguageOutput } from './render-language.js';
 
 /** The brief's accent when the configuration sets none (templates/styles/brief.css's --etsb-accent). */

@@ -3,13 +3,13 @@ import type { Data } from '../data/datasets/index.js';
 import type { FontSet } from '../fonts/font-set.js';
 import type { Metrics } from '../metrics/index.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
-import { renderCharts, type ChartView } from '../render/charts.js';
+import { renderCharts, type ChartView } from '../render/figures.js';
 import { formatDate, type Lang } from '../render/format.js';
 import { CHARTS } from '../charts/registry.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { checkBriefFolder } from '../render/brief-check.js';
 import { checkTemplateNames, helperCalls } from '../render/helpers.js';
-import { builtinSections, loadTemplates, renderBrief as renderHtml, type RenderedBrief, type SectionId } from '../render/html.js';
+import { builtinSections, loadTemplates, renderPageAndSections, type RenderedBrief, type SectionId } from '../render/html.js';
 import { loadMessages, translator } from '../render/i18n.js';
 import { ledgerDocument } from '../render/ledger.js';
 import { withMarketNames } from '../render/market-names.js';
@@ -93,7 +93,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
   const view = buildView({ data, metrics, lang, t, chartsBySection, templateCites });
   templates.author({ ...names, footnotes: new Map(view.sources.map((s) => [s.id, s.n])), ledger: view.ledger });
   const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
-  const rendered = await renderHtml(view, charts, templates, inputs.fonts, t, sectionIds, social);
+  const rendered = await renderPageAndSections(view, charts, templates, inputs.fonts, t, sectionIds, social);
   const manifest = {
     generator: 'ets-brief',
     lang,

@@ -11,7 +11,7 @@ import type { Ledger } from './ledger.js';
  * change report see it, and an unknown name stops the build at the template's line and column.
  */
 
-/** What a template reaches by name while it renders (set by renderBrief for its brief). */
+/** What a template reaches by name while it renders (set by renderPageAndSections for its brief). */
 export interface AuthorContext {
   /** Every metric by its catalogue name (see metrics/catalogue.ts). */
   readonly metrics: ReadonlyMap<string, Metric>;
@@ -173,7 +173,7 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
     const { start, end } = metricNamed(name, options).period ?? {};
     return start && end && start !== end ? `${day(start)} – ${day(end)}` : day(end ?? start);
   });
-  // The figure, numbered with the others (renderBrief numbers the charts the templates place).
+  // The figure, numbered with the others (renderPageAndSections numbers the charts the templates place).
   hb.registerHelper('chart', (id: unknown, options: HelperOptions) => {
     const { charts } = author(options);
     if (typeof id !== 'string' || !charts.has(id))

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontSet } from '../fonts/font-set.js';
-import type { ChartView } from './charts.js';
+import type { ChartView } from './figures.js';
 import type { Lang } from './format.js';
 import { registerHelpers, type AuthorContext, type HelperState } from './helpers.js';
 import { pageCss } from './page-css.js';
@@ -206,8 +206,8 @@ export async function loadTemplates(
   };
 }
 
-/** Renders the standalone brief and one fragment per section. */
-export async function renderBrief(
+/** Renders the standalone page of the brief and one embeddable fragment per section. */
+export async function renderPageAndSections(
   view: BriefView,
   charts: ReadonlyMap<string, ChartView>,
   templates: Templates,

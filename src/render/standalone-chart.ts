@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js';
-import type { ChartView } from './charts.js';
+import type { ChartView } from './figures.js';
 import { fill, formatDate, type Lang } from './format.js';
 import { svgDocument, textBlock, xmlSafe, type StandaloneSvg, type TextStyle } from './svg-text.js';
 

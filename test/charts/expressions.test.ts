@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../../src/charts/render.js';
+import { renderChart } from '../../src/charts/to-svg.js';
 import { FontSet } from '../../src/fonts/font-set.js';
 import { loadMessages } from '../../src/render/i18n.js';
 import { ROOT } from '../support.js';

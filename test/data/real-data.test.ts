@@ -11,9 +11,9 @@ import { readTable } from '../../src/data/read-table.js';
 import { date, number } from '../../src/data/fields.js';
 import { readSheetTable, readWorkbook } from '../../src/data/formats/spreadsheet.js';
 import { sheetSchema } from '../../src/data/import/sheets.js';
-import { FORMATS, type SheetAuctionsFormat } from '../../src/data/import/formats.js';
+import { KNOWN_FILES, type SheetAuctionsFormat } from '../../src/data/import/known-files.js';
 
-const auctionReport = sheetSchema(FORMATS.find((f): f is SheetAuctionsFormat => f.id === 'eex-primary-auctions')!);
+const auctionReport = sheetSchema(KNOWN_FILES.find((f): f is SheetAuctionsFormat => f.id === 'eex-primary-auctions')!);
 const ecbRates = { name: 'ecb', title: 'ECB', description: '', fields: { Date: date(), CNY: number().optional() } };
 
 // Publisher files kept byte for byte in ../shared/real-data (see its SOURCES.md). Tests read them

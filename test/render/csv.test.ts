@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, formatTable, neutraliseFormula } from '../../src/data/write-table.js';
 import { DATASETS } from '../../src/data/datasets/index.js';
-import { toCsv } from '../../src/render/charts.js';
+import { toCsv } from '../../src/render/figures.js';
 
 // OWASP CSV injection: what a spreadsheet would run as a formula when a reader opens a chart's CSV.
 const HOSTILE = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
-import { renderChart } from '../../src/charts/render.js';
+import { renderChart } from '../../src/charts/to-svg.js';
 import { FontSet } from '../../src/fonts/font-set.js';
 import { loadMessages } from '../../src/render/i18n.js';
 import { fileURLToPath } from 'node:url';

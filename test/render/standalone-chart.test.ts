@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/pipeline/config.js';
 import { FontSet } from '../../src/fonts/font-set.js';
 import { parseUnicodeRange } from '../../src/fonts/noto-sans-sc.js';
-import { lastObservation } from '../../src/render/charts.js';
+import { lastObservation } from '../../src/render/figures.js';
 import { chartLabels, standaloneChart } from '../../src/render/standalone-chart.js';
 import { socialMeta } from '../../src/render/social-meta.js';
 import { wrapText, xmlEscape, type TextStyle } from '../../src/render/svg-text.js';

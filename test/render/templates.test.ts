@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localise } from '../../src/charts/render.js';
+import { localise } from '../../src/charts/to-svg.js';
 import { cssString } from '../../src/render/page-css.js';
 import { fill } from '../../src/render/format.js';
 import { loadTemplates } from '../../src/render/html.js';

@@ -9,7 +9,7 @@ import { readWindExport, type WindSeries } from '../formats/wind.js';
 import { forEachYearRow, invalidYearCell, readYearColumns, readYearValue, type YearCell } from '../formats/year-columns.js';
 import { IssueLog, readTable, streamTable, tooManyRows } from '../read-table.js';
 import type { DatasetSchema, Fields } from '../schema.js';
-import type { AccountYearsFormat, ImportFormat, NoteTableFormat, OwidEnergyFormat, OwidGrapherFormat, RecordsFormat, SeriesMapping } from './formats.js';
+import type { AccountYearsFormat, ImportFormat, NoteTableFormat, OwidEnergyFormat, OwidGrapherFormat, RecordsFormat, SeriesMapping } from './known-files.js';
 import type { ImportInput } from './recognise.js';
 import { accountTotals, comparableYear, estimatesByYear } from './scope-estimates.js';
 import { extractAuctions, extractPilotQuotes } from './sheets.js';

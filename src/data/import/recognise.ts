@@ -10,7 +10,7 @@ import { isZip, singleZipMember } from '../formats/zip.js';
 import { normaliseHeader } from '../header.js';
 import { readRegularFile } from '../input.js';
 import { forEachRecord, sniffFile } from '../records.js';
-import { FORMATS, type ImportFormat } from './formats.js';
+import { KNOWN_FILES, type ImportFormat } from './known-files.js';
 import { sheetMatches } from './sheets.js';
 
 /** A file to import, read once: what is recognised, parsed and hashed are the same bytes. */
@@ -40,7 +40,7 @@ const TEXT_PROBE_BYTES = 1 << 20;
  * Recognises a file's publisher format from its content, never its name: the first of the formats
  * it holds (see recogniseAll).
  */
-export async function recognise(input: string | ImportInput, formats: readonly ImportFormat[] = FORMATS): Promise<ImportFormat | undefined> {
+export async function recognise(input: string | ImportInput, formats: readonly ImportFormat[] = KNOWN_FILES): Promise<ImportFormat | undefined> {
   return (await recogniseAll(input, formats))[0];
 }
 
@@ -51,7 +51,7 @@ export async function recognise(input: string | ImportInput, formats: readonly I
  * their cells. One file may feed several datasets (the registry's verified emissions give yearly
  * totals and per-account rows).
  */
-export async function recogniseAll(input: string | ImportInput, formats: readonly ImportFormat[] = FORMATS): Promise<ImportFormat[]> {
+export async function recogniseAll(input: string | ImportInput, formats: readonly ImportFormat[] = KNOWN_FILES): Promise<ImportFormat[]> {
   const read =
     typeof input === 'string'
       ? await readRegularFile(input)
@@ -127,7 +127,7 @@ export async function recogniseAll(input: string | ImportInput, formats: readonl
  * Why a table in the registry's account layout was not recognised, when its cells do not say
  * which of the three tables it is; undefined for any other file.
  */
-export async function unrecognisedAccountTable(input: ImportInput, formats: readonly ImportFormat[] = FORMATS): Promise<string | undefined> {
+export async function unrecognisedAccountTable(input: ImportInput, formats: readonly ImportFormat[] = KNOWN_FILES): Promise<string | undefined> {
   const records = await probe(input.bytes);
   const header = (records[0] ?? []).map(normaliseHeader);
   const layout = formats.some(
@@ -172,7 +172,7 @@ function recogniseJson(bytes: Uint8Array, formats: readonly ImportFormat[]): Imp
  */
 export async function throughPackage(
   input: ImportInput,
-  formats: readonly ImportFormat[] = FORMATS,
+  formats: readonly ImportFormat[] = KNOWN_FILES,
 ): Promise<{ readonly descriptor: ImportInput; readonly formats: ImportFormat[] } | undefined> {
   const path = join(dirname(input.path), 'datapackage.json');
   const bytes = await readRegularFile(path).catch(() => undefined);
@@ -229,6 +229,6 @@ async function probe(bytes: Uint8Array): Promise<string[][]> {
 }
 
 /** The formats recognise() knows, for the message shown when a file matches none. */
-export function describeFormats(formats: readonly ImportFormat[] = FORMATS): string {
+export function describeFormats(formats: readonly ImportFormat[] = KNOWN_FILES): string {
   return formats.map((f) => `  ${f.id.padEnd(32)} ${f.title}`).join('\n');
 }

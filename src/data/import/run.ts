@@ -11,7 +11,7 @@ import { DataTransaction } from '../transaction.js';
 import { formatTableChunks } from '../write-table.js';
 import { assignCoverage } from './coverage.js';
 import { extract } from './extract.js';
-import type { ImportFormat } from './formats.js';
+import type { ImportFormat } from './known-files.js';
 import { checkFxAgainstAnnual } from './fx-check.js';
 import { keyFunction, mergeRows, type Change } from './merge.js';
 import { recogniseAll, throughPackage, unrecognisedAccountTable, unwrapArchive, type ImportInput } from './recognise.js';

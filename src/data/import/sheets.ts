@@ -7,7 +7,7 @@ import { findHeader, readSheetTable, readWorkbook, type Sheet } from '../formats
 import type { DatasetSchema, Fields } from '../schema.js';
 import type { Extracted } from './extract.js';
 import { slug } from './slug.js';
-import type { SheetAuctionsFormat, SheetDailyFormat } from './formats.js';
+import type { SheetAuctionsFormat, SheetDailyFormat } from './known-files.js';
 import type { ImportInput } from './recognise.js';
 import { SkipLog } from './skips.js';
 

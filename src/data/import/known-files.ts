@@ -3,9 +3,9 @@ import type { Data, DatasetName } from '../datasets/index.js';
 import type { AccountTableContent, AllocationPart } from '../formats/eutl.js';
 
 /**
- * The publisher formats `ets-brief import` knows, as descriptions: how to recognise a file (its
- * signature), which generic reader reads it, and how its columns map onto a dataset in data/.
- * Adding a format is adding an entry here, not writing a parser.
+ * The publisher files `ets-brief import` knows, as descriptions: how to recognise a file (its
+ * signature), which generic reader in data/formats/ reads it, and how its columns map onto a
+ * dataset in data/. Adding a format is adding an entry here, not writing a parser.
  */
 
 type Market = Data['markets'][number];
@@ -298,7 +298,8 @@ function pilotMarket(p: { id: string; region: string; regionZh: string; exchange
   };
 }
 
-export const FORMATS: readonly ImportFormat[] = [
+/** Every file import recognises, tried in this order. */
+export const KNOWN_FILES: readonly ImportFormat[] = [
   {
     id: 'wind-cea',
     title: 'WIND export: China national carbon market (CEA) daily trading',

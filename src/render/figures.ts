@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHARTS, type ChartBuild, type ChartContext, type ChartDefinition } from '../charts/registry.js';
 import { formatCsv } from '../data/write-table.js';
-import { renderChart } from '../charts/render.js';
+import { renderChart } from '../charts/to-svg.js';
 import { checkBoundNames, checkStringKeys, validateSpec } from '../charts/validate.js';
 import { parseJson } from '../json-source.js';
 import type { FontSet } from '../fonts/font-set.js';
@@ -10,6 +10,8 @@ import { fill, formatCell } from './format.js';
 import { lookupString, type Messages } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';
 import { cacheKey, NO_CACHE, type WorkCache } from './work-cache.js';
+
+/* The brief's charts as figures: each chart's rows picked, drawn wide and narrow, with its table and CSV. */
 
 export interface ChartView {
   readonly id: string;

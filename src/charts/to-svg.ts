@@ -6,6 +6,8 @@ import { checkRuntimeExpressions, checkSpecExpressions } from './expressions.js'
 import { externalReferences } from './validate.js';
 import { validateSpec } from './validate.js';
 
+/* A Vega-Lite spec and its rows in, static SVG out (localised, with the project's fonts). */
+
 export interface ChartLocale {
   /** d3-format locale definition (decimal, thousands, grouping, currency). */
   readonly number: Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { Data } from './datasets/index.js';
 import { dayNumber } from './row-checks.js';
+import { sourceIds } from './source-ids.js';
 
 type DailyRow = Data['market-daily'][number];
 
@@ -100,8 +101,7 @@ export class DailySeriesBuilder {
     if (row.date < s.first) s.first = row.date;
     if (row.date > s.last) s.last = row.date;
     if (!s.sources.has(row.source)) {
-      if (row.source.includes(';')) for (const id of row.source.split(';')) s.sources.add(id.trim());
-      else s.sources.add(row.source);
+      for (const id of sourceIds(row.source)) s.sources.add(id);
     }
     const index = Math.floor((day - s.origin) / s.span);
     const bucket = s.buckets.get(index);

@@ -1,6 +1,7 @@
 import { DATASETS, type Data, type DatasetName } from './datasets/index.js';
 import { DEFAULT_MISSING } from './fields.js';
 import { describeFields, type DatasetSchema } from './schema.js';
+import { sourceIds } from './source-ids.js';
 
 /**
  * Builds data/datapackage.json (Frictionless Tabular Data Package) from the dataset schemas and the
@@ -27,7 +28,7 @@ export function buildDescriptor(data: Data, version: string): Record<string, unk
     resources: names.map((name) => {
       const schema = DATASETS[name] as DatasetSchema;
       const rows = data[name] as readonly Record<string, unknown>[];
-      const cited = new Set(rows.flatMap((r) => (typeof r.source === 'string' ? r.source.split(';').map((x) => x.trim()) : [])));
+      const cited = new Set(rows.flatMap((r) => (typeof r.source === 'string' ? sourceIds(r.source) : [])));
       const retrieved = [...cited]
         .map((id) => sourceById.get(id)?.retrieved)
         .filter((d): d is string => !!d)

@@ -1,6 +1,7 @@
 import { auctionsAnnual } from './aggregates/auctions-annual.js';
 import { marketMonthly } from './aggregates/market-monthly.js';
 import { DATASETS, type Data, type DatasetName } from './datasets/index.js';
+import { sourceIds } from './source-ids.js';
 
 /**
  * What data/ may ship of a publisher's file: `raw`, its rows as imported (the terms allow
@@ -47,11 +48,6 @@ const DROPPED: ReadonlySet<DatasetName> = new Set(['fx-daily']);
 const EXEMPT: ReadonlySet<DatasetName> = new Set(['sources', 'markets', 'market-monthly', 'auctions-annual']);
 
 const SHA = /sha256 ([0-9a-f]{64})/;
-const ids = (source: string) =>
-  source
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /**
  * data/ as it may be shipped, from data/ as imported: rows citing an `aggregate` file are
@@ -70,7 +66,7 @@ export function publish(data: Data, options: PublishOptions): Tables {
     if (sha !== undefined && policy === undefined) throw new Error(`source ${s.id}: file sha256 ${sha} is not in the raw-files manifest`);
     if (policy) imported.set(s.id, policy);
   }
-  const restricted = (row: { source: string }) => ids(row.source).some((id) => imported.get(id) === 'aggregate');
+  const restricted = (row: { source: string }) => sourceIds(row.source).some((id) => imported.get(id) === 'aggregate');
   const out = Object.fromEntries(Object.keys(DATASETS).map((name) => [name, [...data[name as DatasetName]]])) as unknown as Record<
     DatasetName,
     Record<string, unknown>[]
@@ -101,7 +97,7 @@ export function publish(data: Data, options: PublishOptions): Tables {
 
   const cited = new Set<string>();
   for (const name of Object.keys(DATASETS) as DatasetName[])
-    if (name !== 'sources') for (const r of out[name] as { source: string }[]) for (const id of ids(r.source)) cited.add(id);
+    if (name !== 'sources') for (const r of out[name] as { source: string }[]) for (const id of sourceIds(r.source)) cited.add(id);
   out.sources = out.sources.filter((s) => !imported.has(String(s.id)) || cited.has(String(s.id)));
   return out as unknown as Tables;
 }

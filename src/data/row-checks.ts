@@ -55,6 +55,7 @@ export class RowChecks {
       if (raw === null || raw === undefined) continue;
       const text = String(raw);
       if (ref.known.has(text)) continue; // the common case: one known id
+      // Empty parts are kept, so "a;;b" is reported here; data that passed reads with sourceIds.
       const values = ref.list ? text.split(';').map((s) => s.trim()) : [text];
       for (const value of values) {
         if (!ref.known.has(value)) {

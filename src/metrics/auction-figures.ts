@@ -2,7 +2,7 @@ import type { Data } from '../data/datasets/index.js';
 import type { AuctionYearRow } from '../data/aggregates/auctions-annual.js';
 import { auctionYears } from './auctions.js';
 import { rateOver } from './fx.js';
-import { metric, unavailable, type Metric } from './types.js';
+import { metric, sourcesOf, unavailable, type Metric } from './types.js';
 
 /** One year of a market's auctions as the paper's Figure 5 shows it. */
 export interface AuctionYear {
@@ -50,7 +50,7 @@ export function auctionRevenueOfYear(data: Data, market: string, year: number, c
   const y = auctionFigures(data, market).find((x) => x.year === year);
   if (!y) return unavailable(currency, method, `data/ has no auctions for ${year}`, period);
   const inputs = [{ dataset: 'auctions-annual' as const, rows: y.rows.map((r) => `${r.market}/${r.platform}/${r.allowance}/${r.year}`) }];
-  const sources = y.rows.flatMap((r) => r.source.split(';'));
+  const sources = sourcesOf(y.rows);
   if (currency === 'EUR') return metric({ value: y.revenue, unit: 'EUR', period, method: `${method}, platforms: ${y.platforms.join(', ')}`, inputs, sources });
   const rate = rateOver(data, 'EUR', currency, period);
   if (!rate.ok) return unavailable(currency, method, rate.missing, period);

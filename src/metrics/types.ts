@@ -94,7 +94,4 @@ function mergeInputs(inputs: readonly InputRef[]): InputRef[] {
   return [...byDataset].map(([dataset, rows]) => ({ dataset, rows: [...rows] }));
 }
 
-/** Sources cited by rows: the ";"-separated `source` column split into ids. */
-export function sourcesOf(rows: readonly { source: string }[]): string[] {
-  return rows.flatMap((r) => r.source.split(';').map((s) => s.trim()));
-}
+export { sourcesOf } from '../data/source-ids.js';

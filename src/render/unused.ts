@@ -1,4 +1,5 @@
 import { DATASETS, type Data, type DatasetName } from '../data/datasets/index.js';
+import { sourceIds } from '../data/source-ids.js';
 import type { UnusedRows } from './ledger.js';
 
 /**
@@ -13,7 +14,7 @@ export function unusedRows(data: Data, cited: ReadonlySet<string>): UnusedRows[]
     if (dataset === 'sources') continue; // the list of sources, not data
     const groups = new Map<string, { rows: number; first?: string; last?: string }>();
     for (const row of data[dataset] as readonly Row[]) {
-      if (row.source.split(';').some((id) => cited.has(id.trim()))) continue;
+      if (sourceIds(row.source).some((id) => cited.has(id))) continue;
       const group = groups.get(row.source) ?? { rows: 0 };
       group.rows++;
       const when = whenOf(row);

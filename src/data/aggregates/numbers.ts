@@ -1,3 +1,5 @@
+import { sourceCell, sourcesOf } from '../source-ids.js';
+
 /**
  * A sum or mean of floats without the noise of binary addition (55.120000000000005): fifteen
  * significant digits, which a double holds exactly, so the same rows give the same text whatever
@@ -7,9 +9,7 @@ export const tidy = (x: number): number => Number(x.toPrecision(15));
 
 /** The ";"-separated list of every source id the rows cite, sorted. */
 export function citedSources(rows: Iterable<{ readonly source: string }>): string {
-  const ids = new Set<string>();
-  for (const r of rows) for (const id of r.source.split(';')) if (id.trim() !== '') ids.add(id.trim());
-  return [...ids].sort().join(';');
+  return sourceCell(sourcesOf(rows).sort());
 }
 
 /** Groups items by a text key, keeping each group's items in their order. */

@@ -16,6 +16,7 @@ import { extractAuctions, extractPilotQuotes } from './sheets.js';
 import type { Skip } from './skips.js';
 import { SkipLog } from './skips.js';
 import { slug } from './slug.js';
+import { sourceCell, sourceIds } from '../source-ids.js';
 
 type Row = Record<string, unknown>;
 /** data/ as the import holds it while merging: earlier files of the same command included. */
@@ -510,8 +511,6 @@ function extractNoteTable(format: NoteTableFormat, bytes: Uint8Array, display: s
   }
   if (checkIssues.length > 0) return { rows: [], issues: checkIssues, skipped: 0 };
   // Each row cites what it sums: the accounts' and installations' sources besides the note.
-  const cited = [...new Set([...used, ...(tables.installations ?? []).filter((r) => r.market === market)].flatMap((r) => String(r.source).split(';')))]
-    .sort()
-    .join(';');
+  const cited = sourceCell([...used, ...(tables.installations ?? []).filter((r) => r.market === market)].flatMap((r) => sourceIds(String(r.source))).sort());
   return { rows: rows.map((r) => ({ ...r, source: cited })), issues: [], skipped: 0 };
 }

@@ -1,4 +1,5 @@
 import type { DatasetSchema } from '../schema.js';
+import { sourceCell, sourceIds } from '../source-ids.js';
 
 export interface Change {
   readonly key: string;
@@ -83,8 +84,7 @@ export function mergeRows(
 
 /** A ";"-separated source list: `first`'s ids, then `more`'s not already in it. */
 function citing(first: string, more: unknown): string {
-  const ids = [...first.split(';'), ...(typeof more === 'string' ? more.split(';') : [])].map((s) => s.trim()).filter(Boolean);
-  return [...new Set(ids)].join(';');
+  return sourceCell([...sourceIds(first), ...(typeof more === 'string' ? sourceIds(more) : [])]);
 }
 
 export function keyFunction(schema: DatasetSchema): (row: Record<string, unknown>) => string {

@@ -1,5 +1,5 @@
 import type { Data } from './datasets/index.js';
-import { dayNumber } from './row-checks.js';
+import { dayNumber } from './dates.js';
 import { sourceIds } from './source-ids.js';
 
 type DailyRow = Data['market-daily'][number];

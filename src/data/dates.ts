@@ -73,8 +73,7 @@ export function isIsoDate(s: string): boolean {
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+  return day <= daysInMonth(year, month);
 }
 
 function monthNumber(name: string): number {
@@ -83,13 +82,81 @@ function monthNumber(name: string): number {
 }
 
 function toIso(year: number, month: number, day: number): ParseResult<string> {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, expected: 'a real calendar date' };
   }
-  return { ok: true, value: `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}` };
+  return { ok: true, value: isoDate(year, month, day) };
 }
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+// Day arithmetic on ISO dates, in whole days and without Date objects: a date is a calendar day,
+// not an instant, so no time zone or daylight-saving hour can move it. Day numbers count from
+// 1970-01-01 (Hinnant's days_from_civil and civil_from_days, exact for the years 0001–9999).
+
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** Days in a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/** `YYYY-MM-DD` of a year, month (1–12) and day. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
+
+export const yearStart = (year: number): string => `${year}-01-01`;
+export const yearEnd = (year: number): string => `${year}-12-31`;
+/** The first day of a month (1–12). */
+export const monthStart = (year: number, month: number): string => isoDate(year, month, 1);
+/** The last day of a month (1–12): 28, 29, 30 or 31. */
+export const monthEnd = (year: number, month: number): string => isoDate(year, month, daysInMonth(year, month));
+
+// Loading asks for the same row's day twice in a row (the key check, then the daily reduction).
+let lastIso = '';
+let lastDay = 0;
+
+/** Days since 1970-01-01 of an ISO date (negative before it). */
+export function dayNumber(iso: string): number {
+  if (iso === lastIso) return lastDay;
+  const digit = (i: number) => iso.charCodeAt(i) - 48;
+  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  lastIso = iso;
+  lastDay = era * 146097 + doe - 719468;
+  return lastDay;
+}
+
+/** The ISO date of a day number (days since 1970-01-01). */
+export function dateOfDayNumber(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return isoDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+/** The date `days` days after `iso` (before it when negative). */
+export function addDays(iso: string, days: number): string {
+  return dateOfDayNumber(dayNumber(iso) + days);
+}
+
+/** Days from `from` to `to`: positive when `to` is later, 0 on the same day. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
 }

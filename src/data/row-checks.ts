@@ -1,3 +1,4 @@
+import { dayNumber } from './dates.js';
 import type { DataIssue } from './errors.js';
 import type { DatasetSchema } from './schema.js';
 
@@ -158,29 +159,4 @@ export class DayIndex {
     this.lines = next;
     this.base = base;
   }
-}
-
-// The key check and the daily reduction both ask for the same row's day, one after the other.
-let lastIso = '';
-let lastDay = 0;
-
-/** Days since 1970-01-01 of an ISO date (any year 0001–9999; Hinnant's days_from_civil). */
-export function dayNumber(iso: string): number {
-  if (iso === lastIso) return lastDay;
-  lastIso = iso;
-  lastDay = civilToDays(iso);
-  return lastDay;
-}
-
-function civilToDays(iso: string): number {
-  const digit = (i: number) => iso.charCodeAt(i) - 48;
-  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }

@@ -3,6 +3,7 @@ import type { AuctionYearRow } from '../data/aggregates/auctions-annual.js';
 import { auctionYears } from './auctions.js';
 import { rateOver } from './fx.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 /** One year of a market's auctions as the paper's Figure 5 shows it. */
 export interface AuctionYear {
@@ -45,7 +46,7 @@ export function auctionFigures(data: Data, market: string): AuctionYear[] {
  * a platform whose reports data/ lacks (the UK's ICE auctions in the EEX years) is not in it.
  */
 export function auctionRevenueOfYear(data: Data, market: string, year: number, currency: string): Metric {
-  const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+  const period = { start: yearStart(year), end: yearEnd(year) };
   const method = `sum of the revenue of the auctions held in ${year} in the platforms' reports (auctions, or auctions-annual)`;
   const y = auctionFigures(data, market).find((x) => x.year === year);
   if (!y) return unavailable(currency, method, `data/ has no auctions for ${year}`, period);

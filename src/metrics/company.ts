@@ -1,6 +1,7 @@
 import type { Data } from '../data/datasets/index.js';
 import type { MATCHED_FIELDS } from '../data/datasets/company-rules.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 type Installation = Data['installations'][number];
 type AccountYear = Data['account-years'][number];
@@ -160,7 +161,7 @@ export function companySurplus(data: Data, company: string, rules: readonly Rule
   const label = own[0]!.label;
   const sum = (xs: readonly AccountYear[], f: (r: AccountYear) => number) => xs.reduce((s, r) => s + f(r), 0);
   const out: CompanyYear[] = years.map((year) => {
-    const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+    const period = { start: yearStart(year), end: yearEnd(year) };
     const m = (value: number | null, used: readonly AccountYear[], method: string, missing?: string): Metric =>
       value === null
         ? unavailable('t', method, missing ?? 'no data', period)

@@ -3,6 +3,7 @@ import { asCovered } from './emissions.js';
 import { combine, statedPrecision } from './precision.js';
 import { latestFact } from './select.js';
 import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 export interface Coverage {
   readonly entities: Metric;
@@ -68,7 +69,7 @@ function coveredEmissions(data: Data, market: string, atOrBefore: number | undef
     return metric({
       value: verified.value,
       unit: 't/yr',
-      period: { start: `${verified.year}-01-01`, end: `${verified.year}-12-31` },
+      period: { start: yearStart(verified.year), end: yearEnd(verified.year) },
       method: `verified emissions in ${verified.year}`,
       inputs: [{ dataset: 'emissions', rows: [`${verified.market}/${verified.year}/${verified.scope}/${verified.coverage}`] }],
       sources: sourcesOf([verified]),

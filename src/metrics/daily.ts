@@ -1,6 +1,7 @@
 import { preferredChoice } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
 import { combineMonths, marketMonthly, type MonthlyRow } from '../data/aggregates/market-monthly.js';
+import { daysBetween } from '../data/dates.js';
 import { metric, sourcesOf, unavailable, type Metric, type Window } from './types.js';
 
 export interface DailyStats {
@@ -74,7 +75,7 @@ export function dailyStats(data: Data, market: string, window: Window): DailySta
   const inputs = [{ dataset: chosen.dataset, rows: [`${market}/${chosen.instrument}/${chosen.series}/${summary.first}…${summary.last} (${days} days)`] }];
   const sources = sourcesOf(chosen.months);
   // Complete when the rows reach both ends of the window, a week's slack for closed days.
-  const slack = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 <= 7;
+  const slack = (a: string, b: string) => daysBetween(a, b) <= 7;
   const coverage = { first: summary.first, last: summary.last, complete: slack(window.start, summary.first) && slack(summary.last, window.end) };
   const make = (value: number | null, unit: string, method: string, missing?: string): Metric =>
     value === null

@@ -1,6 +1,7 @@
 import type { Data } from '../data/datasets/index.js';
 import { comparableSeries } from './emissions.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 type GdpRow = Data['gdp'][number];
 
@@ -78,7 +79,7 @@ export function emissionsAndGdp(data: Data, market: string, region: string): Emi
 
 /** Change of a region's real GDP between two years, in percent (its one series; see gdpSeries). */
 export function gdpChange(data: Data, region: string, from: number, to: number): Metric {
-  const period = { start: `${from}-01-01`, end: `${to}-12-31` };
+  const period = { start: yearStart(from), end: yearEnd(to) };
   const method = `real GDP of ${region} ${to} ÷ ${from} − 1`;
   const series = gdpSeries(data, region);
   const a = series.find((r) => r.year === from);

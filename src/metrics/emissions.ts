@@ -1,6 +1,7 @@
 import type { Data } from '../data/datasets/index.js';
 import { cagr } from './growth.js';
 import { metric, notComparable, sourcesOf, unavailable, type Metric } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 type EmissionRow = Data['emissions'][number];
 type Scope = Data['scopes'][number];
@@ -98,14 +99,14 @@ function describe(data: Data, e: Extract<Endpoints, { ok: true }>): string {
  * x% a year". Compares like scopes only (see endpoints).
  */
 export function emissionsChangePerYear(data: Data, market: string, from: number, to: number, scope?: string): Metric {
-  const period = { start: `${from}-01-01`, end: to >= 9999 ? undefined : `${to}-12-31` };
+  const period = { start: yearStart(from), end: to >= 9999 ? undefined : yearEnd(to) };
   const method = 'compound annual change of verified emissions';
   const e = endpoints(data, market, from, to, scope);
   if (!e.ok) return broken(e, '%/yr', method, period);
   return metric({
     value: cagr(e.first.value, e.last.value, e.last.year - e.first.year),
     unit: '%/yr',
-    period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
+    period: { start: yearStart(e.first.year), end: yearEnd(e.last.year) },
     method: `${method} from ${e.first.year} to ${e.last.year}${describe(data, e)}`,
     inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }],
     sources: sourcesOf([e.first, e.last]),
@@ -124,14 +125,14 @@ function estimatedPrecision(e: Extract<Endpoints, { ok: true }>) {
 
 /** Total change of verified emissions between two years, in percent, on one scope. */
 export function emissionsChange(data: Data, market: string, from: number, to: number, scope?: string): Metric {
-  const period = { start: `${from}-01-01`, end: `${to}-12-31` };
+  const period = { start: yearStart(from), end: yearEnd(to) };
   const method = 'change of verified emissions';
   const e = endpoints(data, market, from, to, scope);
   if (!e.ok) return broken(e, '%', method, period);
   return metric({
     value: (e.last.value / e.first.value - 1) * 100,
     unit: '%',
-    period: { start: `${e.first.year}-01-01`, end: `${e.last.year}-12-31` },
+    period: { start: yearStart(e.first.year), end: yearEnd(e.last.year) },
     method: `verified emissions ${e.last.year} ÷ ${e.first.year} − 1${describe(data, e)}`,
     inputs: [{ dataset: 'emissions', rows: [e.first, e.last].map(emissionsKey) }],
     sources: sourcesOf([e.first, e.last]),

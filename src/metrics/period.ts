@@ -1,14 +1,9 @@
 import type { Period, Window } from './types.js';
-
-const DAY_MS = 86_400_000;
-
-export function toDay(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
-}
+import { daysBetween, yearEnd, yearStart } from '../data/dates.js';
 
 /** Calendar days in a closed period (both ends included). */
 export function daysIn(period: Window): number {
-  return toDay(period.end) - toDay(period.start) + 1;
+  return daysBetween(period.start, period.end) + 1;
 }
 
 /** Length of a closed period in years of 365.25 days, for annualising. */
@@ -28,7 +23,7 @@ export function samePeriod(a: Period, b: Period): boolean {
 }
 
 export function yearPeriod(year: number): Window {
-  return { start: `${year}-01-01`, end: `${year}-12-31` };
+  return { start: yearStart(year), end: yearEnd(year) };
 }
 
 /** Days of `period` falling in each calendar year, for weighting annual rates. */
@@ -37,8 +32,8 @@ export function daysPerYear(period: Window): Map<number, number> {
   const first = +period.start.slice(0, 4);
   const last = +period.end.slice(0, 4);
   for (let year = first; year <= last; year++) {
-    const start = year === first ? period.start : `${year}-01-01`;
-    const end = year === last ? period.end : `${year}-12-31`;
+    const start = year === first ? period.start : yearStart(year);
+    const end = year === last ? period.end : yearEnd(year);
     out.set(year, daysIn({ start, end }));
   }
   return out;

@@ -3,6 +3,7 @@ import { emissionsChangePerYear } from './emissions.js';
 import { ruleAt } from './policy-rules.js';
 import { factsFor, periodOf, type Fact } from './select.js';
 import { metric, sourcesOf, unavailable, type Metric, type Period } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 export interface PhaseMetrics {
   readonly phase: number;
@@ -27,7 +28,7 @@ export function phaseMetrics(data: Data, market: string): PhaseMetrics[] {
     .sort((a, b) => a.phase - b.phase)
     .map((p) => {
       const lastYear = p.end_year ?? Number.POSITIVE_INFINITY;
-      const period: Period = { start: `${p.start_year}-01-01`, end: p.end_year === null ? undefined : `${p.end_year}-12-31` };
+      const period: Period = { start: yearStart(p.start_year), end: p.end_year === null ? undefined : yearEnd(p.end_year) };
       const extreme = (indicator: string, pick: 'max' | 'min'): Metric => {
         const facts = factsFor(data, market, indicator, period).filter((f) => f.value !== null);
         if (facts.length === 0)

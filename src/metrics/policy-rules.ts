@@ -1,6 +1,7 @@
 import type { Data } from '../data/datasets/index.js';
 import type { POLICY_PARAMETERS } from '../data/datasets/policy-rules.js';
 import { metric, sourcesOf, unavailable, type Metric } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 export type PolicyParameter = (typeof POLICY_PARAMETERS)[number];
 export type RuleRow = Data['policy-rules'][number];
@@ -20,8 +21,8 @@ export function ruleAt(data: Data, market: string, parameter: PolicyParameter, y
     .at(-1);
   if (!row)
     return unavailable('', parameter, `policy-rules.csv has no ${parameter} for ${market} in force in ${year}`, {
-      start: `${year}-01-01`,
-      end: `${year}-12-31`,
+      start: yearStart(year),
+      end: yearEnd(year),
     });
   return fromRule(row);
 }
@@ -30,7 +31,7 @@ export function fromRule(row: RuleRow): Metric {
   return metric({
     value: row.value,
     unit: row.unit,
-    period: { start: `${row.valid_from}-01-01`, end: row.valid_to === null ? undefined : `${row.valid_to}-12-31` },
+    period: { start: yearStart(row.valid_from), end: row.valid_to === null ? undefined : yearEnd(row.valid_to) },
     method: `${row.parameter} in force ${row.valid_from}–${row.valid_to ?? ''} under ${row.act}`,
     inputs: [{ dataset: 'policy-rules', rows: [ruleKey(row)] }],
     sources: sourcesOf([row]),

@@ -1,5 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import { metric, sourcesOf, type Metric } from './types.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 type Row = Data['power-generation'][number];
 
@@ -41,7 +42,7 @@ export function powerMix(data: Data, region: string): PowerMix | null {
       method,
       inputs: [{ dataset: 'power-generation', rows: used.map(key) }],
       sources: sourcesOf(used),
-      period: year !== undefined ? { start: `${year}-01-01`, end: `${year}-12-31` } : { start: `${from}-01-01`, end: `${to}-12-31` },
+      period: year !== undefined ? { start: yearStart(year), end: yearEnd(year) } : { start: yearStart(from), end: yearEnd(to) },
     });
   const types = [...new Set(rows.filter((r) => r.source_type !== 'total').map((r) => r.source_type))];
   // A region with totals only (kept to compare regions) has no mix.

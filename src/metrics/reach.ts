@@ -1,5 +1,6 @@
 import type { Data } from '../data/datasets/index.js';
 import { asCovered } from './emissions.js';
+import { yearStart, yearEnd } from '../data/dates.js';
 
 /**
  * How far one series reaches: its first and last observation. A brief is "as of" its data, series
@@ -14,9 +15,6 @@ export interface SeriesReach {
   /** Daily rows, annual aggregates or stated figures. */
   readonly basis: 'daily' | 'annual' | 'stated';
 }
-
-const yearEnd = (y: number) => `${y}-12-31`;
-const yearStart = (y: number) => `${y}-01-01`;
 
 export function dataReach(data: Data): SeriesReach[] {
   const out: SeriesReach[] = [];

@@ -14,6 +14,7 @@ import { ruleChanges } from './policy-rules.js';
 import { metric, sourcesOf, unavailable, type InputRef, type Metric } from './types.js';
 import type { VolumeComparison } from './volume.js';
 import { dailyStats, type DailyStats } from './daily.js';
+import { daysBetween, yearEnd, yearStart } from '../data/dates.js';
 
 /**
  * What recomputation says of a printed number: it agrees; it disagrees; it is not comparable (the
@@ -118,7 +119,7 @@ const RECOMPUTE: Readonly<Record<string, (data: Data, fact: Fact, inputs: Reconc
   'years-in-operation': (data, fact) => {
     const launch = data.markets.find((m) => m.id === fact.market)?.launch_date;
     if (!launch || !fact.period_end) return unavailable('years', 'whole years since launch', 'needs the launch date and the period end');
-    const years = Math.floor((Date.parse(fact.period_end) - Date.parse(launch)) / (365.25 * 86_400_000));
+    const years = Math.floor(daysBetween(launch, fact.period_end) / 365.25);
     return metric({
       value: years,
       unit: 'years',
@@ -149,7 +150,7 @@ const RECOMPUTE_SUBJECT: Readonly<Record<string, (data: Data, fact: Fact, subjec
     return metric({
       value: cagr(a.value, b.value, to - from),
       unit: '%/yr',
-      period: { start: `${from}-01-01`, end: `${to}-12-31` },
+      period: { start: yearStart(from), end: yearEnd(to) },
       method: `${method}, ${from} to ${to}`,
       inputs: [...a.inputs, ...b.inputs],
       sources: [...a.sources, ...b.sources],

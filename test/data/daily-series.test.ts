@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailySeriesOf, preferredSeries } from '../../src/data/daily-series.js';
 import type { Data } from '../../src/data/datasets/index.js';
-import { dayNumber } from '../../src/data/row-checks.js';
+import { dayNumber } from '../../src/data/dates.js';
 
 type Row = Data['market-daily'][number];
 

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/data/dates.js';
+import {
+  addDays,
+  dateOfDayNumber,
+  dayNumber,
+  daysBetween,
+  daysInMonth,
+  isLeapYear,
+  monthEnd,
+  monthStart,
+  parseDate,
+  yearEnd,
+  yearStart,
+} from '../../src/data/dates.js';
 
 const iso = (raw: string) => {
   const r = parseDate(raw);
@@ -67,6 +79,49 @@ describe('parseDate on ISO dates (the fast path)', () => {
         if (real) expect(parseDate(`${raw.replace(/-/g, '/')}`)).toEqual({ ok: true, value: raw });
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('day arithmetic', () => {
+  it('knows the leap years: every fourth, not centuries, except every fourth century', () => {
+    expect([2023, 2024, 1900, 2000, 2100].map(isLeapYear)).toEqual([false, true, false, true, false]);
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2023, 2)).toBe(28);
+    expect(daysInMonth(1900, 2)).toBe(28);
+    expect(daysInMonth(2000, 2)).toBe(29);
+    expect(daysInMonth(2023, 4)).toBe(30);
+  });
+
+  it('gives the first and last day of a year and a month', () => {
+    expect([yearStart(2024), yearEnd(2024)]).toEqual(['2024-01-01', '2024-12-31']);
+    expect([monthStart(2024, 2), monthEnd(2024, 2), monthEnd(2023, 2), monthEnd(2023, 12)]).toEqual(['2024-02-01', '2024-02-29', '2023-02-28', '2023-12-31']);
+  });
+
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(addDays('1900-02-28', 1)).toBe('1900-03-01');
+    expect(addDays('2024-03-01', 0)).toBe('2024-03-01');
+  });
+
+  it('counts the days between two dates, a leap year holding 366', () => {
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    expect(daysBetween('2023-01-01', '2024-01-01')).toBe(365);
+    expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
+    expect(dayNumber('1970-01-01')).toBe(0);
+  });
+
+  it('agrees with the calendar for any day of the years 0001–9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber('0001-01-01'), max: dayNumber('9999-12-31') }), (n) => {
+        const iso = dateOfDayNumber(n);
+        expect(dayNumber(iso)).toBe(n);
+        if (n >= dayNumber('1000-01-01')) expect(new Date(n * 86_400_000).toISOString().slice(0, 10)).toBe(iso);
+      }),
     );
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
 import * as XLSX from '@e965/xlsx';
+import { addDays } from '../dates.js';
 import type { DataIssue } from '../errors.js';
 import { mapHeader } from '../header.js';
 import { InputError } from '../input.js';
@@ -161,8 +162,6 @@ export function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): 
   }
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The calendar day of an Excel serial date (its time of day dropped). Serials count days from
  * 1899-12-30 (Excel's 1900 system, which counts a 29 February 1900 that never was, so serials
@@ -170,8 +169,7 @@ const DAY_MS = 86_400_000;
  */
 export function excelDate(serial: number, date1904 = false): string | undefined {
   if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 61) || serial >= 2_958_466) return undefined;
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return new Date(epoch + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+  return addDays(date1904 ? '1904-01-01' : '1899-12-30', Math.floor(serial));
 }
 
 /** Rows searched for the header: publishers put titles and notes above it. */

@@ -2,13 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeReport } from './compare.js';
 import { parseSnapshot, type BriefSnapshot } from './snapshot.js';
+import { unlessMissing } from '../missing.js';
 
 /** A language folder's snapshot (numbers.json and data/*.csv), or null when it holds no numbers.json. */
 export async function readSnapshot(langDir: string): Promise<BriefSnapshot | null> {
-  const numbers = await readFile(join(langDir, 'numbers.json'), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
+  const numbers = await unlessMissing(readFile(join(langDir, 'numbers.json'), 'utf8'), null);
   if (numbers === null) return null;
   const names = (await readdir(join(langDir, 'data')).catch(() => [])).filter((n) => n.endsWith('.csv')).sort();
   const csvs = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(langDir, 'data', n), 'utf8')] as const)));

@@ -2,6 +2,7 @@ import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { EXIT } from './exit.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { unlessMissing } from '../missing.js';
 
 /** The brief `new` copies: a shipped brief folder, so it is built and tested like the others. */
 const STARTER = join(PACKAGE_ROOT, 'briefs', 'starter');
@@ -12,7 +13,7 @@ const STARTER = join(PACKAGE_ROOT, 'briefs', 'starter');
  */
 async function claimEmpty(command: string, dir: string, err: NodeJS.WritableStream): Promise<string | undefined> {
   const target = resolve(dir);
-  const entries = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
+  const entries = await unlessMissing(readdir(target), []);
   if (entries.length > 0) {
     err.write(`ets-brief ${command}: ${target} is not empty; choose a new folder\n`);
     return undefined;

@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { DataIssue } from './errors.js';
+import { isMissing } from '../missing.js';
 
 /**
  * Every file ets-brief reads as data (a publisher file, a dataset in data/, a Frictionless
@@ -60,8 +61,7 @@ export async function checkRegularFile(path: string, display = path, maxBytes = 
     s = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') refuse(display, 'file not found');
-    if (code === 'ENOTDIR') refuse(display, 'file not found (a folder on its path is a file)');
+    if (isMissing(error)) refuse(display, code === 'ENOTDIR' ? 'file not found (a folder on its path is a file)' : 'file not found');
     if (code === 'EACCES' || code === 'EPERM') refuse(display, 'permission denied');
     if (code === 'ELOOP') refuse(display, 'symbolic link loop');
     refuse(display, `could not read the file: ${(error as Error).message}`);
@@ -83,7 +83,7 @@ export async function openRegularFile(path: string, display = path, maxBytes = m
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    refuse(display, code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `could not open the file: ${(error as Error).message}`);
+    refuse(display, isMissing(error) ? 'file not found' : code === 'EACCES' ? 'permission denied' : `could not open the file: ${(error as Error).message}`);
   }
   // What was opened may not be what was examined (the path replaced meanwhile): examine it again.
   const opened = await handle.stat();

@@ -3,6 +3,7 @@ import { mapHeader } from './header.js';
 import { InputError } from './input.js';
 import { forEachRecord, sniffFile, sourceName, type ByteSource, type FileShape } from './records.js';
 import type { DatasetSchema, Fields, RowOf } from './schema.js';
+import { isMissing } from '../missing.js';
 
 export interface ReadTableOptions {
   /** Path shown in messages (e.g. relative to the data directory). Defaults to the path read. */
@@ -89,7 +90,7 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
   try {
     shape = await sniffFile(path, file);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const missing = isMissing(error);
     log.add(
       error instanceof InputError
         ? error.issue

@@ -5,6 +5,7 @@ import { createDecoder, DecodeError, detectEncoding, SNIFF_BYTES, type TextEncod
 import type { DataIssue } from './errors.js';
 import { InputError, maxFileBytes, openRegularFile, tooLarge } from './input.js';
 import { detectDelimiter, type Delimiter } from './sniff.js';
+import { isMissing } from '../missing.js';
 
 /**
  * What a reader reads: a path (opened with openRegularFile: regular files of bounded size only),
@@ -280,7 +281,7 @@ function toIssue(error: unknown, file: string, lastLine: number, encoding: TextE
     const line = typeof (error as CsvError & { lines?: number }).lines === 'number' ? (error as CsvError & { lines: number }).lines : lastLine;
     return { file, line, severity: 'error', message: `malformed CSV: ${error.message.replace(/^Invalid Record Length: |^.*?: /, '')}` };
   }
-  if (error instanceof Error && 'code' in error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+  if (isMissing(error)) {
     return { file, severity: 'error', message: 'file not found' };
   }
   return { file, line: lastLine, severity: 'error', message: `could not read the file: ${(error as Error).message ?? String(error)}` };

@@ -5,6 +5,7 @@ import { DataError, type DataIssue } from './errors.js';
 import { InputError, openRegularFile } from './input.js';
 import { LOCK_ASIDE, lockDataDir, type DataLock } from './lock.js';
 import { isAlive } from './process.js';
+import { unlessMissing } from '../missing.js';
 
 /**
  * data/ changes as a whole or not at all. A writer (import, datapackage) holds the data/ lock,
@@ -41,9 +42,7 @@ async function readJournal(dir: string): Promise<{ text: string; journal: Journa
 async function completeJournal(dir: string, journal: Journal): Promise<void> {
   for (const [target, staged] of Object.entries(journal.files)) {
     if (target.includes('/') || staged.includes('/')) continue; // never written so; never followed
-    await rename(join(dir, staged), join(dir, target)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error; // already renamed
-    });
+    await unlessMissing(rename(join(dir, staged), join(dir, target)), undefined); // missing: already renamed
   }
   await syncDir(dir);
   await rm(join(dir, JOURNAL), { force: true });

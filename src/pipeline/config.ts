@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../render/format.js';
 import { FORMATS } from './output-formats.js';
+import { isMissing } from '../missing.js';
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79');
 const perLanguage = z.strictObject({ 'zh-CN': z.string().min(1).optional(), en: z.string().min(1).optional() });
@@ -87,7 +88,7 @@ async function readChecked<T extends z.ZodType>(file: string, schema: T): Promis
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(file, [(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(error as Error).message}`]);
+    throw new ConfigError(file, [isMissing(error) ? 'file not found' : `not valid JSON: ${(error as Error).message}`]);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

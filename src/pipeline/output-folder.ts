@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, readdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isMissing } from '../missing.js';
 
 /**
  * The file that says a folder is an ets-brief output: created with the folder by its first build,
@@ -141,8 +142,7 @@ async function nearestExisting(path: string): Promise<{ existing: string; missin
     const found = await lstat(current).then(
       () => true,
       (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
-        if (error.code === 'ENOTDIR') return false; // a file further up; found as `existing` below
+        if (isMissing(error)) return false; // ENOTDIR: a file further up, found as `existing` below
         throw new OutputFolderError(`cannot use ${path}: ${error.message}`);
       },
     );

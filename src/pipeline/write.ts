@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAlive } from '../data/process.js';
 import { dirname, join, relative, sep } from 'node:path';
+import { unlessMissing } from '../missing.js';
 
 /**
  * Writes a whole output tree beside its target and moves it into place only when complete, so a
@@ -28,9 +29,7 @@ export class StagedOutput {
   async keepPrevious(relative: string): Promise<void> {
     const file = join(this.stagingDir, relative);
     await mkdir(dirname(file), { recursive: true });
-    await copyFile(join(this.outDir, relative), file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    await unlessMissing(copyFile(join(this.outDir, relative), file), undefined);
   }
 
   /** Carries every file of a folder of the current output into the staged tree, if it exists. */
@@ -85,9 +84,7 @@ export class StagedOutput {
       const previous = join(this.outDir, `.previous-${entry}-${process.pid}`);
       // entry is a language folder name; the sweep above parses it back out of this name.
       await rm(previous, { recursive: true, force: true });
-      await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
+      await unlessMissing(rename(target, previous), undefined);
       await rename(join(this.stagingDir, entry), target);
       await rm(previous, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import { parseNumber } from '../numbers.js';
 import { InputError } from '../input.js';
 import { tooManyRows } from '../read-table.js';
 import { readRecords, sniffFile, sourceName, type ByteSource } from '../records.js';
+import { isMissing } from '../../missing.js';
 
 /**
  * A WIND terminal export: metadata rows keyed by their first cell (指标名称, 频率, 单位, 指标ID, 来源,
@@ -55,7 +56,7 @@ export async function readWindExport(path: ByteSource, displayPath = sourceName(
 
   const shape = await sniffFile(path, displayPath).catch((error: NodeJS.ErrnoException) => {
     issues.push(
-      error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message },
+      error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: isMissing(error) ? 'file not found' : error.message },
     );
     return undefined;
   });

@@ -3,6 +3,7 @@ import { parseNumber } from '../numbers.js';
 import { InputError } from '../input.js';
 import { tooManyRows } from '../read-table.js';
 import { forEachRecord, sniffFile, sourceName, type ByteSource } from '../records.js';
+import { isMissing } from '../../missing.js';
 
 /**
  * Wide tables with one column per year, such as the EU Transaction Log's verified emissions per
@@ -64,7 +65,7 @@ export async function forEachYearRow(path: ByteSource, displayPath: string, onRo
   const issues: DataIssue[] = [];
   const shape = await sniffFile(path, displayPath).catch((error: NodeJS.ErrnoException) => {
     issues.push(
-      error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: error.code === 'ENOENT' ? 'file not found' : error.message },
+      error instanceof InputError ? error.issue : { file: displayPath, severity: 'error', message: isMissing(error) ? 'file not found' : error.message },
     );
     return undefined;
   });

@@ -1,10 +1,10 @@
 import { BUILTIN_TEMPLATES } from './pipeline/build.js';
-import { withBrief, type Config } from './pipeline/config.js';
+import { resolveSettings, withBrief, type Config } from './pipeline/config.js';
 import { renderLanguage, type LanguageOutput } from './pipeline/render-language.js';
 import type { DailySeries } from './data/daily-series.js';
 import type { Data } from './data/datasets/index.js';
 import { FontSet } from './fonts/font-set.js';
-import { computeMetrics, DEFAULT_COMPARISON, type Metrics, type MetricsOptions } from './metrics/index.js';
+import { computeMetrics, type Metrics, type MetricsOptions } from './metrics/index.js';
 import type { Lang } from './render/format.js';
 import { TemplateFiles } from './render/template-files.js';
 
@@ -40,7 +40,7 @@ export interface RenderedBriefResult {
  */
 export async function renderBrief(data: Data, options: RenderBriefOptions): Promise<RenderedBriefResult> {
   const config = options.briefDir ? await withBrief(options.briefDir, options.config) : options.config;
-  const metrics = options.metrics ?? computeMetrics(data, options.comparison ?? config?.comparison ?? DEFAULT_COMPARISON);
+  const metrics = options.metrics ?? computeMetrics(data, resolveSettings(config, { comparison: options.comparison }).comparison);
   const templates = new TemplateFiles(BUILTIN_TEMPLATES, options.templatesDir ?? config?.templates);
   const out = await renderLanguage({
     data,

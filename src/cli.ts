@@ -20,7 +20,7 @@ const dataOption = () => new Option('--data <dir>', 'data directory (default: ./
 
 type BuildFlags = {
   data?: string;
-  out: string;
+  out?: string;
   lang?: string;
   format?: string;
   quiet?: boolean;
@@ -35,7 +35,7 @@ type BuildFlags = {
 function withBuildOptions(command: Command, forScripts = true): Command {
   command
     .addOption(dataOption())
-    .option('--out <dir>', 'output directory', 'output')
+    .option('--out <dir>', 'output directory (default: output)')
     .option('--lang <list>', 'languages, comma-separated (zh-CN,en)')
     .option('--format <list>', `formats, comma-separated (${FORMATS.join(',')})`)
     .option('--config <file>', 'configuration (default: ./ets-brief.config.json if present)')

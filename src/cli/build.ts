@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { ConfigError, resolveConfig, type Config } from '../pipeline/config.js';
+import { ConfigError, resolveConfig, resolveSettings, type Config, type Settings } from '../pipeline/config.js';
 import { BUILTIN_TEMPLATES } from '../pipeline/build.js';
 import { onInterrupt } from '../interrupt.js';
 import { BuildSession } from '../pipeline/session.js';
 import { watchAndRebuild } from '../pipeline/watch.js';
-import { buildBrief, FORMATS, type Format } from '../pipeline/build.js';
+import { buildBrief, FORMATS } from '../pipeline/build.js';
 import { summaryEvent, summaryLines } from '../changes/summary.js';
 import { DataError, formatIssue } from '../data/errors.js';
 import { BrowserNotFoundError } from '../pdf/browser.js';
 import { OutputLockedError } from '../pipeline/lock.js';
 import { OutputFolderError } from '../pipeline/output-folder.js';
-import { LANGS, type Lang } from '../render/format.js';
+import { LANGS } from '../render/format.js';
 import { EXIT } from './exit.js';
 
 export interface BuildCliOptions {
@@ -31,8 +31,8 @@ export interface BuildCliOptions {
 
 export class UsageError extends Error {}
 
-function parseList<T extends string>(value: string | undefined, allowed: readonly T[], name: string): readonly T[] {
-  if (value === undefined) return allowed;
+function parseList<T extends string>(value: string | undefined, allowed: readonly T[], name: string): readonly T[] | undefined {
+  if (value === undefined) return undefined;
   const items = value
     .split(',')
     .map((s) => s.trim())
@@ -126,6 +126,22 @@ function cliConfig(options: BuildCliOptions): Promise<Config | undefined> {
   return resolveConfig({ briefDir: options.brief, configFile: configFile ? resolve(configFile) : undefined });
 }
 
+/**
+ * The configuration and settings of the command line: --config (else ./ets-brief.config.json when
+ * there is one) over --brief's brief.json; --lang, --format and --out over both; then DEFAULTS.
+ */
+export async function cliSettings(options: BuildCliOptions): Promise<{ config: Config | undefined; settings: Settings }> {
+  const config = await cliConfig(options);
+  // An empty --out would mean the current folder: never what was meant.
+  if (options.out !== undefined && options.out.trim() === '') throw new UsageError('--out: empty; name the folder to build into (default: output)');
+  const settings = resolveSettings(config, {
+    langs: parseList(options.lang, LANGS, 'lang'),
+    formats: parseList(options.format, FORMATS, 'format'),
+    outDir: options.out,
+  });
+  return { config, settings };
+}
+
 /** A stream writing through to another that also keeps what was written. */
 function keepingCopy(to: NodeJS.WritableStream): { stream: NodeJS.WritableStream; text: () => string } {
   let text = '';
@@ -140,22 +156,15 @@ function keepingCopy(to: NodeJS.WritableStream): { stream: NodeJS.WritableStream
 }
 
 export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, session?: BuildSession): Promise<number> {
-  let langs: readonly Lang[];
-  let formats: readonly Format[];
   let config: Config | undefined;
+  let settings: Settings;
   try {
-    // --config, else ./ets-brief.config.json when there is one, over --brief's brief.json;
-    // command-line lists win over both.
-    config = await cliConfig(options);
-    langs = options.lang === undefined && config?.languages ? config.languages : parseList(options.lang, LANGS, 'lang');
-    formats = options.format === undefined && config?.formats ? config.formats : parseList(options.format, FORMATS, 'format');
-    // An empty --out would mean the current folder: never what was meant.
-    if (options.out !== undefined && options.out.trim() === '') throw new UsageError('--out: empty; name the folder to build into (default: output)');
+    ({ config, settings } = await cliSettings(options));
   } catch (error) {
     err.write(`ets-brief build: ${(error as Error).message}\n`);
     return EXIT.usage;
   }
-  const outDir = resolve(options.out ?? 'output');
+  const { langs, formats, comparison, outDir } = settings;
   const started = Date.now();
   // --json: one JSON object per line, for scripts. On a terminal each step shows the time since
   // the build started; piped to a file the lines stay free of timings, so logs compare cleanly.
@@ -172,6 +181,7 @@ export async function runBuild(options: BuildCliOptions, out: NodeJS.WritableStr
       outDir,
       langs,
       formats,
+      comparison,
       config,
       clean: options.clean === true,
       ...(options.cache === false ? { cacheDir: false as const } : {}),

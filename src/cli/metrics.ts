@@ -1,9 +1,9 @@
 import { formatIssue } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { describePeriod } from '../metrics/period.js';
-import { loadBrief } from '../pipeline/config.js';
+import { loadBrief, resolveSettings } from '../pipeline/config.js';
 import { flatten, metricCatalogue } from '../metrics/catalogue.js';
-import { computeMetrics, DEFAULT_COMPARISON, type Finding } from '../metrics/index.js';
+import { computeMetrics, type Finding } from '../metrics/index.js';
 import { EXIT } from './exit.js';
 
 /** Prints every metric: JSON (unrounded, stable key order) or a readable table. */
@@ -27,10 +27,10 @@ export async function runMetrics(
     err.write('\n✗ metrics not computed: the data has errors (see `ets-brief check`).\n');
     return EXIT.data;
   }
-  let comparison = DEFAULT_COMPARISON;
+  let comparison = resolveSettings(undefined).comparison;
   if (options.brief !== undefined) {
     try {
-      comparison = (await loadBrief(options.brief)).comparison ?? DEFAULT_COMPARISON;
+      comparison = resolveSettings(await loadBrief(options.brief)).comparison;
     } catch (error) {
       err.write(`ets-brief metrics: ${(error as Error).message}\n`);
       return EXIT.usage;

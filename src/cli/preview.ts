@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { onInterrupt } from '../interrupt.js';
+import { DEFAULTS } from '../pipeline/config.js';
 import { startPreviewServer, type PreviewServer } from '../pipeline/preview/server.js';
 import { runWatch, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
@@ -26,7 +27,7 @@ export async function runPreview(options: PreviewCliOptions, out: NodeJS.Writabl
     return EXIT.usage;
   }
   const host = options.host;
-  const outDir = resolve(options.out ?? 'output');
+  const outDir = resolve(options.out ?? DEFAULTS.outDir);
   let server: PreviewServer;
   try {
     server = await startPreviewServer({ root: outDir, host, port });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DataError } from '../data/errors.js';
 import { loadData } from '../data/load.js';
 import { FontSet } from '../fonts/font-set.js';
-import { computeMetrics, DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
+import { computeMetrics, type MetricsOptions } from '../metrics/index.js';
 import { BrowserNotFoundError, findBrowser, sweepBrowserProfiles } from '../pdf/browser.js';
 import type { PdfMetadata } from '../pdf/metadata.js';
 import { Printer, type PrintJob, type PrintResult } from '../pdf/print.js';
@@ -17,7 +17,7 @@ import { changeReport, type LanguageChanges } from './change-report.js';
 import { BuildRecords, hashFolders } from './fingerprint.js';
 import type { BuildSession } from './session.js';
 import { FONT_PACKAGE } from '../fonts/noto-sans-sc.js';
-import { ConfigError, withBrief, type Config } from './config.js';
+import { ConfigError, resolveSettings, withBrief, type Config, type Settings } from './config.js';
 import { onInterrupt } from '../interrupt.js';
 import { lockOutput, releaseOwnLockSync } from './lock.js';
 import { OutputFolder } from './output-folder.js';
@@ -29,9 +29,12 @@ export { FORMATS, type Format } from './output-formats.js';
 
 export interface BuildOptions {
   readonly dataDir: string;
-  readonly outDir: string;
-  readonly langs: readonly Lang[];
-  readonly formats: readonly Format[];
+  /** By default `output` (see DEFAULTS in config.ts, as for the other choices left out). */
+  readonly outDir?: string;
+  /** By default the configuration's languages, else every language. */
+  readonly langs?: readonly Lang[];
+  /** By default the configuration's formats, else every format. */
+  readonly formats?: readonly Format[];
   readonly templatesDir?: string;
   readonly comparison?: MetricsOptions;
   /** A validated ets-brief.config.json (see config.ts); command-line choices override it. */
@@ -67,11 +70,11 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import
  */
 export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
-  const config = options.briefDir ? await withBrief(options.briefDir, options.config) : (options.config ?? {});
+  const { config, settings } = await buildSettings(options);
+  const { langs, formats, comparison, outDir } = settings;
   const templateFiles = new TemplateFiles(options.templatesDir ?? BUILTIN_TEMPLATES, config.templates);
-  const comparison = options.comparison ?? config.comparison ?? DEFAULT_COMPARISON;
   // Before any work: the output folder must be one this build may write (see output-folder.ts).
-  const folder = await OutputFolder.claim(options.outDir, options.langs, log);
+  const folder = await OutputFolder.claim(outDir, langs, log);
   // The cache lives in the folder it serves: a shared parent (say /tmp) would let others feed it.
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? join(folder.dir, CACHE_FOLDER));
   // Same inputs as the last build of this folder and its files untouched: nothing to do.
@@ -86,13 +89,13 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       dataHash,
       await hashFolders([templateFiles.builtin, templateFiles.custom]),
       config,
-      options.langs,
-      options.formats,
+      langs,
+      formats,
       options.clean === true,
       comparison,
-      options.formats.some((f) => f === 'pdf' || f === 'charts') ? browserIdentity() : '',
+      formats.some((f) => f === 'pdf' || f === 'charts') ? browserIdentity() : '',
     );
-  const unchanged = inputs && (await records!.upToDate(options.outDir, inputs));
+  const unchanged = inputs && (await records!.upToDate(outDir, inputs));
   if (unchanged) {
     log('data, templates and configuration unchanged since the last build, and its output intact');
     return { files: unchanged, updated: [], changes: [] };
@@ -109,10 +112,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   const fonts = session?.fonts ?? new FontSet();
   fonts.store = cache;
   fonts.check(); // before any chart: a missing font is one clear message, not an error inside Vega
-  const unlock = await lockOutput(options.outDir);
+  const unlock = await lockOutput(outDir);
   // Browser profiles left in the temp folder by builds killed outright (their process is gone).
-  if (options.formats.includes('pdf')) await sweepBrowserProfiles();
-  const staged = await StagedOutput.create(options.outDir);
+  if (formats.includes('pdf')) await sweepBrowserProfiles();
+  const staged = await StagedOutput.create(outDir);
   const forget = onInterrupt(
     async () => {
       await staged.discard();
@@ -120,7 +123,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     },
     () => {
       rmSync(staged.stagingDir, { recursive: true, force: true });
-      releaseOwnLockSync(options.outDir);
+      releaseOwnLockSync(outDir);
     },
   );
   const files: string[] = [];
@@ -144,11 +147,11 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   // it (building the HTML alone does not delete the PDFs), unless the build is asked to clean.
   const keepOtherFormats = async () => {
     if (options.clean) return;
-    for (const lang of options.langs) {
-      if (!options.formats.includes('html')) await staged.keepPrevious(`${lang}/brief.html`);
-      if (!options.formats.includes('pdf')) await staged.keepPrevious(`${lang}/brief.pdf`);
-      if (!options.formats.includes('sections')) await staged.keepPreviousFolder(`${lang}/sections`);
-      if (!options.formats.includes('charts')) {
+    for (const lang of langs) {
+      if (!formats.includes('html')) await staged.keepPrevious(`${lang}/brief.html`);
+      if (!formats.includes('pdf')) await staged.keepPrevious(`${lang}/brief.pdf`);
+      if (!formats.includes('sections')) await staged.keepPreviousFolder(`${lang}/sections`);
+      if (!formats.includes('charts')) {
         await staged.keepPreviousFolder(`${lang}/charts`);
         await staged.keepPrevious(`${lang}/${SOCIAL_IMAGE_FILE}`);
       }
@@ -157,9 +160,9 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
   // The folder's record covers old and new files while they are swapped, then the new ones only.
   const commit = async () => {
     await keepOtherFormats();
-    const files = await staged.list(options.langs);
+    const files = await staged.list(langs);
     await folder.record(files, true);
-    const replaced = await staged.commit(options.langs);
+    const replaced = await staged.commit(langs);
     await folder.record(files);
     return replaced;
   };
@@ -172,7 +175,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     // Languages render side by side: while one waits for its font subsets (worker threads), the
     // other draws its charts. Outputs are still written, and PDFs queued, in language order.
     const started = Date.now();
-    const renders = options.langs.map((lang) =>
+    const renders = langs.map((lang) =>
       renderLanguage({
         data,
         daily: loaded.daily,
@@ -183,17 +186,17 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         config,
         cache,
         log,
-        socialImage: holdsSocialImage(folder.dir, lang, options.formats, options.clean === true),
+        socialImage: holdsSocialImage(folder.dir, lang, formats, options.clean === true),
       }),
     );
     for (const render of renders) render.catch(() => {}); // each is awaited below, in order
-    for (const [i, lang] of options.langs.entries()) {
+    for (const [i, lang] of langs.entries()) {
       const output = await renders[i]!;
       const { charts, rendered, manifest, pdfMetadata, ledger } = output;
-      if (options.formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
+      if (formats.includes('html')) await write(`${lang}/brief.html`, rendered.html);
       // Every number the brief states, with its scope, period, precision, rows and verdict.
       await write(`${lang}/numbers.json`, ledger);
-      if (options.formats.includes('sections')) {
+      if (formats.includes('sections')) {
         for (const s of rendered.sections) await write(`${lang}/sections/${s.id}.html`, s.fragment);
         await write(`${lang}/sections/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       }
@@ -202,10 +205,10 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       }
       // What changed since the folder's last build: changes.html and changes.json (see change-report.ts).
       const csvs = Object.fromEntries([...charts.values()].flatMap((c) => [[c.csvFile, c.csv], ...c.files.map((f) => [f.file, f.csv])]));
-      changes.push(await changeReport(options.outDir, lang, ledger, csvs, fonts));
+      changes.push(await changeReport(outDir, lang, ledger, csvs, fonts));
       for (const [name, content] of Object.entries(changes.at(-1)!.files)) await write(`${lang}/${name}`, content);
       log(`${lang}: ${charts.size} charts, ${rendered.sections.length} sections (${Date.now() - started} ms)`);
-      if (options.formats.includes('pdf')) {
+      if (formats.includes('pdf')) {
         const job: PdfJob = { name: `${lang}/brief.pdf`, html: rendered.html, marginText: rendered.marginText, meta: pdfMetadata };
         // A PDF is reprinted only when its HTML or metadata changed (or the browser did).
         job.key = cacheKey(VERSION, browserIdentity(), job.html, job.meta);
@@ -225,7 +228,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
         }
       }
       // After the PDF, so the brief prints first; the PNGs share its browser.
-      if (options.formats.includes('charts')) await images.add(output, data.sources, fonts, config);
+      if (formats.includes('charts')) await images.add(output, data.sources, fonts, config);
     }
     const printed = await Promise.all(printing);
     const drawFailure = await images.settle();
@@ -234,7 +237,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
       const error = failure.error as Error;
       if (!(error instanceof BrowserNotFoundError)) {
         throw new Error(
-          `${printed.some((p) => 'error' in p.outcome) ? 'printing the PDFs' : 'drawing the chart PNGs'} failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${options.outDir} was changed`,
+          `${printed.some((p) => 'error' in p.outcome) ? 'printing the PDFs' : 'drawing the chart PNGs'} failed: ${error.message.replace(/^Protocol error \([^)]*\): /, '')} (the browser stopped or did not respond); nothing in ${outDir} was changed`,
           { cause: error },
         );
       }
@@ -256,7 +259,7 @@ export async function buildBrief(options: BuildOptions): Promise<BuildResult> {
     await images.finish();
     await written();
     updated = await commit();
-    if (inputs) await records!.save(options.outDir, inputs, hashes);
+    if (inputs) await records!.save(outDir, inputs, hashes);
   } catch (error) {
     await Promise.allSettled(writing);
     await staged.discard();
@@ -281,4 +284,11 @@ function browserIdentity(): string {
   } catch {
     return 'none';
   }
+}
+
+/** The configuration and settings a library build uses: the brief folder's and `config`'s, then DEFAULTS. */
+export async function buildSettings(options: BuildOptions): Promise<{ config: Config; settings: Settings }> {
+  const config = options.briefDir ? await withBrief(options.briefDir, options.config) : (options.config ?? {});
+  const settings = resolveSettings(config, { langs: options.langs, formats: options.formats, comparison: options.comparison, outDir: options.outDir });
+  return { config, settings };
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { LANGS } from '../render/format.js';
-import { FORMATS } from './output-formats.js';
+import { DEFAULT_COMPARISON, type MetricsOptions } from '../metrics/index.js';
+import { LANGS, type Lang } from '../render/format.js';
+import { FORMATS, type Format } from './output-formats.js';
 import { isMissing } from '../missing.js';
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f4e79');
@@ -75,6 +76,44 @@ export async function resolveConfig(options: { briefDir?: string | undefined; co
   if (config?.templates)
     throw new ConfigError(options.configFile!, ['templates: the brief folder given with --brief holds the templates; remove "templates" or --brief']);
   return withBrief(options.briefDir, config);
+}
+
+/**
+ * What a build does when neither the caller (command line or library call) nor the configuration
+ * says: stated here once, read by the CLI, buildBrief and renderBrief alike. The sections default
+ * to the brief's own order (its sections/, see builtinSections), which depends on its templates.
+ */
+export const DEFAULTS: {
+  readonly languages: readonly Lang[];
+  readonly formats: readonly Format[];
+  readonly comparison: MetricsOptions;
+  readonly outDir: string;
+} = { languages: LANGS, formats: FORMATS, comparison: DEFAULT_COMPARISON, outDir: 'output' };
+
+/** What the caller chose for one build; anything left undefined comes from the configuration, then DEFAULTS. */
+export interface Choices {
+  readonly langs?: readonly Lang[] | undefined;
+  readonly formats?: readonly Format[] | undefined;
+  readonly comparison?: MetricsOptions | undefined;
+  readonly outDir?: string | undefined;
+}
+
+export interface Settings {
+  readonly langs: readonly Lang[];
+  readonly formats: readonly Format[];
+  readonly comparison: MetricsOptions;
+  /** Absolute. */
+  readonly outDir: string;
+}
+
+/** The one place choices, configuration and defaults meet: the caller's choice, else the configuration's, else the default. */
+export function resolveSettings(config: Config | undefined, choices: Choices = {}): Settings {
+  return {
+    langs: choices.langs ?? config?.languages ?? DEFAULTS.languages,
+    formats: choices.formats ?? config?.formats ?? DEFAULTS.formats,
+    comparison: choices.comparison ?? config?.comparison ?? DEFAULTS.comparison,
+    outDir: resolve(choices.outDir ?? DEFAULTS.outDir),
+  };
 }
 
 /** A brief folder's configuration with the caller's over it; the folder holds the templates. */

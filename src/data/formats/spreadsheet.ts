@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { stringify } from 'csv-stringify/sync';
 import * as XLSX from '@e965/xlsx';
 import { addDays } from '../dates.js';
 import type { DataIssue } from '../errors.js';
@@ -8,6 +7,7 @@ import { mapHeader } from '../header.js';
 import { InputError } from '../input.js';
 import { readTable, type ReadTableOptions, type TableRead } from '../read-table.js';
 import type { DatasetSchema, Fields, RowOf } from '../schema.js';
+import { formatCsv } from '../write-table.js';
 import { isZip, zipEntries } from './zip.js';
 
 /**
@@ -223,7 +223,7 @@ export async function readSheetTable<S extends DatasetSchema<Fields>>(
   // sheet row header + n; empty rows stay as rows of empty cells, which readTable passes over.
   const width = sheet.rows[header]!.length;
   const records = sheet.rows.slice(header).map((row) => Array.from({ length: width }, (_, c) => (row[c] ?? '').replace(/\r\n?|\n/g, ' ')));
-  const csv = Buffer.from(stringify(records, { record_delimiter: '\n' }), 'utf8');
+  const csv = Buffer.from(formatCsv(records, { newline: '\n', formulas: 'keep' }), 'utf8');
   const read = await readTable(csv, schema, { ...options, displayPath: where, unknownColumns: 'ignore' });
   const toSheetLine = (line: number) => line + header;
   return {

@@ -2,6 +2,7 @@
 // benchmarks. Deterministic (a seeded random walk), so every run reads the same bytes.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { dateOfDayNumber } from '../dist/data/dates.js';
 
 const HEADER = 'market,instrument,series,date,close,open,high,low,volume,turnover,currency,source,note\n';
 /** Series the rows are spread over, each on consecutive days: a date is unique within a series. */
@@ -22,20 +23,6 @@ function mulberry32(seed) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** Civil date of a day number (days since 1970-01-01), valid for any year (Hinnant's algorithm). */
-export function civil(days) {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const START = -354285; // 1000-01-01 as days since 1970-01-01
@@ -66,7 +53,7 @@ export async function generateDaily(file, rows, { series = SERIES, seed = 42 } =
       const c = close.toFixed(2),
         h = high.toFixed(2),
         l = low.toFixed(2);
-      chunk += `${s.market},${s.instrument},bench,${civil(START + i)},${c},${c},${h},${l},${volume},${(volume * close).toFixed(0)},${s.currency},paper,\n`;
+      chunk += `${s.market},${s.instrument},bench,${dateOfDayNumber(START + i)},${c},${c},${h},${l},${volume},${(volume * close).toFixed(0)},${s.currency},paper,\n`;
       ext.rows++;
       ext.minLow = Math.min(ext.minLow, +l);
       ext.maxHigh = Math.max(ext.maxHigh, +h);

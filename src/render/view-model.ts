@@ -54,8 +54,8 @@ export function buildView(ctx: ViewContext): BriefView {
   const phaseTrends = phaseTrendsView(w);
   w.citeCharts('problems');
 
-  const china = comparedView(w);
-  w.citeCharts('china-compared');
+  const compared = comparedView(w);
+  w.citeCharts('compared');
 
   const recs = recommendationRows(w);
   citations.cite(sourcesOf(recs));
@@ -63,7 +63,7 @@ export function buildView(ctx: ViewContext): BriefView {
 
   const notes = dataNotesView(w, {
     gdp: !decouplingSeries(w),
-    arcelor: !companySurplusOf(w)?.years.some((y) => y.verified.value !== null),
+    company: !companySurplusOf(w)?.years.some((y) => y.verified.value !== null),
   });
   w.citeCharts('data-notes');
   citations.cite(ctx.templateCites ?? []);
@@ -90,7 +90,7 @@ export function buildView(ctx: ViewContext): BriefView {
       powerComparedNote: powerCompared.note,
     },
     problems: { overAllocation: { text: overAllocation, cites: citations.cite(paperSources) }, ...company, phaseTrends },
-    china,
+    compared,
     recommendations: recs.filter((r) => r.kind === 'recommendation').map((r) => recommendationItem(w, r)),
     outlook: recs.filter((r) => r.kind === 'outlook').map((r) => recommendationItem(w, r)),
     notes,

@@ -24,16 +24,16 @@ export function companyView(w: Writer) {
   // Indicator ids of facts.csv (data vocabulary), about the company by its label.
   const profit = companyRule ? w.fact(reference, 'surplus-allowance-sales', companyRule.label) : undefined;
   const amChange = companyRule ? w.fact(reference, 'emissions-change-per-year', companyRule.label) : undefined;
-  const arcelor =
+  const statement =
     profit && amChange
       ? w.para(
-          'problems.arcelor',
+          'problems.company',
           {
-            profit: w.stated('problems.arcelor.profit', profit, 'money'),
+            profit: w.stated('problems.company.profit', profit, 'money'),
             profitYears: w.span(+profit.period_start!.slice(0, 4), +profit.period_end!.slice(0, 4)),
             from: w.year(amChange.period_start!.slice(0, 4)),
             to: w.year(amChange.period_end!.slice(0, 4)),
-            change: w.stated('problems.arcelor.change', amChange, 'percent', 1, { abs: true }),
+            change: w.stated('problems.company.change', amChange, 'percent', 1, { abs: true }),
           },
           sourcesOf([profit, amChange]),
         )
@@ -41,7 +41,7 @@ export function companyView(w: Writer) {
   // The same company from the registry: its surplus over the paper's years, its trend, and what the rule may miss.
   const recomputed: Paragraph[] = [];
   const surplus = companySurplusOf(w);
-  if (!surplus?.years.some((y) => y.verified.value !== null)) return { arcelor, arcelorRecomputed: recomputed };
+  if (!surplus?.years.some((y) => y.verified.value !== null)) return { company: statement, companyRecomputed: recomputed };
   const company = ledger.label(`company:${surplus.company}`, surplus.label);
   if (profit?.period_start && profit.period_end) {
     const [a, b] = [+profit.period_start.slice(0, 4), +profit.period_end.slice(0, 4)];
@@ -58,22 +58,22 @@ export function companyView(w: Writer) {
       const finding = w.findingFor(`facts/${profit.id}`);
       recomputed.push(
         w.para(
-          'problems.arcelorSurplus',
+          'problems.companySurplus',
           {
             company,
             years: w.span(ys[0]!.year, ys.at(-1)!.year),
             allocated: w.num(
-              'problems.arcelor.allocated',
+              'problems.company.allocated',
               total((y) => y.allocated),
               'tonnes',
             ),
             verified: w.num(
-              'problems.arcelor.verified',
+              'problems.company.verified',
               total((y) => y.verified),
               'tonnes',
             ),
             surplus: w.num(
-              'problems.arcelor.surplus',
+              'problems.company.surplus',
               total((y) => y.surplus),
               'tonnes',
             ),
@@ -96,13 +96,13 @@ export function companyView(w: Writer) {
     };
     recomputed.push(
       w.para(
-        'problems.arcelorTrend',
+        'problems.companyTrend',
         {
           company,
           from: w.year(amChange.period_start!.slice(0, 4)),
           to: w.year(amChange.period_end!.slice(0, 4)),
-          recomputed: w.moved('problems.arcelor.recomputed', m, 2),
-          printed: w.stated('problems.arcelor.printedChange', amChange, 'percent', 1, { abs: true }),
+          recomputed: w.moved('problems.company.recomputed', m, 2),
+          printed: w.stated('problems.company.printedChange', amChange, 'percent', 1, { abs: true }),
           verdict: t(`verdicts.${changeFinding.verdict}`),
         },
         sourcesOf([amChange]),
@@ -126,17 +126,17 @@ export function companyView(w: Writer) {
     });
   recomputed.push(
     w.para(
-      taken ? 'problems.arcelorRuleDated' : 'problems.arcelorRule',
+      taken ? 'problems.companyRuleDated' : 'problems.companyRule',
       {
         company,
-        accounts: count('problems.arcelor.accounts', surplus.accounts.length),
-        withoutHolder: count('problems.arcelor.withoutHolder', surplus.accounts.filter((a) => !a.matchedBy.some((h) => h.field === 'holder')).length),
-        byName: count('problems.arcelor.byName', surplus.accounts.filter((a) => a.matchedBy.every((h) => h.field === 'name')).length),
-        excluded: count('problems.arcelor.excluded', surplus.excluded.length),
+        accounts: count('problems.company.accounts', surplus.accounts.length),
+        withoutHolder: count('problems.company.withoutHolder', surplus.accounts.filter((a) => !a.matchedBy.some((h) => h.field === 'holder')).length),
+        byName: count('problems.company.byName', surplus.accounts.filter((a) => a.matchedBy.every((h) => h.field === 'name')).length),
+        excluded: count('problems.company.excluded', surplus.excluded.length),
         ...(taken ? { taken: /^\d{4}-\d{2}$/.test(taken) ? w.month(`${taken}-01`) : ledger.label(`published:${taken}`, taken) } : {}),
       },
       sourcesOf(surplus.rules),
     ),
   );
-  return { arcelor, arcelorRecomputed: recomputed };
+  return { company: statement, companyRecomputed: recomputed };
 }

@@ -13,23 +13,23 @@ import { hasString, type Kind, type Writer } from './writer.js';
 export function comparedView(w: Writer): Paragraph[] {
   const { data, metrics, lang, t, ledger } = w;
   const { subject, window } = metrics.comparison;
-  const china: Paragraph[] = [];
+  const paragraphs: Paragraph[] = [];
   const subMarket = data.markets.find((m) => m.id === subject);
   const entities = metrics.coverage[subject]?.entities;
   const coveredSub = metrics.coverage[subject]?.coveredEmissions;
   if (subMarket?.launch_date && entities?.value != null && coveredSub?.value != null) {
     // A market may have its own wording (China's first entities were all power companies); others take the plain one.
-    const launchKey = hasString(t, `china.launchFor.${subject}`) ? `china.launchFor.${subject}` : 'china.launch';
-    china.push(
+    const launchKey = hasString(t, `compared.launchFor.${subject}`) ? `compared.launchFor.${subject}` : 'compared.launch';
+    paragraphs.push(
       w.para(
         launchKey,
         {
           launch: w.date(subMarket.launch_date),
-          entities: w.num('china.launch.entities', entities, 'count'),
-          covered: w.num('china.launch.covered', coveredSub, 'tonnes'),
+          entities: w.num('compared.launch.entities', entities, 'count'),
+          covered: w.num('compared.launch.covered', coveredSub, 'tonnes'),
         },
         [...entities.sources, ...coveredSub.sources],
-        { slot: 'china.launch' },
+        { slot: 'compared.launch' },
       ),
     );
   }
@@ -37,22 +37,22 @@ export function comparedView(w: Writer): Paragraph[] {
   const volumeClaim = volumeClaimOf(w);
   if (window && v.subject.total.value !== null && v.reference.total.value !== null && v.ratio.value !== null) {
     const threshold = volumeClaim && volumeClaim.qualifier === 'below' ? volumeClaim.value! : null;
-    const key = threshold === null ? 'china.volumePlain' : v.ratio.value < threshold ? 'china.volumeBelow' : 'china.volumeAbove';
-    china.push(
+    const key = threshold === null ? 'compared.volumePlain' : v.ratio.value < threshold ? 'compared.volumeBelow' : 'compared.volumeAbove';
+    paragraphs.push(
       w.para(
         key,
         {
           from: w.date(window.start),
           to: w.date(window.end),
-          subject: w.num('china.volume.subject', v.subject.total, 'tonnes'),
-          reference: w.num('china.volume.reference', v.reference.total, 'tonnes'),
-          ratio: w.num('china.volume.ratio', v.ratio, 'percent', 2, volumeClaim ? { verdictOf: `facts/${volumeClaim.id}` } : {}),
+          subject: w.num('compared.volume.subject', v.subject.total, 'tonnes'),
+          reference: w.num('compared.volume.reference', v.reference.total, 'tonnes'),
+          ratio: w.num('compared.volume.ratio', v.ratio, 'percent', 2, volumeClaim ? { verdictOf: `facts/${volumeClaim.id}` } : {}),
           // The sentence says "under" itself: the threshold is written bare.
           ...(threshold === null
             ? {}
             : {
                 threshold: ledger.add({
-                  id: 'china.volume.threshold',
+                  id: 'compared.volume.threshold',
                   text: formatPercent(threshold, lang, 0),
                   kind: 'number',
                   value: threshold,
@@ -64,42 +64,45 @@ export function comparedView(w: Writer): Paragraph[] {
               }),
         },
         [...v.ratio.sources, ...(volumeClaim ? sourcesOf([volumeClaim]) : [])],
-        { slot: 'china.volume', compares: threshold !== null },
+        { slot: 'compared.volume', compares: threshold !== null },
       ),
     );
   }
-  china.push(...pricesView(w));
+  paragraphs.push(...pricesView(w));
   const observed = window ? metrics.daily[subject] : undefined;
   if (observed && observed.low.value !== null && observed.high.value !== null) {
-    china.push(
+    paragraphs.push(
       w.para(
-        'china.observed',
-        { low: w.num('china.observed.low', observed.low, 'price', 2), high: w.num('china.observed.high', observed.high, 'price', 2) },
+        'compared.observed',
+        { low: w.num('compared.observed.low', observed.low, 'price', 2), high: w.num('compared.observed.high', observed.high, 'price', 2) },
         observed.low.sources,
       ),
     );
   }
   const implied = metrics.prices.subjectImplied;
   if (implied && implied.value.value !== null && implied.withinStatedBand !== null) {
-    china.push(
+    paragraphs.push(
       w.para(
-        'china.implied',
-        { implied: w.num('china.implied', implied.value, 'price', 1), inside: w.choose(implied.withinStatedBand ? 'china.insideBand' : 'china.outsideBand') },
+        'compared.implied',
+        {
+          implied: w.num('compared.implied', implied.value, 'price', 1),
+          inside: w.choose(implied.withinStatedBand ? 'compared.insideBand' : 'compared.outsideBand'),
+        },
         implied.value.sources,
       ),
     );
   }
   const latest = metrics.latest;
   if (latest && latest.tradingDays.value !== null && latest.volume.value !== null && latest.low.value !== null && latest.high.value !== null) {
-    china.push(
+    paragraphs.push(
       w.para(
-        'china.latest',
+        'compared.latest',
         {
           end: w.date(latest.window.end),
-          days: w.num('china.latest.days', latest.tradingDays, 'number', 0),
-          volume: w.num('china.latest.volume', latest.volume, 'tonnes'),
-          low: w.num('china.latest.low', latest.low, 'price', 2),
-          high: w.num('china.latest.high', latest.high, 'price', 2),
+          days: w.num('compared.latest.days', latest.tradingDays, 'number', 0),
+          volume: w.num('compared.latest.volume', latest.volume, 'tonnes'),
+          low: w.num('compared.latest.low', latest.low, 'price', 2),
+          high: w.num('compared.latest.high', latest.high, 'price', 2),
         },
         latest.volume.sources,
       ),
@@ -108,15 +111,18 @@ export function comparedView(w: Writer): Paragraph[] {
   const turnover = turnoversOf(w);
   if (turnover) {
     const asShare: Metric = { ...turnover.subject, value: turnover.subject.value! * 100, unit: '%' };
-    china.push(
+    paragraphs.push(
       w.para(
-        'china.turnover',
-        { eu: w.num('china.turnover.reference', turnover.reference, 'number', 1), cn: w.num('china.turnover.subject', asShare, 'percent', 1) },
+        'compared.turnover',
+        {
+          reference: w.num('compared.turnover.reference', turnover.reference, 'number', 1),
+          subject: w.num('compared.turnover.subject', asShare, 'percent', 1),
+        },
         [...turnover.reference.sources, ...turnover.subject.sources],
       ),
     );
   }
-  return china;
+  return paragraphs;
 }
 
 /** The two markets' stated price bands, the subject's in the reference's currency, and a price above the band. */
@@ -138,15 +144,15 @@ function pricesView(w: Writer): Paragraph[] {
     w.ledger.metric(id, m, w.written(m.value!, { digits: m.precision?.digits ?? null, approx: false }, kind, m.unit, max));
   const paragraphs = [
     w.para(
-      'china.prices',
+      'compared.prices',
       {
-        cnLow: bare('china.prices.subjectLow', subBand.stated.low, 'price', 0),
-        cnHigh: bare('china.prices.subjectHigh', subBand.stated.high, 'price', 0),
-        cnLowEur: bare('china.prices.subjectLowConverted', subInRef.low, 'price', 1),
-        cnHighEur: bare('china.prices.subjectHighConverted', subInRef.high, 'price', 1),
-        euLow: bare('china.prices.referenceLow', refBand.stated.low, 'price', 0),
-        euHigh: bare('china.prices.referenceHigh', refBand.stated.high, 'price', 0),
-        ratio: bare('china.prices.ratio', metrics.prices.ratio, 'number', 1),
+        subjectLow: bare('compared.prices.subjectLow', subBand.stated.low, 'price', 0),
+        subjectHigh: bare('compared.prices.subjectHigh', subBand.stated.high, 'price', 0),
+        subjectLowConverted: bare('compared.prices.subjectLowConverted', subInRef.low, 'price', 1),
+        subjectHighConverted: bare('compared.prices.subjectHighConverted', subInRef.high, 'price', 1),
+        referenceLow: bare('compared.prices.referenceLow', refBand.stated.low, 'price', 0),
+        referenceHigh: bare('compared.prices.referenceHigh', refBand.stated.high, 'price', 0),
+        ratio: bare('compared.prices.ratio', metrics.prices.ratio, 'number', 1),
       },
       [...metrics.prices.ratio.sources, ...subInRef.low.sources],
     ),
@@ -172,8 +178,8 @@ function pricesView(w: Writer): Paragraph[] {
   if (above)
     paragraphs.push(
       w.para(
-        'china.pricesAbove',
-        { price: w.stated('china.prices.above', above, 'price', 0), date: w.date(above.period_end ?? above.period_start!) },
+        'compared.pricesAbove',
+        { price: w.stated('compared.prices.above', above, 'price', 0), date: w.date(above.period_end ?? above.period_start!) },
         sourcesOf([above]),
       ),
     );

@@ -17,7 +17,7 @@ import type { Writer } from './writer.js';
 /** Which of the paper's series data/ cannot draw yet (the charts that would show them). */
 export interface MissingSeries {
   readonly gdp: boolean;
-  readonly arcelor: boolean;
+  readonly company: boolean;
 }
 
 /** Years as ranges of consecutive years: 2007–2008, 2012–2021 (2007–2008年、2012–2021年). */

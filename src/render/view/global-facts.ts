@@ -59,12 +59,12 @@ export function globalFactsView(w: Writer): Paragraph[] {
   if (refMarket?.launch_date && inst && share && total) {
     global.push(
       w.para(
-        'global.eu',
+        'global.reference',
         {
           launch: w.yearText(refMarket.launch_date.slice(0, 4)),
-          installations: w.stated('global.eu.installations', inst, 'count'),
-          share: w.stated('global.eu.share', share, 'percent', 0),
-          revenue: w.stated('global.eu.revenue', total, 'money'),
+          installations: w.stated('global.reference.installations', inst, 'count'),
+          share: w.stated('global.reference.share', share, 'percent', 0),
+          revenue: w.stated('global.reference.revenue', total, 'money'),
         },
         sourcesOf([refMarket, inst, share, total]),
       ),

@@ -71,7 +71,7 @@ export function keyFiguresView(w: Writer): KeyFigure[] {
       // The figure itself bare ("7 : 0.03"); the note says each with its "about".
       label: t('keyFigures.turnover'),
       value: `${bare(turnover.reference, 1)} : ${bare(turnover.subject, 3)}`,
-      note: w.sentence('keyFigures.turnoverNote', { eu: ref, cn: sub }),
+      note: w.sentence('keyFigures.turnoverNote', { reference: ref, subject: sub }),
       cites: citations.cite([...turnover.reference.sources, ...turnover.subject.sources]),
     });
   }

@@ -71,11 +71,11 @@ export interface BriefView {
   };
   readonly problems: {
     readonly overAllocation: Paragraph;
-    readonly arcelor: Paragraph | null;
-    readonly arcelorRecomputed: readonly Paragraph[];
+    readonly company: Paragraph | null;
+    readonly companyRecomputed: readonly Paragraph[];
     readonly phaseTrends: readonly Paragraph[];
   };
-  readonly china: readonly Paragraph[];
+  readonly compared: readonly Paragraph[];
   readonly recommendations: readonly ListItem[];
   readonly outlook: readonly ListItem[];
   readonly notes: { readonly intro: Paragraph; readonly findings: TableView; readonly gaps: Paragraph | null };

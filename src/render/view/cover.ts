@@ -7,7 +7,8 @@ import type { Writer } from './writer.js';
  */
 export function coverView(w: Writer) {
   const { data, metrics, t } = w;
-  // Regions' series (the world's) are context, not a compared market's reach.
+  // An aggregate of markets.csv (the world's: all systems in force) is context, not a market's reach.
+  const aggregate = (id: string) => data.markets.some((m) => m.id === id && m.kind === 'aggregate');
   const whoOf = (subject: string) => (data.markets.some((m) => m.id === subject) ? w.marketName(subject) : w.regionName(subject));
   const reachLine = (r: SeriesReach) => {
     const who = whoOf(r.subject);
@@ -24,7 +25,7 @@ export function coverView(w: Writer) {
       .sort()
       .at(-1) ?? '1970-01-01';
   // Which series reaches that far, so a reader does not take the date for all of them.
-  const reachingLatest = metrics.reach.filter((r) => r.last === asOfIso && r.subject !== 'world');
+  const reachingLatest = metrics.reach.filter((r) => r.last === asOfIso && !aggregate(r.subject));
   const latestSeries =
     reachingLatest.length > 0 && reachingLatest.length < metrics.reach.length
       ? reachingLatest.map((r) => `${whoOf(r.subject)}${t('brief.seriesJoin')}${t(`reach.${r.measure}`)}`).join(t('brief.listSeparator'))
@@ -32,7 +33,7 @@ export function coverView(w: Writer) {
   const asOf = latestSeries
     ? w.sentence('brief.asOfSeries', { date: w.date(asOfIso), series: latestSeries }, { slot: 'brief.asOf' })
     : w.sentence('brief.asOf', { date: w.date(asOfIso) }, { slot: 'brief.asOf' });
-  const reach = metrics.reach.filter((r) => r.subject !== 'world').map(reachLine);
+  const reach = metrics.reach.filter((r) => !aggregate(r.subject)).map(reachLine);
   const readDates = data.sources
     .map((s) => s.retrieved)
     .filter((d): d is string => d !== null)

@@ -10,8 +10,10 @@ export function globalFactsView(w: Writer): Paragraph[] {
   const { data, metrics } = w;
   const { reference } = metrics.comparison;
   const global: Paragraph[] = [];
-  // 'world' and the indicator ids below are the vocabulary of facts.csv (data), not this paper's words.
-  const world = (indicator: string) => w.fact('world', indicator);
+  // The facts of the aggregate of markets.csv (all systems in force worldwide); the indicator ids
+  // below are the vocabulary of facts.csv (data), not this paper's words.
+  const aggregate = data.markets.find((m) => m.kind === 'aggregate')?.id;
+  const world = (indicator: string) => (aggregate === undefined ? undefined : w.fact(aggregate, indicator));
   const inForce = world('ets-in-force');
   const inDev = world('ets-in-development');
   const consider = world('ets-under-consideration');

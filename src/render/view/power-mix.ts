@@ -5,9 +5,51 @@ import type { Paragraph, TableView } from './types.js';
 import type { Writer } from './writer.js';
 
 /**
- * The power mix (the paper's Table 1): the change of chosen sources' generation and shares in
- * words, the table as printed with each cell checked, and which region its totals match.
+ * The power mix (the paper's Table 1): the change of the sources the brief highlights in words
+ * (brief.json's powerMix.highlight), the table as printed with each cell checked, and which
+ * region its totals match.
  */
+
+type PowerMix = NonNullable<Writer['metrics']['powerMix'][string]>;
+
+/**
+ * "In {region}, between {from} and {to}, coal-fired generation fell by 36%, its share moving from
+ * 23.35% to 15.18%; wind generation … and solar …": one clause per highlighted source, in the
+ * brief's order, the first with its share's move in words, the others with it in brackets. A
+ * source the table does not list is left out; none listed, no sentence.
+ */
+function powerSentence(w: Writer, mix: PowerMix, mixRows: readonly Writer['data']['power-generation'][number][]): Paragraph | null {
+  const { lang, t, ledger } = w;
+  const listed = (w.powerHighlight ?? []).flatMap((type) => mix.sources.filter((x) => x.sourceType === type));
+  if (listed.length === 0) return null;
+  const pct = (id: string, m: Metric, d: number) => ledger.metric(id, m, formatPercent(m.value!, lang, d));
+  // Growth to no more decimals than the table prints it ("890", "255.5"), one where it prints none.
+  const growthDecimals = (type: string) => {
+    const printed = mixRows.find((r) => r.year === mix.years.to && r.source_type === type)?.paper_growth_pct;
+    return printed == null ? 1 : Math.min(1, (String(printed).split('.')[1] ?? '').length);
+  };
+  const lead = { region: w.regionName(mix.region), from: w.year(mix.years.from), to: w.year(mix.years.to) };
+  const clauses = listed.map((x, i) => {
+    const key = i === 0 ? 'results.powerFirst' : 'results.powerNext';
+    const values = {
+      source: t(`results.powerSource.${x.sourceType}`),
+      change: w.moved(`results.power.${x.sourceType}`, x.growth, growthDecimals(x.sourceType)),
+      shareFrom: pct(`results.power.${x.sourceType}From`, x.shareFrom, 2),
+      shareTo: pct(`results.power.${x.sourceType}To`, x.shareTo, 2),
+    };
+    return fill(t(key), values, key);
+  });
+  const [first, ...rest] = clauses;
+  const others = rest.length <= 1 ? rest.join('') : `${rest.slice(0, -1).join(t('results.powerJoin'))}${t('results.powerJoinLast')}${rest.at(-1)}`;
+  return w.para(
+    'results.power',
+    {
+      ...lead,
+      sources: rest.length === 0 ? first! : `${first}${t('results.powerSeparator')}${others}`,
+    },
+    sourcesOf(mixRows),
+  );
+}
 export function powerMixView(w: Writer) {
   const { data, metrics, lang, t, ledger } = w;
   const mix = Object.values(metrics.powerMix)[0];
@@ -15,30 +57,8 @@ export function powerMixView(w: Writer) {
   let powerTable: TableView | null = null;
   let powerRegion: Paragraph | null = null;
   if (!mix) return { mix, power, powerTable, powerRegion };
-  const s = (type: string) => mix.sources.find((x) => x.sourceType === type);
-  const [coal, wind, solar] = [s('coal'), s('wind'), s('solar')];
   const mixRows = data['power-generation'].filter((r) => r.region === mix.region);
-  const pct = (id: string, m: Metric, d: number) => ledger.metric(id, m, formatPercent(m.value!, lang, d));
-  if (coal && wind && solar) {
-    power = w.para(
-      'results.power',
-      {
-        region: w.regionName(mix.region),
-        from: w.year(mix.years.from),
-        to: w.year(mix.years.to),
-        coal: w.moved('results.power.coal', coal.growth, 1),
-        coalFrom: pct('results.power.coalFrom', coal.shareFrom, 2),
-        coalTo: pct('results.power.coalTo', coal.shareTo, 2),
-        wind: w.moved('results.power.wind', wind.growth, 1),
-        windFrom: pct('results.power.windFrom', wind.shareFrom, 2),
-        windTo: pct('results.power.windTo', wind.shareTo, 2),
-        solar: w.moved('results.power.solar', solar.growth, 0),
-        solarFrom: pct('results.power.solarFrom', solar.shareFrom, 2),
-        solarTo: pct('results.power.solarTo', solar.shareTo, 2),
-      },
-      sourcesOf(mixRows),
-    );
-  }
+  power = powerSentence(w, mix, mixRows);
   // 'total' is the source_type of power-generation.csv that sums a year: data vocabulary.
   const findingsFor = (type: string) => metrics.reconciliation.findings.filter((f) => f.id.startsWith(`power-generation/${mix.region}/${type}/`));
   const printedRow = (y: number, type: string) => mixRows.find((r) => r.year === y && r.source_type === type);

@@ -95,4 +95,6 @@ export interface ViewContext {
   readonly chartsBySection?: Readonly<Record<string, readonly { readonly id: string; readonly sources: readonly string[] }[]>>;
   /** Sources a brief's templates cite by id ({{cite "…"}}), numbered after the view's own. */
   readonly templateCites?: readonly string[];
+  /** The brief's powerMix.highlight: the energy sources (power-generation.csv source types) the power paragraph follows, in order. */
+  readonly powerHighlight?: readonly string[];
 }

@@ -252,5 +252,6 @@ export function createWriter(ctx: ViewContext) {
     movedFact,
     fromRow,
     scope,
+    powerHighlight: ctx.powerHighlight,
   };
 }

@@ -51,7 +51,7 @@ describe("the change report after China's traded-volume share crosses 2%", () =>
     const r = cli('build', '--data', data, '--out', out, '--format', 'html');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /en: changes since the earlier build[^\n]*\n {2}FLIPPED china\.volume \(china\.volumeBelow → china\.volumeAbove\): "[^"]*no longer under the 2%/,
+      /en: changes since the earlier build[^\n]*\n {2}FLIPPED compared\.volume \(compared\.volumeBelow → compared\.volumeAbove\): "[^"]*no longer under the 2%/,
     );
 
     const en = await report(out, 'en');
@@ -147,7 +147,7 @@ describe("the change report after China's traded-volume share crosses 2%", () =>
     expect(cli('build', '--data', await dataBeforeImport(dir, 'first-data'), '--out', first, '--format', 'html', '--lang', 'en', '--quiet').status).toBe(0);
     const r = cli('diff', first, out, '--report', join(dir, 'review'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^en: changes since the earlier build[^\n]*\n {2}FLIPPED china\.volume/);
+    expect(r.stdout).toMatch(/^en: changes since the earlier build[^\n]*\n {2}FLIPPED compared\.volume/);
     expect((await report(join(dir, 'review'), 'en')).numbers).toEqual((await report(out, 'en')).numbers);
     const json = cli('diff', join(first, 'en'), join(out, 'en'), '--json');
     expect((JSON.parse(json.stdout) as { reports: ChangeReport[] }).reports.map((x) => x.sentences[0]!.slot)).toEqual(['compared.volume']);

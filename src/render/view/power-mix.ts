@@ -13,14 +13,17 @@ import type { Writer } from './writer.js';
 type PowerMix = NonNullable<Writer['metrics']['powerMix'][string]>;
 
 /**
- * "In {region}, between {from} and {to}, coal-fired generation fell by 36%, its share moving from
+ * "In {region}, between {from} and {to}, coal-fired generation fell by 35.8%, its share moving from
  * 23.35% to 15.18%; wind generation … and solar …": one clause per highlighted source, in the
  * brief's order, the first with its share's move in words, the others with it in brackets. A
- * source the table does not list is left out; none listed, no sentence.
+ * source the table does not list, or whose change it cannot give (none generated in the first
+ * year), is left out; none left, no sentence.
  */
 function powerSentence(w: Writer, mix: PowerMix, mixRows: readonly Writer['data']['power-generation'][number][]): Paragraph | null {
   const { lang, t, ledger } = w;
-  const listed = (w.powerHighlight ?? []).flatMap((type) => mix.sources.filter((x) => x.sourceType === type));
+  const listed = (w.powerHighlight ?? [])
+    .flatMap((type) => mix.sources.filter((x) => x.sourceType === type))
+    .filter((x) => [x.growth, x.shareFrom, x.shareTo].every((m) => m.value !== null));
   if (listed.length === 0) return null;
   const pct = (id: string, m: Metric, d: number) => ledger.metric(id, m, formatPercent(m.value!, lang, d));
   // Growth to no more decimals than the table prints it ("890", "255.5"), one where it prints none.
@@ -50,6 +53,7 @@ function powerSentence(w: Writer, mix: PowerMix, mixRows: readonly Writer['data'
     sourcesOf(mixRows),
   );
 }
+
 export function powerMixView(w: Writer) {
   const { data, metrics, lang, t, ledger } = w;
   const mix = Object.values(metrics.powerMix)[0];

@@ -21,7 +21,7 @@ describe("import { loadData, computeMetrics, renderBrief, buildBrief } from 'ets
     const metrics = computeMetrics(data!);
     const brief = await renderBrief(data!, { lang: 'zh-CN', metrics });
     expect(brief.html).toContain('<html lang="zh-CN">');
-    expect(brief.sections.map((s) => s.id)).toContain('china-compared');
+    expect(brief.sections.map((s) => s.id)).toContain('compared');
     expect(brief.charts.get('emissions')?.svg).toMatch(/^<svg /);
   }, 60_000);
 
@@ -29,13 +29,13 @@ describe("import { loadData, computeMetrics, renderBrief, buildBrief } from 'ets
     const out = join(dir, 'output');
     await buildBrief({ dataDir: join(ROOT, 'data'), outDir: out, langs: ['en'], formats: ['sections'] });
     const site = join(dir, 'site');
-    const stdout = execFileSync(process.execPath, [join(ROOT, 'examples/static-site/build-site.mjs'), out, 'en', site, 'key-figures', 'china-compared'], {
+    const stdout = execFileSync(process.execPath, [join(ROOT, 'examples/static-site/build-site.mjs'), out, 'en', site, 'key-figures', 'compared'], {
       encoding: 'utf8',
     });
-    expect(stdout).toMatch(/with 2 section\(s\): key-figures, china-compared/);
+    expect(stdout).toMatch(/with 2 section\(s\): key-figures, compared/);
     const page = await readFile(join(site, 'index.html'), 'utf8');
     expect(page).toContain('data-etsb-section="key-figures"');
-    expect(page).toContain('data-etsb-section="china-compared"');
+    expect(page).toContain('data-etsb-section="compared"');
     expect(page).not.toContain('data-etsb-section="global"');
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { cli, note, run, summary } from '../lib.mjs';
 const CHILD = fileURLToPath(new URL('./variants-child.mjs', import.meta.url));
 
 const ACCENTS = ['#1f4e79', '#7a1f1f', '#2e6b30', '#5b2c83', '#8a5a00'];
-const SECTIONS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'china-compared', 'problems', 'recommendations', 'data-notes'];
+const SECTIONS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'compared', 'problems', 'recommendations', 'data-notes'];
 
 /** Variant i: its own accent, title, author and sections; every third in one language. */
 export function variantConfig(i) {

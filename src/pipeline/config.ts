@@ -24,6 +24,11 @@ export const configSchema = z.strictObject({
     .refine((s) => new Set(s).size === s.length, 'each section at most once')
     .optional(),
   comparison: z.strictObject({ subject: z.string().min(1), reference: z.string().min(1) }).optional(),
+  /**
+   * The energy sources (power-generation.csv source types) whose change the power paragraph states,
+   * in order, the first in full; the built-in brief's when a brief does not say.
+   */
+  powerMix: z.strictObject({ highlight: z.array(z.string().min(1)).min(1) }).optional(),
   /** How prices are converted; the annual averages of fx-rates.csv are the method data/ supports now. */
   fx: z.strictObject({ method: z.enum(['annual-average']) }).optional(),
   theme: z.strictObject({ accent: hex.optional(), palette: z.array(hex).min(2).optional() }).optional(),

@@ -17,6 +17,7 @@ import { socialMeta } from '../render/social-meta.js';
 import type { TemplateFiles } from '../render/template-files.js';
 import { unusedRows } from '../render/unused.js';
 import { buildView, type BriefView } from '../render/view-model.js';
+import { powerHighlight } from '../render/brief-settings.js';
 import { BuildCache } from './cache.js';
 import type { Config } from './config.js';
 
@@ -90,7 +91,7 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
       .filter((c) => c.helper === 'cite')
       .map((c) => String(c.literal)),
   );
-  const view = buildView({ data, metrics, lang, t, chartsBySection, templateCites });
+  const view = buildView({ data, metrics, lang, t, chartsBySection, templateCites, powerHighlight: await powerHighlight(inputs.templates, config.powerMix) });
   templates.author({ ...names, footnotes: new Map(view.sources.map((s) => [s.id, s.n])), ledger: view.ledger });
   const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
   const rendered = await renderPageAndSections(view, charts, templates, inputs.fonts, t, sectionIds, social);

@@ -46,7 +46,7 @@ export function numberTokens(text: string): string[] {
  */
 export interface StatedSentence {
   /**
-   * Where it stands, the same for each wording it may take ("china.volume" whether under or over
+   * Where it stands, the same for each wording it may take ("compared.volume" whether under or over
    * the paper's threshold): a sentence is compared with the one in the same place before.
    */
   readonly slot: string;
@@ -55,7 +55,7 @@ export interface StatedSentence {
   readonly text: string;
   /**
    * Wordings chosen by comparing numbers (the sentence's own key when the comparison chose it,
-   * "words.fellBy", "china.outsideBand"…): when these differ, the sentence says the opposite.
+   * "words.fellBy", "compared.outsideBand"…): when these differ, the sentence says the opposite.
    */
   readonly comparisons: readonly string[];
 }

@@ -51,29 +51,29 @@ describe("the change report after China's traded-volume share crosses 2%", () =>
     const r = cli('build', '--data', data, '--out', out, '--format', 'html');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /en: changes since the earlier build[^\n]*\n {2}FLIPPED china\.volume \(china\.volumeBelow → china\.volumeAbove\): "[^"]*no longer under the 2%/,
+      /en: changes since the earlier build[^\n]*\n {2}FLIPPED compared\.volume \(compared\.volumeBelow → compared\.volumeAbove\): "[^"]*no longer under the 2%/,
     );
 
     const en = await report(out, 'en');
     expect(en.changed).toBe(true);
     expect(en.sentences.map((s) => [s.slot, s.change])).toEqual([
-      ['china.volume', 'flipped'],
+      ['compared.volume', 'flipped'],
       ['keyFigures.turnoverNote', 'restated'],
-      ['china.implied', 'restated'],
-      ['china.turnover', 'restated'],
+      ['compared.implied', 'restated'],
+      ['compared.turnover', 'restated'],
       ['notes.reconciliationIntro', 'restated'],
     ]);
-    expect(en.sentences[0]!.flips).toEqual([{ before: 'china.volumeBelow', after: 'china.volumeAbove' }]);
+    expect(en.sentences[0]!.flips).toEqual([{ before: 'compared.volumeBelow', after: 'compared.volumeAbove' }]);
     expect(en.sentences[0]!.before!.text).toContain('in line with the paper\'s "under 2%"');
     expect(en.sentences[0]!.after!.text).toContain('it traded 260 Mt');
     expect(numbers(en)).toEqual([
       ['keyFigures.volumeShare', 'changed', 'about 2%', 'about 2%', 'agrees', 'disagrees'],
       ['keyFigures.impliedPrice', 'changed', 'CNY 46/t', 'CNY 40/t', null, null],
       ['keyFigures.turnover.subject', 'changed', 'about 0.03', 'about 0.04', null, null],
-      ['china.volume.subject', 'changed', '230 Mt', '260 Mt', null, null],
-      ['china.volume.ratio', 'changed', 'about 2%', 'about 2%', 'agrees', 'disagrees'],
-      ['china.implied', 'changed', 'CNY 46/t', 'CNY 40/t', null, null],
-      ['china.turnover.subject', 'changed', 'about 3%', 'about 4%', null, null],
+      ['compared.volume.subject', 'changed', '230 Mt', '260 Mt', null, null],
+      ['compared.volume.ratio', 'changed', 'about 2%', 'about 2%', 'agrees', 'disagrees'],
+      ['compared.implied', 'changed', 'CNY 46/t', 'CNY 40/t', null, null],
+      ['compared.turnover.subject', 'changed', 'about 3%', 'about 4%', null, null],
       ['notes.count.agrees', 'changed', '45', '44', null, null],
       ['notes.count.disagrees', 'changed', '6', '7', null, null],
       // The paper's "under 2%" now disagrees, so the data notes list it.
@@ -81,7 +81,7 @@ describe("the change report after China's traded-volume share crosses 2%", () =>
       ['facts/cn-volume-share.claim', 'added', null, '不到欧洲的 2%', null, 'disagrees'],
       ['facts/cn-volume-share.recomputed', 'added', null, 'about 2%', null, 'disagrees'],
     ]);
-    const ratio = en.numbers.find((n) => n.id === 'china.volume.ratio')!;
+    const ratio = en.numbers.find((n) => n.id === 'compared.volume.ratio')!;
     expect([ratio.before!.value, ratio.after!.value]).toEqual([1.84, 2.08].map((x) => expect.closeTo(x, 10)));
     expect(ratio.rows).toEqual([{ dataset: 'facts', rows: ['cn-cumulative-volume', 'eu-window-volume'] }]);
     expect(en.charts).toEqual([
@@ -147,10 +147,10 @@ describe("the change report after China's traded-volume share crosses 2%", () =>
     expect(cli('build', '--data', await dataBeforeImport(dir, 'first-data'), '--out', first, '--format', 'html', '--lang', 'en', '--quiet').status).toBe(0);
     const r = cli('diff', first, out, '--report', join(dir, 'review'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^en: changes since the earlier build[^\n]*\n {2}FLIPPED china\.volume/);
+    expect(r.stdout).toMatch(/^en: changes since the earlier build[^\n]*\n {2}FLIPPED compared\.volume/);
     expect((await report(join(dir, 'review'), 'en')).numbers).toEqual((await report(out, 'en')).numbers);
     const json = cli('diff', join(first, 'en'), join(out, 'en'), '--json');
-    expect((JSON.parse(json.stdout) as { reports: ChangeReport[] }).reports.map((x) => x.sentences[0]!.slot)).toEqual(['china.volume']);
+    expect((JSON.parse(json.stdout) as { reports: ChangeReport[] }).reports.map((x) => x.sentences[0]!.slot)).toEqual(['compared.volume']);
     // Two folders of different kinds, or a report into an output folder, are refused.
     expect(cli('diff', first, join(out, 'en')).status).toBe(2);
     expect(cli('diff', first, out, '--report', join(out, 'review')).status).toBe(4);
@@ -192,17 +192,17 @@ describe('the change report after an import', () => {
     ]);
     // No sentence flips: two days of prices inside the stated band keep it "inside".
     expect(en.sentences.map((s) => [s.slot, s.change])).toEqual([
-      ['china.implied', 'restated'],
+      ['compared.implied', 'restated'],
       ['notes.reconciliationIntro', 'restated'],
       ['brief.reach.cn-ets.prices.daily', 'added'],
       ['brief.reach.cn-ets.volumes.daily', 'added'],
-      ['china.observed', 'added'],
+      ['compared.observed', 'added'],
     ]);
     expect(numbers(en)).toEqual([
       ['keyFigures.impliedPrice', 'changed', 'CNY 46/t', 'CNY 49.8/t', null, null],
-      ['china.observed.low', 'added', null, 'CNY 49.5/t', null, null],
-      ['china.observed.high', 'added', null, 'CNY 50.1/t', null, null],
-      ['china.implied', 'changed', 'CNY 46/t', 'CNY 49.8/t', null, null],
+      ['compared.observed.low', 'added', null, 'CNY 49.5/t', null, null],
+      ['compared.observed.high', 'added', null, 'CNY 50.1/t', null, null],
+      ['compared.implied', 'changed', 'CNY 46/t', 'CNY 49.8/t', null, null],
       ['notes.count.total', 'changed', '62', '67', null, null],
       ['notes.count.agrees', 'changed', '45', '46', null, null],
       ['notes.count.disagrees', 'changed', '6', '10', null, null],

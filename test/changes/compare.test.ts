@@ -7,7 +7,7 @@ import type { LedgerDocument, LedgerEntry, StatedSentence } from '../../src/rend
 // Small hand-made ledgers: each test changes one thing and checks the report lists that alone.
 
 const ratio = (value: number, text: string, verdict: LedgerEntry['verdict'] = 'agrees'): LedgerEntry => ({
-  id: 'china.volume.ratio',
+  id: 'compared.volume.ratio',
   text,
   kind: 'number',
   value,
@@ -16,7 +16,7 @@ const ratio = (value: number, text: string, verdict: LedgerEntry['verdict'] = 'a
   rows: [{ dataset: 'facts', rows: ['cn-cumulative-volume', 'eu-window-volume'] }],
   sources: ['paper'],
 });
-const volumeSentence = (key: string, text: string): StatedSentence => ({ slot: 'china.volume', key, text, comparisons: [key] });
+const volumeSentence = (key: string, text: string): StatedSentence => ({ slot: 'compared.volume', key, text, comparisons: [key] });
 const power = (words: string[], text: string): StatedSentence => ({ slot: 'results.power', key: 'results.power', text, comparisons: words });
 
 function snapshot(parts: Partial<LedgerDocument> = {}, charts: Record<string, string> = {}): BriefSnapshot {
@@ -27,18 +27,18 @@ function snapshot(parts: Partial<LedgerDocument> = {}, charts: Record<string, st
     reach: [],
     numbers: [ratio(1.84, 'about 2%'), { id: 'year:2022', text: '2022', kind: 'label', rows: [], sources: [] }],
     sentences: [
-      volumeSentence('china.volumeBelow', 'It traded about 2% of the EU volume, under 2%.'),
+      volumeSentence('compared.volumeBelow', 'It traded about 2% of the EU volume, under 2%.'),
       power(['words.fellBy', 'words.roseBy'], 'Coal fell by 35%; wind rose by 80%.'),
     ],
     sections: [
       { id: 'key-figures', title: 'Key figures' },
       { id: 'results', title: 'Results' },
-      { id: 'china-compared', title: 'China compared' },
+      { id: 'compared', title: 'China compared' },
     ],
     figures: [
       { chart: 'emissions', section: 'results', number: 'Figure 1', title: 'Emissions' },
-      { chart: 'cn-daily', section: 'china-compared', number: null, title: null },
-      { chart: 'volume-comparison', section: 'china-compared', number: 'Figure 2', title: 'Volumes' },
+      { chart: 'cn-daily', section: 'compared', number: null, title: null },
+      { chart: 'volume-comparison', section: 'compared', number: 'Figure 2', title: 'Volumes' },
     ],
     unused: [],
     ...parts,
@@ -56,7 +56,7 @@ describe('compareBriefs', () => {
     expect(report.before).toBeNull();
     expect(report.changed).toBe(false);
     expect([report.sentences, report.numbers, report.charts, report.figures, report.sections].flat()).toEqual([]);
-    expect(report.emptyCharts).toEqual([{ chart: 'cn-daily', section: 'china-compared', why: 'no-data' }]);
+    expect(report.emptyCharts).toEqual([{ chart: 'cn-daily', section: 'compared', why: 'no-data' }]);
   });
 
   it('finds nothing in two identical builds', () => {
@@ -69,22 +69,22 @@ describe('compareBriefs', () => {
     const after = snapshot({
       numbers: [ratio(2.1, 'about 2.1%', 'disagrees')],
       sentences: [
-        volumeSentence('china.volumeAbove', 'It traded about 2.1% of the EU volume, no longer under 2%.'),
+        volumeSentence('compared.volumeAbove', 'It traded about 2.1% of the EU volume, no longer under 2%.'),
         power(['words.fellBy', 'words.roseBy'], 'Coal fell by 36%; wind rose by 80%.'),
       ],
     });
     const report = compareBriefs(snapshot(), after);
     expect(report.changed).toBe(true);
     expect(report.sentences.map((s) => [s.slot, s.change])).toEqual([
-      ['china.volume', 'flipped'],
+      ['compared.volume', 'flipped'],
       ['results.power', 'restated'],
     ]);
-    expect(report.sentences[0]!.flips).toEqual([{ before: 'china.volumeBelow', after: 'china.volumeAbove' }]);
+    expect(report.sentences[0]!.flips).toEqual([{ before: 'compared.volumeBelow', after: 'compared.volumeAbove' }]);
     expect(report.sentences[0]!.before!.text).toContain('under 2%');
     // The number with before, after and its rows; the label (a year) is not a number that changed.
     expect(report.numbers).toEqual([
       {
-        id: 'china.volume.ratio',
+        id: 'compared.volume.ratio',
         change: 'changed',
         rows: [{ dataset: 'facts', rows: ['cn-cumulative-volume', 'eu-window-volume'] }],
         before: { text: 'about 2%', value: 1.84, unit: '%', verdict: 'agrees' },
@@ -98,7 +98,7 @@ describe('compareBriefs', () => {
       snapshot(),
       snapshot({
         sentences: [
-          volumeSentence('china.volumeBelow', 'It traded about 2% of the EU volume, under 2%.'),
+          volumeSentence('compared.volumeBelow', 'It traded about 2% of the EU volume, under 2%.'),
           power(['words.fellBy', 'words.fellBy'], 'Coal fell by 35%; wind fell by 3%.'),
         ],
       }),
@@ -109,7 +109,7 @@ describe('compareBriefs', () => {
     const fewer = compareBriefs(
       snapshot(),
       snapshot({
-        sentences: [volumeSentence('china.volumeBelow', 'It traded about 2% of the EU volume, under 2%.'), power(['words.fellBy'], 'Coal fell by 35%.')],
+        sentences: [volumeSentence('compared.volumeBelow', 'It traded about 2% of the EU volume, under 2%.'), power(['words.fellBy'], 'Coal fell by 35%.')],
       }),
     );
     expect(fewer.sentences.map((s) => [s.slot, s.change])).toEqual([['results.power', 'reworded']]);
@@ -119,12 +119,12 @@ describe('compareBriefs', () => {
     const after = snapshot({
       sentences: [
         power(['words.fellBy', 'words.roseBy'], 'Coal fell by 35%; wind rose by 80%.'),
-        { slot: 'china.latest', key: 'china.latest', text: 'To 2023…', comparisons: [] },
+        { slot: 'compared.latest', key: 'compared.latest', text: 'To 2023…', comparisons: [] },
       ],
     });
     expect(compareBriefs(snapshot(), after).sentences.map((s) => [s.slot, s.change])).toEqual([
-      ['china.latest', 'added'],
-      ['china.volume', 'removed'],
+      ['compared.latest', 'added'],
+      ['compared.volume', 'removed'],
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('compareBriefs', () => {
     const twice = snapshot({ numbers: [ratio(1.84, 'about 2%'), ratio(1.84, 'about 2%')] });
     expect(compareBriefs(snapshot(), twice).numbers).toEqual([]);
     const two = snapshot({ numbers: [ratio(1.84, 'about 2%'), ratio(1.84, '1.84%')] });
-    expect(compareBriefs(snapshot(), two).numbers.map((n) => [n.id, n.change, n.after?.text])).toEqual([['china.volume.ratio#2', 'added', '1.84%']]);
+    expect(compareBriefs(snapshot(), two).numbers.map((n) => [n.id, n.change, n.after?.text])).toEqual([['compared.volume.ratio#2', 'added', '1.84%']]);
   });
 
   it('lists the chart rows that changed, were added or removed, matched by their key columns', () => {
@@ -155,8 +155,8 @@ describe('compareBriefs', () => {
       {
         figures: [
           { chart: 'emissions', section: 'results', number: 'Figure 1', title: 'Emissions' },
-          { chart: 'cn-daily', section: 'china-compared', number: 'Figure 2', title: 'China daily' },
-          { chart: 'volume-comparison', section: 'china-compared', number: 'Figure 3', title: 'Volumes' },
+          { chart: 'cn-daily', section: 'compared', number: 'Figure 2', title: 'China daily' },
+          { chart: 'volume-comparison', section: 'compared', number: 'Figure 3', title: 'Volumes' },
         ],
       },
       { 'cn-daily.csv': '\ufeffMarket,Date,Close\r\n' },
@@ -167,27 +167,27 @@ describe('compareBriefs', () => {
       ['volume-comparison', 'renumbered', 'Figure 2', 'Figure 3'],
     ]);
     expect(report.charts.map((c) => [c.chart, c.change, c.rowCount])).toEqual([['cn-daily', 'added', { before: null, after: 0 }]]);
-    expect(report.emptyCharts).toEqual([{ chart: 'cn-daily', section: 'china-compared', why: 'no-rows' }]);
+    expect(report.emptyCharts).toEqual([{ chart: 'cn-daily', section: 'compared', why: 'no-rows' }]);
   });
 
   it('reports sections added, removed, moved and retitled, not those merely shifted', () => {
     const after = snapshot({
       sections: [
         { id: 'global', title: 'Worldwide' },
-        { id: 'china-compared', title: 'China compared' },
+        { id: 'compared', title: 'China compared' },
         { id: 'results', title: 'Outcomes' },
       ],
     });
     expect(compareBriefs(snapshot(), after).sections.map((s) => [s.id, s.change, s.before?.position ?? null, s.after?.position ?? null])).toEqual([
       ['global', 'added', null, 1],
-      ['china-compared', 'moved', 3, 2],
+      ['compared', 'moved', 3, 2],
       ['results', 'moved', 2, 3],
       ['key-figures', 'removed', 1, null],
     ]);
     const retitled = snapshot({
       sections: [
         { id: 'results', title: 'Outcomes' },
-        { id: 'china-compared', title: 'China compared' },
+        { id: 'compared', title: 'China compared' },
       ],
     });
     expect(compareBriefs(snapshot(), retitled).sections.map((s) => [s.id, s.change])).toEqual([

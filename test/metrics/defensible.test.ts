@@ -34,7 +34,7 @@ const text = (v: BriefView) =>
     v.results.revenue,
     v.results.powerRegion,
     ...v.problems.phaseTrends,
-    ...v.china,
+    ...v.compared,
   ]
     .map((p) => (typeof p === 'string' ? p : (p?.text ?? '')))
     .join('\n');

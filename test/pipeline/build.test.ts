@@ -77,7 +77,7 @@ describe('ets-brief build outputs', () => {
       'mechanisms',
       'results',
       'problems',
-      'china-compared',
+      'compared',
       'recommendations',
       'data-notes',
     ]);
@@ -86,7 +86,7 @@ describe('ets-brief build outputs', () => {
       expect(createHash('sha256').update(fragment).digest('hex')).toBe(s.sha256);
       expect(s.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    expect(manifest.sections.find((s: { id: string }) => s.id === 'china-compared').sources.map((x: { id: string }) => x.id)).toContain('wind-cea');
+    expect(manifest.sections.find((s: { id: string }) => s.id === 'compared').sources.map((x: { id: string }) => x.id)).toContain('wind-cea');
   });
 
   it('makes fragments pasteable: no html/head/body, styles scoped under .etsb, ids unique across sections', async () => {

@@ -44,7 +44,7 @@ describe('ets-brief.config.json', () => {
         author: 'Example Institute',
         languages: ['en'],
         formats: ['html', 'sections'],
-        sections: ['china-compared', 'global', 'data-notes'],
+        sections: ['compared', 'global', 'data-notes'],
         theme: { accent: '#8a1538' },
         templates: 'my-templates',
       }),
@@ -56,10 +56,10 @@ describe('ets-brief.config.json', () => {
     const html = await readFile(join(dir, 'out', 'en', 'brief.html'), 'utf8');
     expect(html).toContain('<title>EU and China carbon markets: a house brief</title>');
     const order = [...html.matchAll(/<section class="etsb-section" id="etsb-([a-z-]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(['china-compared', 'global', 'data-notes']);
+    expect(order).toEqual(['compared', 'global', 'data-notes']);
     expect(html).toContain('<p class="house-style">Our own words about 4 facts.</p>');
     expect(html).toContain('--etsb-accent:#8a1538');
-    expect((await readdir(join(dir, 'out', 'en', 'sections'))).sort()).toEqual(['china-compared.html', 'data-notes.html', 'global.html', 'manifest.json']);
+    expect((await readdir(join(dir, 'out', 'en', 'sections'))).sort()).toEqual(['compared.html', 'data-notes.html', 'global.html', 'manifest.json']);
     // Command-line choices win over the configuration.
     const cli = build('--out', 'out2', '--lang', 'zh-CN', '--format', 'html');
     expect(cli.status).toBe(0);

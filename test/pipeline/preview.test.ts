@@ -84,7 +84,7 @@ afterAll(async () => {
 
 describe('ets-brief preview, in Chromium', () => {
   const pages = new Map<string, Page>();
-  const SECTIONS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'china-compared'];
+  const SECTIONS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'compared'];
 
   it('serves the brief and its sections, more pages than the browser opens connections to one host', async () => {
     for (const path of ['en/brief.html', ...SECTIONS.map((s) => `en/sections/${s}.html`)]) {

@@ -76,7 +76,7 @@ describe('a brief is a folder', () => {
       'mechanisms',
       'results',
       'problems',
-      'china-compared',
+      'compared',
       'recommendations',
       'data-notes',
     ]);

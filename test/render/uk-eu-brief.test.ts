@@ -21,6 +21,8 @@ const facts = [
 
 let dir: string;
 let html: Record<'en' | 'zh-CN', string>;
+/** The same data with the markets' roles swapped: the UK's market is the reference, the EU's the subject. */
+let swapped: Record<'en' | 'zh-CN', string>;
 beforeAll(async () => {
   dir = await tempDirWithData('ets-uk-eu-');
   const data = join(dir, 'data');
@@ -45,7 +47,12 @@ beforeAll(async () => {
     en: (await renderBrief(loaded.data, { lang: 'en', config })).html,
     'zh-CN': (await renderBrief(loaded.data, { lang: 'zh-CN', config })).html,
   };
-}, 120_000);
+  const reversed = { ...config, comparison: { subject: 'eu-ets', reference: 'uk-ets' } };
+  swapped = {
+    en: (await renderBrief(loaded.data, { lang: 'en', config: reversed })).html,
+    'zh-CN': (await renderBrief(loaded.data, { lang: 'zh-CN', config: reversed })).html,
+  };
+}, 240_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** China's national market and its pilots: a UK–EU analyst's data/ holds none of their rows. */
@@ -83,7 +90,7 @@ describe('a UK–EU brief made from rows and configuration', () => {
   it('names the UK market where the built-in brief names China', () => {
     const en = said(html.en);
     expect(en).toContain('Lessons from the EU Emissions Trading System for the UK Emissions Trading Scheme');
-    expect(en).toContain('An EU–UK comparison of prices, volumes, coverage and results');
+    expect(en).toContain('EU–UK: a comparison of prices, volumes, coverage and results');
     expect(en).toContain("The UK's traded volume as a share of the EU's");
     expect(en).toContain("EU price as a multiple of the UK's");
     expect(en).toMatch(/UK compared/);
@@ -95,5 +102,27 @@ describe('a UK–EU brief made from rows and configuration', () => {
     expect(zh).toContain('英国碳市场成交量占欧盟的比例');
     expect(zh).toContain('欧盟碳价约为英国的倍数');
     expect(zh).toContain('英国与欧盟比较');
+  });
+});
+
+/** The text of one section of a brief, by its id. */
+function sectionText(page: string, id: string): string {
+  const section = page.match(new RegExp(`<section class="etsb-section" id="etsb-${id}"[\\s\\S]*?</section>`))?.[0];
+  if (!section) throw new Error(`no section ${id}`);
+  return said(section);
+}
+
+describe('a brief whose reference market is not the EU ETS', () => {
+  it('names the reference market, not the EU ETS, in the phases and rules it shows', () => {
+    for (const id of ['phases', 'mechanisms']) {
+      const en = sectionText(swapped.en, id);
+      const zh = sectionText(swapped['zh-CN'], id);
+      expect(en, id).not.toMatch(/EU ETS|EU Emissions Trading/);
+      expect(zh, id).not.toMatch(/欧盟碳市场|欧盟碳排放交易体系/);
+      expect(en, id).toContain('UK ETS');
+      expect(zh, id).toContain('英国碳市场');
+    }
+    expect(sectionText(swapped.en, 'phases')).toContain('The UK ETS has grown in phases');
+    expect(sectionText(swapped['zh-CN'], 'mechanisms')).toContain('英国碳市场运行机制');
   });
 });

@@ -23,17 +23,17 @@ describe('sentences follow the data', () => {
   it('says "under 2%" while the ratio is under the paper\'s 2%, and not once it passes', async () => {
     const under = await view(data, 'en');
     // 2.3×10⁸ t against "about 125×10⁸ t": about 2%, no more precise than the EU's round figure.
-    expect(under.china.map((p) => p.text).join(' ')).toMatch(/about 2% of the EU's volume, in line with the paper's "under 2%"/);
+    expect(under.compared.map((p) => p.text).join(' ')).toMatch(/about 2% of the EU's volume, in line with the paper's "under 2%"/);
     const doubled = withRows(data, { facts: (rows) => rows.map((f) => (f.id === 'cn-cumulative-volume' ? { ...f, value: f.value! * 2 } : f)) });
     const over = await view(doubled, 'en');
-    expect(over.china.map((p) => p.text).join(' ')).toMatch(/about 4% of the EU's volume, no longer under the 2% the paper states/);
+    expect(over.compared.map((p) => p.text).join(' ')).toMatch(/about 4% of the EU's volume, no longer under the 2% the paper states/);
     const zh = await view(doubled, 'zh-CN');
-    expect(zh.china.map((p) => p.text).join('')).toMatch(/为欧盟的约4%，已不再低于文献所称的2%/);
+    expect(zh.compared.map((p) => p.text).join('')).toMatch(/为欧盟的约4%，已不再低于文献所称的2%/);
   });
 
   it('writes Chinese quantities in 亿吨 and counts without thousands separators', async () => {
     const zh = await view(data, 'zh-CN');
-    const text = zh.china.map((p) => p.text).join('');
+    const text = zh.compared.map((p) => p.text).join('');
     expect(text).toContain('累计成交2.3亿吨');
     expect(text).toContain('首批纳入2162家发电企业');
     expect(zh.global.map((p) => p.text).join('')).toContain('覆盖约1万个设施');
@@ -42,7 +42,7 @@ describe('sentences follow the data', () => {
   it('cites sources with footnotes that resolve to the sources list', async () => {
     const en = await view(data, 'en');
     const numbers = new Set(en.sources.map((s) => s.n));
-    for (const p of [...en.global, ...en.china, ...en.mechanisms]) for (const n of p.cites) expect(numbers.has(n)).toBe(true);
+    for (const p of [...en.global, ...en.compared, ...en.mechanisms]) for (const n of p.cites) expect(numbers.has(n)).toBe(true);
     expect(en.sources[0]?.id).toBe('paper');
   });
 
@@ -120,13 +120,13 @@ describe('gaps derived from the price series', () => {
 describe('Figure 8: the company rule and its date', () => {
   it("dates the holder names by the registry files' publication (sources.csv), and says what the rule may miss", async () => {
     const shipped = await shippedData();
-    const text = (await view(shipped, 'en')).problems.arcelorRecomputed.map((p) => p.text).join(' ');
+    const text = (await view(shipped, 'en')).problems.companyRecomputed.map((p) => p.text).join(' ');
     const holders = shipped.sources.filter((s) => shipped.installations.some((i) => i.source.split(';').includes(s.id)) && s.published);
     expect(holders.map((s) => s.published)).toContain('2021-04');
     expect(text).toContain('as the registry had them in April 2021');
     expect(text).toContain('An installation sold before April 2021 is missed');
     // Without the date, the sentence says "when its files were taken".
     const undated = withRows(shipped, { sources: (r) => r.map((s) => ({ ...s, published: null })) });
-    expect((await view(undated, 'en')).problems.arcelorRecomputed.map((p) => p.text).join(' ')).toContain('when its files were taken');
+    expect((await view(undated, 'en')).problems.companyRecomputed.map((p) => p.text).join(' ')).toContain('when its files were taken');
   });
 });

@@ -128,7 +128,7 @@ describe.each(LANGS)('%s sections on the web', (lang) => {
     const page = await show(hostPage([await fragment(lang, 'results'), await fragment(lang, 'phases')]), 900);
     expect(await figureNumbers(page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(label));
     await page.close();
-    const alone = await show(hostPage([await fragment(lang, 'china-compared')]), 900);
+    const alone = await show(hostPage([await fragment(lang, 'compared')]), 900);
     expect(await figureNumbers(alone)).toEqual([1, 2, 3].map(label));
     await alone.close();
     const brief = await browser.newPage();

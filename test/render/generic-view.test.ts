@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBrief } from '../../src/api.js';
-import { configSchema } from '../../src/build/config.js';
+import { configSchema } from '../../src/pipeline/config.js';
 import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics } from '../../src/metrics/index.js';
 import { powerHighlight } from '../../src/render/brief-settings.js';

@@ -4,6 +4,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (data/, templates/, bin/). */
@@ -58,6 +59,18 @@ export async function dataBeforeImport(root: string, name: string): Promise<stri
   const imported = (line: string) => /^[\w-]+-[0-9a-f]{8},/.test(line) && !cited.has(line.slice(0, line.indexOf(',')));
   await writeFile(join(dir, 'sources.csv'), lines.filter((line, i) => i === 0 || !imported(line)).join('\n'));
   return dir;
+}
+
+/** A stream that keeps what is written to it: a command's stdout or stderr, run in process. */
+export function collector(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return Object.assign(stream, { text: () => chunks.join('') });
 }
 
 /** A local server standing in for "the internet": it counts every request that reaches it. */

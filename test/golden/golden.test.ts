@@ -1,28 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runMetrics } from '../../src/cli/metrics.js';
 import { FontSet } from '../../src/fonts/font-set.js';
 import { computeMetrics, loadData, renderBrief } from '../../src/index.js';
-import { ROOT } from '../support.js';
+import { collector, ROOT } from '../support.js';
 import { checkGolden, normaliseFragment } from './golden.js';
 
 // The section compared in each language: one whose id and template stay put while the brief evolves.
 const SECTION = 'mechanisms';
-
-/** A stream that keeps what is written to it. */
-function collector(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => chunks.join('') });
-}
 
 describe('golden files: what the default brief says, from the shipped data/', () => {
   it(`the ${SECTION} section, as embedded, in each language`, async () => {

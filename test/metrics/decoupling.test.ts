@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/charts/registry.js';
 import type { Data } from '../../src/data/datasets/index.js';
 import { decoupled, emissionsAndGdp, gdpChange, gdpRegionOf, INDEX_BASE } from '../../src/metrics/decoupling.js';
 import { computeMetrics } from '../../src/metrics/index.js';
+import { buildChart } from '../support/charts.js';
 import { shippedData, withRows } from './helpers.js';
 
 type GdpRow = Data['gdp'][number];
@@ -124,31 +124,11 @@ describe('emissions against real GDP (Figure 7)', () => {
   });
 
   it('draws the index chart with 100 in the base year for both series', () => {
-    const chart = CHARTS.find((c) => c.id === 'emissions-gdp')!.build({
-      data,
-      daily: [],
-      metrics: computeMetrics(data),
-      lang: 'en',
-      t: (k) => k,
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('emissions-gdp', data)!;
     const base = chart.datasets.table.find((r) => r.year === chart.placeholders.base)!;
     expect([base.emissionsIndex, base.gdpIndex]).toEqual([INDEX_BASE, INDEX_BASE]);
     const noGdp = withRows(shipped, { gdp: () => [] });
-    expect(
-      CHARTS.find((c) => c.id === 'emissions-gdp')!.build({
-        data: noGdp,
-        daily: [],
-        metrics: computeMetrics(noGdp),
-        lang: 'en',
-        t: (k) => k,
-        phaseLabel: String,
-        marketLabel: String,
-        dateLabel: String,
-      }),
-    ).toBeNull();
+    expect(buildChart('emissions-gdp', noGdp)).toBeNull();
   });
 });
 
@@ -170,16 +150,7 @@ describe('the company of Figure 8, recomputed from the registry', () => {
   });
 
   it('charts surplus = allocation − emissions per year and lists the accounts it counted', () => {
-    const chart = CHARTS.find((c) => c.id === 'company-surplus')!.build({
-      data,
-      daily: [],
-      metrics: computeMetrics(data),
-      lang: 'en',
-      t: (k) => k,
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('company-surplus', data)!;
     for (const r of chart.datasets.table) expect(r.surplus).toBeCloseTo((r.allocated as number) - (r.verified as number), 6);
     const [accounts] = chart.files!;
     expect(accounts!.rows.map((r) => r.account)).toEqual([1]);

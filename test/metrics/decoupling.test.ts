@@ -3,11 +3,10 @@ import type { Data } from '../../src/data/datasets/index.js';
 import { decoupled, emissionsAndGdp, gdpChange, gdpRegionOf, INDEX_BASE } from '../../src/metrics/decoupling.js';
 import { computeMetrics } from '../../src/metrics/index.js';
 import { buildChart } from '../support/charts.js';
+import { accountYearRow, installationRow } from '../support/rows.js';
 import { shippedData, withRows } from './helpers.js';
 
 type GdpRow = Data['gdp'][number];
-type Installation = Data['installations'][number];
-type AccountYear = Data['account-years'][number];
 
 // Made-up GDP for the region the shipped facts name for Figure 7's claim, growing 2% a year, and
 // a second price year that must not be mixed in.
@@ -21,37 +20,8 @@ const gdp = (region: string, year: number, value: number, priceYear = 2015): Gdp
   source: 'gdp-test',
   note: null,
 });
-const installation = (account: number, holder: string): Installation => ({
-  market: 'eu-ets',
-  account,
-  installation_id: account,
-  name: null,
-  country: 'DE',
-  city: null,
-  activity: null,
-  permit_id: null,
-  parent_undertaking: null,
-  subsidiary_undertaking: null,
-  holder,
-  holder_registration: null,
-  account_status: 'open',
-  source: 'reg',
-  note: null,
-});
-const accountYear = (account: number, year: number, verified: number, allocated: number): AccountYear => ({
-  market: 'eu-ets',
-  account,
-  year,
-  verified,
-  verified_status: null,
-  allocated,
-  allocated_10c: null,
-  allocated_ner: null,
-  allocated_status: null,
-  compliance: null,
-  source: 'reg',
-  note: null,
-});
+const installation = (account: number, holder: string) => installationRow(account, { holder });
+const accountYear = (account: number, year: number, verified: number, allocated: number) => accountYearRow(account, year, { verified, allocated });
 
 let shipped: Data;
 let data: Data;

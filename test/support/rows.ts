@@ -1,0 +1,45 @@
+/**
+ * Rows made up for a test, every column the case does not name left empty: a test states only
+ * what its case is about, and a column added to a dataset is added here once.
+ */
+import type { Data } from '../../src/data/datasets/index.js';
+
+/** A row of a dataset of data/, as loadData types it. */
+type RowIn<K extends keyof Data> = Data[K][number];
+
+/** An open EU ETS installation account in Germany (installations.csv), from the registry source "reg". */
+export const installationRow = (account: number, fields: Partial<RowIn<'installations'>> = {}): RowIn<'installations'> => ({
+  market: 'eu-ets',
+  account,
+  installation_id: account,
+  name: null,
+  country: 'DE',
+  city: null,
+  activity: null,
+  permit_id: null,
+  parent_undertaking: null,
+  subsidiary_undertaking: null,
+  holder: null,
+  holder_registration: null,
+  account_status: 'open',
+  source: 'reg',
+  note: null,
+  ...fields,
+});
+
+/** An account's year (account-years.csv) from the registry source "reg", with no figures unless given. */
+export const accountYearRow = (account: number, year: number, fields: Partial<RowIn<'account-years'>> = {}): RowIn<'account-years'> => ({
+  market: 'eu-ets',
+  account,
+  year,
+  verified: null,
+  verified_status: null,
+  allocated: null,
+  allocated_10c: null,
+  allocated_ner: null,
+  allocated_status: null,
+  compliance: null,
+  source: 'reg',
+  note: null,
+  ...fields,
+});

@@ -9,6 +9,7 @@ import { withMarketNames } from '../../src/render/market-names.js';
 import { unledgeredNumbers } from '../../src/render/ledger.js';
 import { buildView, type BriefView } from '../../src/render/view-model.js';
 import { buildChart } from '../support/charts.js';
+import { factRow, marketRow } from '../support/rows.js';
 import { shippedData, statedOnly, withRows } from './helpers.js';
 
 /**
@@ -228,25 +229,7 @@ describe("the paper's hedges", () => {
 describe('currencies come from units, and any ISO 4217 code works', () => {
   const gbp = () =>
     withRows(data, {
-      markets: (rows) => [
-        ...rows,
-        {
-          id: 'uk-ets',
-          kind: 'national',
-          jurisdiction: 'GB',
-          name_en: null,
-          name_zh: null,
-          long_en: null,
-          long_zh: null,
-          short_en: null,
-          short_zh: null,
-          possessive_en: null,
-          currency: 'GBP',
-          launch_date: '2021-05-19',
-          source: 'paper',
-          note: 'Fixture.',
-        },
-      ],
+      markets: (rows) => [...rows, marketRow('uk-ets', { jurisdiction: 'GB', currency: 'GBP', launch_date: '2021-05-19', note: 'Fixture.' })],
       'fx-rates': (rows) => [
         ...rows,
         ...[2021, 2022].map((year) => ({
@@ -261,25 +244,17 @@ describe('currencies come from units, and any ISO 4217 code works', () => {
       ],
       facts: (rows) => [
         ...rows,
-        ...(['low', 'high'] as const).map((end) => ({
-          id: `uk-band-${end}`,
-          market: 'uk-ets',
-          subject: null,
-          indicator: `price-band-${end}`,
-          period_start: '2021-07-16',
-          period_end: '2022-12-31',
-          value: end === 'low' ? 58 : 80,
-          unit: 'EUR/t',
-          qualifier: 'exact' as const,
-          derived: false,
-          printed: null,
-          coverage: null,
-          paper_value: null,
-          paper_unit: null,
-          paper_ref: null,
-          source: 'paper',
-          note: 'Fixture: a band stored in EUR.',
-        })),
+        ...(['low', 'high'] as const).map((end) =>
+          factRow(`uk-band-${end}`, {
+            market: 'uk-ets',
+            indicator: `price-band-${end}`,
+            period_start: '2021-07-16',
+            period_end: '2022-12-31',
+            value: end === 'low' ? 58 : 80,
+            unit: 'EUR/t',
+            note: 'Fixture: a band stored in EUR.',
+          }),
+        ),
       ],
     });
 

@@ -7,6 +7,44 @@ import type { Data } from '../../src/data/datasets/index.js';
 /** A row of a dataset of data/, as loadData types it. */
 type RowIn<K extends keyof Data> = Data[K][number];
 
+/** A market (markets.csv) with no names, currency or launch: they fall back as the brief's do. */
+export const marketRow = (id: string, fields: Partial<RowIn<'markets'>> = {}): RowIn<'markets'> => ({
+  id,
+  kind: 'national',
+  jurisdiction: null,
+  name_en: null,
+  name_zh: null,
+  long_en: null,
+  long_zh: null,
+  short_en: null,
+  short_zh: null,
+  possessive_en: null,
+  currency: null,
+  launch_date: null,
+  source: 'paper',
+  note: null,
+  ...fields,
+});
+
+/** A fact (facts.csv) stated exactly by its source, not derived, not a number the paper printed. */
+export const factRow = (
+  id: string,
+  fields: Pick<RowIn<'facts'>, 'market' | 'indicator' | 'period_start' | 'period_end' | 'value' | 'unit'> & Partial<RowIn<'facts'>>,
+): RowIn<'facts'> => ({
+  id,
+  subject: null,
+  qualifier: 'exact',
+  derived: false,
+  printed: null,
+  coverage: null,
+  paper_value: null,
+  paper_unit: null,
+  paper_ref: null,
+  source: 'paper',
+  note: 'Test fixture.',
+  ...fields,
+});
+
 /** An open EU ETS installation account in Germany (installations.csv), from the registry source "reg". */
 export const installationRow = (account: number, fields: Partial<RowIn<'installations'>> = {}): RowIn<'installations'> => ({
   market: 'eu-ets',

@@ -4,6 +4,7 @@ import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics } from '../../src/metrics/index.js';
 import { shippedData, withRows } from '../metrics/helpers.js';
 import { buildChart } from '../support/charts.js';
+import { dailyRow } from '../support/rows.js';
 
 type DailyRow = Data['market-daily'][number];
 type AuctionRow = Data['auctions'][number];
@@ -25,21 +26,7 @@ const auction = (date: string, allowance: 'EUA' | 'EUAA', price: number | null, 
   source: 'paper',
   note,
 });
-const day = (series: string, date: string, close: number, source = 'paper'): DailyRow => ({
-  market: 'eu-ets',
-  instrument: 'futures',
-  series,
-  date,
-  close,
-  open: null,
-  high: null,
-  low: null,
-  volume: null,
-  turnover: null,
-  currency: 'EUR',
-  source,
-  note: null,
-});
+const day = (series: string, date: string, close: number, source = 'paper') => dailyRow(series, date, close, { source });
 
 const build = (id: string, data: Data) =>
   buildChart(id, data, { t: (k) => (k.endsWith('seriesReach') ? '{series}: {dataset}' : k), phaseLabel: (p) => `P${p}` });

@@ -45,6 +45,24 @@ export const factRow = (
   ...fields,
 });
 
+/** A day of an EU ETS futures series (market-daily.csv) with only its close, in EUR. */
+export const dailyRow = (series: string, date: string, close: number, fields: Partial<RowIn<'market-daily'>> = {}): RowIn<'market-daily'> => ({
+  market: 'eu-ets',
+  instrument: 'futures',
+  series,
+  date,
+  close,
+  open: null,
+  high: null,
+  low: null,
+  volume: null,
+  turnover: null,
+  currency: 'EUR',
+  source: 'paper',
+  note: null,
+  ...fields,
+});
+
 /** An open EU ETS installation account in Germany (installations.csv), from the registry source "reg". */
 export const installationRow = (account: number, fields: Partial<RowIn<'installations'>> = {}): RowIn<'installations'> => ({
   market: 'eu-ets',

@@ -6,9 +6,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The repository root (data/, templates/, bin/). */
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * A temporary folder for the tests of one file: made before they run, removed after. Call it at
+ * the top of the file; the function it returns gives the folder's path inside a test.
+ */
+export function tempDirForTests(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(() => (dir === undefined ? undefined : rm(dir, { recursive: true, force: true })));
+  return () => {
+    if (dir === undefined) throw new Error('the temporary folder is made before the tests run, not while they are collected');
+    return dir;
+  };
+}
 
 /** A new temporary folder holding a copy of the shipped data/ as `<dir>/data`. */
 export async function tempDirWithData(prefix: string): Promise<string> {

@@ -1,9 +1,8 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ChartsCliOptions, runCharts } from '../../src/cli/charts.js';
-import { collector, ROOT } from '../support.js';
+import { collector, ROOT, tempDirForTests } from '../support.js';
 
 interface Listed {
   id: string;
@@ -23,11 +22,7 @@ const titleOf = (charts: Listed[], id: string) => charts.find((c) => c.id === id
 // A market placeholder the brief fills from markets.csv and the comparison ({subjectPossessive}, {pair}…).
 const MARKET_PLACEHOLDER = /\{(subject|reference|Subject|Reference)\w*\}|\{pair\}/;
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ets-charts-list-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const tempDir = tempDirForTests('ets-charts-list-');
 
 describe('charts --list names the compared markets as the brief does', () => {
   it('fills every market placeholder of titles and columns from data/ and the default comparison, in each language', async () => {
@@ -42,7 +37,7 @@ describe('charts --list names the compared markets as the brief does', () => {
   });
 
   it("takes the names from the data's markets.csv", async () => {
-    const data = join(dir, 'renamed');
+    const data = join(tempDir(), 'renamed');
     await cp(join(ROOT, 'data', 'markets.csv'), join(data, 'markets.csv'));
     const csv = await readFile(join(data, 'markets.csv'), 'utf8');
     const renamed = csv.replace(/^(cn-ets,national,CN,[^\n]*?),China's,CNY,/m, "$1,Cathay's,CNY,");
@@ -54,13 +49,13 @@ describe('charts --list names the compared markets as the brief does', () => {
   });
 
   it("follows the configuration's comparison, and says so when it names a market the data has no name for", async () => {
-    const swapped = join(dir, 'swapped.json');
+    const swapped = join(tempDir(), 'swapped.json');
     await writeFile(swapped, JSON.stringify({ comparison: { subject: 'eu-ets', reference: 'cn-ets' } }));
     const { code, charts, stderr } = await list({ config: swapped, lang: 'en' });
     expect(code, stderr).toBe(0);
     expect(titleOf(charts, 'cn-daily')).toBe("Allowance prices in the EU's national and pilot markets (CNY/t)");
 
-    const unknown = join(dir, 'unknown.json');
+    const unknown = join(tempDir(), 'unknown.json');
     await writeFile(unknown, JSON.stringify({ comparison: { subject: 'xx-ets', reference: 'eu-ets' } }));
     const failed = await list({ config: unknown, lang: 'en' });
     expect(failed.code).toBe(1);

@@ -63,6 +63,22 @@ export const dailyRow = (series: string, date: string, close: number, fields: Pa
   ...fields,
 });
 
+/** A year of electricity generation from one source (power-generation.csv) in the EU-27, not a number the paper printed. */
+export const powerRow = (year: number, source_type: string, gwh: number, fields: Partial<RowIn<'power-generation'>> = {}): RowIn<'power-generation'> => ({
+  region: 'eu27',
+  year,
+  source_type,
+  label_zh: source_type,
+  gwh,
+  partial: null,
+  paper_share_pct: null,
+  paper_growth_pct: null,
+  paper_ref: null,
+  source: 'paper',
+  note: null,
+  ...fields,
+});
+
 /** An open EU ETS installation account in Germany (installations.csv), from the registry source "reg". */
 export const installationRow = (account: number, fields: Partial<RowIn<'installations'>> = {}): RowIn<'installations'> => ({
   market: 'eu-ets',

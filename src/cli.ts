@@ -108,9 +108,12 @@ program
   .description('the charts a brief may place ({{chart "id"}}), with the fields each receives')
   .option('--list', 'list them (the default)')
   .option('--lang <lang>', 'name the fields in this language (zh-CN or en)', 'en')
+  .addOption(dataOption())
+  .option('--brief <dir>', "a brief folder: its strings, and the markets its brief.json compares (named from the data's markets.csv)")
+  .option('--config <file>', 'configuration whose comparison names the markets (default: ./ets-brief.config.json if present)')
   .option('--json', 'print the list as JSON')
-  .action(async (opts: { json?: boolean; lang?: string }) => {
-    process.exitCode = await (await import('./cli/charts.js')).runCharts(opts, process.stdout, process.stderr);
+  .action(async (opts: { json?: boolean; lang?: string; data?: string; brief?: string; config?: string }) => {
+    process.exitCode = await (await import('./cli/charts.js')).runCharts({ ...opts, data: resolveDataDir(opts.data) }, process.stdout, process.stderr);
   });
 
 program

@@ -1,18 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The published entry point, by the package's own name (resolved through package.json "exports").
 import { buildBrief, computeMetrics, loadData, renderBrief } from 'ets-brief';
+import { tempDirForTests } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ets-api-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const tempDir = tempDirForTests('ets-api-');
 
 describe("import { loadData, computeMetrics, renderBrief, buildBrief } from 'ets-brief'", () => {
   it('loads, computes and renders a brief in memory', async () => {
@@ -26,6 +22,7 @@ describe("import { loadData, computeMetrics, renderBrief, buildBrief } from 'ets
   }, 60_000);
 
   it('builds, and the example site embeds sections from the manifest', async () => {
+    const dir = tempDir();
     const out = join(dir, 'output');
     await buildBrief({ dataDir: join(ROOT, 'data'), outDir: out, langs: ['en'], formats: ['sections'] });
     const site = join(dir, 'site');

@@ -4,10 +4,28 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The repository root (data/, templates/, bin/). */
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * A temporary folder for the tests of one file: made before they run, removed after. Call it at
+ * the top of the file; the function it returns gives the folder's path inside a test.
+ */
+export function tempDirForTests(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(() => (dir === undefined ? undefined : rm(dir, { recursive: true, force: true })));
+  return () => {
+    if (dir === undefined) throw new Error('the temporary folder is made before the tests run, not while they are collected');
+    return dir;
+  };
+}
 
 /** A new temporary folder holding a copy of the shipped data/ as `<dir>/data`. */
 export async function tempDirWithData(prefix: string): Promise<string> {
@@ -58,6 +76,18 @@ export async function dataBeforeImport(root: string, name: string): Promise<stri
   const imported = (line: string) => /^[\w-]+-[0-9a-f]{8},/.test(line) && !cited.has(line.slice(0, line.indexOf(',')));
   await writeFile(join(dir, 'sources.csv'), lines.filter((line, i) => i === 0 || !imported(line)).join('\n'));
   return dir;
+}
+
+/** A stream that keeps what is written to it: a command's stdout or stderr, run in process. */
+export function collector(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return Object.assign(stream, { text: () => chunks.join('') });
 }
 
 /** A local server standing in for "the internet": it counts every request that reaches it. */

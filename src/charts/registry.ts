@@ -6,6 +6,7 @@ import { everySeriesMonths, seriesMonths } from '../metrics/daily.js';
 import { phasesWithoutPrices } from '../metrics/phase-gaps.js';
 import { emissionsAndGdp, gdpRegionOf, INDEX_BASE } from '../metrics/decoupling.js';
 import { asCovered, companySurplus, comparableSeries, scopeChanges, scopeLabel, statedTrendIn, type Metrics } from '../metrics/index.js';
+import { sourcesOf } from '../metrics/types.js';
 import { isPartialYear } from '../metrics/period.js';
 import { reduceSeries } from './reduce.js';
 
@@ -55,7 +56,25 @@ function fractionalYear(iso: string): number {
   return year + (Date.parse(`${iso}T00:00:00Z`) - start) / (Date.UTC(year + 1, 0, 1) - start);
 }
 
-const sourcesOf = (rows: readonly { source: string }[]) => [...new Set(rows.flatMap((r) => r.source.split(';')))].sort();
+/** Source ids each once, sorted: the order a chart's caption cites them in. */
+const uniqueSorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+/** The sources rows cite (their ";"-separated source column), each once, sorted. */
+const citedSources = (rows: readonly { source: string }[]) => uniqueSorted(sourcesOf(rows));
+
+/** The first and last years of a chart's rows (in order): its strings' {from} and {to}. */
+const yearSpan = (rows: readonly { readonly year: number }[]) => ({ from: rows[0]!.year, to: rows.at(-1)!.year });
+
+/**
+ * A table's columns as the long rows a chart of several lines draws: for each year, one row per
+ * series, holding its label and that column's value under the field `as`.
+ */
+function seriesRows<R extends { readonly year: number }>(
+  table: readonly R[],
+  as: string,
+  series: readonly (readonly [label: string, column: keyof R])[],
+): Row[] {
+  return table.flatMap((r) => series.map(([label, column]) => ({ year: r.year, series: label, [as]: r[column] as Row[string] })));
+}
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
 function phaseOfYear(data: Data, market: string, year: number): number | undefined {
@@ -183,7 +202,7 @@ export const CHARTS: readonly ChartDefinition[] = [
           partial:
             partialYears.length > 0 ? ctx.t('charts.eua-price.partialNote').replace('{years}', partialYears.join(ctx.lang === 'zh-CN' ? '、' : ', ')) : '',
         },
-        sources: daily ? [...daily.sources] : sourcesOf(ctx.data['price-annual'].filter((r) => r.market === market)),
+        sources: daily ? [...daily.sources] : citedSources(ctx.data['price-annual'].filter((r) => r.market === market)),
       };
     },
   },
@@ -201,7 +220,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         .filter((s) => s.months.length >= 2);
       if (all.length === 0) return null;
       const publisher = (s: (typeof all)[number]) => {
-        const ids = s.months.flatMap((m) => m.source.split(';'));
+        const ids = sourcesOf(s.months);
         return ctx.data.sources.find((x) => ids.includes(x.id))?.publisher ?? s.series;
       };
       // The legend names the series by its id (a validated identifier); the description adds the
@@ -255,7 +274,7 @@ export const CHARTS: readonly ChartDefinition[] = [
                   .replace('{phases}', list(gaps.map((p) => `${ctx.phaseLabel(p.phase)} (${p.start_year}–${p.end_year ?? ''})`))),
           volumes: all.some((s) => s.months.some((m) => m.volume !== null)) ? '' : ctx.t('charts.eua-series.noVolumes'),
         },
-        sources: [...new Set(all.flatMap((s) => s.months.flatMap((m) => m.source.split(';'))))].sort(),
+        sources: citedSources(all.flatMap((s) => s.months)),
       };
     },
   },
@@ -272,7 +291,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table: rows },
         placeholders: { from: rows[0]!.year!, to: rows.at(-1)!.year! },
-        sources: sourcesOf([...new Set(volumes.map((v) => v.fact))]),
+        sources: citedSources(volumes.map((v) => v.fact)),
       };
     },
   },
@@ -291,7 +310,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       const rows = facts
         .map((f) => ({ year: +f.period_start!.slice(0, 4), kind: ctx.t(kinds[f.indicator]!), revenue: round(f.value! / scale, 2) }))
         .sort((a, b) => a.year - b.year);
-      return { datasets: { table: rows }, placeholders: {}, sources: sourcesOf(facts) };
+      return { datasets: { table: rows }, placeholders: {}, sources: citedSources(facts) };
     },
   },
   {
@@ -332,15 +351,11 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table, bars, prices: table.filter((r) => r.price !== null) },
         placeholders: {
-          from: table[0]!.year,
-          to: table.at(-1)!.year,
-          platforms: publishersOf(
-            ctx,
-            years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))),
-          ),
+          ...yearSpan(table),
+          platforms: publishersOf(ctx, sourcesOf(years.flatMap((y) => y.rows))),
           notes: notes.length === 0 ? '' : ctx.t('charts.auction-years-part.notes').replace('{notes}', notes.join(' ')),
         },
-        sources: [...new Set(years.flatMap((y) => y.rows.flatMap((r) => r.source.split(';'))))].sort(),
+        sources: citedSources(years.flatMap((y) => y.rows)),
       };
     },
   },
@@ -379,13 +394,12 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table, comparable: line, changes },
         placeholders: {
-          from: rows[0]!.year,
-          to: rows.at(-1)!.year,
+          ...yearSpan(rows),
           scope: comparable ? scopeName(comparable[0]!.coverage) : '',
           comparable: comparable ? ctx.t('charts.emissions.comparableNote').replace('{scope}', scopeName(comparable[0]!.coverage)) : '',
           paper: paperYears(ctx, market, rows[0]!.year, rows.at(-1)!.year, comparable?.at(-1)?.year),
         },
-        sources: [...sourcesOf(used), ...sourcesOf(ctx.data.scopes.filter((x) => x.market === market))].filter((x, i, a) => a.indexOf(x) === i).sort(),
+        sources: citedSources([...used, ...ctx.data.scopes.filter((x) => x.market === market)]),
       };
     },
   },
@@ -407,17 +421,16 @@ export const CHARTS: readonly ChartDefinition[] = [
         emissions: round(y.emissions / 1e6, 1),
         gdp: round(y.gdp / 1e9, 1),
       }));
-      const lines = table.flatMap((r) => [
-        { year: r.year, series: ctx.t('charts.emissions-gdp.emissionsSeries'), index: r.emissionsIndex },
-        { year: r.year, series: ctx.t('charts.emissions-gdp.gdpSeries'), index: r.gdpIndex },
+      const lines = seriesRows(table, 'index', [
+        [ctx.t('charts.emissions-gdp.emissionsSeries'), 'emissionsIndex'],
+        [ctx.t('charts.emissions-gdp.gdpSeries'), 'gdpIndex'],
       ]);
       return {
         datasets: { table, lines, base: [{ index: INDEX_BASE }] },
         placeholders: {
           base: series.baseYear,
           baseIndex: INDEX_BASE,
-          from: table[0]!.year,
-          to: table.at(-1)!.year,
+          ...yearSpan(table),
           scope: scopeLabel(ctx.data, series.scope, ctx.lang),
           region: ctx.t(`regions.${series.region}`),
           currency: series.currency,
@@ -446,9 +459,9 @@ export const CHARTS: readonly ChartDefinition[] = [
         surplus: mt(y.surplus),
         accounts: y.verified.inputs.find((i) => i.dataset === 'account-years')?.rows.length ?? 0,
       }));
-      const lines = table.flatMap((r) => [
-        { year: r.year, series: ctx.t('charts.company-surplus.verifiedSeries'), value: r.verified },
-        { year: r.year, series: ctx.t('charts.company-surplus.allocatedSeries'), value: r.allocated },
+      const lines = seriesRows(table, 'value', [
+        [ctx.t('charts.company-surplus.verifiedSeries'), 'verified'],
+        [ctx.t('charts.company-surplus.allocatedSeries'), 'allocated'],
       ]);
       const hit = (h: { field: string; pattern: string; text: string }) => `${ctx.t(`charts.company-surplus.fields.${h.field}`)}: ${h.text}`;
       const account = (a: (typeof result.accounts)[number], excluded: boolean) => ({
@@ -476,12 +489,11 @@ export const CHARTS: readonly ChartDefinition[] = [
         datasets: { table, lines },
         placeholders: {
           company: result.label,
-          from: table[0]!.year,
-          to: table.at(-1)!.year,
+          ...yearSpan(table),
           accounts: result.accounts.length,
           file: `company-surplus-accounts.csv`,
         },
-        sources: [...new Set(years.flatMap((y) => [...y.verified.sources, ...y.allocated.sources]))].sort(),
+        sources: uniqueSorted(years.flatMap((y) => [...y.verified.sources, ...y.allocated.sources])),
         files: [
           {
             name: 'accounts',
@@ -516,9 +528,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table: rows },
         placeholders: {},
-        sources: [...sourcesOf(used), ...ctx.data.emissions.filter((r) => r.market === market).flatMap((r) => r.source.split(';'))]
-          .filter((s, i, a) => a.indexOf(s) === i)
-          .sort(),
+        sources: citedSources([...used, ...ctx.data.emissions.filter((r) => r.market === market)]),
       };
     },
   },
@@ -537,7 +547,7 @@ export const CHARTS: readonly ChartDefinition[] = [
         rows.push({ source, year: String(mix.years.to), share: round(s.shareTo.value!, 2) });
       }
       const used = ctx.data['power-generation'].filter((r) => r.region === mix.region);
-      return { datasets: { table: rows }, placeholders: { from: mix.years.from, to: mix.years.to }, sources: sourcesOf(used) };
+      return { datasets: { table: rows }, placeholders: { from: mix.years.from, to: mix.years.to }, sources: citedSources(used) };
     },
   },
   {
@@ -572,7 +582,7 @@ export const CHARTS: readonly ChartDefinition[] = [
             high: x.high ?? x.last_close!,
             volume: x.volume,
           }));
-          sources = [...new Set(months.flatMap((x) => x.source.split(';')))];
+          sources = sourcesOf(months);
           if (points.length >= 2) monthly = true;
         }
         if (points.length < 2) continue;
@@ -586,7 +596,7 @@ export const CHARTS: readonly ChartDefinition[] = [
       return {
         datasets: { table: rows },
         placeholders: { from: ctx.dateLabel(dates[0]!), to: ctx.dateLabel(dates.at(-1)!), monthly: monthly ? ctx.t('charts.cn-daily-part.monthly') : '' },
-        sources: sourcesOf(used),
+        sources: citedSources(used),
       };
     },
   },

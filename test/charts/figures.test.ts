@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS, type ChartContext } from '../../src/charts/registry.js';
 import { marketMonthly } from '../../src/data/aggregates/market-monthly.js';
 import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics } from '../../src/metrics/index.js';
 import { shippedData, withRows } from '../metrics/helpers.js';
+import { buildChart } from '../support/charts.js';
+import { dailyRow } from '../support/rows.js';
 
 type DailyRow = Data['market-daily'][number];
 type AuctionRow = Data['auctions'][number];
@@ -25,35 +26,10 @@ const auction = (date: string, allowance: 'EUA' | 'EUAA', price: number | null, 
   source: 'paper',
   note,
 });
-const day = (series: string, date: string, close: number, source = 'paper'): DailyRow => ({
-  market: 'eu-ets',
-  instrument: 'futures',
-  series,
-  date,
-  close,
-  open: null,
-  high: null,
-  low: null,
-  volume: null,
-  turnover: null,
-  currency: 'EUR',
-  source,
-  note: null,
-});
+const day = (series: string, date: string, close: number, source = 'paper') => dailyRow(series, date, close, { source });
 
-const build = (id: string, data: Data) => {
-  const ctx: ChartContext = {
-    data,
-    daily: [],
-    metrics: computeMetrics(data),
-    lang: 'en',
-    t: (k) => (k.endsWith('seriesReach') ? '{series}: {dataset}' : k),
-    phaseLabel: (p) => `P${p}`,
-    marketLabel: String,
-    dateLabel: String,
-  };
-  return CHARTS.find((c) => c.id === id)!.build(ctx);
-};
+const build = (id: string, data: Data) =>
+  buildChart(id, data, { t: (k) => (k.endsWith('seriesReach') ? '{series}: {dataset}' : k), phaseLabel: (p) => `P${p}` });
 
 // Two publishers' futures 4.5 EUR/t apart over the same months (2009 and 2016), and a third
 // series known only from shipped months (2020).
@@ -184,9 +160,7 @@ describe("China's national market and its pilots from shipped data", () => {
 
 describe('Figure 6: verified emissions, against the years the paper shows', () => {
   it("names the paper's years and the ones the data lack, from facts.csv and emissions.csv", () => {
-    const ctx = { data: shipped, daily: [], metrics: computeMetrics(shipped), lang: 'en' as const, phaseLabel: String, marketLabel: String, dateLabel: String };
-    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({
-      ...ctx,
+    const chart = buildChart('emissions', shipped, {
       t: (k) => (k.endsWith('paperMissing') ? '{from}-{to} lacks {missing}; comparable to {comparableTo}' : k),
     })!;
     const claim = shipped.facts.find((f) => f.id === 'eu-verified-trend')!;

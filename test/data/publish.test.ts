@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Data } from '../../src/data/datasets/index.js';
 import { publish, type RawFile } from '../../src/data/publish.js';
 import { shippedData, withRows } from '../metrics/helpers.js';
+import { dailyRow } from '../support/rows.js';
 
 // The publish-policy step of scripts/build-data.mjs, on rows made up here (no ../shared needed).
 type Source = Data['sources'][number];
@@ -25,21 +26,8 @@ const source = (id: string, c: string): Source => ({
   licence: null,
   note: `Imported with ets-brief import from f, sha256 ${sha(c)}.`,
 });
-const day = (market: string, series: string, date: string, close: number, src: string): DailyRow => ({
-  market,
-  instrument: 'exchange',
-  series,
-  date,
-  close,
-  open: null,
-  high: null,
-  low: null,
-  volume: 100,
-  turnover: 100 * close,
-  currency: 'CNY',
-  source: src,
-  note: null,
-});
+const day = (market: string, series: string, date: string, close: number, src: string): DailyRow =>
+  dailyRow(series, date, close, { market, instrument: 'exchange', volume: 100, turnover: 100 * close, currency: 'CNY', source: src });
 const fx = (quote: string, series: string, src: string) => ({ base: 'EUR', quote, series, date: '2022-01-03', rate: 1.1, source: src, note: null });
 
 async function imported(): Promise<Data> {

@@ -2,28 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/data/datasets/index.js';
 import type { DataIssue } from '../../src/data/errors.js';
 import { DayIndex, RowChecks } from '../../src/data/row-checks.js';
+import { dailyRow } from '../support/rows.js';
 
 describe('RowChecks', () => {
   const known = new Map([
     ['markets', new Map([['id', new Set(['eu-ets', 'cn-ets'])]])],
     ['sources', new Map([['id', new Set(['paper', 'eea'])]])],
   ]);
-  const daily = (date: string, extra = {}) => ({
-    market: 'eu-ets',
-    instrument: 'futures',
-    series: 'test',
-    date,
-    close: 1,
-    open: null,
-    high: null,
-    low: null,
-    volume: null,
-    turnover: null,
-    currency: 'EUR',
-    source: 'paper',
-    note: null,
-    ...extra,
-  });
+  const daily = (date: string, extra = {}) => dailyRow('test', date, 1, extra);
 
   it('finds a duplicated dated key with the line it first appeared on, in either order', () => {
     const checks = new RowChecks(DATASETS['market-daily'], 'd.csv', known);

@@ -1,45 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Data } from '../../src/data/datasets/index.js';
 import { compactName, companySurplus, matchCompany } from '../../src/metrics/company.js';
+import { accountYearRow, installationRow } from '../support/rows.js';
 import { shippedData, withRows } from './helpers.js';
 
-type Installation = Data['installations'][number];
-type AccountYear = Data['account-years'][number];
 type Rule = Data['company-rules'][number];
 
-const installation = (account: number, fields: Partial<Installation>): Installation => ({
-  market: 'eu-ets',
-  account,
-  installation_id: account,
-  name: null,
-  country: 'DE',
-  city: null,
-  activity: null,
-  permit_id: null,
-  parent_undertaking: null,
-  subsidiary_undertaking: null,
-  holder: null,
-  holder_registration: null,
-  account_status: 'open',
-  source: 'reg',
-  note: null,
-  ...fields,
-});
-const year = (account: number, y: number, fields: Partial<AccountYear>): AccountYear => ({
-  market: 'eu-ets',
-  account,
-  year: y,
-  verified: null,
-  verified_status: null,
-  allocated: null,
-  allocated_10c: null,
-  allocated_ner: null,
-  allocated_status: null,
-  compliance: null,
-  source: 'reg',
-  note: null,
-  ...fields,
-});
 const rule = (field: Rule['field'], pattern: string, action: Rule['action'] = 'include'): Rule => ({
   company: 'steelco',
   label: 'SteelCo',
@@ -53,19 +19,19 @@ const rule = (field: Rule['field'], pattern: string, action: Rule['action'] = 'i
 // Made-up accounts: found by holder, by parent undertaking, by installation name only (sold: the
 // holder is the buyer), a spin-off under the group's parent name, and one of another company.
 const INSTALLATIONS = [
-  installation(1, { holder: 'SteelCo Deutschland GmbH', name: 'Hochofen 1' }),
-  installation(2, { holder: 'STEELCO ESPAÑA, S.A.', parent_undertaking: 'Steel-Co Group', country: 'ES' }),
-  installation(3, { holder: 'Buyer Steel a.s.', name: 'SteelCo Ostrava works', country: 'CZ', account_status: 'closed' }),
-  installation(4, { holder: 'Spinoff Alloys', parent_undertaking: 'STEELCO - Stainless', country: 'FR' }),
-  installation(5, { holder: 'Other Cement AG', name: 'Kalkwerk' }),
+  installationRow(1, { holder: 'SteelCo Deutschland GmbH', name: 'Hochofen 1' }),
+  installationRow(2, { holder: 'STEELCO ESPAÑA, S.A.', parent_undertaking: 'Steel-Co Group', country: 'ES' }),
+  installationRow(3, { holder: 'Buyer Steel a.s.', name: 'SteelCo Ostrava works', country: 'CZ', account_status: 'closed' }),
+  installationRow(4, { holder: 'Spinoff Alloys', parent_undertaking: 'STEELCO - Stainless', country: 'FR' }),
+  installationRow(5, { holder: 'Other Cement AG', name: 'Kalkwerk' }),
 ];
 const YEARS = [
-  year(1, 2013, { verified: 100, allocated: 80 }),
-  year(2, 2013, { verified: 50, allocated: 70, allocated_ner: 10 }),
-  year(3, 2013, { verified: 30 }), // no allocation entry: counted as 0
-  year(4, 2013, { allocated: 5, verified_status: 'Not Reported' }), // no verified emissions: left out of the surplus
-  year(5, 2013, { verified: 1000, allocated: 1000 }),
-  year(1, 2014, { verified: 90, allocated: 78 }),
+  accountYearRow(1, 2013, { verified: 100, allocated: 80 }),
+  accountYearRow(2, 2013, { verified: 50, allocated: 70, allocated_ner: 10 }),
+  accountYearRow(3, 2013, { verified: 30 }), // no allocation entry: counted as 0
+  accountYearRow(4, 2013, { allocated: 5, verified_status: 'Not Reported' }), // no verified emissions: left out of the surplus
+  accountYearRow(5, 2013, { verified: 1000, allocated: 1000 }),
+  accountYearRow(1, 2014, { verified: 90, allocated: 78 }),
 ];
 const RULES = [rule('holder', 'SteelCo'), rule('parent_undertaking', 'steel co'), rule('name', 'Steelco')];
 
@@ -141,7 +107,7 @@ describe("a company's verified emissions, free allocation and surplus per year",
   });
 
   it('has no number for a year none of its accounts reports', () => {
-    const only = withRows(data, { 'account-years': () => [year(1, 2015, { allocated: 10 })] });
+    const only = withRows(data, { 'account-years': () => [accountYearRow(1, 2015, { allocated: 10 })] });
     const y = companySurplus(only, 'steelco')!.years[0]!;
     expect(y.verified).toMatchObject({ value: null, missing: 'no matched account has verified emissions for 2015' });
     expect(y.surplus.value).toBeNull();

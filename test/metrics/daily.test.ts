@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Data } from '../../src/data/datasets/index.js';
 import { dailyStats } from '../../src/metrics/daily.js';
+import { dailyRow } from '../support/rows.js';
 import { shippedData, withRows } from './helpers.js';
 
 type DailyRow = Data['market-daily'][number];
-const day = (series: string, date: string, close: number): DailyRow => ({
-  market: 'eu-ets',
-  instrument: 'futures',
-  series,
-  date,
-  close,
-  open: null,
-  high: null,
-  low: null,
-  volume: null,
-  turnover: null,
-  currency: 'EUR',
-  source: 'paper',
-  note: null,
-});
+const day = (series: string, date: string, close: number) => dailyRow(series, date, close);
 const window = { start: '2023-01-01', end: '2023-12-31' };
 
 describe('daily statistics use one series per market, and say which', () => {

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/charts/registry.js';
 import type { Data } from '../../src/data/datasets/index.js';
 import { decoupled, emissionsAndGdp, gdpChange, gdpRegionOf, INDEX_BASE } from '../../src/metrics/decoupling.js';
 import { computeMetrics } from '../../src/metrics/index.js';
+import { buildChart } from '../support/charts.js';
+import { accountYearRow, installationRow } from '../support/rows.js';
 import { shippedData, withRows } from './helpers.js';
 
 type GdpRow = Data['gdp'][number];
-type Installation = Data['installations'][number];
-type AccountYear = Data['account-years'][number];
 
 // Made-up GDP for the region the shipped facts name for Figure 7's claim, growing 2% a year, and
 // a second price year that must not be mixed in.
@@ -21,37 +20,8 @@ const gdp = (region: string, year: number, value: number, priceYear = 2015): Gdp
   source: 'gdp-test',
   note: null,
 });
-const installation = (account: number, holder: string): Installation => ({
-  market: 'eu-ets',
-  account,
-  installation_id: account,
-  name: null,
-  country: 'DE',
-  city: null,
-  activity: null,
-  permit_id: null,
-  parent_undertaking: null,
-  subsidiary_undertaking: null,
-  holder,
-  holder_registration: null,
-  account_status: 'open',
-  source: 'reg',
-  note: null,
-});
-const accountYear = (account: number, year: number, verified: number, allocated: number): AccountYear => ({
-  market: 'eu-ets',
-  account,
-  year,
-  verified,
-  verified_status: null,
-  allocated,
-  allocated_10c: null,
-  allocated_ner: null,
-  allocated_status: null,
-  compliance: null,
-  source: 'reg',
-  note: null,
-});
+const installation = (account: number, holder: string) => installationRow(account, { holder });
+const accountYear = (account: number, year: number, verified: number, allocated: number) => accountYearRow(account, year, { verified, allocated });
 
 let shipped: Data;
 let data: Data;
@@ -124,31 +94,11 @@ describe('emissions against real GDP (Figure 7)', () => {
   });
 
   it('draws the index chart with 100 in the base year for both series', () => {
-    const chart = CHARTS.find((c) => c.id === 'emissions-gdp')!.build({
-      data,
-      daily: [],
-      metrics: computeMetrics(data),
-      lang: 'en',
-      t: (k) => k,
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('emissions-gdp', data)!;
     const base = chart.datasets.table.find((r) => r.year === chart.placeholders.base)!;
     expect([base.emissionsIndex, base.gdpIndex]).toEqual([INDEX_BASE, INDEX_BASE]);
     const noGdp = withRows(shipped, { gdp: () => [] });
-    expect(
-      CHARTS.find((c) => c.id === 'emissions-gdp')!.build({
-        data: noGdp,
-        daily: [],
-        metrics: computeMetrics(noGdp),
-        lang: 'en',
-        t: (k) => k,
-        phaseLabel: String,
-        marketLabel: String,
-        dateLabel: String,
-      }),
-    ).toBeNull();
+    expect(buildChart('emissions-gdp', noGdp)).toBeNull();
   });
 });
 
@@ -170,16 +120,7 @@ describe('the company of Figure 8, recomputed from the registry', () => {
   });
 
   it('charts surplus = allocation − emissions per year and lists the accounts it counted', () => {
-    const chart = CHARTS.find((c) => c.id === 'company-surplus')!.build({
-      data,
-      daily: [],
-      metrics: computeMetrics(data),
-      lang: 'en',
-      t: (k) => k,
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('company-surplus', data)!;
     for (const r of chart.datasets.table) expect(r.surplus).toBeCloseTo((r.allocated as number) - (r.verified as number), 6);
     const [accounts] = chart.files!;
     expect(accounts!.rows.map((r) => r.account)).toEqual([1]);

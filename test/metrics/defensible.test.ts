@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/charts/registry.js';
 import { unit } from '../../src/data/datasets/common.js';
 import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics, currencyMismatches, scopeChanges, type Metrics } from '../../src/metrics/index.js';
@@ -9,6 +8,8 @@ import { loadMessages, translator } from '../../src/render/i18n.js';
 import { withMarketNames } from '../../src/render/market-names.js';
 import { unledgeredNumbers } from '../../src/render/ledger.js';
 import { buildView, type BriefView } from '../../src/render/view-model.js';
+import { buildChart } from '../support/charts.js';
+import { factRow, marketRow } from '../support/rows.js';
 import { shippedData, statedOnly, withRows } from './helpers.js';
 
 /**
@@ -100,16 +101,7 @@ describe('scope changes are not emission changes', () => {
 
   it('marks each change of coverage on the emissions chart', () => {
     expect(scopeChanges(data, 'eu-ets').map((c) => c.year)).toEqual([2007, 2008, 2013, 2021]);
-    const chart = CHARTS.find((c) => c.id === 'emissions')!.build({
-      data,
-      daily: [],
-      metrics: m,
-      lang: 'en',
-      t: (k) => k,
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('emissions', data, { metrics: m })!;
     expect(chart.datasets.changes!.map((r) => r.year)).toEqual([2007, 2008, 2013, 2021]);
     // One bar per year (as covered) and the comparable series as its own line: never two bars a year.
     expect(new Set(chart.datasets.table.map((r) => r.year)).size).toBe(chart.datasets.table.length);
@@ -134,16 +126,7 @@ describe('auction revenue in one currency', () => {
   });
 
   it("draws member states' revenue and total revenue as two series, never one", () => {
-    const chart = CHARTS.find((c) => c.id === 'auction-revenue')!.build({
-      data,
-      daily: [],
-      metrics: m,
-      lang: 'en',
-      t: (k) => k,
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('auction-revenue', data, { metrics: m })!;
     const kinds = new Set(chart.datasets.table.map((r) => r.kind));
     expect(kinds).toEqual(new Set(['measures.memberStates', 'measures.total']));
     const key = (r: Record<string, unknown>) => `${String(r.year)}/${String(r.kind)}`;
@@ -165,16 +148,7 @@ describe('dated by the data', () => {
   });
 
   it('marks years the price series covers only in part, in the chart and its CSV', () => {
-    const chart = CHARTS.find((c) => c.id === 'eua-price')!.build({
-      data,
-      daily: [],
-      metrics: m,
-      lang: 'en',
-      t: (k) => (k.endsWith('partialNote') ? 'partial: {years}' : k),
-      phaseLabel: String,
-      marketLabel: String,
-      dateLabel: String,
-    })!;
+    const chart = buildChart('eua-price', data, { metrics: m, t: (k) => (k.endsWith('partialNote') ? 'partial: {years}' : k) })!;
     const partial = chart.datasets.table.filter((r) => r.coverage !== '');
     expect(partial.map((r) => r.period)).toEqual([2008, 2021]);
     expect(partial[1]!.coverage).toBe('2021-01-04 – 2021-04-16');
@@ -255,25 +229,7 @@ describe("the paper's hedges", () => {
 describe('currencies come from units, and any ISO 4217 code works', () => {
   const gbp = () =>
     withRows(data, {
-      markets: (rows) => [
-        ...rows,
-        {
-          id: 'uk-ets',
-          kind: 'national',
-          jurisdiction: 'GB',
-          name_en: null,
-          name_zh: null,
-          long_en: null,
-          long_zh: null,
-          short_en: null,
-          short_zh: null,
-          possessive_en: null,
-          currency: 'GBP',
-          launch_date: '2021-05-19',
-          source: 'paper',
-          note: 'Fixture.',
-        },
-      ],
+      markets: (rows) => [...rows, marketRow('uk-ets', { jurisdiction: 'GB', currency: 'GBP', launch_date: '2021-05-19', note: 'Fixture.' })],
       'fx-rates': (rows) => [
         ...rows,
         ...[2021, 2022].map((year) => ({
@@ -288,25 +244,17 @@ describe('currencies come from units, and any ISO 4217 code works', () => {
       ],
       facts: (rows) => [
         ...rows,
-        ...(['low', 'high'] as const).map((end) => ({
-          id: `uk-band-${end}`,
-          market: 'uk-ets',
-          subject: null,
-          indicator: `price-band-${end}`,
-          period_start: '2021-07-16',
-          period_end: '2022-12-31',
-          value: end === 'low' ? 58 : 80,
-          unit: 'EUR/t',
-          qualifier: 'exact' as const,
-          derived: false,
-          printed: null,
-          coverage: null,
-          paper_value: null,
-          paper_unit: null,
-          paper_ref: null,
-          source: 'paper',
-          note: 'Fixture: a band stored in EUR.',
-        })),
+        ...(['low', 'high'] as const).map((end) =>
+          factRow(`uk-band-${end}`, {
+            market: 'uk-ets',
+            indicator: `price-band-${end}`,
+            period_start: '2021-07-16',
+            period_end: '2022-12-31',
+            value: end === 'low' ? 58 : 80,
+            unit: 'EUR/t',
+            note: 'Fixture: a band stored in EUR.',
+          }),
+        ),
       ],
     });
 

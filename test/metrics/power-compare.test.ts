@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Data } from '../../src/data/datasets/index.js';
 import { powerCompared } from '../../src/metrics/power-compare.js';
+import { powerRow } from '../support/rows.js';
 import { shippedData, withRows } from './helpers.js';
 
-type Row = Data['power-generation'][number];
-const ember = (year: number, source_type: string, gwh: number): Row => ({
-  region: 'eu27',
-  year,
-  source_type,
-  label_zh: source_type,
-  gwh,
-  partial: null,
-  paper_share_pct: null,
-  paper_growth_pct: null,
-  paper_ref: null,
-  source: 'paper',
-  note: null,
-});
+const ember = (year: number, source_type: string, gwh: number) => powerRow(year, source_type, gwh);
 
 describe('Table 1 beside another region by source, for the same years', () => {
   it('is absent while the other region has totals only', async () => {

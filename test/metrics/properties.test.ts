@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Data } from '../../src/data/datasets/index.js';
 import { computeMetrics, msrAdjustment } from '../../src/metrics/index.js';
+import { factRow, marketRow } from '../support/rows.js';
 import { shippedData, withRows } from './helpers.js';
 
 let data: Data;
@@ -62,85 +63,14 @@ describe('invariance', () => {
 
 describe('a third market, as rows only', () => {
   it('yields its metrics with no code change', () => {
+    const year2015 = { period_start: '2015-01-01', period_end: '2015-12-31' };
     const withKorea = withRows(data, {
-      markets: (rows) => [
-        ...rows,
-        {
-          id: 'kr-ets',
-          kind: 'national',
-          jurisdiction: 'KR',
-          name_en: null,
-          name_zh: null,
-          long_en: null,
-          long_zh: null,
-          short_en: null,
-          short_zh: null,
-          possessive_en: null,
-          currency: 'KRW',
-          launch_date: '2015-01-01',
-          source: 'paper',
-          note: 'Test fixture.',
-        },
-      ],
+      markets: (rows) => [...rows, marketRow('kr-ets', { jurisdiction: 'KR', currency: 'KRW', launch_date: '2015-01-01', note: 'Test fixture.' })],
       facts: (rows) => [
         ...rows,
-        {
-          id: 'kr-vol',
-          market: 'kr-ets',
-          subject: null,
-          indicator: 'traded-volume',
-          period_start: '2015-01-01',
-          period_end: '2015-12-31',
-          value: 5e6,
-          unit: 't',
-          qualifier: 'exact',
-          derived: false,
-          printed: null,
-          coverage: null,
-          paper_value: null,
-          paper_unit: null,
-          paper_ref: null,
-          source: 'paper',
-          note: 'Test fixture.',
-        },
-        {
-          id: 'kr-eu-vol',
-          market: 'eu-ets',
-          subject: null,
-          indicator: 'traded-volume',
-          period_start: '2015-01-01',
-          period_end: '2015-12-31',
-          value: 5e9,
-          unit: 't',
-          qualifier: 'exact',
-          derived: false,
-          printed: null,
-          coverage: null,
-          paper_value: null,
-          paper_unit: null,
-          paper_ref: null,
-          source: 'paper',
-          note: 'Test fixture.',
-        },
-        {
-          id: 'kr-entities',
-          market: 'kr-ets',
-          subject: null,
-          indicator: 'entities',
-          period_start: '2015-01-01',
-          period_end: '2015-12-31',
-          value: 500,
-          unit: 'count',
-          qualifier: 'exact',
-          derived: false,
-          printed: null,
-          coverage: null,
-          paper_value: null,
-          paper_unit: null,
-          paper_ref: null,
-          source: 'paper',
-          note: 'Test fixture.',
-        },
+        factRow('kr-vol', { ...year2015, market: 'kr-ets', indicator: 'traded-volume', value: 5e6, unit: 't' }),
+        factRow('kr-eu-vol', { ...year2015, market: 'eu-ets', indicator: 'traded-volume', value: 5e9, unit: 't' }),
+        factRow('kr-entities', { ...year2015, market: 'kr-ets', indicator: 'entities', value: 500, unit: 'count' }),
       ],
     });
     const m = computeMetrics(withKorea, { subject: 'kr-ets', reference: 'eu-ets' });

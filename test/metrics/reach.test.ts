@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Data } from '../../src/data/datasets/index.js';
 import { dataReach, latestObservation } from '../../src/metrics/reach.js';
+import { powerRow } from '../support/rows.js';
 import { shippedData, statedOnly, withRows } from './helpers.js';
 
 type PowerRow = Data['power-generation'][number];
-const total = (year: number, partial: boolean | null): PowerRow => ({
-  region: 'eu27',
-  year,
-  source_type: 'total',
-  label_zh: '发电总量（欧盟27国）',
-  gwh: 2_800_000,
-  partial,
-  paper_share_pct: null,
-  paper_growth_pct: null,
-  paper_ref: null,
-  source: 'owid-energy-eu27',
-  note: null,
-});
+const total = (year: number, partial: boolean | null): PowerRow =>
+  powerRow(year, 'total', 2_800_000, { label_zh: '发电总量（欧盟27国）', partial, source: 'owid-energy-eu27' });
 
 describe('how far a series reaches', () => {
   it('does not let a provisional (partial) year of generation data reach its year\'s end, nor the brief\'s "as of"', async () => {

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Data } from '../../src/data/datasets/index.js';
 import type { Messages } from '../../src/render/i18n.js';
 import { comparedNameForms, withMarketNames } from '../../src/render/market-names.js';
+import { marketRow } from '../support/rows.js';
 
-type Market = Data['markets'][number];
-const market = (id: string, names: Partial<Market> = {}): Market => ({
-  id,
-  kind: 'national',
-  jurisdiction: null,
-  name_en: null,
-  name_zh: null,
-  long_en: null,
-  long_zh: null,
-  short_en: null,
-  short_zh: null,
-  possessive_en: null,
-  currency: null,
-  launch_date: null,
-  source: 'paper',
-  note: null,
-  ...names,
-});
 const messages = (lang: 'en' | 'zh-CN', strings: Record<string, string>): Messages => ({ lang, strings, locale: { number: {}, time: {} } });
 
-const eu = market('eu-ets', {
+const eu = marketRow('eu-ets', {
   name_en: 'EU ETS',
   name_zh: '欧盟碳市场',
   long_en: 'the EU Emissions Trading System',
@@ -31,7 +13,7 @@ const eu = market('eu-ets', {
   short_zh: '欧盟',
   possessive_en: "the EU's",
 });
-const uk = market('uk-ets', { name_en: 'UK ETS', name_zh: '英国碳市场', short_en: 'UK', short_zh: '英国' });
+const uk = marketRow('uk-ets', { name_en: 'UK ETS', name_zh: '英国碳市场', short_en: 'UK', short_zh: '英国' });
 const UK_EU = { subject: 'uk-ets', reference: 'eu-ets' };
 
 describe('market names come from markets.csv', () => {
@@ -60,7 +42,7 @@ describe('market names come from markets.csv', () => {
   });
 
   it('a market without names in its row is named by its i18n string, and one with neither is an error', () => {
-    const bare = market('kr-ets');
+    const bare = marketRow('kr-ets');
     expect(
       withMarketNames(messages('en', { t: '{subjectName}', 'markets.kr-ets': 'K-ETS' }), [eu, bare], { subject: 'kr-ets', reference: 'eu-ets' }).strings.t,
     ).toBe('K-ETS');
@@ -71,7 +53,7 @@ describe('market names come from markets.csv', () => {
 
   it('lists every form a string may hold, so digits in a name are not typed numbers', () => {
     const forms = comparedNameForms(
-      [eu, market('x', { name_en: 'EU-27 market', short_en: 'EU-27' })],
+      [eu, marketRow('x', { name_en: 'EU-27 market', short_en: 'EU-27' })],
       { subject: 'x', reference: 'eu-ets' },
       'en',
       () => undefined,

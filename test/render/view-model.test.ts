@@ -6,6 +6,7 @@ import { withMarketNames } from '../../src/render/market-names.js';
 import { buildView } from '../../src/render/view-model.js';
 import { fileURLToPath } from 'node:url';
 import { shippedData, withRows } from '../metrics/helpers.js';
+import { dailyRow } from '../support/rows.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 let data: Data;
@@ -86,24 +87,7 @@ describe('the data-gaps paragraph follows the data', () => {
 describe('gaps derived from the price series', () => {
   it('names the phases no price series reaches, and the volumes the series lack', async () => {
     const data = withRows(await shippedData(), {
-      'market-daily': () =>
-        [2009, 2016].flatMap((y) =>
-          [1, 2].map((d) => ({
-            market: 'eu-ets',
-            instrument: 'futures' as const,
-            series: 's',
-            date: `${y}-03-0${d}`,
-            close: 10,
-            open: null,
-            high: null,
-            low: null,
-            volume: null,
-            turnover: null,
-            currency: 'EUR',
-            source: 'paper',
-            note: null,
-          })),
-        ),
+      'market-daily': () => [2009, 2016].flatMap((y) => [1, 2].map((d) => dailyRow('s', `${y}-03-0${d}`, 10))),
     });
     const gaps = (await view(data, 'en')).notes.gaps!.text;
     const first = data.phases.filter((p) => p.market === 'eu-ets').sort((a, b) => a.phase - b.phase)[0]!;

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resolveConfig } from '../build/config.js';
+import { resolveConfig, resolveSettings } from '../pipeline/config.js';
 import { CHARTS } from '../charts/registry.js';
 import { DATASETS } from '../data/datasets/index.js';
 import { formatIssue, hasErrors } from '../data/errors.js';
 import { readTable } from '../data/read-table.js';
-import { DEFAULT_COMPARISON } from '../metrics/index.js';
 import { LANGS, type Lang } from '../render/format.js';
 import { loadMessages, lookupString } from '../render/i18n.js';
 import { withMarketNames } from '../render/market-names.js';
@@ -52,7 +51,7 @@ export async function runCharts(options: ChartsCliOptions, out: NodeJS.WritableS
   let strings: Record<string, string>;
   try {
     const templates = new TemplateFiles(`${PACKAGE_ROOT}templates`, config?.templates);
-    strings = withMarketNames(await loadMessages(templates, lang), markets.rows, config?.comparison ?? DEFAULT_COMPARISON).strings;
+    strings = withMarketNames(await loadMessages(templates, lang), markets.rows, resolveSettings(config).comparison).strings;
   } catch (error) {
     err.write(`ets-brief charts: ${(error as Error).message}\n`);
     return EXIT.data;

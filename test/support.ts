@@ -11,6 +11,9 @@ import { afterAll, beforeAll } from 'vitest';
 /** The repository root (data/, templates/, bin/). */
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+/** The built-in brief's sections in reading order (templates/brief.json), as its outputs must list them. */
+export const BUILT_IN_SECTIONS = ['key-figures', 'global', 'phases', 'mechanisms', 'results', 'problems', 'compared', 'recommendations', 'data-notes'] as const;
+
 /**
  * A temporary folder for the tests of one file: made before they run, removed after. Call it at
  * the top of the file; the function it returns gives the folder's path inside a test.

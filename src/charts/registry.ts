@@ -1,5 +1,6 @@
 import { preferredSeries, type DailySeries } from '../data/daily-series.js';
 import type { Data } from '../data/datasets/index.js';
+import { daysBetween, isLeapYear, yearStart } from '../data/dates.js';
 import { annualVolumes } from '../metrics/annual-volumes.js';
 import { auctionFigures } from '../metrics/auction-figures.js';
 import { everySeriesMonths, seriesMonths } from '../metrics/daily.js';
@@ -52,8 +53,7 @@ export interface ChartDefinition {
 /** 2021-07-16 -> 2021.537: a date on a continuous year axis. */
 function fractionalYear(iso: string): number {
   const year = +iso.slice(0, 4);
-  const start = Date.UTC(year, 0, 1);
-  return year + (Date.parse(`${iso}T00:00:00Z`) - start) / (Date.UTC(year + 1, 0, 1) - start);
+  return year + daysBetween(yearStart(year), iso) / (isLeapYear(year) ? 366 : 365);
 }
 
 /** Source ids each once, sorted: the order a chart's caption cites them in. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/pipeline/build.js';
 import { DataError } from '../../src/data/errors.js';
+import { BUILT_IN_SECTIONS } from '../support.js';
 
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
 let root: string;
@@ -70,17 +71,7 @@ describe('ets-brief build outputs', () => {
 
   it('lists each fragment in the manifest with its sha256, as-of date and sources', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'en', 'sections', 'manifest.json'), 'utf8'));
-    expect(manifest.sections.map((s: { id: string }) => s.id)).toEqual([
-      'key-figures',
-      'global',
-      'phases',
-      'mechanisms',
-      'results',
-      'problems',
-      'compared',
-      'recommendations',
-      'data-notes',
-    ]);
+    expect(manifest.sections.map((s: { id: string }) => s.id)).toEqual(BUILT_IN_SECTIONS);
     for (const s of manifest.sections) {
       const fragment = await readFile(join(out, 'en', 'sections', s.file));
       expect(createHash('sha256').update(fragment).digest('hex')).toBe(s.sha256);

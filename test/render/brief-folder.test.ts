@@ -15,7 +15,7 @@ import { writeMetric } from '../../src/render/helpers.js';
 import { translator, loadMessages } from '../../src/render/i18n.js';
 import type { LedgerDocument } from '../../src/render/ledger.js';
 import { TemplateFiles } from '../../src/render/template-files.js';
-import { ROOT } from '../support.js';
+import { BUILT_IN_SECTIONS, ROOT } from '../support.js';
 
 const BUILTIN = join(ROOT, 'templates');
 let dir: string;
@@ -69,17 +69,7 @@ const sectionOrder = (html: string) => [...html.matchAll(/<section class="etsb-s
 describe('a brief is a folder', () => {
   it('the built-in brief is templates/ with its brief.json, and a folder may add sections with new ids', async () => {
     const builtin = await render('en');
-    expect(sectionOrder(builtin.rendered.html)).toEqual([
-      'key-figures',
-      'global',
-      'phases',
-      'mechanisms',
-      'results',
-      'problems',
-      'compared',
-      'recommendations',
-      'data-notes',
-    ]);
+    expect(sectionOrder(builtin.rendered.html)).toEqual(BUILT_IN_SECTIONS);
 
     const folder = await briefFolder('new-section', {
       'brief.json': JSON.stringify({ sections: ['outlook-2030', 'global'] }),

@@ -1,3 +1,4 @@
+import { yearEnd, yearStart } from '../../data/dates.js';
 import { companySurplus, type Metric } from '../../metrics/index.js';
 import { sourcesOf } from '../../metrics/types.js';
 import { formatCount } from '../format.js';
@@ -50,7 +51,7 @@ export function companyView(w: Writer) {
       const total = (pick: (y: (typeof ys)[number]) => Metric): Metric => ({
         ...pick(ys[0]!),
         value: ys.reduce((s, y) => s + (pick(y).value ?? 0), 0),
-        period: { start: `${ys[0]!.year}-01-01`, end: `${ys.at(-1)!.year}-12-31` },
+        period: { start: yearStart(ys[0]!.year), end: yearEnd(ys.at(-1)!.year) },
         method: `sum over ${ys[0]!.year}–${ys.at(-1)!.year} of ${pick(ys[0]!).method}`,
         inputs: ys.flatMap((y) => pick(y).inputs),
         sources: [...new Set(ys.flatMap((y) => pick(y).sources))],

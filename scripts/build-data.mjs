@@ -146,7 +146,7 @@ function inCuratedOrder(schema, rows, curatedRows) {
  * curated emissions rows, e.g. the Commission's 2021 figure, are kept after them).
  */
 async function deriveSeries(realData, dataDir) {
-  const csv = (rows) => formatCsv(rows, { newline: '\n', formulas: 'neutralise' });
+  const csv = (rows) => formatCsv(rows, { newline: '\n', formulas: 'keep' });
   // EUA futures settlement prices, aggregated per calendar year.
   const futures = await readTable(join(realData, 'eu-ets-watch/eua-futures-daily.csv'), dailyPrices, {
     unknownColumns: 'ignore',

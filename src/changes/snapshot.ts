@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
 import type { LedgerDocument } from '../render/ledger.js';
-import { restoreFormula } from '../data/write-table.js';
 
 /** A chart's CSV as read: its header and rows, every cell as text. */
 export interface ChartTable {
@@ -55,10 +54,7 @@ export function parseSnapshot(numbersJson: string, csvFiles: Readonly<Record<str
   };
   const charts: Record<string, ChartTable> = {};
   for (const [file, text] of Object.entries(csvFiles)) {
-    // The text the brief showed, not the quotes its CSV writer put before formula-like cells.
-    const [columns = [], ...rows] = (parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((row) =>
-      row.map(restoreFormula),
-    );
+    const [columns = [], ...rows] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
     charts[file.replace(/\.csv$/, '')] = { columns, rows };
   }
   return { ledger, charts, unrecorded };

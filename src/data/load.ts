@@ -83,7 +83,7 @@ async function loadSnapshot(dir: string, names: readonly DatasetName[], files: M
     const checks = new RowChecks(schema, file, known, referenced.get(name));
     const isDaily = name === 'market-daily';
     const keep = !isDaily || options.keepDailyRows !== false;
-    const read = await streamTable(opened, schema, { displayPath: file, restoreFormulas: true }, (row, line, log) => {
+    const read = await streamTable(opened, schema, { displayPath: file }, (row, line, log) => {
       checks.check(row, line, (issue) => log.add(issue));
       range.add(row);
       if (keep) rows.push(row);

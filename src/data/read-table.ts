@@ -4,7 +4,6 @@ import { InputError } from './input.js';
 import { forEachRecord, sniffFile, sourceName, type ByteSource, type FileShape } from './records.js';
 import type { DatasetSchema, Fields, RowOf } from './schema.js';
 import { isMissing } from '../missing.js';
-import { restoreFormula } from './write-table.js';
 
 export interface ReadTableOptions {
   /** Path shown in messages (e.g. relative to the data directory). Defaults to the path read. */
@@ -17,8 +16,6 @@ export interface ReadTableOptions {
   columns?: Readonly<Record<string, string>>;
   /** Rows read at most: the reading stops at the next one with an error at its line. */
   maxRows?: number;
-  /** A file ets-brief wrote (data/): take away the quotes its writer put before formula-like text (see restoreFormula). */
-  restoreFormulas?: boolean;
 }
 
 export interface TableRead<R> {
@@ -104,7 +101,6 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
 
   const names = Object.keys(schema.fields);
   const fields = names.map((name) => schema.fields[name]!);
-  const restore = options.restoreFormulas === true;
   const values: unknown[] = new Array(names.length);
   const makeRow = rowFactory(names);
   let indexes: (number | undefined)[] | undefined;
@@ -139,7 +135,7 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
       values[f] = null; // an optional column absent from the file, or a missing value
       if (index === undefined) continue;
       const field = fields[f]!;
-      const raw = restore ? restoreFormula(cells[index]!) : cells[index]!;
+      const raw = cells[index]!;
       if (field.isMissing(raw)) {
         if (field.required) {
           ok = false;

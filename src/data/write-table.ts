@@ -2,22 +2,16 @@ import { stringify } from 'csv-stringify/sync';
 import type { DatasetSchema } from './schema.js';
 
 /**
- * The one CSV writer: data/ files, the chart downloads and their extra tables all go through
- * formatCsv (csv-stringify, the writer of the csv-parse project the loaders read with). RFC 4180
- * quoting; a cell with a quote, comma or line break, or with leading or trailing space, is quoted.
- * Every file people may open in a spreadsheet has its formula-like text neutralised (see
- * neutraliseFormula); the loader takes the quote away again (restoreFormula), so text survives a
- * write and a read unchanged.
+ * The one CSV writer: data/ files and the chart downloads both go through formatCsv (csv-stringify,
+ * the writer of the csv-parse project the loaders read with). RFC 4180 quoting; a cell with a
+ * quote, comma or line break, or with leading or trailing space, is quoted.
  */
 export type CsvCell = string | number | boolean | null | undefined;
 
 export interface CsvOptions {
   /** Line ending: data/ keeps LF; downloads use CRLF, as spreadsheets write it. */
   readonly newline: '\n' | '\r\n';
-  /**
-   * Neutralise cells a spreadsheet would run as formulas (see neutraliseFormula): every file written.
-   * `keep` is for CSV text made in memory to be read straight back (a workbook's sheet, read as CSV).
-   */
+  /** Neutralise cells a spreadsheet would run as formulas (see neutraliseFormula): for files people open. */
   readonly formulas: 'keep' | 'neutralise';
 }
 
@@ -35,7 +29,7 @@ export function formatCsv(rows: readonly (readonly CsvCell[])[], options: CsvOpt
   });
 }
 
-/** A dataset's rows as CSV in its schema's column order, as data/ keeps them (UTF-8, LF, formulas neutralised). */
+/** A dataset's rows as CSV in its schema's column order, as data/ keeps them (UTF-8, LF). */
 export function formatTable(schema: DatasetSchema, rows: readonly Record<string, unknown>[]): string {
   return [...formatTableChunks(schema, rows)].join('');
 }
@@ -51,12 +45,12 @@ export function* formatTableChunks(schema: DatasetSchema, rows: readonly Record<
   const fields = Object.keys(schema.fields);
   const cell = (value: unknown): CsvCell =>
     value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
-  yield formatCsv([fields], { newline: '\n', formulas: 'neutralise' });
+  yield formatCsv([fields], { newline: '\n', formulas: 'keep' });
   // The one CSV writer, a chunk of lines at a time.
   for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
     yield formatCsv(
       rows.slice(at, at + CHUNK_ROWS).map((row) => fields.map((f) => cell(row[f]))),
-      { newline: '\n', formulas: 'neutralise' },
+      { newline: '\n', formulas: 'keep' },
     );
   }
 }
@@ -69,16 +63,6 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const SEPARATED_PART = /([;,|\t\r\n])([^;,|\t\r\n]*)/g;
 
 const startsFormula = (part: string) => FORMULA_START.test(part) && !PLAIN_NUMBER.test(part.trim());
-/**
- * Whether a part gets a quote: it would run as a formula, or would once the quotes in front of it
- * are taken away. A part that already starts with a quote before a formula gets one more, so
- * restoreFormula can always take exactly one away.
- */
-const needsQuote = (part: string) => startsFormula(part.replace(/^'+/, ''));
-const needsQuoteAtStart = (text: string) => {
-  const unquoted = text.replace(/^'+/, '');
-  return startsFormula(unquoted) || /^[\t\r\n]/.test(unquoted);
-};
 
 /**
  * OWASP's CSV-injection rule, for text cells (numbers are written as numbers and left alone):
@@ -88,23 +72,6 @@ const needsQuoteAtStart = (text: string) => {
  * is a number to a spreadsheet, not a formula, and stays as it is.
  */
 export function neutraliseFormula(text: string): string {
-  const inner = text.replace(SEPARATED_PART, (whole, separator: string, part: string) => (needsQuote(part) ? `${separator}'${part}` : whole));
-  return needsQuoteAtStart(text) ? `'${inner}` : inner;
-}
-
-/**
- * The text neutraliseFormula was given, from what it wrote: each quote it added taken away. A cell
- * it could not have written (a hand-edited file) is returned as it is.
- */
-export function restoreFormula(cell: string): string {
-  if (!cell.includes("'")) return cell;
-  const inner = (text: string) =>
-    text.replace(SEPARATED_PART, (whole, separator: string, part: string) =>
-      part.startsWith("'") && needsQuote(part) ? `${separator}${part.slice(1)}` : whole,
-    );
-  // Whether the first quote was added or was the text's own, only writing the candidate again tells.
-  for (const candidate of cell.startsWith("'") ? [inner(cell.slice(1)), inner(cell)] : [inner(cell)]) {
-    if (neutraliseFormula(candidate) === cell) return candidate;
-  }
-  return cell;
+  const inner = text.replace(SEPARATED_PART, (whole, separator: string, part: string) => (startsFormula(part) ? `${separator}'${part}` : whole));
+  return startsFormula(text) || /^[\t\r\n]/.test(text) ? `'${inner}` : inner;
 }

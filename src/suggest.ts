@@ -26,7 +26,8 @@ export function editDistance(a: string, b: string): number {
  * The known name closest to `name`, if it is close enough to be a likely misspelling: at most a
  * third of the longer name's length in edits (at least one), so "reslts" finds "results" but "x"
  * does not find "year". Ties go to the name listed first; case differences count as edits but a
- * name that differs only in case always qualifies.
+ * name that differs only in case always qualifies; failing that, a known name that is one of the
+ * name's hyphenated ends (an id renamed to a part of itself).
  */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -37,7 +38,8 @@ export function closest(name: string, known: Iterable<string>): string | undefin
     const limit = Math.max(1, Math.floor(Math.max([...name].length, [...candidate].length) / 3));
     if (distance <= limit && distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best;
+  // A renamed id whose new name is a part of the old one ("china-compared" -> "compared").
+  return best ?? [...known].find((candidate) => name.endsWith(`-${candidate}`) || name.startsWith(`${candidate}-`));
 }
 
 /** ` (did you mean "results"?)`, or '' when nothing is close. */

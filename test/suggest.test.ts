@@ -29,6 +29,12 @@ describe('closest name', () => {
     expect(closest('year', ['year'])).toBeUndefined();
   });
 
+  it('finds an id renamed to one of its hyphenated ends, and not one that only shares a part', () => {
+    expect(closest('china-compared', ['global', 'compared'])).toBe('compared');
+    expect(closest('eu-phases', ['phases'])).toBe('phases');
+    expect(closest('china-compared-notes', ['compared'])).toBeUndefined();
+  });
+
   it('writes the hint a message appends', () => {
     expect(didYouMean('reslts', ['results'])).toBe(' (did you mean "results"?)');
     expect(didYouMean('x', ['results'])).toBe('');

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { closest } from './closest.js';
+import { closest } from '../suggest.js';
 import type { Lang } from './format.js';
 import { flattenStrings, type Messages } from './i18n.js';
 import type { TemplateFiles } from './template-files.js';

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { decimalsFor, EXACT, roundSignificant, type Metric } from '../metrics/index.js';
-import { suggestion } from './closest.js';
+import { didYouMean } from '../suggest.js';
 import { fill, formatCell, formatDate, formatMoney, formatNumber, formatPercent, formatPrice, formatTonnes, type Lang } from './format.js';
 import { UnknownStringError } from './i18n.js';
 import type { Ledger } from './ledger.js';
@@ -100,7 +100,7 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
     const m = typeof name === 'string' ? metrics.get(name) : undefined;
     if (!m)
       throw new TemplateNameError(
-        `${at(state, options)}: unknown metric "${String(name)}"${suggestion(String(name), metrics.keys())}; \`ets-brief metrics --list\` lists them`,
+        `${at(state, options)}: unknown metric "${String(name)}"${didYouMean(String(name), metrics.keys())}; \`ets-brief metrics --list\` lists them`,
       );
     return m;
   };
@@ -178,7 +178,7 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
     const { charts } = author(options);
     if (typeof id !== 'string' || !charts.has(id))
       throw new TemplateNameError(
-        `${at(state, options)}: unknown chart "${String(id)}"${suggestion(String(id), charts)}; \`ets-brief charts --list\` lists them`,
+        `${at(state, options)}: unknown chart "${String(id)}"${didYouMean(String(id), charts)}; \`ets-brief charts --list\` lists them`,
       );
     const view = options.data?.root?.charts?.[id] ?? null;
     return new hb.SafeString(hb.partials.chart!(view, { data: options.data }) as string);
@@ -188,7 +188,7 @@ export function registerHelpers(hb: typeof Handlebars, state: HelperState): void
     const { sourceIds, footnotes } = author(options);
     const n = typeof id === 'string' ? footnotes.get(id) : undefined;
     if (n === undefined)
-      throw new TemplateNameError(`${at(state, options)}: unknown source "${String(id)}"${suggestion(String(id), sourceIds)} (not in sources.csv)`);
+      throw new TemplateNameError(`${at(state, options)}: unknown source "${String(id)}"${didYouMean(String(id), sourceIds)} (not in sources.csv)`);
     return new hb.SafeString(hb.partials.cites!({ cites: [n] }, { data: options.data }) as string);
   });
 }
@@ -256,10 +256,10 @@ export function checkTemplateNames(
     }
     if (call.literal === undefined) continue;
     if (METRIC_HELPERS.includes(call.helper) && !names.metrics.has(name))
-      throw new TemplateNameError(`${where}: unknown metric "${name}"${suggestion(name, names.metrics.keys())}; \`ets-brief metrics --list\` lists them`);
+      throw new TemplateNameError(`${where}: unknown metric "${name}"${didYouMean(name, names.metrics.keys())}; \`ets-brief metrics --list\` lists them`);
     if (call.helper === 'chart' && !names.charts.has(name))
-      throw new TemplateNameError(`${where}: unknown chart "${name}"${suggestion(name, names.charts)}; \`ets-brief charts --list\` lists them`);
+      throw new TemplateNameError(`${where}: unknown chart "${name}"${didYouMean(name, names.charts)}; \`ets-brief charts --list\` lists them`);
     if (call.helper === 'cite' && !names.sourceIds.has(name))
-      throw new TemplateNameError(`${where}: unknown source "${name}"${suggestion(name, names.sourceIds)} (not in sources.csv)`);
+      throw new TemplateNameError(`${where}: unknown source "${name}"${didYouMean(name, names.sourceIds)} (not in sources.csv)`);
   }
 }

@@ -10,7 +10,7 @@ import type { TemplateFiles } from './template-files.js';
 import type { BriefView } from './view-model.js';
 import { unledgeredNumbers, type FigureOutline, type SectionOutline } from './ledger.js';
 import { socialMeta, type SocialMeta } from './social-meta.js';
-import { suggestion } from './closest.js';
+import { didYouMean } from '../suggest.js';
 import { checkCalledNames, checkedLookups, locatedTemplateError } from './template-checks.js';
 
 /** A section of a brief: sections/<id>.hbs (or sections/<id>.<lang>.hbs) of the brief's folder or the built-in one. */
@@ -178,7 +178,7 @@ export async function loadTemplates(
     const relative = await files.pick([`sections/${id}.${lang}.hbs`, `sections/${id}.hbs`]);
     if (!relative)
       throw new Error(
-        `section "${id}": no template sections/${id}.hbs (or sections/${id}.${lang}.hbs) in ${files.custom ?? 'the brief'} or the built-in brief${suggestion(id, await builtinSections(files))}`,
+        `section "${id}": no template sections/${id}.hbs (or sections/${id}.${lang}.hbs) in ${files.custom ?? 'the brief'} or the built-in brief${didYouMean(id, await builtinSections(files))}`,
       );
     sections.set(id, await compile(relative));
     const source = await files.read(relative);

@@ -28,7 +28,14 @@ export const configSchema = z.strictObject({
    * The energy sources (power-generation.csv source types) whose change the power paragraph states,
    * in order, the first in full; the built-in brief's when a brief does not say.
    */
-  powerMix: z.strictObject({ highlight: z.array(z.string().min(1)).min(1) }).optional(),
+  powerMix: z
+    .strictObject({
+      highlight: z
+        .array(z.string().min(1))
+        .min(1)
+        .refine((types) => new Set(types).size === types.length, 'each source once'),
+    })
+    .optional(),
   /** How prices are converted; the annual averages of fx-rates.csv are the method data/ supports now. */
   fx: z.strictObject({ method: z.enum(['annual-average']) }).optional(),
   theme: z.strictObject({ accent: hex.optional(), palette: z.array(hex).min(2).optional() }).optional(),

@@ -91,7 +91,15 @@ export async function renderLanguage(inputs: LanguageInputs): Promise<LanguageOu
       .filter((c) => c.helper === 'cite')
       .map((c) => String(c.literal)),
   );
-  const view = buildView({ data, metrics, lang, t, chartsBySection, templateCites, powerHighlight: await powerHighlight(inputs.templates, config.powerMix) });
+  const view = buildView({
+    data,
+    metrics,
+    lang,
+    t,
+    chartsBySection,
+    templateCites,
+    powerHighlight: await powerHighlight(inputs.templates, config.powerMix, new Set(data['power-generation'].map((r) => r.source_type))),
+  });
   templates.author({ ...names, footnotes: new Map(view.sources.map((s) => [s.id, s.n])), ledger: view.ledger });
   const social = socialMeta(lang, view.title, t, { image: inputs.socialImage === true, baseUrl: config.baseUrl });
   const rendered = await renderPageAndSections(view, charts, templates, inputs.fonts, t, sectionIds, social);

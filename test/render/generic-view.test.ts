@@ -57,8 +57,16 @@ describe('the power paragraph follows the sources the brief highlights', () => {
 
   it("takes the brief's own list, else the built-in brief's, and checks the key in brief.json", async () => {
     const files = new TemplateFiles(TEMPLATES);
-    expect(await powerHighlight(files, undefined)).toEqual(['coal', 'wind', 'solar']);
-    expect(await powerHighlight(files, { highlight: ['hydro'] })).toEqual(['hydro']);
+    const types = new Set(data['power-generation'].map((r) => r.source_type));
+    expect(await powerHighlight(files, undefined, types)).toEqual(['coal', 'wind', 'solar']);
+    expect(await powerHighlight(files, { highlight: ['hydro'] }, types)).toEqual(['hydro']);
+    // A misspelt source is an error naming the file and the near name, not a paragraph gone missing.
+    await expect(powerHighlight(new TemplateFiles(TEMPLATES, '/briefs/mine'), { highlight: ['wnd'] }, types)).rejects.toThrow(
+      /^\/briefs\/mine\/brief\.json: powerMix\.highlight names "wnd", which is not a source_type of data\/power-generation\.csv \(did you mean "wind"\?\)/,
+    );
+    // Without generation rows there is no paragraph to write, and nothing to check against.
+    expect(await powerHighlight(files, { highlight: ['wnd'] }, new Set())).toEqual(['wnd']);
+    expect(configSchema.safeParse({ powerMix: { highlight: ['coal', 'coal'] } }).success).toBe(false);
     expect(configSchema.safeParse({ powerMix: { highlight: ['hydro', 'wind'] } }).success).toBe(true);
     expect(configSchema.safeParse({ powerMix: { highlight: [] } }).success).toBe(false);
     expect(configSchema.safeParse({ powerMix: { hightlight: ['hydro'] } }).success).toBe(false);

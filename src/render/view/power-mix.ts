@@ -40,7 +40,7 @@ function powerSentence(w: Writer, mix: PowerMix, mixRows: readonly Writer['data'
       shareFrom: pct(`results.power.${x.sourceType}From`, x.shareFrom, 2),
       shareTo: pct(`results.power.${x.sourceType}To`, x.shareTo, 2),
     };
-    return fill(t(key), values, key);
+    return w.phrase(key, values);
   });
   const [first, ...rest] = clauses;
   const others = rest.length <= 1 ? rest.join('') : `${rest.slice(0, -1).join(t('results.powerJoin'))}${t('results.powerJoinLast')}${rest.at(-1)}`;

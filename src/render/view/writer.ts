@@ -90,7 +90,7 @@ export function createWriter(ctx: ViewContext) {
    * number is data. `slot` names its place when it has other wordings or recurs (by default its
    * key); `compares` says a comparison of numbers chose this wording.
    */
-  const sentence = (key: string, values: Record<string, string | number>, place: Place = {}): string => {
+  const checkedTemplate = (key: string, values: Record<string, string | number>): string => {
     const template = t(key);
     const typed = typedNumbers(template, names);
     if (typed.length > 0)
@@ -98,6 +98,15 @@ export function createWriter(ctx: ViewContext) {
     for (const [name, value] of Object.entries(values)) {
       if (!ledger.holds(String(value))) throw new Error(`i18n "${key}": {${name}} = "${String(value)}" states a number that is not in the ledger`);
     }
+    return template;
+  };
+  /**
+   * Part of a sentence (a clause a sentence joins with others), checked as a sentence is; the
+   * sentence it goes into records it.
+   */
+  const phrase = (key: string, values: Record<string, string | number>): string => fill(checkedTemplate(key, values), values, key);
+  const sentence = (key: string, values: Record<string, string | number>, place: Place = {}): string => {
+    const template = checkedTemplate(key, values);
     // Only the chosen words this sentence holds are its own (one left by a sentence not stated is dropped).
     const words = chosen
       .splice(0)
@@ -231,6 +240,7 @@ export function createWriter(ctx: ViewContext) {
     citeCharts,
     choose,
     sentence,
+    phrase,
     para,
     fact,
     currencyOf,

@@ -73,7 +73,8 @@ export function dailyStats(data: Data, market: string, window: Window): DailySta
   const instrument = `${chosen.instrument} (series ${chosen.series})`;
   const days = chosen.months.reduce((n, m) => n + m.days, 0);
   const inputs = [{ dataset: chosen.dataset, rows: [`${market}/${chosen.instrument}/${chosen.series}/${summary.first}…${summary.last} (${days} days)`] }];
-  const sources = sourcesOf(chosen.months);
+  // Sorted, each once: the order captions cite them in, whichever month names a source first.
+  const sources = [...new Set(sourcesOf(chosen.months))].sort();
   // Complete when the rows reach both ends of the window, a week's slack for closed days.
   const slack = (a: string, b: string) => daysBetween(a, b) <= 7;
   const coverage = { first: summary.first, last: summary.last, complete: slack(window.start, summary.first) && slack(summary.last, window.end) };

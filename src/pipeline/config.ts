@@ -120,6 +120,8 @@ export interface Settings {
 
 /** The one place choices, configuration and defaults meet: the caller's choice, else the configuration's, else the default. */
 export function resolveSettings(config: Config | undefined, choices: Choices = {}): Settings {
+  // resolve('') is the working folder: an empty name is a mistake, not a wish to build here.
+  if (choices.outDir !== undefined && choices.outDir.trim() === '') throw new Error('outDir is empty: name the folder to build into (the default is "output")');
   return {
     langs: choices.langs ?? config?.languages ?? DEFAULTS.languages,
     formats: choices.formats ?? config?.formats ?? DEFAULTS.formats,

@@ -183,14 +183,14 @@ describe('the law in force', () => {
       because: { kind: 'rule', differs: false },
     });
     expect(text(en)).toMatch(/the paper's 2\.2% held for its years; since then 4\.3%, 2024–2027 \(Directive \(EU\) 2023\/959\); 4\.4%, 2028–2030/);
-    expect(en.phases.table.rows[3]![4]).toBe('2.2% (2021–2023); 4.3% (2024–2027); 4.4% (2028–2030)');
+    expect(en.phases.table!.rows[3]![4]).toBe('2.2% (2021–2023); 4.3% (2024–2027); 4.4% (2028–2030)');
   });
 
   it('states that the penalty is indexed to consumer prices from 2013, as the paper also says', () => {
     expect(finding('policy-rules/eu-ets/penalty')).toBeUndefined();
     expect(finding('policy-rules/eu-ets/penalty/2008')?.verdict).toBe('agrees');
-    expect(en.phases.table.rows[2]![6]).toBe('EUR 100/t, indexed to the European index of consumer prices');
-    expect(zh.phases.table.rows[2]![6]).toBe('100欧元/吨，按欧洲消费者价格指数调整');
+    expect(en.phases.table!.rows[2]![6]).toBe('EUR 100/t, indexed to the European index of consumer prices');
+    expect(zh.phases.table!.rows[2]![6]).toBe('100欧元/吨，按欧洲消费者价格指数调整');
   });
 });
 

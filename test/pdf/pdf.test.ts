@@ -43,7 +43,7 @@ describe.each([
     sections: [
       '核心数据',
       '全球碳交易体系概览',
-      '欧盟碳市场的四个阶段',
+      '欧盟碳市场的发展阶段',
       '欧盟碳市场运行机制',
       '运行成效',
       '存在的问题',
@@ -59,7 +59,7 @@ describe.each([
     sections: [
       'Key figures',
       'Emissions trading worldwide',
-      'The EU ETS in four phases',
+      'The EU ETS phase by phase',
       'How the EU ETS works',
       'Results',
       'Problems',

@@ -36,4 +36,9 @@ describe('one set of defaults for the command line and the library', () => {
     expect(cli).toEqual(library);
     expect(cli).toMatchObject({ langs: ['zh-CN'], formats: ['pdf', 'sections'], outDir: resolve('elsewhere') });
   });
+
+  it('refuses an empty output folder rather than building into the working folder', async () => {
+    await expect(buildSettings({ dataDir: data, outDir: '' })).rejects.toThrow(/outDir is empty/);
+    await expect(buildSettings({ dataDir: data, outDir: '  ' })).rejects.toThrow(/outDir is empty/);
+  });
 });

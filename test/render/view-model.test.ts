@@ -54,6 +54,21 @@ describe('sentences follow the data', () => {
   });
 });
 
+describe('the global picture', () => {
+  it('states the facts of the one aggregate that has them, and refuses to guess between two', async () => {
+    const en = await view(data, 'en');
+    expect(en.global[0]!.text).toMatch(/in force/);
+    const twice = withRows(data, {
+      markets: (rows) => [...rows, { ...rows.find((m) => m.id === 'world')!, id: 'world-2' }],
+      facts: (rows) => [...rows, ...rows.filter((f) => f.market === 'world').map((f) => ({ ...f, id: `${f.id}-2`, market: 'world-2' }))],
+    });
+    await expect(view(twice, 'en')).rejects.toThrow(/data\/markets\.csv: the aggregates world and world-2 both have ets-in-force facts/);
+    // Another aggregate with other facts (a pilots' total) does not take the world's place.
+    const pilots = withRows(data, { markets: (rows) => [{ ...rows.find((m) => m.id === 'world')!, id: 'cn-pilots-total' }, ...rows] });
+    expect((await view(pilots, 'en')).global[0]!.text).toBe(en.global[0]!.text);
+  });
+});
+
 describe('the data-gaps paragraph follows the data', () => {
   it('lists rough and absent annual volumes and each missing series, and drops what data/ gains', async () => {
     const before = (await view(withRows(data, { gdp: () => [] }), 'en')).notes.gaps!.text;

@@ -12,7 +12,14 @@ export function globalFactsView(w: Writer): Paragraph[] {
   const global: Paragraph[] = [];
   // The facts of the aggregate of markets.csv (all systems in force worldwide); the indicator ids
   // below are the vocabulary of facts.csv (data), not this paper's words.
-  const aggregate = data.markets.find((m) => m.kind === 'aggregate')?.id;
+  // The aggregate that states them: another aggregate row (a pilots' total) has other facts, and
+  // two stating the same indicators would leave the paragraph to guess, so that is an error.
+  const stating = data.markets
+    .filter((m) => m.kind === 'aggregate' && data.facts.some((f) => f.market === m.id && f.indicator === 'ets-in-force'))
+    .map((m) => m.id);
+  if (stating.length > 1)
+    throw new Error(`data/markets.csv: the aggregates ${stating.join(' and ')} both have ets-in-force facts in facts.csv; the global picture states one's`);
+  const aggregate = stating[0];
   const world = (indicator: string) => (aggregate === undefined ? undefined : w.fact(aggregate, indicator));
   const inForce = world('ets-in-force');
   const inDev = world('ets-in-development');

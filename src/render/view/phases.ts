@@ -14,8 +14,9 @@ export function phasesView(w: Writer): BriefView['phases'] {
   const { data, metrics, lang, t, ledger } = w;
   const { reference } = metrics.comparison;
   const { rules, localIndex } = ruleWords(w);
-  const intro = { text: w.sentence('phases.intro', {}), cites: [] };
   const phaseRows = data.phases.filter((p) => p.market === reference).sort((a, b) => a.phase - b.phase);
+  // "has grown in phases" only of a market phases.csv gives phases for.
+  const intro = phaseRows.length > 0 ? { text: w.sentence('phases.intro', {}), cites: [] } : null;
   /** A rule's values over a phase's years: "1.74%"; "2.2% (2021–2023); 4.3% (2024–2027) …". */
   const rulesOver = (parameter: string, from: number, to: number | null, kind: Kind): string => {
     const rows = ruleHistory(data, reference, parameter as never).filter((r) => r.valid_from <= (to ?? 9999) && (r.valid_to ?? 9999) >= from);
@@ -36,24 +37,30 @@ export function phasesView(w: Writer): BriefView['phases'] {
     return rows.map((r) => `${one(r)} (${w.span(r.valid_from, r.valid_to)})`).join(t('notes.gapSeparator'));
   };
   // The columns' rules are policy-rules.csv parameter ids (data vocabulary).
-  const table: TableView = {
-    caption: t('phases.tableCaption'),
-    columns: ['phase', 'years', 'scope', 'gases', 'cap', 'allocation', 'penalty'].map((c) => t(`phases.columns.${c}`)),
-    flagged: [],
-    rows: phaseRows.map((p) => {
-      const key = [{ dataset: 'phases' as const, rows: [`${p.market}/${p.phase}`] }];
-      return [
-        w.ordinal(p.phase),
-        w.span(p.start_year, p.end_year),
-        ledger.text(`phases.${p.phase}.sectors`, lang === 'zh-CN' ? p.sectors_zh : p.sectors_en, key, sourcesOf([p])),
-        ledger.text(`phases.${p.phase}.gases`, p.gases, key, sourcesOf([p])),
-        rulesOver('cap-reduction-factor', p.start_year, p.end_year, 'percent'),
-        ledger.text(`phases.${p.phase}.allocation`, lang === 'zh-CN' ? p.allocation_zh : p.allocation_en, key, sourcesOf([p])),
-        rulesOver('penalty', p.start_year, p.end_year, 'price'),
-      ];
-    }),
-    cites: w.citations.cite([...sourcesOf(phaseRows), ...sourcesOf(rules.filter((r) => r.parameter === 'cap-reduction-factor' || r.parameter === 'penalty'))]),
-  };
+  const table: TableView | null =
+    phaseRows.length === 0
+      ? null
+      : {
+          caption: t('phases.tableCaption'),
+          columns: ['phase', 'years', 'scope', 'gases', 'cap', 'allocation', 'penalty'].map((c) => t(`phases.columns.${c}`)),
+          flagged: [],
+          rows: phaseRows.map((p) => {
+            const key = [{ dataset: 'phases' as const, rows: [`${p.market}/${p.phase}`] }];
+            return [
+              w.ordinal(p.phase),
+              w.span(p.start_year, p.end_year),
+              ledger.text(`phases.${p.phase}.sectors`, lang === 'zh-CN' ? p.sectors_zh : p.sectors_en, key, sourcesOf([p])),
+              ledger.text(`phases.${p.phase}.gases`, p.gases, key, sourcesOf([p])),
+              rulesOver('cap-reduction-factor', p.start_year, p.end_year, 'percent'),
+              ledger.text(`phases.${p.phase}.allocation`, lang === 'zh-CN' ? p.allocation_zh : p.allocation_en, key, sourcesOf([p])),
+              rulesOver('penalty', p.start_year, p.end_year, 'price'),
+            ];
+          }),
+          cites: w.citations.cite([
+            ...sourcesOf(phaseRows),
+            ...sourcesOf(rules.filter((r) => r.parameter === 'cap-reduction-factor' || r.parameter === 'penalty')),
+          ]),
+        };
   const lines: Paragraph[] = [];
   for (const pm of metrics.phases[reference] ?? []) {
     if (pm.statedHigh.value === null || pm.statedLow.value === null) continue;

@@ -57,7 +57,12 @@ export interface BriefView {
   readonly readOn: string | null;
   readonly keyFigures: readonly KeyFigure[];
   readonly global: readonly Paragraph[];
-  readonly phases: { readonly intro: Paragraph; readonly table: TableView; readonly lines: readonly Paragraph[]; readonly volumes: Paragraph | null };
+  readonly phases: {
+    readonly intro: Paragraph | null;
+    readonly table: TableView | null;
+    readonly lines: readonly Paragraph[];
+    readonly volumes: Paragraph | null;
+  };
   readonly mechanisms: readonly Paragraph[];
   readonly results: {
     readonly revenue: Paragraph | null;

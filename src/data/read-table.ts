@@ -107,6 +107,9 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
   let header: readonly string[] = [];
   let rows = 0;
   const structural: DataIssue[] = [];
+  // Made once, not per row: the good rows, the hot path, never call it.
+  const cellError = (line: number, index: number, raw: string, message: string, expected: string) =>
+    log.add({ file, line, column: header[index]!, columnIndex: index + 1, value: raw, severity: 'error', message, expected });
 
   await forEachRecord(path, file, shape, structural, (cells, line) => {
     if (indexes === undefined) {
@@ -140,16 +143,7 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
         if (field.required) {
           ok = false;
           if (raw.trim() === '' && cells.every((c) => c.trim() === '')) return true; // a padded empty row
-          log.add({
-            file,
-            line,
-            column: header[index]!,
-            columnIndex: index + 1,
-            value: raw,
-            severity: 'error',
-            message: 'missing value',
-            expected: field.expected,
-          });
+          cellError(line, index, raw, 'missing value', field.expected);
         }
         continue;
       }
@@ -159,16 +153,7 @@ export async function streamTable<S extends DatasetSchema<Fields>>(
       else {
         ok = false;
         const parsed = field.parse(raw); // the slow way, for the words of the message
-        log.add({
-          file,
-          line,
-          column: header[index]!,
-          columnIndex: index + 1,
-          value: raw,
-          severity: 'error',
-          message: 'invalid value',
-          expected: parsed.ok ? field.expected : parsed.expected,
-        });
+        cellError(line, index, raw, 'invalid value', parsed.ok ? field.expected : parsed.expected);
       }
     }
     if (ok && blank && cells.every((c) => c.trim() === '')) return true;
